@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
+import {GovernorProposalGuardian} from "@openzeppelin/contracts/governance/extensions/GovernorProposalGuardian.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
+import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
+import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IOfficialSeats} from "./IOfficialSeats.sol";
+import {GovernorSeatQuorum} from "./GovernorSeatQuorum.sol";
+import {GovernorSeatVoting} from "./GovernorSeatVoting.sol";
+
+/**
+ * @title GovernmentGovernor
+ * @notice The council of officials: one seat, one vote; every passed proposal runs through the Timelock.
+ * @dev Composition: OpenZeppelin Governor + Settings + Votes + TimelockControl + ProposalGuardian, with this
+ * project's GovernorSeatVoting (simple counting, late-quorum protection, enumeration on one packed slot) and
+ * GovernorSeatQuorum (quorum in seats, rounded up). The clock is the timestamp, read directly instead of through
+ * the seat contract (the constructor checks the two agree), which saves an external call on every vote.
+ * Proposing needs a seat (threshold of one vote, counted at the previous second).
+ */
+contract GovernmentGovernor is
+    Governor,
+    GovernorSettings,
+    GovernorVotes,
+    GovernorSeatQuorum,
+    GovernorSeatVoting,
+    GovernorTimelockControl,
+    GovernorProposalGuardian
+{
+    /// @notice Timing and quorum of the council.
+    /// @param votingDelay Seconds between proposing and the snapshot / start of voting.
+    /// @param votingPeriod Seconds voting stays open.
+    /// @param quorumPercent Quorum in percent of the seats at the snapshot, rounded up (1 to 100).
+    /// @param lateQuorumExtension Seconds voting stays open after quorum is reached.
+    struct Config {
+        uint48 votingDelay;
+        uint32 votingPeriod;
+        uint256 quorumPercent;
+        uint48 lateQuorumExtension;
+    }
+
+    /// @notice The seat contract does not use the timestamp clock this Governor assumes.
+    error GovernorClockModeMismatch();
+
+    /// @param seats The officials' seats (ERC-5805 votes, timestamp clock).
+    /// @param timelock_ The Timelock that executes passed proposals and holds every privileged role.
+    /// @param config Timing and quorum.
+    constructor(
+        IOfficialSeats seats,
+        TimelockController timelock_,
+        Config memory config
+    )
+        Governor("Government DAO")
+        GovernorSettings(config.votingDelay, config.votingPeriod, 1)
+        GovernorVotes(seats)
+        GovernorSeatQuorum(config.quorumPercent)
+        GovernorSeatVoting(config.lateQuorumExtension)
+        GovernorTimelockControl(timelock_)
+    {
+        if (keccak256(bytes(seats.CLOCK_MODE())) != keccak256("mode=timestamp")) revert GovernorClockModeMismatch();
+    }
+
+    /// @notice The timestamp (ERC-6372), as the seats use.
+    function clock() public view override(Governor, GovernorVotes) returns (uint48) {
+        return uint48(block.timestamp);
+    }
+
+    /// @notice "mode=timestamp" (ERC-6372).
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override(Governor, GovernorVotes) returns (string memory) {
+        return "mode=timestamp";
+    }
+
+    // ─── Overrides required by Solidity ──────────────────────────────────────────────────────────────────────
+
+    /// @inheritdoc Governor
+    function state(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
+        return super.state(proposalId);
+    }
+
+    /// @inheritdoc GovernorSeatVoting
+    function proposalDeadline(uint256 proposalId) public view override(Governor, GovernorSeatVoting) returns (uint256) {
+        return super.proposalDeadline(proposalId);
+    }
+
+    /// @inheritdoc Governor
+    function proposalNeedsQueuing(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl) returns (bool) {
+        return super.proposalNeedsQueuing(proposalId);
+    }
+
+    /// @inheritdoc Governor
+    function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.proposalThreshold();
+    }
+
+    /// @inheritdoc GovernorSeatQuorum
+    function quorum(uint256 timepoint) public view override(Governor, GovernorSeatQuorum) returns (uint256) {
+        return super.quorum(timepoint);
+    }
+
+    function _propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description,
+        address proposer
+    ) internal override(Governor, GovernorSeatVoting) returns (uint256) {
+        return super._propose(targets, values, calldatas, description, proposer);
+    }
+
+    function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorSeatVoting) {
+        super._tallyUpdated(proposalId);
+    }
+
+    function _queueOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
+        return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) {
+        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint256) {
+        return super._cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
+        return super._executor();
+    }
+
+    function _validateCancel(
+        uint256 proposalId,
+        address caller
+    ) internal view override(Governor, GovernorProposalGuardian) returns (bool) {
+        return super._validateCancel(proposalId, caller);
+    }
+}

@@ -1,0 +1,61 @@
+import { createRequire } from "node:module";
+
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+/**
+ * The compiler is the npm package `solc` pinned to 0.8.28 (solcjs): Hardhat never downloads one.
+ * Every profile names the version and the path, so builds work on a machine with no network.
+ */
+const SOLC_VERSION = "0.8.28";
+const solcPath = createRequire(import.meta.url).resolve("solc/soljson.js");
+
+const compiler = (runs: number) => ({
+  version: SOLC_VERSION,
+  path: solcPath,
+  settings: {
+    evmVersion: "cancun",
+    optimizer: { enabled: true, runs },
+  },
+});
+
+/** Fuzz and invariant depth: `npm test` runs the fast profile, `npm run test:deep` sets FUZZ_RUNS=10000. */
+const fuzzRuns = Number(process.env.FUZZ_RUNS ?? 256);
+const invariantRuns = Number(process.env.INVARIANT_RUNS ?? Math.max(32, Math.floor(fuzzRuns / 8)));
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    profiles: {
+      default: compiler(200),
+      production: compiler(200),
+    },
+  },
+  paths: {
+    tests: { mocha: "test", solidity: "test" },
+  },
+  test: {
+    solidity: {
+      fuzz: { runs: fuzzRuns, seed: "0x2026" },
+      invariant: { runs: invariantRuns, depth: 64, failOnRevert: false },
+    },
+  },
+  networks: {
+    /** Local anvil started by `npm start` (or by integration tests on their own port). */
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.RPC_URL ?? "http://127.0.0.1:8545",
+    },
+    /**
+     * Any permissioned chain (Hyperledger Besu QBFT in production): the RPC URL and the deployer's key come
+     * from the environment (see .env.example); nothing secret is written here.
+     */
+    besu: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("BESU_RPC_URL"),
+      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    },
+  },
+});
