@@ -26,6 +26,8 @@ const invariantRuns = Number(process.env.INVARIANT_RUNS ?? Math.max(32, Math.flo
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
   solidity: {
+    // OpenZeppelin's TimelockController is deployed as is; build it so Ignition and TypeChain see it.
+    npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
     profiles: {
       default: compiler(200),
       production: compiler(200),

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {TimelockGoverned} from "../access/TimelockGoverned.sol";
+import {IAgencyRegistry} from "../governance/IAgencyRegistry.sol";
+import {SoulboundERC721} from "../token/SoulboundERC721.sol";
+import {CidV1} from "./CidV1.sol";
+import {IDocumentRegistry} from "./IDocumentRegistry.sol";
+
+/**
+ * @title DocumentRegistry
+ * @notice The public register of official documents: decrees, laws and budgets enacted by proposal, and orders,
+ * certificates and notices issued by agency registrars. Each document is a soulbound ERC-721 token whose id is
+ * the sha-256 of the document file, so anyone holding the file can check it with {verify}.
+ *
+ * @dev The chain stores hashes, ids and times only; titles and bodies live in the metadata JSON whose sha-256 is
+ * stored and whose CID is the token URI. Amendments mint a new token linked both ways to the old one, which stays
+ * readable as Amended; revocations keep the token and record the reason in an event. Bulk registries (thousands of
+ * certificates) are anchored as one Merkle root (OpenZeppelin StandardMerkleTree, leaf = the content hash as
+ * `bytes32`) and verified with a proof.
+ */
+contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverned {
+    /// @notice Longest reason accepted for an amendment or a revocation, in bytes of UTF-8.
+    uint256 public constant MAX_REASON_LENGTH = 1024;
+
+    /// @dev One slot per document: 160 + 8 + 8 + 32 + 48 = 256 bits.
+    struct Record {
+        address issuer;
+        DocumentType docType;
+        Status status;
+        uint32 agencyId;
+        uint48 issuedAt;
+    }
+
+    /// @dev Written only for amendments.
+    struct Links {
+        uint256 supersedes;
+        uint256 supersededBy;
+    }
+
+    /// @notice The registry of agencies and registrars.
+    IAgencyRegistry public immutable agencies;
+
+    mapping(uint256 tokenId => Record) private _records;
+    mapping(uint256 tokenId => bytes32) private _metadataDigests;
+    mapping(uint256 tokenId => bytes32) private _coSignatureDigests;
+    mapping(uint256 tokenId => Links) private _links;
+    mapping(address issuer => uint256) private _balances;
+    mapping(bytes32 root => Batch) private _batches;
+    mapping(bytes32 root => mapping(bytes32 contentHash => bool)) private _revokedMembers;
+
+    /// @param timelock_ The governance Timelock (enacts decrees, laws and budgets; may act for any agency).
+    /// @param agencies_ The agency registry that names each agency's registrars.
+    constructor(address timelock_, IAgencyRegistry agencies_) TimelockGoverned(timelock_) {
+        if (address(agencies_) == address(0)) revert ZeroAddress();
+        agencies = agencies_;
+    }
+
+    // ─── Issue, amend, revoke ────────────────────────────────────────────────────────────────────────────────
+
+    /// @notice Issues a document. Decree, Law and Budget: only the Timelock; other types: registrars of the
+    /// agency (or the Timelock).
+    /// @param docType Kind of document.
+    /// @param agencyId Issuing agency; 0 is allowed for decrees, laws and budgets of the central government.
+    /// @param contentHash sha-256 of the document file; becomes the token id.
+    /// @param metadataDigest sha-256 of the metadata JSON.
+    /// @param coSignatureDigest sha-256 of the agency's ML-DSA co-signature, or 0.
+    /// @return tokenId The new token id (= `contentHash`).
+    function issue(
+        DocumentType docType,
+        uint32 agencyId,
+        bytes32 contentHash,
+        bytes32 metadataDigest,
+        bytes32 coSignatureDigest
+    ) external returns (uint256 tokenId) {
+        _authorize(docType, agencyId);
+        return _issue(docType, agencyId, contentHash, metadataDigest, coSignatureDigest);
+    }
+
+    /// @notice Issues a new version of an Active document. The old one becomes Amended and points to the new one.
+    /// @param oldTokenId The document being amended.
+    /// @param contentHash sha-256 of the new version.
+    /// @param metadataDigest sha-256 of the new version's metadata JSON.
+    /// @param coSignatureDigest sha-256 of the agency's ML-DSA co-signature of the new version, or 0.
+    /// @param reason Why the document is amended (public).
+    /// @return tokenId The new version's token id.
+    function amend(
+        uint256 oldTokenId,
+        bytes32 contentHash,
+        bytes32 metadataDigest,
+        bytes32 coSignatureDigest,
+        string calldata reason
+    ) external returns (uint256 tokenId) {
+        Record storage old = _existing(oldTokenId);
+        DocumentType docType = old.docType;
+        uint32 agencyId = old.agencyId;
+        _authorize(docType, agencyId);
+        if (old.status != Status.Active) revert DocumentNotActive(oldTokenId, old.status);
+        _checkReason(reason);
+
+        tokenId = _issue(docType, agencyId, contentHash, metadataDigest, coSignatureDigest);
+        old.status = Status.Amended;
+        _links[oldTokenId].supersededBy = tokenId;
+        _links[tokenId].supersedes = oldTokenId;
+        emit DocumentAmended(oldTokenId, tokenId, reason);
+    }
+
+    /// @notice Revokes a document (Active or Amended). The token stays, with status Revoked.
+    /// @param tokenId The document.
+    /// @param reason Why it is revoked (public, required).
+    function revoke(uint256 tokenId, string calldata reason) external {
+        Record storage record = _existing(tokenId);
+        _authorize(record.docType, record.agencyId);
+        if (record.status == Status.Revoked) revert DocumentAlreadyRevoked(tokenId);
+        _checkReason(reason);
+        record.status = Status.Revoked;
+        emit DocumentRevoked(tokenId, msg.sender, reason);
+    }
+
+    // ─── Batches ─────────────────────────────────────────────────────────────────────────────────────────────
+
+    /// @notice Anchors a batch of agency documents by the root of their StandardMerkleTree (leaf: `bytes32`
+    /// content hash). One slot for the whole batch.
+    /// @param agencyId Issuing agency; the caller must be its registrar (or the Timelock).
+    /// @param root Merkle root.
+    /// @param count Number of documents in the batch.
+    /// @param metadataDigest sha-256 of the batch's metadata JSON (emitted, not stored).
+    function anchorBatch(uint32 agencyId, bytes32 root, uint32 count, bytes32 metadataDigest) external {
+        _authorize(DocumentType.Certificate, agencyId);
+        if (!agencies.isActive(agencyId)) revert InactiveAgency(agencyId);
+        if (root == bytes32(0) || count == 0) revert EmptyBatch();
+        if (metadataDigest == bytes32(0)) revert EmptyMetadata();
+        if (_batches[root].anchoredAt != 0) revert BatchExists(root);
+
+        _batches[root] = Batch({agencyId: agencyId, count: count, anchoredAt: uint48(block.timestamp), revoked: false});
+        emit BatchAnchored(root, agencyId, msg.sender, count, metadataDigest);
+    }
+
+    /// @notice Revokes every document of a batch.
+    function revokeBatch(bytes32 root, string calldata reason) external {
+        Batch storage entry = _existingBatch(root);
+        _authorize(DocumentType.Certificate, entry.agencyId);
+        if (entry.revoked) revert BatchAlreadyRevoked(root, bytes32(0));
+        _checkReason(reason);
+        entry.revoked = true;
+        emit BatchRevoked(root, msg.sender, reason);
+    }
+
+    /// @notice Revokes one document of a batch, proven a member by `proof`.
+    function revokeBatchMember(
+        bytes32 root,
+        bytes32 contentHash,
+        bytes32[] calldata proof,
+        string calldata reason
+    ) external {
+        Batch storage entry = _existingBatch(root);
+        _authorize(DocumentType.Certificate, entry.agencyId);
+        if (!MerkleProof.verifyCalldata(proof, root, _leaf(contentHash))) revert InvalidBatchProof(root, contentHash);
+        if (entry.revoked || _revokedMembers[root][contentHash]) revert BatchAlreadyRevoked(root, contentHash);
+        _checkReason(reason);
+        _revokedMembers[root][contentHash] = true;
+        emit BatchMemberRevoked(root, contentHash, msg.sender, reason);
+    }
+
+    /// @notice The batch anchored under `root` (`anchoredAt` is 0 if none).
+    function batch(bytes32 root) external view returns (Batch memory) {
+        return _batches[root];
+    }
+
+    /// @notice Whether `contentHash` belongs to the batch `root` according to `proof`, and whether it is revoked.
+    /// @return member True if the batch exists and the proof is valid.
+    /// @return revoked True if the batch or this member was revoked.
+    function verifyBatchMember(
+        bytes32 root,
+        bytes32 contentHash,
+        bytes32[] calldata proof
+    ) external view returns (bool member, bool revoked) {
+        Batch storage b = _batches[root];
+        member = b.anchoredAt != 0 && MerkleProof.verifyCalldata(proof, root, _leaf(contentHash));
+        revoked = member && (b.revoked || _revokedMembers[root][contentHash]);
+    }
+
+    // ─── Reading ─────────────────────────────────────────────────────────────────────────────────────────────
+
+    /// @inheritdoc IDocumentRegistry
+    function verify(bytes32 contentHash) public view returns (Document memory doc) {
+        uint256 tokenId = uint256(contentHash);
+        Record memory record = _records[tokenId];
+        if (record.issuedAt == 0) return doc;
+        Links memory links = _links[tokenId];
+        doc = Document({
+            found: true,
+            tokenId: tokenId,
+            docType: record.docType,
+            status: record.status,
+            agencyId: record.agencyId,
+            issuedAt: record.issuedAt,
+            issuer: record.issuer,
+            metadataDigest: _metadataDigests[tokenId],
+            coSignatureDigest: _coSignatureDigests[tokenId],
+            supersedes: links.supersedes,
+            supersededBy: links.supersededBy
+        });
+    }
+
+    /// @notice The document `tokenId`; reverts with {UnknownDocument} if there is none.
+    function document(uint256 tokenId) external view returns (Document memory doc) {
+        doc = verify(bytes32(tokenId));
+        if (!doc.found) revert UnknownDocument(tokenId);
+    }
+
+    /// @notice "Government DAO Document".
+    function name() external pure returns (string memory) {
+        return "Government DAO Document";
+    }
+
+    /// @notice "GOVDOC".
+    function symbol() external pure returns (string memory) {
+        return "GOVDOC";
+    }
+
+    /// @notice `ipfs://` + the CIDv1 of the document's metadata JSON.
+    function tokenURI(uint256 tokenId) external view returns (string memory) {
+        _existing(tokenId);
+        return string.concat("ipfs://", CidV1.fromSha256(_metadataDigests[tokenId]));
+    }
+
+    // ─── Internals ───────────────────────────────────────────────────────────────────────────────────────────
+
+    function _issue(
+        DocumentType docType,
+        uint32 agencyId,
+        bytes32 contentHash,
+        bytes32 metadataDigest,
+        bytes32 coSignatureDigest
+    ) private returns (uint256 tokenId) {
+        if (contentHash == bytes32(0)) revert EmptyContentHash();
+        if (metadataDigest == bytes32(0)) revert EmptyMetadata();
+        // Central-government documents may name no agency (0); any named agency must be active.
+        if ((agencyId != 0 || docType > DocumentType.Budget) && !agencies.isActive(agencyId)) {
+            revert InactiveAgency(agencyId);
+        }
+        tokenId = uint256(contentHash);
+        if (_records[tokenId].issuedAt != 0) revert DocumentExists(tokenId);
+
+        _records[tokenId] = Record({
+            issuer: msg.sender,
+            docType: docType,
+            status: Status.Active,
+            agencyId: agencyId,
+            issuedAt: uint48(block.timestamp)
+        });
+        _metadataDigests[tokenId] = metadataDigest;
+        if (coSignatureDigest != bytes32(0)) _coSignatureDigests[tokenId] = coSignatureDigest;
+        unchecked {
+            // Bounded by the number of distinct 256-bit hashes.
+            _balances[msg.sender] += 1;
+        }
+
+        emit Transfer(address(0), msg.sender, tokenId);
+        emit DocumentIssued(tokenId, docType, agencyId, msg.sender, metadataDigest, coSignatureDigest);
+    }
+
+    /// @dev Decree, Law, Budget: Timelock only. Other types: the Timelock or a registrar of the (active) agency.
+    function _authorize(DocumentType docType, uint32 agencyId) private view {
+        if (msg.sender == timelock) return;
+        if (docType <= DocumentType.Budget || !agencies.isRegistrar(agencyId, msg.sender)) {
+            revert UnauthorizedIssuer(msg.sender, docType, agencyId);
+        }
+    }
+
+    function _existing(uint256 tokenId) private view returns (Record storage record) {
+        record = _records[tokenId];
+        if (record.issuedAt == 0) revert UnknownDocument(tokenId);
+    }
+
+    function _existingBatch(bytes32 root) private view returns (Batch storage b) {
+        b = _batches[root];
+        if (b.anchoredAt == 0) revert UnknownBatch(root);
+    }
+
+    function _checkReason(string calldata reason) private pure {
+        if (bytes(reason).length == 0 || bytes(reason).length > MAX_REASON_LENGTH) revert InvalidReason();
+    }
+
+    /// @dev StandardMerkleTree leaf of the single value `contentHash` (type bytes32): double-hashed.
+    function _leaf(bytes32 contentHash) private pure returns (bytes32) {
+        return keccak256(bytes.concat(keccak256(abi.encode(contentHash))));
+    }
+
+    function _ownerOf(uint256 tokenId) internal view override returns (address) {
+        return _records[tokenId].issuer;
+    }
+
+    function _balanceOf(address owner) internal view override returns (uint256) {
+        return _balances[owner];
+    }
+}

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {TimelockGoverned} from "../access/TimelockGoverned.sol";
+import {IDocumentRegistry} from "../documents/IDocumentRegistry.sol";
+import {IBudgetEscrow} from "./IBudgetEscrow.sol";
+
+/**
+ * @title BudgetEscrow
+ * @notice Holds the budget (an ERC-20 such as the digital tenge, and the native coin) and pays it out only
+ * milestone by milestone, only when a passed proposal says so through the Timelock.
+ *
+ * @dev Creating an allocation reserves its whole total, so a later allocation can never spend money promised to
+ * an earlier one: per token, `balance ≥ reserved = allocated − released (of open allocations)`. Every payout
+ * follows checks-effects-interactions behind a reentrancy guard, with SafeERC20 for tokens that return no value.
+ * Deposits count what actually arrived (fee-on-transfer tokens are accounted correctly).
+ */
+contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    /// @notice The native coin is represented by the zero address.
+    address public constant NATIVE = address(0);
+    /// @notice Most milestones one allocation may have.
+    uint256 public constant MAX_MILESTONES = 32;
+    /// @notice Longest cancellation reason, in bytes of UTF-8.
+    uint256 public constant MAX_REASON_LENGTH = 1024;
+
+    /// @notice The register whose Budget documents allocations cite.
+    IDocumentRegistry public immutable documents;
+
+    mapping(uint256 allocationId => Allocation) private _allocations;
+    mapping(uint256 allocationId => Milestone[]) private _milestones;
+    mapping(address token => Totals) private _totals;
+    uint256 private _allocationCount;
+
+    /// @param timelock_ The governance Timelock, sole creator, releaser and canceller of allocations.
+    /// @param documents_ The document registry (allocations must cite an Active Budget document).
+    constructor(address timelock_, IDocumentRegistry documents_) TimelockGoverned(timelock_) {
+        if (address(documents_) == address(0)) revert ZeroAddress();
+        documents = documents_;
+    }
+
+    // ─── Deposits (anyone) ───────────────────────────────────────────────────────────────────────────────────
+
+    /// @notice Deposits `amount` of an ERC-20 (approve first). Counts what actually arrives.
+    function deposit(IERC20 token, uint256 amount) public nonReentrant {
+        if (address(token) == NATIVE) revert ZeroAddress();
+        if (amount == 0) revert ZeroAmount();
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = token.balanceOf(address(this)) - before;
+        if (received == 0) revert ZeroAmount();
+        _totals[address(token)].deposited += received;
+        emit Deposited(address(token), msg.sender, received);
+    }
+
+    /// @notice Deposits with an ERC-2612 permit instead of a prior approval. A permit already used (for example
+    /// front-run) is ignored, and the deposit still succeeds if the allowance is there.
+    function depositWithPermit(
+        IERC20Permit token,
+        uint256 amount,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external {
+        try token.permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {} // solhint-disable-line no-empty-blocks
+        deposit(IERC20(address(token)), amount);
+    }
+
+    /// @notice Deposits native coin.
+    function depositNative() public payable {
+        if (msg.value == 0) revert ZeroAmount();
+        _totals[NATIVE].deposited += msg.value;
+        emit Deposited(NATIVE, msg.sender, msg.value);
+    }
+
+    /// @notice Plain transfers of native coin are deposits.
+    receive() external payable {
+        depositNative();
+    }
+
+    // ─── Allocations (Timelock) ──────────────────────────────────────────────────────────────────────────────
+
+    /// @notice Creates an allocation and reserves its total.
+    /// @param recipient Who will receive released funds.
+    /// @param token ERC-20 address, or {NATIVE}.
+    /// @param budgetDocumentId The Active Budget document this allocation executes.
+    /// @param total The declared total; must equal the sum of the milestones.
+    /// @param plan The milestones: amounts, deadlines (in the future) and description hashes.
+    /// @return allocationId The new allocation's id (from 1).
+    function createAllocation(
+        address recipient,
+        address token,
+        uint256 budgetDocumentId,
+        uint256 total,
+        MilestoneInit[] calldata plan
+    ) external onlyTimelock returns (uint256 allocationId) {
+        if (recipient == address(0)) revert ZeroAddress();
+        uint256 count = plan.length;
+        if (count == 0 || count > MAX_MILESTONES) revert InvalidMilestoneCount(count);
+
+        uint256 sum;
+        for (uint256 i = 0; i < count; ++i) {
+            MilestoneInit calldata m = plan[i];
+            if (m.amount == 0) revert ZeroMilestoneAmount(i);
+            if (m.deadline <= block.timestamp) revert DeadlineInPast(i, m.deadline);
+            sum += m.amount;
+        }
+        if (sum != total) revert MilestonesDoNotAddUp(sum, total);
+
+        IDocumentRegistry.Document memory budget = documents.verify(bytes32(budgetDocumentId));
+        if (
+            !budget.found ||
+            budget.docType != IDocumentRegistry.DocumentType.Budget ||
+            budget.status != IDocumentRegistry.Status.Active
+        ) revert InvalidBudgetDocument(budgetDocumentId);
+
+        uint256 free = available(token);
+        if (total > free) revert InsufficientFunds(token, free, total);
+
+        Totals storage sums = _totals[token];
+        sums.reserved += total;
+        sums.allocated += total;
+
+        allocationId = ++_allocationCount;
+        _allocations[allocationId] = Allocation({
+            recipient: recipient,
+            createdAt: uint48(block.timestamp),
+            cancelled: false,
+            token: token,
+            budgetDocumentId: budgetDocumentId,
+            total: SafeCast.toUint128(total),
+            released: 0
+        });
+        emit AllocationCreated(allocationId, recipient, token, budgetDocumentId, total, count);
+
+        Milestone[] storage stored = _milestones[allocationId];
+        for (uint256 i = 0; i < count; ++i) {
+            MilestoneInit calldata m = plan[i];
+            stored.push(Milestone(m.amount, m.deadline, MilestoneStatus.Pending, m.descriptionHash));
+            emit MilestoneAdded(allocationId, i, m.amount, m.deadline, m.descriptionHash);
+        }
+    }
+
+    /// @notice Pays milestone `index` of an allocation to its recipient.
+    function releaseMilestone(uint256 allocationId, uint256 index) external onlyTimelock nonReentrant {
+        Allocation storage entry = _existing(allocationId);
+        if (entry.cancelled) revert AllocationAlreadyCancelled(allocationId);
+        Milestone[] storage list = _milestones[allocationId];
+        if (index >= list.length) revert UnknownMilestone(allocationId, index);
+        Milestone storage milestone = list[index];
+        if (milestone.status != MilestoneStatus.Pending) {
+            revert MilestoneNotPending(allocationId, index, milestone.status);
+        }
+
+        // Effects
+        uint128 amount = milestone.amount;
+        address token = entry.token;
+        address recipient = entry.recipient;
+        milestone.status = MilestoneStatus.Released;
+        entry.released += amount;
+        Totals storage sums = _totals[token];
+        sums.reserved -= amount;
+        sums.released += amount;
+        emit MilestoneReleased(allocationId, index, recipient, token, amount);
+
+        // Interaction
+        _pay(token, recipient, amount);
+    }
+
+    /// @notice Cancels the unreleased rest of an allocation and frees its reservation.
+    function cancelAllocation(uint256 allocationId, string calldata reason) external onlyTimelock {
+        Allocation storage entry = _existing(allocationId);
+        if (entry.cancelled) revert AllocationAlreadyCancelled(allocationId);
+        if (bytes(reason).length == 0 || bytes(reason).length > MAX_REASON_LENGTH) revert InvalidReason();
+
+        Milestone[] storage list = _milestones[allocationId];
+        for (uint256 i = 0; i < list.length; ++i) {
+            if (list[i].status == MilestoneStatus.Pending) list[i].status = MilestoneStatus.Cancelled;
+        }
+        uint256 unreleased = entry.total - entry.released;
+        entry.cancelled = true;
+        Totals storage sums = _totals[entry.token];
+        sums.reserved -= unreleased;
+        sums.allocated -= unreleased;
+        emit AllocationCancelled(allocationId, unreleased, reason);
+    }
+
+    /// @notice Sends unreserved funds out (for example, unspent budget back to the treasury).
+    function withdraw(address token, address to, uint256 amount) external onlyTimelock nonReentrant {
+        if (to == address(0)) revert ZeroAddress();
+        if (amount == 0) revert ZeroAmount();
+        uint256 free = available(token);
+        if (amount > free) revert InsufficientFunds(token, free, amount);
+        _totals[token].withdrawn += amount;
+        emit Withdrawn(token, to, amount);
+        _pay(token, to, amount);
+    }
+
+    // ─── Reading ─────────────────────────────────────────────────────────────────────────────────────────────
+
+    /// @notice Free balance of `token`: held minus reserved for open milestones.
+    function available(address token) public view returns (uint256) {
+        uint256 held = token == NATIVE ? address(this).balance : IERC20(token).balanceOf(address(this));
+        uint256 reserved = _totals[token].reserved;
+        return held > reserved ? held - reserved : 0;
+    }
+
+    /// @notice Running totals of `token`.
+    function totals(address token) external view returns (Totals memory) {
+        return _totals[token];
+    }
+
+    /// @notice Number of allocations ever created (ids run from 1 to this).
+    function allocationCount() external view returns (uint256) {
+        return _allocationCount;
+    }
+
+    /// @notice The allocation `allocationId`.
+    function allocation(uint256 allocationId) external view returns (Allocation memory) {
+        return _existing(allocationId);
+    }
+
+    /// @notice The milestones of allocation `allocationId`.
+    function milestones(uint256 allocationId) external view returns (Milestone[] memory) {
+        _existing(allocationId);
+        return _milestones[allocationId];
+    }
+
+    /// @notice Whether milestone `index` is past its deadline and still Pending.
+    function isOverdue(uint256 allocationId, uint256 index) public view returns (bool) {
+        Milestone[] storage list = _milestones[allocationId];
+        if (index >= list.length) revert UnknownMilestone(allocationId, index);
+        Milestone storage m = list[index];
+        return m.status == MilestoneStatus.Pending && block.timestamp > m.deadline && !_allocations[allocationId].cancelled;
+    }
+
+    /// @notice Indices of the overdue milestones of an allocation.
+    function overdueMilestones(uint256 allocationId) external view returns (uint256[] memory indices) {
+        uint256 length = _milestones[_existingId(allocationId)].length;
+        indices = new uint256[](length);
+        uint256 n;
+        for (uint256 i = 0; i < length; ++i) {
+            if (isOverdue(allocationId, i)) indices[n++] = i;
+        }
+        assembly ("memory-safe") {
+            mstore(indices, n) // shrink to the overdue count
+        }
+    }
+
+    // ─── Internals ───────────────────────────────────────────────────────────────────────────────────────────
+
+    function _pay(address token, address to, uint256 amount) private {
+        if (token == NATIVE) Address.sendValue(payable(to), amount);
+        else IERC20(token).safeTransfer(to, amount);
+    }
+
+    function _existing(uint256 allocationId) private view returns (Allocation storage a) {
+        a = _allocations[_existingId(allocationId)];
+    }
+
+    function _existingId(uint256 allocationId) private view returns (uint256) {
+        if (_allocations[allocationId].createdAt == 0) revert UnknownAllocation(allocationId);
+        return allocationId;
+    }
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/**
+ * @title IBudgetEscrow
+ * @notice The treasury's escrow: deposits in, allocations with milestones out, only by passed proposals.
+ */
+interface IBudgetEscrow {
+    /// @notice Milestone life cycle: Pending → Released, or Pending → Cancelled (with its allocation).
+    enum MilestoneStatus {
+        Pending,
+        Released,
+        Cancelled
+    }
+
+    /// @notice A milestone as proposed.
+    /// @param amount Amount released when the milestone is met (token units).
+    /// @param deadline When the milestone is due (clock time); overdue after it while Pending.
+    /// @param descriptionHash sha-256 of the milestone's description (text lives off chain).
+    struct MilestoneInit {
+        uint128 amount;
+        uint48 deadline;
+        bytes32 descriptionHash;
+    }
+
+    /// @notice A milestone as stored.
+    struct Milestone {
+        uint128 amount;
+        uint48 deadline;
+        MilestoneStatus status;
+        bytes32 descriptionHash;
+    }
+
+    /// @notice An allocation of budget to a recipient.
+    /// @param recipient Who receives released funds.
+    /// @param token The ERC-20 paid out, or the zero address for the native coin.
+    /// @param createdAt Block time of creation (0: no such allocation).
+    /// @param cancelled Whether the unreleased rest was cancelled.
+    /// @param budgetDocumentId The Budget document (DocumentRegistry token id) the allocation executes.
+    /// @param total Sum of the milestones.
+    /// @param released Amount released so far.
+    struct Allocation {
+        address recipient;
+        uint48 createdAt;
+        bool cancelled;
+        address token;
+        uint256 budgetDocumentId;
+        uint128 total;
+        uint128 released;
+    }
+
+    /// @notice Per-token running totals. Invariant: released ≤ allocated ≤ deposited.
+    struct Totals {
+        uint256 deposited;
+        uint256 allocated;
+        uint256 released;
+        uint256 withdrawn;
+        uint256 reserved;
+    }
+
+    /// @notice `amount` of `token` (zero address: native coin) was deposited by `from`.
+    event Deposited(address indexed token, address indexed from, uint256 amount);
+    /// @notice An allocation was created and its total reserved.
+    event AllocationCreated(
+        uint256 indexed allocationId,
+        address indexed recipient,
+        address indexed token,
+        uint256 budgetDocumentId,
+        uint256 total,
+        uint256 milestoneCount
+    );
+    /// @notice A milestone of a new allocation.
+    event MilestoneAdded(
+        uint256 indexed allocationId,
+        uint256 indexed index,
+        uint256 amount,
+        uint48 deadline,
+        bytes32 descriptionHash
+    );
+    /// @notice A milestone was paid to the allocation's recipient.
+    event MilestoneReleased(
+        uint256 indexed allocationId,
+        uint256 indexed index,
+        address indexed recipient,
+        address token,
+        uint256 amount
+    );
+    /// @notice An allocation was cancelled; `unreleased` went back to the free balance.
+    event AllocationCancelled(uint256 indexed allocationId, uint256 unreleased, string reason);
+    /// @notice Unreserved funds were sent out by governance.
+    event Withdrawn(address indexed token, address indexed to, uint256 amount);
+
+    /// @notice The amount is zero.
+    error ZeroAmount();
+    /// @notice Not enough free (unreserved) balance.
+    error InsufficientFunds(address token, uint256 available, uint256 requested);
+    /// @notice No milestones, or more than {MAX_MILESTONES}.
+    error InvalidMilestoneCount(uint256 count);
+    /// @notice Milestone `index` has a zero amount.
+    error ZeroMilestoneAmount(uint256 index);
+    /// @notice Milestone `index` has a deadline that is not in the future.
+    error DeadlineInPast(uint256 index, uint48 deadline);
+    /// @notice The milestones add up to `sum`, not the declared `total`.
+    error MilestonesDoNotAddUp(uint256 sum, uint256 total);
+    /// @notice The cited document is not an Active Budget document.
+    error InvalidBudgetDocument(uint256 documentId);
+    /// @notice No allocation with this id.
+    error UnknownAllocation(uint256 allocationId);
+    /// @notice No milestone with this index.
+    error UnknownMilestone(uint256 allocationId, uint256 index);
+    /// @notice The milestone is not Pending (already released or cancelled).
+    error MilestoneNotPending(uint256 allocationId, uint256 index, MilestoneStatus status);
+    /// @notice The allocation is already cancelled.
+    error AllocationAlreadyCancelled(uint256 allocationId);
+    /// @notice The reason is empty or too long.
+    error InvalidReason();
+}

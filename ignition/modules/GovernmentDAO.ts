@@ -1,0 +1,60 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import { ZeroAddress, ZeroHash, id } from "ethers";
+
+/** Timelock roles (OpenZeppelin TimelockController). */
+export const TIMELOCK_ROLES = {
+  DEFAULT_ADMIN_ROLE: ZeroHash,
+  PROPOSER_ROLE: id("PROPOSER_ROLE"),
+  EXECUTOR_ROLE: id("EXECUTOR_ROLE"),
+  CANCELLER_ROLE: id("CANCELLER_ROLE"),
+} as const;
+
+/**
+ * The whole governance system: Timelock, agencies, seats, documents, escrow and the Governor, wired so that at
+ * the end only the Timelock holds power over the registries and the escrow, only the Governor may propose to or
+ * cancel in the Timelock, anyone may execute a passed proposal, and the deployer keeps no role.
+ *
+ * Parameters (see ignition/parameters/*.json):
+ * - timelockMinDelay: seconds between queue and execute.
+ * - votingDelay, votingPeriod, quorumPercent, lateQuorumExtension: the Governor's settings.
+ * - genesisAgencies: [{ id, name, pqKeyHash, registrars }], the agencies that exist from the start.
+ * - genesisSeats: [{ official, agencyId, position }], the founding council (at least one, to make proposals).
+ */
+export default buildModule("GovernmentDAO", (m) => {
+  const deployer = m.getAccount(0);
+
+  const timelock = m.contract("TimelockController", [
+    m.getParameter("timelockMinDelay"),
+    [],
+    [ZeroAddress], // executor: anyone, once the delay has passed
+    deployer, // temporary admin, renounced below
+  ]);
+
+  const agencies = m.contract("AgencyRegistry", [timelock, m.getParameter("genesisAgencies")]);
+  const seats = m.contract("OfficialSeats", [timelock, agencies, m.getParameter("genesisSeats")]);
+  const documents = m.contract("DocumentRegistry", [timelock, agencies]);
+  const escrow = m.contract("BudgetEscrow", [timelock, documents]);
+  const governor = m.contract("GovernmentGovernor", [
+    seats,
+    timelock,
+    {
+      votingDelay: m.getParameter("votingDelay"),
+      votingPeriod: m.getParameter("votingPeriod"),
+      quorumPercent: m.getParameter("quorumPercent"),
+      lateQuorumExtension: m.getParameter("lateQuorumExtension"),
+    },
+  ]);
+
+  const grantProposer = m.call(timelock, "grantRole", [TIMELOCK_ROLES.PROPOSER_ROLE, governor], {
+    id: "grantProposerToGovernor",
+  });
+  const grantCanceller = m.call(timelock, "grantRole", [TIMELOCK_ROLES.CANCELLER_ROLE, governor], {
+    id: "grantCancellerToGovernor",
+  });
+  m.call(timelock, "renounceRole", [TIMELOCK_ROLES.DEFAULT_ADMIN_ROLE, deployer], {
+    id: "renounceDeployerAdmin",
+    after: [grantProposer, grantCanceller],
+  });
+
+  return { timelock, agencies, seats, documents, escrow, governor };
+});

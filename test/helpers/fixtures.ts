@@ -1,0 +1,237 @@
+/**
+ * The one fixture of the contract test suite: the full system deployed by the real Ignition module on the
+ * in-process Hardhat network, the cast of accounts, and helpers to pass proposals through Governor + Timelock.
+ *
+ *   const t = await setup();                 // once per test file (top-level await)
+ *   const s = await t.loadSystem();          // per test: snapshot-restored deployment
+ *   await t.govern(s, [action(s.documents, "issue", [...])], "Decree 1");
+ */
+import type { NetworkConnection } from "hardhat/types/network";
+import { network } from "hardhat";
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { type BaseContract, type Interface, id as keccakId, sha256, toUtf8Bytes } from "ethers";
+
+import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
+import {
+  AgencyRegistry__factory,
+  BudgetEscrow__factory,
+  DigitalTenge__factory,
+  DocumentRegistry__factory,
+  GovernmentGovernor__factory,
+  OfficialSeats__factory,
+  TimelockController__factory,
+} from "../../types/ethers-contracts/index.js";
+
+/** Governor and Timelock settings used by the tests (seconds, percent). */
+export const SETTINGS = {
+  timelockMinDelay: 300,
+  votingDelay: 60,
+  votingPeriod: 3_600,
+  quorumPercent: 50,
+  lateQuorumExtension: 600,
+} as const;
+
+/** Agencies of the genesis set. */
+export const FINANCE = 1;
+export const DIGITAL = 2;
+
+/** Vote support values (OpenZeppelin "bravo" counting). */
+export const AGAINST = 0;
+export const FOR = 1;
+export const ABSTAIN = 2;
+
+/** Document types and statuses, as the contract's enums. */
+export const DocType = { Decree: 0, Law: 1, Budget: 2, Order: 3, Certificate: 4, Notice: 5 } as const;
+export const DocStatus = { Active: 0, Amended: 1, Revoked: 2 } as const;
+/** Governor proposal states, as OpenZeppelin's IGovernor.ProposalState. */
+export const ProposalState = {
+  Pending: 0,
+  Active: 1,
+  Canceled: 2,
+  Defeated: 3,
+  Succeeded: 4,
+  Queued: 5,
+  Expired: 6,
+  Executed: 7,
+} as const;
+
+/** sha-256 of a UTF-8 string, as a bytes32 hex string: stands in for a document file's or JSON's hash. */
+export const hashOf = (text: string): string => sha256(toUtf8Bytes(text));
+
+/** One call a proposal makes. */
+export interface Action {
+  target: string;
+  value: bigint;
+  data: string;
+}
+
+/** Builds a proposal action from a contract, a function name and its arguments. */
+export function action(
+  contract: BaseContract & { interface: Interface },
+  fn: string,
+  args: readonly unknown[],
+  value = 0n,
+): Action {
+  return { target: contract.target as string, value, data: contract.interface.encodeFunctionData(fn, args) };
+}
+
+/** The accounts every test uses, by role. */
+export interface Cast {
+  deployer: HardhatEthersSigner;
+  /** Genesis council: two in Finance, one in Digital Development. */
+  officials: [HardhatEthersSigner, HardhatEthersSigner, HardhatEthersSigner];
+  /** Not yet seated; tests seat them by proposal. */
+  candidates: [HardhatEthersSigner, HardhatEthersSigner, HardhatEthersSigner];
+  financeRegistrar: HardhatEthersSigner;
+  digitalRegistrar: HardhatEthersSigner;
+  stranger: HardhatEthersSigner;
+  recipient: HardhatEthersSigner;
+  /** Holds the demo digital tenge supply. */
+  treasurer: HardhatEthersSigner;
+}
+
+export type Setup = Awaited<ReturnType<typeof setup>>;
+export type System = Awaited<ReturnType<Setup["loadSystem"]>>;
+
+/** Opens a fresh in-process chain and returns the fixture and helpers bound to it. */
+export async function setup(connection?: NetworkConnection) {
+  const conn = connection ?? (await network.create());
+  const { ethers, ignition, networkHelpers } = conn;
+  const signers = await ethers.getSigners();
+  const at = (i: number): HardhatEthersSigner => {
+    const signer = signers[i];
+    if (!signer) throw new Error(`the test network has no account #${i}`);
+    return signer;
+  };
+  const cast: Cast = {
+    deployer: at(0),
+    officials: [at(1), at(2), at(3)],
+    candidates: [at(4), at(5), at(6)],
+    financeRegistrar: at(7),
+    digitalRegistrar: at(8),
+    stranger: at(9),
+    recipient: at(10),
+    treasurer: at(11),
+  };
+
+  /** Ignition parameters of the test deployment. */
+  const parameters = {
+    GovernmentDAO: {
+      ...SETTINGS,
+      genesisAgencies: [
+        {
+          id: FINANCE,
+          name: "Ministry of Finance",
+          pqKeyHash: hashOf("finance ML-DSA public key"),
+          registrars: [cast.financeRegistrar.address],
+        },
+        {
+          id: DIGITAL,
+          name: "Ministry of Digital Development",
+          pqKeyHash: hashOf("digital ML-DSA public key"),
+          registrars: [cast.digitalRegistrar.address],
+        },
+      ],
+      genesisSeats: [
+        { official: cast.officials[0].address, agencyId: FINANCE, position: 1 },
+        { official: cast.officials[1].address, agencyId: FINANCE, position: 2 },
+        { official: cast.officials[2].address, agencyId: DIGITAL, position: 1 },
+      ],
+    },
+    DigitalTenge: { holder: cast.treasurer.address, supply: 1_000_000_000_00n },
+  };
+
+  async function deployGovernmentDAO() {
+    const deployed = await ignition.deploy(GovernmentDAO, { parameters, displayUi: false });
+    const runner = cast.deployer;
+    const address = (c: BaseContract) => c.target as string;
+    const tengeModule = (await import("../../ignition/modules/DigitalTenge.js")).default;
+    const { tenge } = await ignition.deploy(tengeModule, { parameters, displayUi: false });
+    return {
+      timelock: TimelockController__factory.connect(address(deployed.timelock), runner),
+      agencies: AgencyRegistry__factory.connect(address(deployed.agencies), runner),
+      seats: OfficialSeats__factory.connect(address(deployed.seats), runner),
+      documents: DocumentRegistry__factory.connect(address(deployed.documents), runner),
+      escrow: BudgetEscrow__factory.connect(address(deployed.escrow), runner),
+      governor: GovernmentGovernor__factory.connect(address(deployed.governor), runner),
+      tenge: DigitalTenge__factory.connect(address(tenge), runner),
+    };
+  }
+
+  /** The deployed system, restored from a snapshot after the first call. */
+  const loadSystem = () => networkHelpers.loadFixture(deployGovernmentDAO);
+
+  /** Proposal id and the arguments queue/execute need. */
+  function proposalArgs(actions: readonly Action[], description: string) {
+    const targets = actions.map((a) => a.target);
+    const values = actions.map((a) => a.value);
+    const calldatas = actions.map((a) => a.data);
+    const descriptionHash = keccakId(description);
+    return { targets, values, calldatas, description, descriptionHash };
+  }
+
+  /** Proposes and returns the proposal id. */
+  async function propose(
+    s: System,
+    actions: readonly Action[],
+    description: string,
+    proposer: HardhatEthersSigner = cast.officials[0],
+  ): Promise<bigint> {
+    const p = proposalArgs(actions, description);
+    await s.governor.connect(proposer).propose(p.targets, p.values, p.calldatas, description);
+    return s.governor.hashProposal(p.targets, p.values, p.calldatas, p.descriptionHash);
+  }
+
+  /** Moves the clock past the voting delay so the proposal is Active. */
+  async function startVoting(s: System, proposalId: bigint): Promise<void> {
+    await networkHelpers.time.increaseTo((await s.governor.proposalSnapshot(proposalId)) + 1n);
+  }
+
+  /** Moves the clock past the (possibly extended) voting deadline. */
+  async function endVoting(s: System, proposalId: bigint): Promise<void> {
+    await networkHelpers.time.increaseTo((await s.governor.proposalDeadline(proposalId)) + 1n);
+  }
+
+  /**
+   * Passes `actions` through the whole pipeline: propose, every genesis official votes for, queue, wait the
+   * Timelock delay, execute. Returns the proposal id.
+   */
+  async function govern(
+    s: System,
+    actions: readonly Action[],
+    description: string,
+    voters: readonly HardhatEthersSigner[] = cast.officials,
+  ): Promise<bigint> {
+    const proposalId = await propose(s, actions, description);
+    await startVoting(s, proposalId);
+    for (const voter of voters) await s.governor.connect(voter).castVote(proposalId, FOR);
+    await endVoting(s, proposalId);
+    const p = proposalArgs(actions, description);
+    await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+    await networkHelpers.time.increase(SETTINGS.timelockMinDelay + 1);
+    await s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash);
+    return proposalId;
+  }
+
+  /** A signer that sends as the Timelock (impersonated, funded): for unit tests of Timelock-only functions. */
+  async function asTimelock(s: System): Promise<HardhatEthersSigner> {
+    const address = s.timelock.target as string;
+    await networkHelpers.setBalance(address, 10n ** 20n);
+    return ethers.getImpersonatedSigner(address);
+  }
+
+  return {
+    connection: conn,
+    ethers,
+    networkHelpers,
+    cast,
+    parameters,
+    loadSystem,
+    proposalArgs,
+    propose,
+    startVoting,
+    endVoting,
+    govern,
+    asTimelock,
+  };
+}
