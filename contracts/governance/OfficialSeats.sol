@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Base64} from "@openzeppelin/contracts/utils/Base64.sol";
@@ -202,9 +201,13 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
         return string.concat("data:application/json;base64,", Base64.encode(json));
     }
 
-    /// @inheritdoc SoulboundERC721
+    /// @notice ERC-165: ERC-721, its metadata, and the two halves of ERC-5805 (IVotes and IERC6372).
+    /// @dev `type(IERC5805).interfaceId` is 0 (it declares no function of its own), so each half is listed.
     function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
-        return interfaceId == type(IERC5805).interfaceId || super.supportsInterface(interfaceId);
+        return
+            interfaceId == type(IVotes).interfaceId ||
+            interfaceId == type(IERC6372).interfaceId ||
+            super.supportsInterface(interfaceId);
     }
 
     // ─── Internals ───────────────────────────────────────────────────────────────────────────────────────────

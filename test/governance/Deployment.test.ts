@@ -1,9 +1,19 @@
 import { expect } from "chai";
 
 import { TIMELOCK_ROLES } from "../../ignition/modules/GovernmentDAO.js";
-import { SETTINGS, setup } from "../helpers/fixtures.js";
+import { auditRoles } from "../../scripts/lib/roles-audit.js";
+import { SETTINGS, type System, setup } from "../helpers/fixtures.js";
 
 const t = await setup();
+
+const addressesOf = (s: System) => ({
+  timelock: s.timelock.target as string,
+  agencies: s.agencies.target as string,
+  seats: s.seats.target as string,
+  documents: s.documents.target as string,
+  escrow: s.escrow.target as string,
+  governor: s.governor.target as string,
+});
 
 describe("Deployment (Ignition module GovernmentDAO)", function () {
   it("points every registry and the escrow at the Timelock", async function () {
@@ -38,5 +48,39 @@ describe("Deployment (Ignition module GovernmentDAO)", function () {
     expect(await s.timelock.getMinDelay()).to.equal(SETTINGS.timelockMinDelay);
     expect(await s.seats.totalSupply()).to.equal(3n);
     expect(await s.agencies.agencyCount()).to.equal(2n);
+  });
+
+  describe("roles audit (scripts/roles.ts)", function () {
+    it("finds no role held by anyone but the Timelock and the Governor", async function () {
+      const s = await t.loadSystem();
+      const audit = await auditRoles(t.ethers.provider, addressesOf(s));
+      expect(audit.violations).to.deep.equal([]);
+      expect(audit.rows.map((r) => `${r.contract}:${r.role}`)).to.include.members([
+        "TimelockController:DEFAULT_ADMIN_ROLE",
+        "TimelockController:PROPOSER_ROLE",
+        "TimelockController:CANCELLER_ROLE",
+        "TimelockController:EXECUTOR_ROLE",
+        "BudgetEscrow:timelock (sole admin)",
+      ]);
+    });
+
+    it("flags an extra proposer granted after deployment", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      await s.timelock.connect(timelock).grantRole(TIMELOCK_ROLES.PROPOSER_ROLE, t.cast.stranger.address);
+      const audit = await auditRoles(t.ethers.provider, addressesOf(s));
+      expect(audit.violations).to.deep.equal([
+        { contract: "TimelockController", role: "PROPOSER_ROLE", holder: t.cast.stranger.address, ok: false },
+      ]);
+    });
+
+    it("flags a Governor that lost its proposer role", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      await s.timelock.connect(timelock).revokeRole(TIMELOCK_ROLES.PROPOSER_ROLE, s.governor.target);
+      const audit = await auditRoles(t.ethers.provider, addressesOf(s));
+      expect(audit.violations.map((v) => v.role)).to.deep.equal(["PROPOSER_ROLE"]);
+      expect(audit.violations[0]?.holder).to.match(/MISSING/);
+    });
   });
 });

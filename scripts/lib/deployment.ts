@@ -1,0 +1,56 @@
+/**
+ * Addresses of a GovernmentDAO deployment, read from Hardhat Ignition's output
+ * (`ignition/deployments/<deployment id>/deployed_addresses.json`), never typed by hand.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+/** The contracts of one deployment of the GovernmentDAO module. */
+export interface GovernmentAddresses {
+  timelock: string;
+  agencies: string;
+  seats: string;
+  documents: string;
+  escrow: string;
+  governor: string;
+}
+
+/** Ignition future id of each contract (module id # contract name). */
+const FUTURE_IDS: Record<keyof GovernmentAddresses, string> = {
+  timelock: "GovernmentDAO#TimelockController",
+  agencies: "GovernmentDAO#AgencyRegistry",
+  seats: "GovernmentDAO#OfficialSeats",
+  documents: "GovernmentDAO#DocumentRegistry",
+  escrow: "GovernmentDAO#BudgetEscrow",
+  governor: "GovernmentDAO#GovernmentGovernor",
+};
+
+/** Ignition's default deployment id for a chain. */
+export const deploymentIdFor = (chainId: bigint | number): string => `chain-${chainId}`;
+
+/** Reads the addresses of deployment `deploymentId` under `root` (the repository root by default). */
+export async function loadDeployment(deploymentId: string, root = process.cwd()): Promise<GovernmentAddresses> {
+  const file = path.join(root, "ignition", "deployments", deploymentId, "deployed_addresses.json");
+  let raw: string;
+  try {
+    raw = await readFile(file, "utf8");
+  } catch {
+    throw new Error(`No deployment "${deploymentId}" (missing ${path.relative(root, file)}). Deploy first.`);
+  }
+  const json: unknown = JSON.parse(raw);
+  if (typeof json !== "object" || json === null) throw new Error(`${file} is not a JSON object`);
+  const entries = json as Record<string, unknown>;
+  const read = (key: keyof GovernmentAddresses): string => {
+    const value = entries[FUTURE_IDS[key]];
+    if (typeof value !== "string") throw new Error(`${file} has no address for ${FUTURE_IDS[key]}: half a deployment?`);
+    return value;
+  };
+  return {
+    timelock: read("timelock"),
+    agencies: read("agencies"),
+    seats: read("seats"),
+    documents: read("documents"),
+    escrow: read("escrow"),
+    governor: read("governor"),
+  };
+}

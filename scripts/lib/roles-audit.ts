@@ -1,0 +1,100 @@
+/**
+ * Reads a live chain and lists who holds power over the system, and whether anyone holds what they should not.
+ *
+ * Expected after deployment (DESIGN.md §3 roles table):
+ *   Timelock   DEFAULT_ADMIN_ROLE  → the Timelock itself only (the deployer renounced)
+ *              PROPOSER_ROLE       → the Governor only
+ *              CANCELLER_ROLE      → the Governor only
+ *              EXECUTOR_ROLE       → the zero address only (anyone executes after the delay)
+ *   Registries and escrow: `timelock()` is the Timelock (immutable, no other admin exists)
+ *   Governor:  `timelock()` is the Timelock, `token()` is the seat contract
+ */
+import { type ContractRunner, ZeroAddress, getAddress } from "ethers";
+
+import { TIMELOCK_ROLES } from "../../ignition/modules/GovernmentDAO.js";
+import {
+  GovernmentGovernor__factory,
+  TimelockController__factory,
+  TimelockGoverned__factory,
+} from "../../types/ethers-contracts/index.js";
+import type { GovernmentAddresses } from "./deployment.js";
+
+/** One line of the roles table. */
+export interface RoleRow {
+  contract: string;
+  role: string;
+  holder: string;
+  ok: boolean;
+}
+
+/** The roles table and the rows that break the expected layout. */
+export interface RolesAudit {
+  rows: RoleRow[];
+  violations: RoleRow[];
+}
+
+/** Audits the roles of the deployment at `addresses` through `runner` (a provider is enough). */
+export async function auditRoles(runner: ContractRunner, addresses: GovernmentAddresses): Promise<RolesAudit> {
+  const rows: RoleRow[] = [];
+  const timelock = TimelockController__factory.connect(addresses.timelock, runner);
+
+  const expected: Record<keyof typeof TIMELOCK_ROLES, string> = {
+    DEFAULT_ADMIN_ROLE: addresses.timelock,
+    PROPOSER_ROLE: addresses.governor,
+    CANCELLER_ROLE: addresses.governor,
+    EXECUTOR_ROLE: ZeroAddress,
+  };
+
+  // Every account ever granted a role, from the Timelock's own event log; then who still holds it.
+  const grants = await timelock.queryFilter(timelock.filters.RoleGranted(), 0, "latest");
+  for (const [name, role] of Object.entries(TIMELOCK_ROLES) as [keyof typeof TIMELOCK_ROLES, string][]) {
+    const candidates = new Set(grants.filter((g) => g.args.role === role).map((g) => getAddress(g.args.account)));
+    candidates.add(getAddress(expected[name]));
+    for (const account of candidates) {
+      if (!(await timelock.hasRole(role, account))) {
+        if (account === getAddress(expected[name])) {
+          rows.push({ contract: "TimelockController", role: name, holder: `${account} (MISSING)`, ok: false });
+        }
+        continue;
+      }
+      rows.push({ contract: "TimelockController", role: name, holder: account, ok: account === getAddress(expected[name]) });
+    }
+  }
+
+  const governed: [string, string][] = [
+    ["AgencyRegistry", addresses.agencies],
+    ["OfficialSeats", addresses.seats],
+    ["DocumentRegistry", addresses.documents],
+    ["BudgetEscrow", addresses.escrow],
+  ];
+  for (const [name, address] of governed) {
+    const holder = getAddress(await TimelockGoverned__factory.connect(address, runner).timelock());
+    rows.push({ contract: name, role: "timelock (sole admin)", holder, ok: holder === getAddress(addresses.timelock) });
+  }
+
+  const governor = GovernmentGovernor__factory.connect(addresses.governor, runner);
+  const governorTimelock = getAddress(await governor.timelock());
+  rows.push({
+    contract: "GovernmentGovernor",
+    role: "executor (timelock)",
+    holder: governorTimelock,
+    ok: governorTimelock === getAddress(addresses.timelock),
+  });
+  const token = getAddress(await governor.token());
+  rows.push({ contract: "GovernmentGovernor", role: "votes (token)", holder: token, ok: token === getAddress(addresses.seats) });
+  const guardian = getAddress(await governor.proposalGuardian());
+  // A guardian is only ever set by a passed proposal; at deployment there is none.
+  rows.push({ contract: "GovernmentGovernor", role: "proposal guardian", holder: guardian === ZeroAddress ? "none" : guardian, ok: true });
+
+  return { rows, violations: rows.filter((r) => !r.ok) };
+}
+
+/** The audit as an aligned text table. */
+export function formatRoles(audit: RolesAudit, names: Record<string, string> = {}): string {
+  const label = (holder: string) => (names[holder] ? `${holder} (${names[holder]})` : holder);
+  const lines = audit.rows.map((r) => [r.contract, r.role, label(r.holder), r.ok ? "ok" : "UNEXPECTED"]);
+  const header = ["contract", "role", "holder", "check"];
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
+  return [fmt(header), fmt(widths.map((w) => "-".repeat(w))), ...lines.map(fmt)].join("\n");
+}
