@@ -1,0 +1,161 @@
+/**
+ * The access-control matrix: every privileged function, called by every kind of account, with the expected
+ * allow/deny. Calls are simulated (`staticCall`) against one populated system, so every cell sees the same state.
+ * The Governor's own settings are callable only by the Timelock *while it executes a proposal* (OpenZeppelin's
+ * onlyGovernance replays the execution's calldata queue): a direct call, even from the Timelock, is refused.
+ */
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { expect } from "chai";
+import { type BaseContract, ZeroHash } from "ethers";
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
+
+import { TIMELOCK_ROLES } from "../ignition/modules/GovernmentDAO.js";
+import { DIGITAL, DocType, FINANCE, type System, hashOf, setup } from "./helpers/fixtures.js";
+
+const t = await setup();
+const { cast, networkHelpers } = t;
+
+type Caller = "stranger" | "official" | "otherRegistrar" | "registrar" | "deployer" | "governor" | "timelock";
+const CALLERS: readonly Caller[] = ["stranger", "official", "otherRegistrar", "registrar", "deployer", "governor", "timelock"];
+
+interface Cell {
+  /** Function under test, as "Contract.function(what)". */
+  name: string;
+  /** Who may call it. */
+  allowed: readonly Caller[];
+  /** The custom error a refused caller gets, on `contract`. */
+  error: string;
+  contract: BaseContract;
+  /** Simulates the call as `signer`. */
+  call: (signer: HardhatEthersSigner) => Promise<unknown>;
+}
+
+async function populated() {
+  const s = await t.loadSystem();
+  const timelock = await t.asTimelock(s);
+  const governor = await t.ethers.getImpersonatedSigner(s.governor.target as string);
+  await networkHelpers.setBalance(s.governor.target as string, 10n ** 20n);
+
+  const budget = hashOf("matrix budget");
+  await s.documents.connect(timelock).issue(DocType.Budget, FINANCE, budget, hashOf("m"), ZeroHash);
+  const decree = hashOf("matrix decree");
+  await s.documents.connect(timelock).issue(DocType.Decree, 0, decree, hashOf("m"), ZeroHash);
+  const order = hashOf("matrix order");
+  await s.documents.connect(cast.financeRegistrar).issue(DocType.Order, FINANCE, order, hashOf("m"), ZeroHash);
+  const tree = StandardMerkleTree.of([[hashOf("cert 1")], [hashOf("cert 2")]], ["bytes32"]);
+  const root = tree.root;
+  await s.documents.connect(cast.financeRegistrar).anchorBatch(FINANCE, root, 2, hashOf("batch"));
+
+  await s.tenge.connect(cast.treasurer).approve(s.escrow.target, 1_000_00n);
+  await s.escrow.connect(cast.treasurer).deposit(s.tenge.target, 1_000_00n);
+  const deadline = BigInt(await networkHelpers.time.latest()) + 86_400n;
+  const plan = [{ amount: 100_00n, deadline, descriptionHash: hashOf("milestone") }];
+  await s.escrow.connect(timelock).createAllocation(cast.recipient.address, s.tenge.target, budget, 100_00n, plan);
+
+  // A pending Timelock operation, scheduled by the Governor, for the cancel cell.
+  await s.timelock.connect(governor).schedule(s.seats.target, 0, "0x", ZeroHash, hashOf("pending"), 300);
+  const pending = await s.timelock.hashOperation(s.seats.target, 0, "0x", ZeroHash, hashOf("pending"));
+
+  const signers: Record<Caller, HardhatEthersSigner> = {
+    stranger: cast.stranger,
+    official: cast.officials[0],
+    otherRegistrar: cast.digitalRegistrar,
+    registrar: cast.financeRegistrar,
+    deployer: cast.deployer,
+    governor,
+    timelock,
+  };
+  return { s, signers, budget, decree, order, root, tree, plan, pending };
+}
+
+function cells(p: Awaited<ReturnType<typeof populated>>): Cell[] {
+  const { s, budget, decree, order, root, tree, plan, pending } = p;
+  const fresh = (label: string) => hashOf(`fresh ${label}`);
+  const proof = tree.getProof(0);
+  const member = tree.at(0)?.[0] ?? ZeroHash;
+  const onlyTimelock = ["timelock"] as const;
+  const registrarOrTimelock = ["registrar", "timelock"] as const;
+  const agency = { id: 9, name: "Agency for Strategic Planning", pqKeyHash: hashOf("k"), registrars: [] };
+  const ops: Cell[] = [
+    // AgencyRegistry
+    { name: "AgencyRegistry.addAgency", allowed: onlyTimelock, error: "NotTimelock", contract: s.agencies, call: (x) => s.agencies.connect(x).addAgency.staticCall(agency) },
+    { name: "AgencyRegistry.renameAgency", allowed: onlyTimelock, error: "NotTimelock", contract: s.agencies, call: (x) => s.agencies.connect(x).renameAgency.staticCall(FINANCE, "Ministry of Finance of RK") },
+    { name: "AgencyRegistry.setAgencyActive", allowed: onlyTimelock, error: "NotTimelock", contract: s.agencies, call: (x) => s.agencies.connect(x).setAgencyActive.staticCall(DIGITAL, false) },
+    { name: "AgencyRegistry.rotateAgencyKey", allowed: onlyTimelock, error: "NotTimelock", contract: s.agencies, call: (x) => s.agencies.connect(x).rotateAgencyKey.staticCall(FINANCE, hashOf("k2")) },
+    { name: "AgencyRegistry.addRegistrar", allowed: onlyTimelock, error: "NotTimelock", contract: s.agencies, call: (x) => s.agencies.connect(x).addRegistrar.staticCall(FINANCE, cast.stranger.address) },
+    { name: "AgencyRegistry.removeRegistrar", allowed: onlyTimelock, error: "NotTimelock", contract: s.agencies, call: (x) => s.agencies.connect(x).removeRegistrar.staticCall(FINANCE, cast.financeRegistrar.address) },
+    // OfficialSeats
+    { name: "OfficialSeats.issue", allowed: onlyTimelock, error: "NotTimelock", contract: s.seats, call: (x) => s.seats.connect(x).issue.staticCall(cast.candidates[0].address, FINANCE, 1) },
+    { name: "OfficialSeats.revoke", allowed: onlyTimelock, error: "NotTimelock", contract: s.seats, call: (x) => s.seats.connect(x).revoke.staticCall(cast.officials[1].address) },
+    { name: "OfficialSeats.reassign", allowed: onlyTimelock, error: "NotTimelock", contract: s.seats, call: (x) => s.seats.connect(x).reassign.staticCall(cast.officials[1].address, DIGITAL, 1) },
+    // DocumentRegistry
+    ...([DocType.Decree, DocType.Law, DocType.Budget] as const).map((type): Cell => ({
+      name: `DocumentRegistry.issue(type ${type}: decree/law/budget)`, allowed: onlyTimelock, error: "UnauthorizedIssuer", contract: s.documents,
+      call: (x) => s.documents.connect(x).issue.staticCall(type, FINANCE, fresh(`gov ${type}`), hashOf("m"), ZeroHash),
+    })),
+    ...([DocType.Order, DocType.Certificate, DocType.Notice] as const).map((type): Cell => ({
+      name: `DocumentRegistry.issue(type ${type}: Finance agency document)`, allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents,
+      call: (x) => s.documents.connect(x).issue.staticCall(type, FINANCE, fresh(`agency ${type}`), hashOf("m"), ZeroHash),
+    })),
+    { name: "DocumentRegistry.amend(decree)", allowed: onlyTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).amend.staticCall(decree, fresh("decree v2"), hashOf("m"), ZeroHash, "typo") },
+    { name: "DocumentRegistry.amend(Finance order)", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).amend.staticCall(order, fresh("order v2"), hashOf("m"), ZeroHash, "typo") },
+    { name: "DocumentRegistry.revoke(decree)", allowed: onlyTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revoke.staticCall(decree, "annulled") },
+    { name: "DocumentRegistry.revoke(Finance order)", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revoke.staticCall(order, "annulled") },
+    { name: "DocumentRegistry.anchorBatch", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).anchorBatch.staticCall(FINANCE, fresh("root"), 10, hashOf("b")) },
+    { name: "DocumentRegistry.revokeBatch", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revokeBatch.staticCall(root, "error in batch") },
+    { name: "DocumentRegistry.revokeBatchMember", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revokeBatchMember.staticCall(root, member, proof, "error") },
+    // BudgetEscrow
+    { name: "BudgetEscrow.createAllocation", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).createAllocation.staticCall(cast.recipient.address, s.tenge.target, budget, 100_00n, plan) },
+    { name: "BudgetEscrow.releaseMilestone", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).releaseMilestone.staticCall(1n, 0n) },
+    { name: "BudgetEscrow.cancelAllocation", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).cancelAllocation.staticCall(1n, "re-planned") },
+    { name: "BudgetEscrow.withdraw", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).withdraw.staticCall(s.tenge.target, cast.treasurer.address, 1n) },
+    // Governor settings: only the Timelock during a proposal's execution (covered end to end in the Governor tests)
+    { name: "GovernmentGovernor.updateQuorumNumerator (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).updateQuorumNumerator.staticCall(60) },
+    { name: "GovernmentGovernor.setProposalGuardian (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).setProposalGuardian.staticCall(cast.stranger.address) },
+    { name: "GovernmentGovernor.updateTimelock (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).updateTimelock.staticCall(cast.stranger.address) },
+    // TimelockController
+    { name: "TimelockController.schedule", allowed: ["governor"], error: "AccessControlUnauthorizedAccount", contract: s.timelock, call: (x) => s.timelock.connect(x).schedule.staticCall(s.seats.target, 0, "0x", ZeroHash, hashOf("salt"), 300) },
+    { name: "TimelockController.cancel", allowed: ["governor"], error: "AccessControlUnauthorizedAccount", contract: s.timelock, call: (x) => s.timelock.connect(x).cancel.staticCall(pending) },
+    { name: "TimelockController.grantRole", allowed: onlyTimelock, error: "AccessControlUnauthorizedAccount", contract: s.timelock, call: (x) => s.timelock.connect(x).grantRole.staticCall(TIMELOCK_ROLES.PROPOSER_ROLE, cast.stranger.address) },
+    { name: "TimelockController.updateDelay", allowed: onlyTimelock, error: "TimelockUnauthorizedCaller", contract: s.timelock, call: (x) => s.timelock.connect(x).updateDelay.staticCall(1) },
+  ];
+  return ops;
+}
+
+describe("Access-control matrix", function () {
+  it("covers every privileged function of every contract", async function () {
+    const p = await populated();
+    const list = cells(p);
+    // Non-view, non-public-entry functions per contract must all appear in the matrix.
+    const privileged: Record<string, string[]> = {
+      AgencyRegistry: ["addAgency", "renameAgency", "setAgencyActive", "rotateAgencyKey", "addRegistrar", "removeRegistrar"],
+      OfficialSeats: ["issue", "revoke", "reassign"],
+      DocumentRegistry: ["issue", "amend", "revoke", "anchorBatch", "revokeBatch", "revokeBatchMember"],
+      BudgetEscrow: ["createAllocation", "releaseMilestone", "cancelAllocation", "withdraw"],
+    };
+    for (const [contract, fns] of Object.entries(privileged)) {
+      for (const fn of fns) {
+        expect(list.some((c) => c.name.startsWith(`${contract}.${fn}`)), `${contract}.${fn}`).to.equal(true);
+      }
+    }
+  });
+
+  for (const caller of CALLERS) {
+    it(`allows and refuses exactly as the roles table says when the caller is the ${caller}`, async function () {
+      const p = await populated();
+      for (const cell of cells(p)) {
+        const attempt = cell.call(p.signers[caller]);
+        if (cell.allowed.includes(caller)) {
+          await attempt.catch((e: unknown) => {
+            throw new Error(`${cell.name} should allow ${caller} but reverted: ${String(e)}`);
+          });
+        } else if (caller === "timelock" && cell.contract === p.s.governor) {
+          // Direct call from the Timelock outside an execution: refused by OpenZeppelin's onlyGovernance queue.
+          await expect(attempt, cell.name).to.be.revert(t.ethers);
+        } else {
+          await expect(attempt, `${cell.name} by ${caller}`).to.be.revertedWithCustomError(cell.contract, cell.error);
+        }
+      }
+    });
+  }
+});
