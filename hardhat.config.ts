@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
@@ -13,11 +14,25 @@ const solcPath = createRequire(import.meta.url).resolve("solc/soljson.js");
 const compiler = (runs: number) => ({
   version: SOLC_VERSION,
   path: solcPath,
+  // One compilation job per root file: solcjs (wasm) crashes with "memory access out of bounds" on a single job
+  // holding every Solidity test with forge-std (measured here with 4 test files; any 2 compile).
+
   settings: {
     evmVersion: "cancun",
     optimizer: { enabled: true, runs },
   },
 });
+
+/**
+ * Each Solidity test file is compiled in a job of its own. solcjs (wasm) crashes with "memory access out of
+ * bounds" on one job holding test/fuzz/BudgetEscrow.t.sol and test/fuzz/GovernmentGovernor.t.sol together (each
+ * compiles alone; measured here). Hardhat merges jobs whose compiler config is the same *object*, so a separate
+ * (identical) config object per test file splits them, while the contracts stay in one fast job.
+ */
+const solidityTests = readdirSync("test/fuzz")
+  .filter((file) => file.endsWith(".t.sol"))
+  .map((file) => `test/fuzz/${file}`);
+const oneJobPerTest = Object.fromEntries(solidityTests.map((file) => [file, compiler(200)]));
 
 /** Fuzz and invariant depth: `npm test` runs the fast profile, `npm run test:deep` sets FUZZ_RUNS=10000. */
 const fuzzRuns = Number(process.env.FUZZ_RUNS ?? 256);
@@ -28,9 +43,10 @@ export default defineConfig({
   solidity: {
     // OpenZeppelin's TimelockController is deployed as is; build it so Ignition and TypeChain see it.
     npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
+    splitTestsCompilation: true,
     profiles: {
-      default: compiler(200),
-      production: compiler(200),
+      default: { compilers: [compiler(200)], overrides: oneJobPerTest },
+      production: { compilers: [compiler(200)], overrides: oneJobPerTest },
     },
   },
   paths: {

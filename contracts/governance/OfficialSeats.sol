@@ -187,6 +187,8 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
     function tokenURI(uint256 seatId) external view returns (string memory) {
         ownerOf(seatId);
         Seat memory s = _seats[seatId];
+        // JSON needs double quotes inside the literals, so these literals are single-quoted.
+        // solhint-disable quotes
         bytes memory json = abi.encodePacked(
             '{"name":"Seat #',
             Strings.toString(seatId),
@@ -198,6 +200,7 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
             Strings.toString(s.since),
             "}]}"
         );
+        // solhint-enable quotes
         return string.concat("data:application/json;base64,", Base64.encode(json));
     }
 

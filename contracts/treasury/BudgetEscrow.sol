@@ -6,6 +6,7 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {TimelockGoverned} from "../access/TimelockGoverned.sol";
 import {IDocumentRegistry} from "../documents/IDocumentRegistry.sol";
@@ -17,9 +18,10 @@ import {IBudgetEscrow} from "./IBudgetEscrow.sol";
  * milestone by milestone, only when a passed proposal says so through the Timelock.
  *
  * @dev Creating an allocation reserves its whole total, so a later allocation can never spend money promised to
- * an earlier one: per token, `balance ≥ reserved = allocated − released (of open allocations)`. Every payout
- * follows checks-effects-interactions behind a reentrancy guard, with SafeERC20 for tokens that return no value.
- * Deposits count what actually arrived (fee-on-transfer tokens are accounted correctly).
+ * an earlier one. Only deposited money can be allocated: per token, released ≤ allocated ≤ deposited and
+ * reserved ≤ deposited − released − withdrawn ≤ balance. Every payout follows checks-effects-interactions behind a
+ * reentrancy guard, with SafeERC20 for tokens that return no value. Deposits count what actually arrived
+ * (fee-on-transfer tokens are accounted correctly); funds that arrive otherwise wait for {sync}.
  */
 contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     using SafeERC20 for IERC20;
@@ -70,6 +72,7 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
         bytes32 r,
         bytes32 s
     ) external {
+        if (address(token) == NATIVE) revert ZeroAddress();
         try token.permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {} // solhint-disable-line no-empty-blocks
         deposit(IERC20(address(token)), amount);
     }
@@ -84,6 +87,19 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     /// @notice Plain transfers of native coin are deposits.
     receive() external payable {
         depositNative();
+    }
+
+    /// @notice Records as deposited any balance that arrived without a deposit (a direct token transfer, a forced
+    /// native transfer), so that governance can allocate or withdraw it. Anyone may call it.
+    /// @param token ERC-20 address, or {NATIVE}.
+    /// @return recorded The amount newly recorded as deposited.
+    function sync(address token) external nonReentrant returns (uint256 recorded) {
+        uint256 held = _held(token);
+        uint256 accounted = _accounted(token);
+        if (held <= accounted) revert ZeroAmount();
+        recorded = held - accounted;
+        _totals[token].deposited += recorded;
+        emit InflowRecorded(token, recorded);
     }
 
     // ─── Allocations (Timelock) ──────────────────────────────────────────────────────────────────────────────
@@ -103,17 +119,9 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
         MilestoneInit[] calldata plan
     ) external onlyTimelock returns (uint256 allocationId) {
         if (recipient == address(0)) revert ZeroAddress();
+        if (recipient == address(this)) revert InvalidRecipient(recipient);
         uint256 count = plan.length;
-        if (count == 0 || count > MAX_MILESTONES) revert InvalidMilestoneCount(count);
-
-        uint256 sum;
-        for (uint256 i = 0; i < count; ++i) {
-            MilestoneInit calldata m = plan[i];
-            if (m.amount == 0) revert ZeroMilestoneAmount(i);
-            if (m.deadline <= block.timestamp) revert DeadlineInPast(i, m.deadline);
-            sum += m.amount;
-        }
-        if (sum != total) revert MilestonesDoNotAddUp(sum, total);
+        _checkPlan(plan, total);
 
         IDocumentRegistry.Document memory budget = documents.verify(bytes32(budgetDocumentId));
         if (
@@ -206,11 +214,12 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
 
     // ─── Reading ─────────────────────────────────────────────────────────────────────────────────────────────
 
-    /// @notice Free balance of `token`: held minus reserved for open milestones.
+    /// @notice Free balance of `token`: deposited funds still held, minus those reserved for open milestones.
+    /// @param token ERC-20 address, or {NATIVE}.
     function available(address token) public view returns (uint256) {
-        uint256 held = token == NATIVE ? address(this).balance : IERC20(token).balanceOf(address(this));
+        uint256 usable = Math.min(_accounted(token), _held(token));
         uint256 reserved = _totals[token].reserved;
-        return held > reserved ? held - reserved : 0;
+        return usable > reserved ? usable - reserved : 0;
     }
 
     /// @notice Running totals of `token`.
@@ -236,7 +245,7 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
 
     /// @notice Whether milestone `index` is past its deadline and still Pending.
     function isOverdue(uint256 allocationId, uint256 index) public view returns (bool) {
-        Milestone[] storage list = _milestones[allocationId];
+        Milestone[] storage list = _milestones[_existingId(allocationId)];
         if (index >= list.length) revert UnknownMilestone(allocationId, index);
         Milestone storage m = list[index];
         return m.status == MilestoneStatus.Pending && block.timestamp > m.deadline && !_allocations[allocationId].cancelled;
@@ -245,17 +254,43 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     /// @notice Indices of the overdue milestones of an allocation.
     function overdueMilestones(uint256 allocationId) external view returns (uint256[] memory indices) {
         uint256 length = _milestones[_existingId(allocationId)].length;
-        indices = new uint256[](length);
         uint256 n;
         for (uint256 i = 0; i < length; ++i) {
-            if (isOverdue(allocationId, i)) indices[n++] = i;
+            if (isOverdue(allocationId, i)) ++n;
         }
-        assembly ("memory-safe") {
-            mstore(indices, n) // shrink to the overdue count
+        indices = new uint256[](n);
+        n = 0;
+        for (uint256 i = 0; i < length; ++i) {
+            if (isOverdue(allocationId, i)) indices[n++] = i;
         }
     }
 
     // ─── Internals ───────────────────────────────────────────────────────────────────────────────────────────
+
+    /// @dev Between 1 and MAX_MILESTONES milestones, each non-zero and due in the future, adding up to `total`.
+    function _checkPlan(MilestoneInit[] calldata plan, uint256 total) private view {
+        uint256 count = plan.length;
+        if (count == 0 || count > MAX_MILESTONES) revert InvalidMilestoneCount(count);
+        uint256 sum;
+        for (uint256 i = 0; i < count; ++i) {
+            MilestoneInit calldata m = plan[i];
+            if (m.amount == 0) revert ZeroMilestoneAmount(i);
+            if (m.deadline <= block.timestamp) revert DeadlineInPast(i, m.deadline);
+            sum += m.amount;
+        }
+        if (sum != total) revert MilestonesDoNotAddUp(sum, total);
+    }
+
+    /// @dev What the escrow holds of `token`.
+    function _held(address token) private view returns (uint256) {
+        return token == NATIVE ? address(this).balance : IERC20(token).balanceOf(address(this));
+    }
+
+    /// @dev What the escrow should hold of `token` by its own books: deposited − released − withdrawn.
+    function _accounted(address token) private view returns (uint256) {
+        Totals storage sums = _totals[token];
+        return sums.deposited - sums.released - sums.withdrawn;
+    }
 
     function _pay(address token, address to, uint256 amount) private {
         if (token == NATIVE) Address.sendValue(payable(to), amount);

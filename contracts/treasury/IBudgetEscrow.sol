@@ -49,7 +49,9 @@ interface IBudgetEscrow {
         uint128 released;
     }
 
-    /// @notice Per-token running totals. Invariant: released ≤ allocated ≤ deposited.
+    /// @notice Per-token running totals. Invariants: released ≤ allocated ≤ deposited, and the escrow's balance is
+    /// at least deposited − released − withdrawn ≥ reserved. Funds that arrive without a deposit (a plain token
+    /// transfer, a forced native transfer) are not spendable until {sync} records them as a deposit.
     struct Totals {
         uint256 deposited;
         uint256 allocated;
@@ -89,9 +91,13 @@ interface IBudgetEscrow {
     event AllocationCancelled(uint256 indexed allocationId, uint256 unreleased, string reason);
     /// @notice Unreserved funds were sent out by governance.
     event Withdrawn(address indexed token, address indexed to, uint256 amount);
+    /// @notice Funds that had arrived without a deposit were recorded as deposited (by {sync}).
+    event InflowRecorded(address indexed token, uint256 amount);
 
     /// @notice The amount is zero.
     error ZeroAmount();
+    /// @notice The escrow cannot pay itself.
+    error InvalidRecipient(address recipient);
     /// @notice Not enough free (unreserved) balance.
     error InsufficientFunds(address token, uint256 available, uint256 requested);
     /// @notice No milestones, or more than {MAX_MILESTONES}.

@@ -15,8 +15,7 @@ const REASON = "Corrected the date in article 3";
 const UNKNOWN_AGENCY = 99;
 const MAX_REASON_LENGTH = 1024;
 
-/** Document types, by who may issue them. */
-const GOVERNANCE_TYPES = [DocType.Decree, DocType.Law, DocType.Budget] as const;
+/** Document types that agency registrars issue (decrees, laws and budgets are the Timelock's). */
 const AGENCY_TYPES = [DocType.Order, DocType.Certificate, DocType.Notice] as const;
 
 /** The fields of IDocumentRegistry.Document as plain values, for deep equality. */

@@ -42,7 +42,7 @@ describe("Deployment (Ignition module GovernmentDAO)", function () {
     const s = await t.loadSystem();
     expect(await s.governor.votingDelay()).to.equal(SETTINGS.votingDelay);
     expect(await s.governor.votingPeriod()).to.equal(SETTINGS.votingPeriod);
-    expect(await s.governor.quorumNumerator()).to.equal(SETTINGS.quorumPercent);
+    expect(await s.governor["quorumNumerator()"]()).to.equal(SETTINGS.quorumPercent);
     expect(await s.governor.lateQuorumVoteExtension()).to.equal(SETTINGS.lateQuorumExtension);
     expect(await s.governor.proposalThreshold()).to.equal(1n);
     expect(await s.timelock.getMinDelay()).to.equal(SETTINGS.timelockMinDelay);

@@ -13,6 +13,13 @@ import { type BaseContract, type Interface, id as keccakId, sha256, toUtf8Bytes 
 
 import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
 import {
+  type AgencyRegistry,
+  type BudgetEscrow,
+  type DigitalTenge,
+  type DocumentRegistry,
+  type GovernmentGovernor,
+  type OfficialSeats,
+  type TimelockController,
   AgencyRegistry__factory,
   BudgetEscrow__factory,
   DigitalTenge__factory,
@@ -90,8 +97,18 @@ export interface Cast {
   treasurer: HardhatEthersSigner;
 }
 
+/** The deployed contracts, typed, connected to the deployer. */
+export interface System {
+  timelock: TimelockController;
+  agencies: AgencyRegistry;
+  seats: OfficialSeats;
+  documents: DocumentRegistry;
+  escrow: BudgetEscrow;
+  governor: GovernmentGovernor;
+  tenge: DigitalTenge;
+}
+
 export type Setup = Awaited<ReturnType<typeof setup>>;
-export type System = Awaited<ReturnType<Setup["loadSystem"]>>;
 
 /** Opens a fresh in-process chain and returns the fixture and helpers bound to it. */
 export async function setup(connection?: NetworkConnection) {
@@ -141,7 +158,7 @@ export async function setup(connection?: NetworkConnection) {
     DigitalTenge: { holder: cast.treasurer.address, supply: 1_000_000_000_00n },
   };
 
-  async function deployGovernmentDAO() {
+  async function deployGovernmentDAO(): Promise<System> {
     const deployed = await ignition.deploy(GovernmentDAO, { parameters, displayUi: false });
     const runner = cast.deployer;
     const address = (c: BaseContract) => c.target as string;
@@ -159,7 +176,7 @@ export async function setup(connection?: NetworkConnection) {
   }
 
   /** The deployed system, restored from a snapshot after the first call. */
-  const loadSystem = () => networkHelpers.loadFixture(deployGovernmentDAO);
+  const loadSystem = (): Promise<System> => networkHelpers.loadFixture(deployGovernmentDAO);
 
   /** Proposal id and the arguments queue/execute need. */
   function proposalArgs(actions: readonly Action[], description: string) {

@@ -2,13 +2,16 @@ import { expect } from "chai";
 import { type AddressLike, Signature, ZeroAddress, ZeroHash, parseEther } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import { DocType, FINANCE, action, hashOf, setup, type System } from "../helpers/fixtures.js";
+import { DocType, FINANCE, action, hashOf, setup } from "../helpers/fixtures.js";
 import type { IBudgetEscrow } from "../../types/ethers-contracts/contracts/treasury/BudgetEscrow.js";
 import type { DigitalTenge } from "../../types/ethers-contracts/index.js";
 
 const t = await setup();
 const { cast, networkHelpers } = t;
 const { time } = networkHelpers;
+
+/** The deployed system (derived from `loadSystem`, which types it without going through the fixture's aliases). */
+type System = Awaited<ReturnType<typeof t.loadSystem>>;
 
 const DAY = 86_400;
 /** The native coin, as the escrow names it. */
@@ -152,6 +155,12 @@ const outsiders = () =>
     official: cast.officials[0],
     registrar: cast.financeRegistrar,
   }) as const;
+/** The outsider roles, with their article for test names. */
+const OUTSIDERS = [
+  ["a stranger", "stranger"],
+  ["an official", "official"],
+  ["a registrar", "registrar"],
+] as const;
 
 describe("BudgetEscrow", function () {
   describe("deployment", function () {
@@ -356,6 +365,18 @@ describe("BudgetEscrow", function () {
       expect(await s.tenge.nonces(treasurer.address)).to.equal(0n);
     });
 
+    it("reverts with ZeroAddress for the zero token address", async function () {
+      const s = await networkHelpers.loadFixture(fundedEscrow);
+      const { treasurer } = cast;
+      const deadline = BigInt(await time.latest()) + 3_600n;
+      const sig = await signPermit(s.tenge, treasurer, s.escrow, 100n, deadline);
+      await expectUnchanged(s, () =>
+        expect(
+          s.escrow.connect(treasurer).depositWithPermit(ZeroAddress, 100n, deadline, sig.v, sig.r, sig.s),
+        ).to.be.revertedWithCustomError(s.escrow, "ZeroAddress"),
+      );
+    });
+
     it("reverts with ZeroAmount on a zero amount", async function () {
       const s = await networkHelpers.loadFixture(fundedEscrow);
       const { treasurer } = cast;
@@ -408,9 +429,13 @@ describe("BudgetEscrow", function () {
     it("reserves the total, records the allocation and its milestones, and emits the events", async function () {
       const { s, timelock } = await load(fundedEscrow);
       const plan = await planOf(AMOUNTS);
-      const create = () =>
-        s.escrow.connect(timelock).createAllocation(cast.recipient.address, s.tenge, BUDGET_ID, TOTAL, plan);
-      expect(await create().then(() => s.escrow.allocationCount())).to.equal(1n);
+      const tx = s.escrow.connect(timelock).createAllocation(cast.recipient.address, s.tenge, BUDGET_ID, TOTAL, plan);
+      await expect(tx)
+        .to.emit(s.escrow, "AllocationCreated")
+        .withArgs(1n, cast.recipient.address, s.tenge.target, BUDGET_ID, TOTAL, 3n);
+      // The reservation moves no money.
+      await expect(tx).to.changeTokenBalances(t.ethers, s.tenge, [s.escrow, cast.recipient], [0n, 0n]);
+      expect(await s.escrow.allocationCount()).to.equal(1n);
       const createdAt = BigInt(await time.latest());
 
       const allocation = await s.escrow.allocation(1);
@@ -427,7 +452,6 @@ describe("BudgetEscrow", function () {
       );
       expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, 0n, 0n, TOTAL]);
       expect(await s.escrow.available(s.tenge)).to.equal(DEPOSIT - TOTAL);
-      // The reservation moves no money.
       expect(await s.tenge.balanceOf(s.escrow)).to.equal(DEPOSIT);
     });
 
@@ -463,8 +487,8 @@ describe("BudgetEscrow", function () {
       expect(await s.escrow.available(s.tenge)).to.equal(DEPOSIT);
     });
 
-    for (const who of ["stranger", "official", "registrar"] as const) {
-      it(`reverts when a ${who} creates an allocation`, async function () {
+    for (const [named, who] of OUTSIDERS) {
+      it(`reverts when ${named} creates an allocation`, async function () {
         const { s } = await load(fundedEscrow);
         const caller = outsiders()[who];
         const plan = await planOf(AMOUNTS);
@@ -658,17 +682,37 @@ describe("BudgetEscrow", function () {
       expect(await s.escrow.available(s.tenge)).to.equal(free);
     });
 
-    it("counts tokens sent without deposit as free, so `allocated` can exceed `deposited` (see report)", async function () {
-      // Documents a discrepancy: IBudgetEscrow.Totals states `released ≤ allocated ≤ deposited`, but available()
-      // is the held balance minus reservations, and a plain transfer raises the balance without a deposit.
+    it("does not allocate tokens sent without a deposit until sync records them", async function () {
       const { s, timelock } = await load(fundedEscrow);
       await s.tenge.connect(cast.treasurer).transfer(s.escrow, 1_000n);
-      expect(await s.escrow.available(s.tenge)).to.equal(DEPOSIT + 1_000n);
+      expect(await s.escrow.available(s.tenge)).to.equal(DEPOSIT);
+      await expectUnchanged(s, () =>
+        expect(allocate(s, timelock, s.tenge, [DEPOSIT + 1_000n]))
+          .to.be.revertedWithCustomError(s.escrow, "InsufficientFunds")
+          .withArgs(s.tenge.target, DEPOSIT, DEPOSIT + 1_000n),
+      );
+      await expect(s.escrow.connect(cast.stranger).sync(s.tenge))
+        .to.emit(s.escrow, "InflowRecorded")
+        .withArgs(s.tenge.target, 1_000n);
+      expect((await s.escrow.totals(s.tenge)).deposited).to.equal(DEPOSIT + 1_000n);
       await allocate(s, timelock, s.tenge, [DEPOSIT + 1_000n]);
       const totals = await s.escrow.totals(s.tenge);
-      expect(totals.deposited).to.equal(DEPOSIT);
-      expect(totals.allocated).to.equal(DEPOSIT + 1_000n);
-      expect(totals.allocated > totals.deposited).to.equal(true);
+      expect(totals.allocated).to.equal(totals.deposited);
+    });
+
+    it("sync reverts with ZeroAmount when nothing arrived outside deposits", async function () {
+      const { s } = await load(fundedEscrow);
+      await expect(s.escrow.sync(s.tenge)).to.be.revertedWithCustomError(s.escrow, "ZeroAmount");
+      await expect(s.escrow.sync(ZeroAddress)).to.be.revertedWithCustomError(s.escrow, "ZeroAmount");
+    });
+
+    it("reverts with InvalidRecipient when the escrow would pay itself", async function () {
+      const { s, timelock } = await load(fundedEscrow);
+      await expectUnchanged(s, () =>
+        expect(allocate(s, timelock, s.tenge, [1_000n], s.escrow.target as string))
+          .to.be.revertedWithCustomError(s.escrow, "InvalidRecipient")
+          .withArgs(s.escrow.target),
+      );
     });
   });
 
@@ -734,8 +778,8 @@ describe("BudgetEscrow", function () {
       expect(await s.escrow.available(NATIVE)).to.equal(parseEther("2"));
     });
 
-    for (const who of ["stranger", "official", "registrar"] as const) {
-      it(`reverts when a ${who} releases a milestone`, async function () {
+    for (const [named, who] of OUTSIDERS) {
+      it(`reverts when ${named} releases a milestone`, async function () {
         const { s } = await load(allocatedEscrow);
         const caller = outsiders()[who];
         await expectUnchanged(s, () =>
@@ -871,8 +915,8 @@ describe("BudgetEscrow", function () {
       ]);
     });
 
-    for (const who of ["stranger", "official", "registrar"] as const) {
-      it(`reverts when a ${who} cancels an allocation`, async function () {
+    for (const [named, who] of OUTSIDERS) {
+      it(`reverts when ${named} cancels an allocation`, async function () {
         const { s } = await load(allocatedEscrow);
         const caller = outsiders()[who];
         await expectUnchanged(s, () =>
@@ -982,8 +1026,8 @@ describe("BudgetEscrow", function () {
       });
     });
 
-    for (const who of ["stranger", "official", "registrar"] as const) {
-      it(`reverts when a ${who} withdraws`, async function () {
+    for (const [named, who] of OUTSIDERS) {
+      it(`reverts when ${named} withdraws`, async function () {
         const { s } = await load(fundedEscrow);
         const caller = outsiders()[who];
         await expectUnchanged(s, () =>
@@ -1047,15 +1091,14 @@ describe("BudgetEscrow", function () {
       expect(await s.escrow.isOverdue(1, 1)).to.equal(false);
     });
 
-    it("isOverdue reverts with UnknownMilestone for an unknown index (and for an unknown allocation)", async function () {
+    it("isOverdue reverts with UnknownMilestone for an unknown index and UnknownAllocation for an unknown allocation", async function () {
       const { s } = await load(allocatedEscrow);
       await expect(s.escrow.isOverdue(1, 3))
         .to.be.revertedWithCustomError(s.escrow, "UnknownMilestone")
         .withArgs(1n, 3n);
-      // An unknown allocation has no milestones, so it is reported as UnknownMilestone, not UnknownAllocation.
       await expect(s.escrow.isOverdue(9, 0))
-        .to.be.revertedWithCustomError(s.escrow, "UnknownMilestone")
-        .withArgs(9n, 0n);
+        .to.be.revertedWithCustomError(s.escrow, "UnknownAllocation")
+        .withArgs(9n);
     });
 
     it("overdueMilestones lists exactly the Pending milestones past their deadlines", async function () {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// solhint-disable one-contract-per-file, const-name-snakecase
 pragma solidity 0.8.28;
 
 /**

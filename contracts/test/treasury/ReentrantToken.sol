@@ -13,7 +13,7 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
  */
 contract ReentrantToken is ERC20 {
     /// @notice Contract the callback calls (the escrow).
-    address public target;
+    address public victim;
     /// @notice Call data of the callback (for example `deposit`, `releaseMilestone` or `withdraw`).
     bytes public callData;
     /// @notice Whether a failed callback makes the transfer revert with the callback's revert data.
@@ -38,7 +38,7 @@ contract ReentrantToken is ERC20 {
     /// @param data Call data of the callback.
     /// @param bubble_ Whether a failed callback makes the transfer revert (true) or is only recorded (false).
     function arm(address target_, bytes calldata data, bool bubble_) external {
-        target = target_;
+        victim = target_;
         callData = data;
         bubble = bubble_;
         armed = true;
@@ -62,10 +62,12 @@ contract ReentrantToken is ERC20 {
         if (!armed) return;
         armed = false;
         ++attempts;
-        (bool ok, bytes memory data) = target.call(callData);
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory data) = victim.call(callData);
         lastCallSucceeded = ok;
         lastRevertData = data;
         if (!ok && bubble) {
+            // solhint-disable-next-line no-inline-assembly
             assembly ("memory-safe") {
                 revert(add(data, 0x20), mload(data))
             }

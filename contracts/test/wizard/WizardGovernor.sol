@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Compatible with OpenZeppelin Contracts ^5.4.0
-pragma solidity ^0.8.27;
+pragma solidity 0.8.28;
 
 // Gas-bench baseline: the OpenZeppelin Contracts Wizard's Governor with its defaults (block-number clock, voting
 // delay 1 day, voting period 1 week, threshold 0, quorum 4 %, GovernorTimelockControl), as the wizard emits it;
-// only the contract name and the Governor's name differ. Not deployed by the project; used by bench/gas.ts only.
+// only the contract name, the Governor's name and the pragma (pinned to the project's compiler) differ. Not deployed
+// by the project; used by bench/gas.ts only.
 
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Compatible with OpenZeppelin Contracts ^5.0.0
-pragma solidity ^0.8.27;
+pragma solidity 0.8.28;
 
 // Gas-bench baseline: the OpenZeppelin Contracts Wizard's ERC20 (Mintable with Ownable, Permit, Votes with the
-// default block-number clock), as the wizard emits it; only the contract name, token name and symbol differ.
+// default block-number clock), as the wizard emits it; only the contract name, token name and symbol differ, and
+// the pragma is pinned to the project's compiler (solhint compiler-version).
 // Not deployed by the project; used by bench/gas.ts only.
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";

@@ -1,0 +1,101 @@
+/**
+ * Starts and stops a local anvil chain from the npm package `@foundry-rs/anvil` (the binary ships inside the
+ * platform package, so nothing is downloaded at run time).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+
+/** anvil's well-known development mnemonic: its accounts are public test keys, never real funds. */
+export const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
+
+/** A running anvil process. */
+export interface Anvil {
+  rpcUrl: string;
+  port: number;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+/** Path of the anvil binary inside the installed platform package. */
+export function anvilBinary(): string {
+  const platform = `${process.platform === "darwin" ? "darwin" : process.platform}-${process.arch === "x64" ? "amd64" : process.arch}`;
+  const pkg = `@foundry-rs/anvil-${platform}/package.json`;
+  try {
+    return path.join(path.dirname(createRequire(import.meta.url).resolve(pkg)), "bin", "anvil");
+  } catch {
+    throw new Error(`anvil is not installed for ${platform} (package ${pkg}); run npm install`);
+  }
+}
+
+/** Fails with a plain message if `port` on 127.0.0.1 is taken. */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        new Error(
+          error.code === "EADDRINUSE"
+            ? `Port ${port} (${what}) is already in use. Stop what runs there or choose another port.`
+            : `Cannot use port ${port} (${what}): ${error.message}`,
+        ),
+      );
+    });
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
+}
+
+/** A free TCP port on 127.0.0.1 chosen by the kernel. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts anvil on `port` and resolves once it answers JSON-RPC. */
+export async function startAnvil(options: { port: number; blockTime?: number; chainId?: number }): Promise<Anvil> {
+  await assertPortFree(options.port, "chain RPC");
+  const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", String(options.chainId ?? 31337)];
+  if (options.blockTime) args.push("--block-time", String(options.blockTime));
+  const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const rpcUrl = `http://127.0.0.1:${options.port}`;
+
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`anvil exited (code ${code}) before it was ready:\n${output}`))),
+  );
+  const ready = (async () => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      try {
+        const response = await fetch(rpcUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+        });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`anvil did not answer on ${rpcUrl} within 10 s:\n${output}`);
+  })();
+  await Promise.race([ready, exited]);
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { rpcUrl, port: options.port, process: child, stop };
+}
