@@ -35,7 +35,10 @@ const cast = {
 };
 
 step(`starting anvil on 127.0.0.1:${port}`);
-const anvil = await startAnvil({ port });
+const anvil = await startAnvil({ port }).catch((error: unknown) => {
+  console.error(`\nStart failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 let stopping = false;
 const shutdown = async (code: number) => {
   if (stopping) return;
