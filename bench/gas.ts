@@ -35,10 +35,9 @@ import {
   hashOf,
   setup,
 } from "../test/helpers/fixtures.js";
+import { signBallot } from "../test/helpers/signatures.js";
 import {
-  type DocumentRegistry,
   type GovernmentGovernor,
-  type OfficialSeats,
   type TimelockController,
   TimelockController__factory,
   type WizardGovernor,
@@ -59,14 +58,6 @@ const REASON = "Supports the council's programme for the digital state register.
 /** Same description length on both sides; A is the lifecycle proposal, B carries the per-vote measurements. */
 const DESCRIPTION_A = "Bench proposal A: one harmless call to the Timelock (getMinDelay).";
 const DESCRIPTION_B = "Bench proposal B: one harmless call to the Timelock (getMinDelay).";
-const EIP712_BALLOT = {
-  Ballot: [
-    { name: "proposalId", type: "uint256" },
-    { name: "support", type: "uint8" },
-    { name: "voter", type: "address" },
-    { name: "nonce", type: "uint256" },
-  ],
-};
 /** The struct above as the Governor hashes it (checked against `BALLOT_TYPEHASH()`). */
 const BALLOT_TYPEHASH = keccakId("Ballot(uint256 proposalId,uint8 support,address voter,uint256 nonce)");
 /** EIP-170 runtime code limit. */
@@ -186,15 +177,7 @@ async function measure(t: Setup, side: Side, officials: readonly Wallet[], relay
   );
   if ((await governor.BALLOT_TYPEHASH()) !== BALLOT_TYPEHASH) throw new Error(`${side.name}: Ballot typehash`);
   const signer = at(officials, 3, "official");
-  const { chainId } = await t.ethers.provider.getNetwork();
-  const domain = {
-    name: await governor.name(),
-    version: "1",
-    chainId,
-    verifyingContract: governor.target as string,
-  };
-  const ballot = { proposalId: idB, support: FOR, voter: signer.address, nonce: await governor.nonces(signer.address) };
-  const signature = await signer.signTypedData(domain, EIP712_BALLOT, ballot);
+  const signature = await signBallot(governor, signer, idB, FOR);
   const voteBySig = await gasOf(
     `${side.name} castVoteBySig`,
     governor.connect(relayer).castVoteBySig(idB, FOR, signer.address, signature),

@@ -10,7 +10,7 @@ import { type BaseContract, ZeroHash } from "ethers";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 
 import { TIMELOCK_ROLES } from "../ignition/modules/GovernmentDAO.js";
-import { DIGITAL, DocType, FINANCE, type System, hashOf, setup } from "./helpers/fixtures.js";
+import { DIGITAL, DocType, FINANCE, hashOf, setup } from "./helpers/fixtures.js";
 
 const t = await setup();
 const { cast, networkHelpers } = t;

@@ -15,6 +15,7 @@ import {
   hashOf,
   setup,
 } from "../helpers/fixtures.js";
+import { signBallot } from "../helpers/signatures.js";
 
 const t = await setup();
 const { cast, networkHelpers } = t;
@@ -25,21 +26,6 @@ const [alice, bob, carol] = cast.officials;
 const noticeAction = (s: System, text = "notice") =>
   action(s.documents, "issue", [DocType.Notice, DIGITAL, hashOf(text), hashOf(`${text} metadata`), ZeroHash]);
 
-/** Signs an EIP-712 Ballot for castVoteBySig. */
-async function signBallot(s: System, signer: typeof alice, proposalId: bigint, support: number) {
-  const { chainId } = await t.ethers.provider.getNetwork();
-  const domain = { name: await s.governor.name(), version: await s.governor.version(), chainId, verifyingContract: s.governor.target as string };
-  const types = {
-    Ballot: [
-      { name: "proposalId", type: "uint256" },
-      { name: "support", type: "uint8" },
-      { name: "voter", type: "address" },
-      { name: "nonce", type: "uint256" },
-    ],
-  };
-  const nonce = await s.governor.nonces(signer.address);
-  return signer.signTypedData(domain, types, { proposalId, support, voter: signer.address, nonce });
-}
 
 describe("GovernmentGovernor", function () {
   describe("configuration", function () {
@@ -268,7 +254,7 @@ describe("GovernmentGovernor", function () {
       const s = await t.loadSystem();
       const id = await t.propose(s, [noticeAction(s)], "Signed");
       await t.startVoting(s, id);
-      const signature = await signBallot(s, carol, id, FOR);
+      const signature = await signBallot(s.governor, carol, id, FOR);
       await expect(s.governor.connect(cast.stranger).castVoteBySig(id, FOR, carol.address, signature))
         .to.emit(s.governor, "VoteCast")
         .withArgs(carol.address, id, FOR, 1n, "");
@@ -284,7 +270,7 @@ describe("GovernmentGovernor", function () {
       const s = await t.loadSystem();
       const id = await t.propose(s, [noticeAction(s)], "Forged");
       await t.startVoting(s, id);
-      const signature = await signBallot(s, carol, id, FOR);
+      const signature = await signBallot(s.governor, carol, id, FOR);
       await expect(s.governor.castVoteBySig(id, AGAINST, carol.address, signature))
         .to.be.revertedWithCustomError(s.governor, "GovernorInvalidSignature")
         .withArgs(carol.address);

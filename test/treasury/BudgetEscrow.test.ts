@@ -1,10 +1,10 @@
 import { expect } from "chai";
-import { type AddressLike, Signature, ZeroAddress, ZeroHash, parseEther } from "ethers";
+import { type AddressLike, ZeroAddress, ZeroHash, parseEther } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import { DocType, FINANCE, action, hashOf, setup } from "../helpers/fixtures.js";
+import { signPermit } from "../helpers/signatures.js";
 import type { IBudgetEscrow } from "../../types/ethers-contracts/contracts/treasury/BudgetEscrow.js";
-import type { DigitalTenge } from "../../types/ethers-contracts/index.js";
 
 const t = await setup();
 const { cast, networkHelpers } = t;
@@ -84,34 +84,6 @@ async function allocate(
   return s.escrow.allocationCount();
 }
 
-/** Signs an ERC-2612 permit of `owner` for `spender`. */
-async function signPermit(
-  token: DigitalTenge,
-  owner: HardhatEthersSigner,
-  spender: AddressLike,
-  value: bigint,
-  deadline: bigint,
-): Promise<Signature> {
-  const { chainId } = await t.ethers.provider.getNetwork();
-  const domain = { name: await token.name(), version: "1", chainId, verifyingContract: await token.getAddress() };
-  const types = {
-    Permit: [
-      { name: "owner", type: "address" },
-      { name: "spender", type: "address" },
-      { name: "value", type: "uint256" },
-      { name: "nonce", type: "uint256" },
-      { name: "deadline", type: "uint256" },
-    ],
-  };
-  const message = {
-    owner: owner.address,
-    spender: await t.ethers.resolveAddress(spender),
-    value,
-    nonce: await token.nonces(owner.address),
-    deadline,
-  };
-  return Signature.from(await owner.signTypedData(domain, types, message));
-}
 
 /**
  * Everything the escrow records and holds, as plain values: allocations with their milestones, and per token

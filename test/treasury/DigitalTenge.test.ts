@@ -1,10 +1,9 @@
 import { expect } from "chai";
-import { type AddressLike, Signature, ZeroAddress } from "ethers";
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { ZeroAddress } from "ethers";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 
 import { setup } from "../helpers/fixtures.js";
-import type { DigitalTenge } from "../../types/ethers-contracts/index.js";
+import { signPermit } from "../helpers/signatures.js";
 
 const t = await setup();
 const { cast, networkHelpers } = t;
@@ -13,38 +12,6 @@ const { time } = networkHelpers;
 /** The supply the fixture mints: one billion tenge, in tiyn. */
 const SUPPLY = 1_000_000_000_00n;
 
-/**
- * Signs an ERC-2612 permit of `owner` for `spender` with `owner`'s current nonce; `signer` (default: the owner)
- * signs it, so a different signer forges a permit over someone else's balance.
- */
-async function signPermit(
-  token: DigitalTenge,
-  owner: HardhatEthersSigner,
-  spender: AddressLike,
-  value: bigint,
-  deadline: bigint,
-  signer: HardhatEthersSigner = owner,
-): Promise<Signature> {
-  const { chainId } = await t.ethers.provider.getNetwork();
-  const domain = { name: "Digital Tenge", version: "1", chainId, verifyingContract: await token.getAddress() };
-  const types = {
-    Permit: [
-      { name: "owner", type: "address" },
-      { name: "spender", type: "address" },
-      { name: "value", type: "uint256" },
-      { name: "nonce", type: "uint256" },
-      { name: "deadline", type: "uint256" },
-    ],
-  };
-  const message = {
-    owner: owner.address,
-    spender: await t.ethers.resolveAddress(spender),
-    value,
-    nonce: await token.nonces(owner.address),
-    deadline,
-  };
-  return Signature.from(await signer.signTypedData(domain, types, message));
-}
 
 describe("DigitalTenge", function () {
   describe("supply", function () {
