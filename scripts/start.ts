@@ -1,38 +1,31 @@
 /**
  * `npm start`: brings the system up on one machine.
- *   anvil (local chain) → Ignition deployment of GovernmentDAO + the dev digital tenge → roles audit → table.
+ *   anvil (local chain) → Ignition deployment of GovernmentDAO + the dev digital tenge → roles audit → demo data
+ *   (scripts/seed.ts: real proposals, documents, budget) → table.
  * Ctrl-C (SIGINT) or SIGTERM stops every child process.
  *
- * Environment: CHAIN_PORT (chain RPC port, default 8545).
+ * Environment: CHAIN_PORT (chain RPC port, default 8545); SEED=0 skips the demo data.
  * Every start is clean: a new chain and a new deployment, never half of one (resuming a saved chain comes with the
  * demo data, see the local-system issue).
  */
 import { rm, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 
-import { HDNodeWallet, Mnemonic, sha256, toUtf8Bytes } from "ethers";
 import { network } from "hardhat";
 
 import DigitalTenge from "../ignition/modules/DigitalTenge.js";
 import GovernmentDAO from "../ignition/modules/GovernmentDAO.js";
 import { ANVIL_MNEMONIC, startAnvil } from "./lib/anvil.js";
+import { cast, demoParameters } from "./lib/demo-cast.js";
 import { deploymentIdFor } from "./lib/deployment.js";
 import { auditRoles, formatRoles } from "./lib/roles-audit.js";
+import { seed } from "./seed.js";
 
 const port = Number(process.env.CHAIN_PORT ?? 8545);
 if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`CHAIN_PORT must be a TCP port, got "${process.env.CHAIN_PORT}"`);
 const step = (text: string) => console.log(`• ${text}`);
 
-/** The demo cast: anvil's public development accounts. */
-const mnemonic = Mnemonic.fromPhrase(ANVIL_MNEMONIC);
-const account = (i: number): string => HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/0'/0/${i}`).address;
-const cast = {
-  deployer: account(0),
-  officials: [account(1), account(2), account(3)] as const,
-  financeRegistrar: account(7),
-  digitalRegistrar: account(8),
-  treasurer: account(9),
-};
+const seedDemo = process.env.SEED !== "0";
 
 step(`starting anvil on 127.0.0.1:${port}`);
 const anvil = await startAnvil({ port }).catch((error: unknown) => {
@@ -63,25 +56,9 @@ try {
   const deploymentId = deploymentIdFor(chainId);
   await rm(path.join("ignition", "deployments", deploymentId), { recursive: true, force: true });
 
-  const parameters = {
-    GovernmentDAO: {
-      timelockMinDelay: 60,
-      votingDelay: 30,
-      votingPeriod: 300,
-      quorumPercent: 50,
-      lateQuorumExtension: 60,
-      genesisAgencies: [
-        { id: 1, name: "Ministry of Finance", pqKeyHash: sha256(toUtf8Bytes("demo finance ML-DSA key")), registrars: [cast.financeRegistrar] },
-        { id: 2, name: "Ministry of Digital Development", pqKeyHash: sha256(toUtf8Bytes("demo digital ML-DSA key")), registrars: [cast.digitalRegistrar] },
-      ],
-      genesisSeats: [
-        { official: cast.officials[0], agencyId: 1, position: 1 },
-        { official: cast.officials[1], agencyId: 1, position: 2 },
-        { official: cast.officials[2], agencyId: 2, position: 1 },
-      ],
-    },
-    DigitalTenge: { holder: cast.treasurer, supply: 10_000_000_000_00n },
-  };
+  // The demo cast and genesis set (scripts/lib/demo-cast.ts): agencies 1 and 2 and the Office of the Government (3)
+  // carry the sha-256 of their deterministic demo ML-DSA keys, so the seeded co-signatures verify.
+  const parameters = demoParameters();
   await mkdir(".local", { recursive: true });
   await writeFile(path.join(".local", "parameters.json"), JSON.stringify(parameters, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
 
@@ -95,12 +72,18 @@ try {
   const audit = await auditRoles(ethers.provider, addresses);
   if (audit.violations.length > 0) throw new Error(`roles audit failed:\n${formatRoles(audit)}`);
 
+  if (seedDemo) {
+    step("seeding demo data (real proposals through Governor + Timelock)");
+    await seed(connection, { ...addresses, tenge: tenge.target as string }, { log: (line) => console.log(`  ${line}`) });
+  }
+
   const rows: [string, string][] = [
     ["Chain RPC", anvil.rpcUrl],
     ["Chain id", chainId.toString()],
     ...Object.entries(addresses).map(([name, address]): [string, string] => [name, address]),
     ["tenge (dev DigitalTenge)", tenge.target as string],
     ["officials (seats 1-3)", cast.officials.join(", ")],
+    ...(seedDemo ? [["officials seated by the seed (4-6)", cast.candidates.join(", ")] as [string, string]] : []),
     ["registrar, Ministry of Finance", cast.financeRegistrar],
     ["registrar, Ministry of Digital Development", cast.digitalRegistrar],
     ["treasurer (holds DKZT)", cast.treasurer],

@@ -54,3 +54,12 @@ export async function loadDeployment(deploymentId: string, root = process.cwd())
     governor: read("governor"),
   };
 }
+
+/** Address of the dev DigitalTenge (Ignition future "DigitalTenge#DigitalTenge") of deployment `deploymentId`. */
+export async function loadDevTenge(deploymentId: string, root = process.cwd()): Promise<string> {
+  const file = path.join(root, "ignition", "deployments", deploymentId, "deployed_addresses.json");
+  const json: unknown = JSON.parse(await readFile(file, "utf8").catch(() => "{}"));
+  const value = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["DigitalTenge#DigitalTenge"] : undefined;
+  if (typeof value !== "string") throw new Error(`Deployment "${deploymentId}" has no DigitalTenge (local/dev chains deploy it with npm start).`);
+  return value;
+}
