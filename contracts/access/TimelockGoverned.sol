@@ -12,6 +12,7 @@ abstract contract TimelockGoverned {
     address public immutable timelock;
 
     /// @notice The caller is not the governance Timelock.
+    /// @param caller The account that made the call.
     error NotTimelock(address caller);
 
     /// @notice A required address argument is the zero address.
@@ -23,7 +24,8 @@ abstract contract TimelockGoverned {
         _;
     }
 
-    /// @param timelock_ The TimelockController that will own every privileged function.
+    /// @notice Binds the contract to its governance Timelock for good.
+    /// @param timelock_ The TimelockController that will own every privileged function; must not be zero.
     constructor(address timelock_) {
         if (timelock_ == address(0)) revert ZeroAddress();
         timelock = timelock_;

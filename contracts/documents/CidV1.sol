@@ -13,6 +13,8 @@ library CidV1 {
     bytes4 private constant _PREFIX = 0x01551220;
 
     /// @notice The CIDv1 string ("b…", 59 characters) of raw content whose sha-256 is `digest`.
+    /// @param digest sha-256 of the content (any value, including 0, is encoded).
+    /// @return The CID text, without an `ipfs://` prefix.
     function fromSha256(bytes32 digest) internal pure returns (string memory) {
         bytes memory data = abi.encodePacked(_PREFIX, digest); // 36 bytes = 288 bits → 58 base32 digits
         bytes memory out = new bytes(59);

@@ -25,6 +25,11 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     uint256 public constant MAX_REASON_LENGTH = 1024;
 
     /// @dev One slot per document: 160 + 8 + 8 + 32 + 48 = 256 bits.
+    /// @param issuer The issuing account, also the token's holder.
+    /// @param docType Kind of document.
+    /// @param status Current status.
+    /// @param agencyId Issuing agency (0 = central government).
+    /// @param issuedAt Block time of issue (seconds); 0 means no such document.
     struct Record {
         address issuer;
         DocumentType docType;
@@ -34,6 +39,8 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     }
 
     /// @dev Written only for amendments.
+    /// @param supersedes The token this one amends, or 0.
+    /// @param supersededBy The token that amends this one, or 0.
     struct Links {
         uint256 supersedes;
         uint256 supersededBy;
@@ -50,6 +57,7 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     mapping(bytes32 root => Batch) private _batches;
     mapping(bytes32 root => mapping(bytes32 contentHash => bool)) private _revokedMembers;
 
+    /// @notice Deploys an empty register.
     /// @param timelock_ The governance Timelock (enacts decrees, laws and budgets; may act for any agency).
     /// @param agencies_ The agency registry that names each agency's registrars.
     constructor(address timelock_, IAgencyRegistry agencies_) TimelockGoverned(timelock_) {
@@ -61,6 +69,8 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
 
     /// @notice Issues a document. Decree, Law and Budget: only the Timelock; other types: registrars of the
     /// agency (or the Timelock).
+    /// @dev Any agency other than 0 must be active. Reverts with {UnauthorizedIssuer}, {EmptyContentHash},
+    /// {EmptyMetadata}, {InactiveAgency} or {DocumentExists}. The caller becomes the token's holder.
     /// @param docType Kind of document.
     /// @param agencyId Issuing agency; 0 is allowed for decrees, laws and budgets of the central government.
     /// @param contentHash sha-256 of the document file; becomes the token id.
@@ -79,12 +89,15 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     }
 
     /// @notice Issues a new version of an Active document. The old one becomes Amended and points to the new one.
+    /// @dev The new version keeps the old one's type and agency, and the caller must be allowed to issue it (see
+    /// {issue}). Reverts with {UnknownDocument}, {UnauthorizedIssuer}, {DocumentNotActive}, {InvalidReason} or any
+    /// error of {issue}.
     /// @param oldTokenId The document being amended.
     /// @param contentHash sha-256 of the new version.
     /// @param metadataDigest sha-256 of the new version's metadata JSON.
     /// @param coSignatureDigest sha-256 of the agency's ML-DSA co-signature of the new version, or 0.
-    /// @param reason Why the document is amended (public).
-    /// @return tokenId The new version's token id.
+    /// @param reason Why the document is amended (public; 1 to {MAX_REASON_LENGTH} bytes).
+    /// @return tokenId The new version's token id (= `contentHash`).
     function amend(
         uint256 oldTokenId,
         bytes32 contentHash,
@@ -107,8 +120,10 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     }
 
     /// @notice Revokes a document (Active or Amended). The token stays, with status Revoked.
+    /// @dev The caller must be allowed to issue documents of its type and agency (see {issue}). Reverts with
+    /// {UnknownDocument}, {UnauthorizedIssuer}, {DocumentAlreadyRevoked} or {InvalidReason}.
     /// @param tokenId The document.
-    /// @param reason Why it is revoked (public, required).
+    /// @param reason Why it is revoked (public, required; 1 to {MAX_REASON_LENGTH} bytes).
     function revoke(uint256 tokenId, string calldata reason) external {
         Record storage record = _existing(tokenId);
         _authorize(record.docType, record.agencyId);
@@ -122,10 +137,12 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
 
     /// @notice Anchors a batch of agency documents by the root of their StandardMerkleTree (leaf: `bytes32`
     /// content hash). One slot for the whole batch.
+    /// @dev Authorised as for a Certificate of `agencyId`. Reverts with {UnauthorizedIssuer}, {InactiveAgency},
+    /// {EmptyBatch}, {EmptyMetadata} or {BatchExists}. `count` is declared, not checked against the tree.
     /// @param agencyId Issuing agency; the caller must be its registrar (or the Timelock).
     /// @param root Merkle root.
-    /// @param count Number of documents in the batch.
-    /// @param metadataDigest sha-256 of the batch's metadata JSON (emitted, not stored).
+    /// @param count Number of documents in the batch (non-zero).
+    /// @param metadataDigest sha-256 of the batch's metadata JSON (emitted, not stored); must be non-zero.
     function anchorBatch(uint32 agencyId, bytes32 root, uint32 count, bytes32 metadataDigest) external {
         _authorize(DocumentType.Certificate, agencyId);
         if (!agencies.isActive(agencyId)) revert InactiveAgency(agencyId);
@@ -138,6 +155,10 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     }
 
     /// @notice Revokes every document of a batch.
+    /// @dev Authorised as for a Certificate of the batch's agency. Reverts with {UnknownBatch},
+    /// {UnauthorizedIssuer}, {BatchAlreadyRevoked} or {InvalidReason}.
+    /// @param root The batch's Merkle root.
+    /// @param reason Why it is revoked (public; 1 to {MAX_REASON_LENGTH} bytes).
     function revokeBatch(bytes32 root, string calldata reason) external {
         Batch storage entry = _existingBatch(root);
         _authorize(DocumentType.Certificate, entry.agencyId);
@@ -148,6 +169,13 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     }
 
     /// @notice Revokes one document of a batch, proven a member by `proof`.
+    /// @dev Authorised as for a Certificate of the batch's agency. Reverts with {UnknownBatch},
+    /// {UnauthorizedIssuer}, {InvalidBatchProof}, {BatchAlreadyRevoked} (also if the whole batch is revoked) or
+    /// {InvalidReason}.
+    /// @param root The batch's Merkle root.
+    /// @param contentHash The member's content hash (the leaf value).
+    /// @param proof StandardMerkleTree proof of `contentHash` under `root`.
+    /// @param reason Why it is revoked (public; 1 to {MAX_REASON_LENGTH} bytes).
     function revokeBatchMember(
         bytes32 root,
         bytes32 contentHash,
@@ -164,11 +192,17 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     }
 
     /// @notice The batch anchored under `root` (`anchoredAt` is 0 if none).
+    /// @param root The Merkle root.
+    /// @return The batch as stored; all fields zero if there is none.
     function batch(bytes32 root) external view returns (Batch memory) {
         return _batches[root];
     }
 
     /// @notice Whether `contentHash` belongs to the batch `root` according to `proof`, and whether it is revoked.
+    /// @dev Never reverts: an unknown batch or an invalid proof gives (false, false).
+    /// @param root The batch's Merkle root.
+    /// @param contentHash sha-256 of the document file.
+    /// @param proof StandardMerkleTree proof of `contentHash` under `root`.
     /// @return member True if the batch exists and the proof is valid.
     /// @return revoked True if the batch or this member was revoked.
     function verifyBatchMember(
@@ -205,22 +239,29 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     }
 
     /// @notice The document `tokenId`; reverts with {UnknownDocument} if there is none.
+    /// @param tokenId The token id (= the sha-256 content hash).
+    /// @return doc The document's record and links.
     function document(uint256 tokenId) external view returns (Document memory doc) {
         doc = verify(bytes32(tokenId));
         if (!doc.found) revert UnknownDocument(tokenId);
     }
 
-    /// @notice "Government DAO Document".
+    /// @notice The ERC-721 collection name.
+    /// @return "Government DAO Document".
     function name() external pure returns (string memory) {
         return "Government DAO Document";
     }
 
-    /// @notice "GOVDOC".
+    /// @notice The ERC-721 collection symbol.
+    /// @return "GOVDOC".
     function symbol() external pure returns (string memory) {
         return "GOVDOC";
     }
 
     /// @notice `ipfs://` + the CIDv1 of the document's metadata JSON.
+    /// @dev Also for Amended and Revoked documents. Reverts with {UnknownDocument} if there is none.
+    /// @param tokenId The token id.
+    /// @return The `ipfs://bafkrei…` URI of the metadata JSON.
     function tokenURI(uint256 tokenId) external view returns (string memory) {
         _existing(tokenId);
         return string.concat("ipfs://", CidV1.fromSha256(_metadataDigests[tokenId]));
@@ -228,6 +269,7 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
 
     // ─── Internals ───────────────────────────────────────────────────────────────────────────────────────────
 
+    /// @dev Checks and mints a document to `msg.sender`; see {issue}. Callers must run {_authorize} first.
     function _issue(
         DocumentType docType,
         uint32 agencyId,
@@ -270,16 +312,19 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
         }
     }
 
+    /// @dev The stored record of `tokenId`; reverts with {UnknownDocument} if there is none.
     function _existing(uint256 tokenId) private view returns (Record storage record) {
         record = _records[tokenId];
         if (record.issuedAt == 0) revert UnknownDocument(tokenId);
     }
 
+    /// @dev The stored batch `root`; reverts with {UnknownBatch} if there is none.
     function _existingBatch(bytes32 root) private view returns (Batch storage b) {
         b = _batches[root];
         if (b.anchoredAt == 0) revert UnknownBatch(root);
     }
 
+    /// @dev Reverts with {InvalidReason} unless `reason` has 1 to {MAX_REASON_LENGTH} bytes.
     function _checkReason(string calldata reason) private pure {
         if (bytes(reason).length == 0 || bytes(reason).length > MAX_REASON_LENGTH) revert InvalidReason();
     }
@@ -289,10 +334,12 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
         return keccak256(bytes.concat(keccak256(abi.encode(contentHash))));
     }
 
+    /// @dev The issuer holds the token; the zero address if there is no such document.
     function _ownerOf(uint256 tokenId) internal view override returns (address) {
         return _records[tokenId].issuer;
     }
 
+    /// @dev Number of documents `owner` issued (revoked and amended ones included).
     function _balanceOf(address owner) internal view override returns (uint256) {
         return _balances[owner];
     }

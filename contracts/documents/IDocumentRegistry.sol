@@ -63,6 +63,12 @@ interface IDocumentRegistry {
     }
 
     /// @notice A document was issued (minted). Its metadata is at CIDv1(raw, sha-256 `metadataDigest`).
+    /// @param tokenId The new token id (= the sha-256 content hash).
+    /// @param docType Kind of document.
+    /// @param agencyId Issuing agency (0 = central government).
+    /// @param issuer The account that issued it and holds the token.
+    /// @param metadataDigest sha-256 of the metadata JSON.
+    /// @param coSignatureDigest sha-256 of the agency's ML-DSA co-signature, or 0 if none.
     event DocumentIssued(
         uint256 indexed tokenId,
         DocumentType indexed docType,
@@ -72,10 +78,21 @@ interface IDocumentRegistry {
         bytes32 coSignatureDigest
     );
     /// @notice `newTokenId` amends (supersedes) `oldTokenId`.
+    /// @param oldTokenId The superseded document, now Amended.
+    /// @param newTokenId The new version, Active.
+    /// @param reason Why the document was amended.
     event DocumentAmended(uint256 indexed oldTokenId, uint256 indexed newTokenId, string reason);
     /// @notice A document was revoked.
+    /// @param tokenId The document.
+    /// @param revokedBy The caller (the Timelock or a registrar).
+    /// @param reason Why it was revoked.
     event DocumentRevoked(uint256 indexed tokenId, address indexed revokedBy, string reason);
     /// @notice A batch of `count` documents was anchored by its Merkle root.
+    /// @param root The StandardMerkleTree root.
+    /// @param agencyId Issuing agency.
+    /// @param issuer The caller (the Timelock or a registrar).
+    /// @param count Number of documents declared.
+    /// @param metadataDigest sha-256 of the batch's metadata JSON.
     event BatchAnchored(
         bytes32 indexed root,
         uint32 indexed agencyId,
@@ -84,8 +101,15 @@ interface IDocumentRegistry {
         bytes32 metadataDigest
     );
     /// @notice A whole batch was revoked.
+    /// @param root The batch's Merkle root.
+    /// @param revokedBy The caller (the Timelock or a registrar).
+    /// @param reason Why it was revoked.
     event BatchRevoked(bytes32 indexed root, address indexed revokedBy, string reason);
     /// @notice One member of a batch was revoked.
+    /// @param root The batch's Merkle root.
+    /// @param contentHash The revoked member's content hash.
+    /// @param revokedBy The caller (the Timelock or a registrar).
+    /// @param reason Why it was revoked.
     event BatchMemberRevoked(bytes32 indexed root, bytes32 indexed contentHash, address indexed revokedBy, string reason);
 
     /// @notice The content hash is zero.
@@ -93,30 +117,48 @@ interface IDocumentRegistry {
     /// @notice The metadata digest is zero.
     error EmptyMetadata();
     /// @notice A document with this content hash already exists.
+    /// @param tokenId The existing token id.
     error DocumentExists(uint256 tokenId);
     /// @notice No document with this id.
+    /// @param tokenId The id requested.
     error UnknownDocument(uint256 tokenId);
     /// @notice The caller may not issue, amend or revoke documents of this type and agency.
+    /// @param caller The caller.
+    /// @param docType Kind of document.
+    /// @param agencyId The document's agency.
     error UnauthorizedIssuer(address caller, DocumentType docType, uint32 agencyId);
     /// @notice The agency does not exist or is inactive.
+    /// @param agencyId The agency.
     error InactiveAgency(uint32 agencyId);
     /// @notice Only an Active document can be amended.
+    /// @param tokenId The document.
+    /// @param status Its current status.
     error DocumentNotActive(uint256 tokenId, Status status);
     /// @notice The document is already revoked.
+    /// @param tokenId The document.
     error DocumentAlreadyRevoked(uint256 tokenId);
     /// @notice The reason is empty or longer than {MAX_REASON_LENGTH} bytes.
     error InvalidReason();
     /// @notice The Merkle root is zero or the batch declares no documents.
     error EmptyBatch();
     /// @notice A batch with this root already exists.
+    /// @param root The Merkle root.
     error BatchExists(bytes32 root);
     /// @notice No batch with this root.
+    /// @param root The Merkle root.
     error UnknownBatch(bytes32 root);
     /// @notice The batch (or the member) is already revoked.
+    /// @param root The batch's Merkle root.
+    /// @param contentHash The member's content hash, or 0 when the whole batch was to be revoked.
     error BatchAlreadyRevoked(bytes32 root, bytes32 contentHash);
     /// @notice The Merkle proof does not show the content hash is in the batch.
+    /// @param root The batch's Merkle root.
+    /// @param contentHash The content hash.
     error InvalidBatchProof(bytes32 root, bytes32 contentHash);
 
     /// @notice The document with content hash `contentHash`; `found` is false if there is none.
+    /// @dev Never reverts for an unknown hash. Amended and revoked documents are found, with their status.
+    /// @param contentHash sha-256 of the document file.
+    /// @return The document's record and links; all fields zero if there is none.
     function verify(bytes32 contentHash) external view returns (Document memory);
 }

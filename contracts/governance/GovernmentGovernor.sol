@@ -44,6 +44,8 @@ contract GovernmentGovernor is
     /// @notice The seat contract does not use the timestamp clock this Governor assumes.
     error GovernorClockModeMismatch();
 
+    /// @notice Deploys the council's Governor with a proposal threshold of one seat.
+    /// @dev Reverts with {GovernorClockModeMismatch} unless `seats` reports `mode=timestamp`.
     /// @param seats The officials' seats (ERC-5805 votes, timestamp clock).
     /// @param timelock_ The Timelock that executes passed proposals and holds every privileged role.
     /// @param config Timing and quorum.
@@ -63,11 +65,13 @@ contract GovernmentGovernor is
     }
 
     /// @notice The timestamp (ERC-6372), as the seats use.
+    /// @return The current block timestamp, in seconds.
     function clock() public view override(Governor, GovernorVotes) returns (uint48) {
         return uint48(block.timestamp);
     }
 
-    /// @notice "mode=timestamp" (ERC-6372).
+    /// @notice The clock mode (ERC-6372).
+    /// @return "mode=timestamp".
     // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() public pure override(Governor, GovernorVotes) returns (string memory) {
         return "mode=timestamp";
@@ -76,6 +80,8 @@ contract GovernmentGovernor is
     // ─── Overrides required by Solidity ──────────────────────────────────────────────────────────────────────
 
     /// @inheritdoc Governor
+    /// @param proposalId The proposal; reverts with {GovernorNonexistentProposal} if unknown.
+    /// @return The proposal's current state.
     function state(
         uint256 proposalId
     ) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
@@ -88,6 +94,8 @@ contract GovernmentGovernor is
     }
 
     /// @inheritdoc Governor
+    /// @param proposalId The proposal.
+    /// @return Always true: every proposal is queued in the Timelock.
     function proposalNeedsQueuing(
         uint256 proposalId
     ) public view override(Governor, GovernorTimelockControl) returns (bool) {
@@ -95,6 +103,7 @@ contract GovernmentGovernor is
     }
 
     /// @inheritdoc Governor
+    /// @return Votes (seats) needed to propose: 1 at deployment, changeable by {setProposalThreshold}.
     function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
         return super.proposalThreshold();
     }

@@ -40,6 +40,13 @@ abstract contract GovernorSeatVoting is GovernorVotes {
         Abstain
     }
 
+    /// @dev The single storage slot of a proposal (see the table above).
+    /// @param againstVotes Seats that voted against.
+    /// @param forVotes Seats that voted for.
+    /// @param abstainVotes Seats that abstained.
+    /// @param quorum Seats needed for quorum, cached at the first vote; 0 before it.
+    /// @param quorumDeadline 0 until quorum is reached; then the clock at that vote plus the extension (seconds).
+    /// @param votedSeats One "has voted" bit per seat id 1…112 (bit `seatId - 1`).
     struct ProposalTally {
         uint24 againstVotes;
         uint24 forVotes;
@@ -58,15 +65,22 @@ abstract contract GovernorSeatVoting is GovernorVotes {
     uint48 private _voteExtension;
 
     /// @notice A proposal's voting period was extended because quorum was reached late (as OpenZeppelin's).
+    /// @param proposalId The proposal.
+    /// @param extendedDeadline The new voting deadline (seconds).
     event ProposalExtended(uint256 indexed proposalId, uint64 extendedDeadline);
     /// @notice The late-quorum vote extension changed (as OpenZeppelin's).
+    /// @param oldVoteExtension The previous extension (seconds; 0 at construction).
+    /// @param newVoteExtension The new extension (seconds).
     event LateQuorumVoteExtensionSet(uint64 oldVoteExtension, uint64 newVoteExtension);
 
     /// @notice The account held no seat at the proposal's snapshot.
+    /// @param account The voter.
     error GovernorNotAnOfficial(address account);
     /// @notice No proposal at this enumeration index.
+    /// @param index The index requested (0-based).
     error GovernorProposalIndexOutOfRange(uint256 index);
 
+    /// @notice Sets the initial late-quorum vote extension.
     /// @param initialVoteExtension Minimum time voting stays open after quorum is reached, in seconds.
     constructor(uint48 initialVoteExtension) {
         _setLateQuorumVoteExtension(initialVoteExtension);
@@ -75,12 +89,17 @@ abstract contract GovernorSeatVoting is GovernorVotes {
     // ─── Counting ────────────────────────────────────────────────────────────────────────────────────────────
 
     /// @inheritdoc IGovernor
+    /// @return "support=bravo&quorum=for,abstain": against / for / abstain, and quorum counts for and abstain votes.
     // solhint-disable-next-line func-name-mixedcase
     function COUNTING_MODE() public pure virtual override returns (string memory) {
         return "support=bravo&quorum=for,abstain";
     }
 
     /// @inheritdoc IGovernor
+    /// @dev Looked up by the account's permanent seat id; always false for an account that never held a seat.
+    /// @param proposalId The proposal.
+    /// @param account The account.
+    /// @return True if the seat of `account` has voted on `proposalId`.
     function hasVoted(uint256 proposalId, address account) public view virtual override returns (bool) {
         uint256 seatId = _seats().seatIdOf(account);
         if (seatId == 0) return false;
@@ -89,6 +108,10 @@ abstract contract GovernorSeatVoting is GovernorVotes {
     }
 
     /// @notice The tallies of a proposal, in seats.
+    /// @param proposalId The proposal (all zero for an unknown id).
+    /// @return againstVotes Seats that voted against.
+    /// @return forVotes Seats that voted for.
+    /// @return abstainVotes Seats that abstained.
     function proposalVotes(
         uint256 proposalId
     ) public view virtual returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes) {
@@ -148,16 +171,22 @@ abstract contract GovernorSeatVoting is GovernorVotes {
     // ─── Late quorum ─────────────────────────────────────────────────────────────────────────────────────────
 
     /// @notice The voting deadline, extended if quorum was reached less than {lateQuorumVoteExtension} before it.
+    /// @param proposalId The proposal.
+    /// @return The deadline (seconds): the later of the original deadline and the late-quorum deadline; 0 for an
+    /// unknown proposal.
     function proposalDeadline(uint256 proposalId) public view virtual override returns (uint256) {
         return Math.max(super.proposalDeadline(proposalId), _tallies[proposalId].quorumDeadline);
     }
 
     /// @notice Minimum time voting stays open after quorum is reached.
+    /// @return The extension, in seconds.
     function lateQuorumVoteExtension() public view virtual returns (uint48) {
         return _voteExtension;
     }
 
     /// @notice Changes the late-quorum vote extension. Only through a proposal.
+    /// @dev Applies to proposals that reach quorum after the change. Emits {LateQuorumVoteExtensionSet}.
+    /// @param newVoteExtension The new extension, in seconds (0 disables the extension).
     function setLateQuorumVoteExtension(uint48 newVoteExtension) public virtual onlyGovernance {
         _setLateQuorumVoteExtension(newVoteExtension);
     }
@@ -183,6 +212,8 @@ abstract contract GovernorSeatVoting is GovernorVotes {
         }
     }
 
+    /// @dev Sets the extension without access control and emits {LateQuorumVoteExtensionSet}. Unlike OpenZeppelin's,
+    /// the value is not bounded by the voting period.
     function _setLateQuorumVoteExtension(uint48 newVoteExtension) internal virtual {
         emit LateQuorumVoteExtensionSet(_voteExtension, newVoteExtension);
         _voteExtension = newVoteExtension;
@@ -191,11 +222,15 @@ abstract contract GovernorSeatVoting is GovernorVotes {
     // ─── Enumeration ─────────────────────────────────────────────────────────────────────────────────────────
 
     /// @notice Number of proposals ever created.
+    /// @return The count, including cancelled and defeated proposals; 0 if none.
     function proposalCount() public view virtual returns (uint256) {
         return _proposalIds.length;
     }
 
     /// @notice The id of the `index`-th proposal (0-based, in creation order).
+    /// @dev Reverts with {GovernorProposalIndexOutOfRange} if `index` is not below {proposalCount}.
+    /// @param index 0-based position in creation order.
+    /// @return The proposal id.
     function proposalIdAt(uint256 index) public view virtual returns (uint256) {
         if (index >= _proposalIds.length) revert GovernorProposalIndexOutOfRange(index);
         return _proposalIds[index];
@@ -213,6 +248,7 @@ abstract contract GovernorSeatVoting is GovernorVotes {
         _proposalIds.push(proposalId);
     }
 
+    /// @dev The voting token, seen as the seat contract.
     function _seats() private view returns (IOfficialSeats) {
         return IOfficialSeats(address(token()));
     }

@@ -31,7 +31,10 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
     /// @notice Highest seat id: the Governor packs per-seat vote bits and tallies in 24-bit fields.
     uint256 public constant MAX_SEAT_ID = type(uint24).max;
 
-    /// @dev A finished term of office: votes were 1 during [start, end).
+    /// @notice A finished term of office.
+    /// @dev Votes were 1 during [start, end).
+    /// @param start When the term began (seconds).
+    /// @param end When the seat was revoked (seconds).
     struct Term {
         uint48 start;
         uint48 end;
@@ -46,9 +49,11 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
     Checkpoints.Trace208 private _totalCheckpoints;
     uint256 private _lastSeatId;
 
+    /// @notice Deploys the seats and seats the genesis council.
     /// @param timelock_ The governance Timelock, sole issuer and revoker of seats.
     /// @param agencies_ The agency registry.
-    /// @param genesis The founding council, seated at deployment so that the first proposal can be made.
+    /// @param genesis The founding council, seated at deployment so that the first proposal can be made. Each
+    /// entry is checked as in {issue}; may be empty.
     constructor(address timelock_, IAgencyRegistry agencies_, SeatInit[] memory genesis) TimelockGoverned(timelock_) {
         if (address(agencies_) == address(0)) revert ZeroAddress();
         agencies = agencies_;
@@ -60,12 +65,19 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
     // ─── Governance ──────────────────────────────────────────────────────────────────────────────────────────
 
     /// @notice Seats `official` in agency `agencyId` at `position`. The vote counts from this timestamp on.
+    /// @dev Only the Timelock. An official seated before gets the same seat id back. Reverts with {ZeroAddress},
+    /// {InactiveAgency}, {AlreadySeated} or {SeatLimitReached}.
+    /// @param official The account to seat.
+    /// @param agencyId An active agency.
+    /// @param position A position code (labels live off chain).
     /// @return seatId The official's permanent seat id (also the ERC-721 token id).
     function issue(address official, uint32 agencyId, uint16 position) external onlyTimelock returns (uint256 seatId) {
         return _issue(official, agencyId, position);
     }
 
     /// @notice Ends the term of `official`. Votes already cast stay counted; later snapshots see no vote.
+    /// @dev Only the Timelock. Reverts with {NotSeated}. The seat id stays bound to `official`.
+    /// @param official A seated official.
     function revoke(address official) external onlyTimelock {
         uint256 seatId = _seatIds[official];
         Seat storage record = _seats[seatId];
@@ -83,6 +95,10 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
     }
 
     /// @notice Moves a seated official to another agency or position without interrupting the term.
+    /// @dev Only the Timelock. Reverts with {NotSeated} or {InactiveAgency}. Votes and term start are unchanged.
+    /// @param official A seated official.
+    /// @param agencyId The new agency; must be active.
+    /// @param position The new position code.
     function reassign(address official, uint32 agencyId, uint16 position) external onlyTimelock {
         uint256 seatId = _seatIds[official];
         Seat storage record = _seats[seatId];
@@ -96,6 +112,8 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
     // ─── Seats ───────────────────────────────────────────────────────────────────────────────────────────────
 
     /// @notice The seat `seatId` (vacant seats have `since == 0`).
+    /// @param seatId The seat id.
+    /// @return The seat as stored; all fields zero for an id never assigned.
     function seat(uint256 seatId) external view returns (Seat memory) {
         return _seats[seatId];
     }
@@ -112,11 +130,14 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
     }
 
     /// @notice Number of seat ids ever assigned (seated or not).
+    /// @return The highest seat id assigned, 0 if none (ids run from 1).
     function seatIdCount() external view returns (uint256) {
         return _lastSeatId;
     }
 
     /// @notice The finished terms of office of seat `seatId`, oldest first.
+    /// @param seatId The seat id.
+    /// @return The finished terms (the current term, if any, is not included); empty if none.
     function pastTerms(uint256 seatId) external view returns (Term[] memory) {
         return _pastTerms[seatId];
     }
@@ -124,66 +145,87 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
     // ─── ERC-5805 votes ──────────────────────────────────────────────────────────────────────────────────────
 
     /// @inheritdoc IERC6372
+    /// @return The block timestamp, in seconds.
     function clock() public view returns (uint48) {
         return uint48(block.timestamp);
     }
 
     /// @inheritdoc IERC6372
+    /// @return "mode=timestamp".
     // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() external pure returns (string memory) {
         return "mode=timestamp";
     }
 
     /// @inheritdoc IVotes
+    /// @param account Any account.
+    /// @return 1 while `account` is seated, 0 otherwise.
     function getVotes(address account) external view returns (uint256) {
         return _seats[_seatIds[account]].since == 0 ? 0 : 1;
     }
 
     /// @inheritdoc IVotes
+    /// @dev Reverts with {ERC5805FutureLookup} unless `timepoint` is in the past.
+    /// @param account Any account.
+    /// @param timepoint A past clock time (seconds).
+    /// @return 1 if `account` was seated at `timepoint`, 0 otherwise.
     function getPastVotes(address account, uint256 timepoint) external view returns (uint256) {
         _checkPast(timepoint);
         return _seatAt(account, timepoint) == 0 ? 0 : 1;
     }
 
     /// @inheritdoc IVotes
+    /// @dev Reverts with {ERC5805FutureLookup} unless `timepoint` is in the past.
+    /// @param timepoint A past clock time (seconds).
+    /// @return The number of officials seated at `timepoint`.
     function getPastTotalSupply(uint256 timepoint) external view returns (uint256) {
         _checkPast(timepoint);
         return _totalCheckpoints.upperLookupRecent(uint48(timepoint));
     }
 
     /// @notice Number of officials seated now.
+    /// @return The current total of votes (one per seated official).
     function totalSupply() external view returns (uint256) {
         return _totalCheckpoints.latest();
     }
 
     /// @notice Votes are never delegated: every account is its own delegate.
+    /// @param account Any account.
+    /// @return `account` itself.
     function delegates(address account) external pure returns (address) {
         return account;
     }
 
     /// @notice Always reverts: a seat's vote belongs to its holder.
+    /// @dev The parameter (delegatee) is ignored; reverts with {SeatVotesNotDelegable}.
     function delegate(address) external pure {
         revert SeatVotesNotDelegable();
     }
 
     /// @notice Always reverts: a seat's vote belongs to its holder.
+    /// @dev Parameters (delegatee, nonce, expiry, v, r, s) are ignored; reverts with {SeatVotesNotDelegable}.
     function delegateBySig(address, uint256, uint256, uint8, bytes32, bytes32) external pure {
         revert SeatVotesNotDelegable();
     }
 
     // ─── ERC-721 metadata ────────────────────────────────────────────────────────────────────────────────────
 
-    /// @notice "Government DAO Seat".
+    /// @notice The ERC-721 collection name.
+    /// @return "Government DAO Seat".
     function name() external pure returns (string memory) {
         return "Government DAO Seat";
     }
 
-    /// @notice "SEAT".
+    /// @notice The ERC-721 collection symbol.
+    /// @return "SEAT".
     function symbol() external pure returns (string memory) {
         return "SEAT";
     }
 
     /// @notice On-chain JSON metadata of a held seat: seat id, agency id, position code, term start. No names.
+    /// @dev Reverts with {ERC721NonexistentToken} if the seat is vacant or was never assigned.
+    /// @param seatId The seat id (token id).
+    /// @return A `data:application/json;base64,` URI.
     function tokenURI(uint256 seatId) external view returns (string memory) {
         ownerOf(seatId);
         Seat memory s = _seats[seatId];
@@ -206,6 +248,8 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
 
     /// @notice ERC-165: ERC-721, its metadata, and the two halves of ERC-5805 (IVotes and IERC6372).
     /// @dev `type(IERC5805).interfaceId` is 0 (it declares no function of its own), so each half is listed.
+    /// @param interfaceId The ERC-165 interface id.
+    /// @return True if the interface is supported.
     function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
         return
             interfaceId == type(IVotes).interfaceId ||
@@ -215,6 +259,7 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
 
     // ─── Internals ───────────────────────────────────────────────────────────────────────────────────────────
 
+    /// @dev Seats `official`, assigning a new seat id on the first term; see {issue}.
     function _issue(address official, uint32 agencyId, uint16 position) private returns (uint256 seatId) {
         if (official == address(0)) revert ZeroAddress();
         if (!agencies.isActive(agencyId)) revert InactiveAgency(agencyId);
@@ -237,6 +282,7 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
         emit DelegateVotesChanged(official, 0, 1);
     }
 
+    /// @dev Checkpoints the number of seated officials at `now_` and emits {TotalSeatsChanged}.
     function _pushTotal(uint48 now_, uint256 total) private {
         (uint256 oldTotal, uint256 newTotal) = _totalCheckpoints.push(now_, uint208(total));
         // The total is the sum of every seat's votes; tooling that follows supply reads this standard-shaped event.
@@ -260,16 +306,19 @@ contract OfficialSeats is IOfficialSeats, SoulboundERC721, TimelockGoverned {
         return 0;
     }
 
+    /// @dev Reverts with {ERC5805FutureLookup} unless `timepoint` is before the current clock.
     function _checkPast(uint256 timepoint) private view {
         uint48 now_ = clock();
         if (timepoint >= now_) revert ERC5805FutureLookup(timepoint, now_);
     }
 
+    /// @dev The holder of a held seat; the zero address if it is vacant or was never assigned.
     function _ownerOf(uint256 seatId) internal view override returns (address) {
         Seat storage s = _seats[seatId];
         return s.since == 0 ? address(0) : s.holder;
     }
 
+    /// @dev 1 while `owner` is seated, 0 otherwise.
     function _balanceOf(address owner) internal view override returns (uint256) {
         return _seats[_seatIds[owner]].since == 0 ? 0 : 1;
     }

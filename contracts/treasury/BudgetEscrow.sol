@@ -41,6 +41,7 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     mapping(address token => Totals) private _totals;
     uint256 private _allocationCount;
 
+    /// @notice Deploys an empty escrow governed by `timelock_`.
     /// @param timelock_ The governance Timelock, sole creator, releaser and canceller of allocations.
     /// @param documents_ The document registry (allocations must cite an Active Budget document).
     constructor(address timelock_, IDocumentRegistry documents_) TimelockGoverned(timelock_) {
@@ -51,6 +52,10 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     // ─── Deposits (anyone) ───────────────────────────────────────────────────────────────────────────────────
 
     /// @notice Deposits `amount` of an ERC-20 (approve first). Counts what actually arrives.
+    /// @dev Anyone may deposit. Reverts with {ZeroAddress} for the zero token, {ZeroAmount} if `amount` is 0 or
+    /// nothing arrives. Emits {Deposited} with the amount received.
+    /// @param token The ERC-20 to deposit (not {NATIVE}).
+    /// @param amount Amount to transfer from the caller (token units).
     function deposit(IERC20 token, uint256 amount) public nonReentrant {
         if (address(token) == NATIVE) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
@@ -64,6 +69,13 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
 
     /// @notice Deposits with an ERC-2612 permit instead of a prior approval. A permit already used (for example
     /// front-run) is ignored, and the deposit still succeeds if the allowance is there.
+    /// @dev The permit is for the caller as owner and this escrow as spender. Then as {deposit}.
+    /// @param token The ERC-20 with ERC-2612 support (not {NATIVE}).
+    /// @param amount Amount to permit and deposit (token units).
+    /// @param deadline Permit expiry (seconds).
+    /// @param v Permit signature `v`.
+    /// @param r Permit signature `r`.
+    /// @param s Permit signature `s`.
     function depositWithPermit(
         IERC20Permit token,
         uint256 amount,
@@ -78,6 +90,7 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     }
 
     /// @notice Deposits native coin.
+    /// @dev Anyone may deposit `msg.value` (wei); reverts with {ZeroAmount} if it is 0.
     function depositNative() public payable {
         if (msg.value == 0) revert ZeroAmount();
         _totals[NATIVE].deposited += msg.value;
@@ -91,8 +104,9 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
 
     /// @notice Records as deposited any balance that arrived without a deposit (a direct token transfer, a forced
     /// native transfer), so that governance can allocate or withdraw it. Anyone may call it.
+    /// @dev Reverts with {ZeroAmount} if there is nothing to record.
     /// @param token ERC-20 address, or {NATIVE}.
-    /// @return recorded The amount newly recorded as deposited.
+    /// @return recorded The amount newly recorded as deposited (token units).
     function sync(address token) external nonReentrant returns (uint256 recorded) {
         uint256 held = _held(token);
         uint256 accounted = _accounted(token);
@@ -105,10 +119,13 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     // ─── Allocations (Timelock) ──────────────────────────────────────────────────────────────────────────────
 
     /// @notice Creates an allocation and reserves its total.
+    /// @dev Only the Timelock. Reverts with {ZeroAddress}, {InvalidRecipient}, {InvalidMilestoneCount},
+    /// {ZeroMilestoneAmount}, {DeadlineInPast}, {MilestonesDoNotAddUp}, {InvalidBudgetDocument} or
+    /// {InsufficientFunds} (the total must fit in the free balance, see {available}).
     /// @param recipient Who will receive released funds.
     /// @param token ERC-20 address, or {NATIVE}.
     /// @param budgetDocumentId The Active Budget document this allocation executes.
-    /// @param total The declared total; must equal the sum of the milestones.
+    /// @param total The declared total (token units); must equal the sum of the milestones.
     /// @param plan The milestones: amounts, deadlines (in the future) and description hashes.
     /// @return allocationId The new allocation's id (from 1).
     function createAllocation(
@@ -158,6 +175,10 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     }
 
     /// @notice Pays milestone `index` of an allocation to its recipient.
+    /// @dev Only the Timelock. Milestones may be released in any order, before or after their deadline. Reverts
+    /// with {UnknownAllocation}, {AllocationAlreadyCancelled}, {UnknownMilestone} or {MilestoneNotPending}.
+    /// @param allocationId The allocation.
+    /// @param index The milestone's 0-based index.
     function releaseMilestone(uint256 allocationId, uint256 index) external onlyTimelock nonReentrant {
         Allocation storage entry = _existing(allocationId);
         if (entry.cancelled) revert AllocationAlreadyCancelled(allocationId);
@@ -184,6 +205,10 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     }
 
     /// @notice Cancels the unreleased rest of an allocation and frees its reservation.
+    /// @dev Only the Timelock. Every Pending milestone becomes Cancelled; released ones stay paid. Reverts with
+    /// {UnknownAllocation}, {AllocationAlreadyCancelled} or {InvalidReason}.
+    /// @param allocationId The allocation.
+    /// @param reason Why it is cancelled (public; 1 to {MAX_REASON_LENGTH} bytes).
     function cancelAllocation(uint256 allocationId, string calldata reason) external onlyTimelock {
         Allocation storage entry = _existing(allocationId);
         if (entry.cancelled) revert AllocationAlreadyCancelled(allocationId);
@@ -202,6 +227,10 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     }
 
     /// @notice Sends unreserved funds out (for example, unspent budget back to the treasury).
+    /// @dev Only the Timelock. Reverts with {ZeroAddress}, {ZeroAmount} or {InsufficientFunds}.
+    /// @param token ERC-20 address, or {NATIVE}.
+    /// @param to The receiver (non-zero).
+    /// @param amount Amount to send (token units); at most {available}.
     function withdraw(address token, address to, uint256 amount) external onlyTimelock nonReentrant {
         if (to == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
@@ -216,6 +245,7 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
 
     /// @notice Free balance of `token`: deposited funds still held, minus those reserved for open milestones.
     /// @param token ERC-20 address, or {NATIVE}.
+    /// @return The free amount (token units); 0 if the reservations take everything.
     function available(address token) public view returns (uint256) {
         uint256 usable = Math.min(_accounted(token), _held(token));
         uint256 reserved = _totals[token].reserved;
@@ -223,27 +253,39 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     }
 
     /// @notice Running totals of `token`.
+    /// @param token ERC-20 address, or {NATIVE}.
+    /// @return The totals; all zero for a token never deposited.
     function totals(address token) external view returns (Totals memory) {
         return _totals[token];
     }
 
     /// @notice Number of allocations ever created (ids run from 1 to this).
+    /// @return The count, including cancelled allocations; 0 if none.
     function allocationCount() external view returns (uint256) {
         return _allocationCount;
     }
 
-    /// @notice The allocation `allocationId`.
+    /// @notice The allocation `allocationId`; reverts with {UnknownAllocation} if there is none.
+    /// @param allocationId The allocation id.
+    /// @return The allocation as stored.
     function allocation(uint256 allocationId) external view returns (Allocation memory) {
         return _existing(allocationId);
     }
 
-    /// @notice The milestones of allocation `allocationId`.
+    /// @notice The milestones of allocation `allocationId`; reverts with {UnknownAllocation} if there is none.
+    /// @param allocationId The allocation id.
+    /// @return The milestones, in index order.
     function milestones(uint256 allocationId) external view returns (Milestone[] memory) {
         _existing(allocationId);
         return _milestones[allocationId];
     }
 
     /// @notice Whether milestone `index` is past its deadline and still Pending.
+    /// @dev Reverts with {UnknownAllocation} or {UnknownMilestone}.
+    /// @param allocationId The allocation id.
+    /// @param index The milestone's 0-based index.
+    /// @return True if the block time is after the deadline, the milestone is Pending and the allocation is not
+    /// cancelled.
     function isOverdue(uint256 allocationId, uint256 index) public view returns (bool) {
         Milestone[] storage list = _milestones[_existingId(allocationId)];
         if (index >= list.length) revert UnknownMilestone(allocationId, index);
@@ -252,6 +294,9 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     }
 
     /// @notice Indices of the overdue milestones of an allocation.
+    /// @dev Reverts with {UnknownAllocation}.
+    /// @param allocationId The allocation id.
+    /// @return indices The 0-based indices for which {isOverdue} is true, ascending; empty if none.
     function overdueMilestones(uint256 allocationId) external view returns (uint256[] memory indices) {
         uint256 length = _milestones[_existingId(allocationId)].length;
         uint256 n;
@@ -292,15 +337,18 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
         return sums.deposited - sums.released - sums.withdrawn;
     }
 
+    /// @dev Sends `amount` of `token` (or native coin) to `to`; reverts if the transfer fails.
     function _pay(address token, address to, uint256 amount) private {
         if (token == NATIVE) Address.sendValue(payable(to), amount);
         else IERC20(token).safeTransfer(to, amount);
     }
 
+    /// @dev The stored allocation; reverts with {UnknownAllocation} if there is none.
     function _existing(uint256 allocationId) private view returns (Allocation storage a) {
         a = _allocations[_existingId(allocationId)];
     }
 
+    /// @dev `allocationId` itself; reverts with {UnknownAllocation} if there is no such allocation.
     function _existingId(uint256 allocationId) private view returns (uint256) {
         if (_allocations[allocationId].createdAt == 0) revert UnknownAllocation(allocationId);
         return allocationId;

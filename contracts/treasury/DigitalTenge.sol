@@ -11,6 +11,7 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
  * @dev Production deployments point the escrow at the real token instead and never deploy this contract.
  */
 contract DigitalTenge is ERC20, ERC20Permit {
+    /// @notice Mints the whole, fixed supply to `holder`.
     /// @param holder Receives the fixed supply (the demo treasury account).
     /// @param supply Amount in tiyn (1 tenge = 100).
     constructor(address holder, uint256 supply) ERC20("Digital Tenge", "DKZT") ERC20Permit("Digital Tenge") {
@@ -18,6 +19,7 @@ contract DigitalTenge is ERC20, ERC20Permit {
     }
 
     /// @notice 2: amounts are in tiyn.
+    /// @return Always 2 (1 tenge = 100 tiyn).
     function decimals() public pure override returns (uint8) {
         return 2;
     }
