@@ -1,0 +1,112 @@
+/**
+ * Writes `config/<name>.json` (addresses and start blocks of one network) from a Hardhat Ignition deployment:
+ * `deployed_addresses.json` gives the addresses, the deployment journal (`journal.jsonl`) the block in which each
+ * contract was deployed. Never edit a config file by hand: re-run this after each deployment.
+ *
+ *   tsx scripts/config.ts [--name local] [--network localhost] [--deployment-dir ../ignition/deployments/chain-31337]
+ *
+ * `--network` is the graph-node network name the subgraph is deployed against (see deploy/graph-node/).
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import { CONFIG_DIR, CONTRACTS, DECODE_ONLY_CONTRACTS, ROOT_DIR } from "./lib/paths.js";
+
+/** One contract in a network config. */
+export interface ContractConfig {
+  address: string;
+  startBlock: number;
+}
+
+/** The shape of `config/<name>.json`, the view rendered into subgraph.yaml. */
+export interface NetworkConfig {
+  network: string;
+  chainId: number;
+  deployment: string;
+  governor: ContractConfig;
+  timelock: ContractConfig;
+  agencyRegistry: ContractConfig;
+  officialSeats: ContractConfig;
+  documentRegistry: ContractConfig;
+  budgetEscrow: ContractConfig;
+  /** The dev DigitalTenge (local chains only); used to name calls to it in proposals. */
+  digitalTenge?: ContractConfig;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/** Reads a deployment directory and returns its network config. */
+export async function configFromDeployment(deploymentDir: string, network: string): Promise<NetworkConfig> {
+  const addressesFile = path.join(deploymentDir, "deployed_addresses.json");
+  const journalFile = path.join(deploymentDir, "journal.jsonl");
+  let addressesRaw: string;
+  let journalRaw: string;
+  try {
+    addressesRaw = await readFile(addressesFile, "utf8");
+    journalRaw = await readFile(journalFile, "utf8");
+  } catch {
+    throw new Error(`No Ignition deployment in ${deploymentDir} (deployed_addresses.json + journal.jsonl). Deploy first.`);
+  }
+  const addresses: unknown = JSON.parse(addressesRaw);
+  if (!isRecord(addresses)) throw new Error(`${addressesFile} is not a JSON object`);
+
+  let chainId: number | undefined;
+  const blocks = new Map<string, number>();
+  for (const line of journalRaw.split("\n")) {
+    if (line.trim() === "") continue;
+    const entry: unknown = JSON.parse(line);
+    if (!isRecord(entry)) continue;
+    if (entry.type === "DEPLOYMENT_INITIALIZE" && typeof entry.chainId === "number") chainId = entry.chainId;
+    if (entry.type === "TRANSACTION_CONFIRM" && typeof entry.futureId === "string" && isRecord(entry.receipt)) {
+      const block = entry.receipt.blockNumber;
+      // The deployment transaction is the one that created the contract.
+      if (typeof block === "number" && typeof entry.receipt.contractAddress === "string") blocks.set(entry.futureId, block);
+    }
+  }
+  if (chainId === undefined) throw new Error(`${journalFile} has no DEPLOYMENT_INITIALIZE entry`);
+
+  const read = (futureId: string, required: boolean): ContractConfig | undefined => {
+    const address = addresses[futureId];
+    const startBlock = blocks.get(futureId);
+    if (typeof address !== "string" || startBlock === undefined) {
+      if (required) throw new Error(`Deployment ${deploymentDir} has no address or block for ${futureId}: half a deployment?`);
+      return undefined;
+    }
+    return { address: address.toLowerCase(), startBlock };
+  };
+  const required = (futureId: string): ContractConfig => read(futureId, true) as ContractConfig;
+  const byKey = Object.fromEntries(CONTRACTS.map((c) => [c.key, required(c.futureId)])) as Record<
+    (typeof CONTRACTS)[number]["key"],
+    ContractConfig
+  >;
+  const tenge = read(DECODE_ONLY_CONTRACTS[0].futureId, false);
+  return {
+    network,
+    chainId,
+    deployment: path.basename(deploymentDir),
+    ...byKey,
+    ...(tenge ? { digitalTenge: tenge } : {}),
+  };
+}
+
+/** Writes `config/<name>.json` and returns its path. */
+export async function writeNetworkConfig(name: string, config: NetworkConfig): Promise<string> {
+  await mkdir(CONFIG_DIR, { recursive: true });
+  const file = path.join(CONFIG_DIR, `${name}.json`);
+  await writeFile(file, `${JSON.stringify(config, null, 2)}\n`);
+  return file;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      name: { type: "string", default: "local" },
+      network: { type: "string", default: "localhost" },
+      "deployment-dir": { type: "string", default: path.join(ROOT_DIR, "ignition", "deployments", "chain-31337") },
+    },
+  });
+  const config = await configFromDeployment(path.resolve(values["deployment-dir"]), values.network);
+  const file = await writeNetworkConfig(values.name, config);
+  console.log(`config: wrote ${path.relative(process.cwd(), file)} (chain ${config.chainId}, deployment ${config.deployment})`);
+}

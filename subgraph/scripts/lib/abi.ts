@@ -1,0 +1,39 @@
+/** Minimal ABI types and helpers (just what the scripts and the harness read). */
+
+export interface AbiParam {
+  name: string;
+  type: string;
+  indexed?: boolean;
+  components?: AbiParam[];
+}
+
+export interface AbiItem {
+  type: string;
+  name?: string;
+  inputs?: AbiParam[];
+  outputs?: AbiParam[];
+  stateMutability?: string;
+  anonymous?: boolean;
+}
+
+/** The canonical type of a parameter (tuples expanded), as in a function or event signature. */
+export function canonicalType(param: AbiParam): string {
+  if (param.type.startsWith("tuple")) {
+    const inner = (param.components ?? []).map(canonicalType).join(",");
+    return `(${inner})${param.type.slice("tuple".length)}`;
+  }
+  return param.type;
+}
+
+/** `name(type1,type2)`. */
+export function signatureOf(item: AbiItem): string {
+  return `${item.name ?? ""}(${(item.inputs ?? []).map(canonicalType).join(",")})`;
+}
+
+/** Reads the `abi` array of a Hardhat artifact. */
+export function abiOfArtifact(json: unknown, file: string): AbiItem[] {
+  if (typeof json !== "object" || json === null || !("abi" in json) || !Array.isArray(json.abi)) {
+    throw new Error(`${file} is not a Hardhat artifact (no "abi" array)`);
+  }
+  return json.abi as AbiItem[];
+}

@@ -1,0 +1,87 @@
+// Names and decodes the calls of proposals and timelock operations whose target is one of our contracts.
+import { Address, Bytes, dataSource, ethereum } from "@graphprotocol/graph-ts";
+
+import { lookupFunction } from "../generated/functions";
+
+/** Contracts whose addresses the data source context carries (see subgraph.template.yaml). */
+const CONTRACT_NAMES: Array<string> = [
+  "GovernmentGovernor",
+  "TimelockController",
+  "AgencyRegistry",
+  "OfficialSeats",
+  "DocumentRegistry",
+  "BudgetEscrow",
+  "DigitalTenge",
+];
+
+/** A decoded call. Fields are null when the target or the function is not one of ours. */
+export class DecodedCall {
+  selector: Bytes | null = null;
+  contract: string | null = null;
+  signature: string | null = null;
+  arguments: Array<string> | null = null;
+}
+
+/** The name of our contract at `target`, read from the data source context, or null. */
+export function contractNameAt(target: Address): string | null {
+  const context = dataSource.context();
+  const wanted = target.toHexString();
+  for (let i = 0; i < CONTRACT_NAMES.length; i++) {
+    const name = CONTRACT_NAMES[i];
+    const entry = context.get(name);
+    if (entry != null && entry.toString().toLowerCase() == wanted) return name;
+  }
+  return null;
+}
+
+/** Human-readable rendering of a decoded ABI value. */
+export function renderValue(value: ethereum.Value): string {
+  const kind = value.kind;
+  if (kind == ethereum.ValueKind.ADDRESS) return value.toAddress().toHexString();
+  if (kind == ethereum.ValueKind.FIXED_BYTES || kind == ethereum.ValueKind.BYTES) return value.toBytes().toHexString();
+  if (kind == ethereum.ValueKind.INT || kind == ethereum.ValueKind.UINT) return value.toBigInt().toString();
+  if (kind == ethereum.ValueKind.BOOL) return value.toBoolean() ? "true" : "false";
+  if (kind == ethereum.ValueKind.STRING) return value.toString();
+  if (kind == ethereum.ValueKind.ARRAY || kind == ethereum.ValueKind.FIXED_ARRAY) {
+    const items = value.toArray();
+    const parts = new Array<string>(0);
+    for (let i = 0; i < items.length; i++) parts.push(renderValue(items[i]));
+    return "[" + parts.join(", ") + "]";
+  }
+  if (kind == ethereum.ValueKind.TUPLE) {
+    const items = value.toTuple();
+    const parts = new Array<string>(0);
+    for (let i = 0; i < items.length; i++) parts.push(renderValue(items[i]));
+    return "(" + parts.join(", ") + ")";
+  }
+  return "?";
+}
+
+/** Names the function of a call to `target` with `data` and decodes its arguments when the target is ours. */
+export function decodeCall(target: Address, data: Bytes): DecodedCall {
+  const result = new DecodedCall();
+  if (data.length < 4) return result;
+  const selector = Bytes.fromUint8Array(data.subarray(0, 4));
+  result.selector = selector;
+  const contract = contractNameAt(target);
+  if (contract == null) return result;
+  result.contract = contract;
+  const info = lookupFunction(contract!, selector.toHexString());
+  if (info == null) return result;
+  result.signature = info.signature;
+  if (info.argTypes == "()") {
+    result.arguments = new Array<string>(0);
+    return result;
+  }
+  const decoded = ethereum.decode(info.argTypes, Bytes.fromUint8Array(data.subarray(4)));
+  if (decoded == null) return result;
+  const values = decoded.toTuple();
+  const names = info.argNames.length > 0 ? info.argNames.split(",") : new Array<string>(0);
+  const rendered = new Array<string>(0);
+  for (let i = 0; i < values.length; i++) {
+    const name = i < names.length ? names[i] : "arg" + i.toString();
+    rendered.push(name + ": " + renderValue(values[i]));
+  }
+  result.arguments = rendered;
+  return result;
+}

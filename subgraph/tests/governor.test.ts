@@ -1,0 +1,202 @@
+/**
+ * src/governor.ts on the real logs of the anvil scenario (tests/scenario/run.ts), through the test host
+ * (tests/harness/: a re-implemented host for tests, not graph-node).
+ */
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+
+import { id as keccakId } from "ethers";
+
+import type { ScenarioRecord } from "./harness/chain.js";
+import { ChainExtender, docId, expectFields, indexScenario, loadScenario } from "./harness/fixture.js";
+import type { Indexer } from "./harness/indexer.js";
+
+let record: ScenarioRecord;
+let indexer: Indexer;
+before(() => {
+  record = loadScenario();
+  indexer = indexScenario(record);
+});
+
+const votesOf = (proposal: string) =>
+  indexer.store.all("Vote").filter((v) => v.proposal === proposal);
+
+describe("governor: council settings", () => {
+  it("records the Governor and Timelock settings from the constructor events", () => {
+    const { settings, addresses } = record.facts;
+    expectFields(indexer, "Council", "council", {
+      governor: addresses.GovernmentGovernor,
+      timelock: addresses.TimelockController,
+      votingDelay: BigInt(settings.votingDelay),
+      votingPeriod: BigInt(settings.votingPeriod),
+      proposalThreshold: 1n,
+      quorumNumerator: BigInt(settings.quorumPercent),
+      lateQuorumVoteExtension: BigInt(settings.lateQuorumExtension),
+      timelockMinDelay: BigInt(settings.timelockMinDelay),
+      totalSeats: 4n,
+      proposalCount: 5n,
+      documentCount: 4n,
+      allocationCount: 1n,
+    });
+  });
+});
+
+describe("governor: proposals", () => {
+  it("seat proposal: proposer, description, decoded action, tallies, state, timing", () => {
+    const { proposals, accounts, settings, reasons } = record.facts;
+    const id = proposals.seat;
+    const proposal = indexer.store.entity("Proposal", id);
+    assert.ok(proposal);
+    expectFields(indexer, "Proposal", id, {
+      proposalId: BigInt(id),
+      proposer: accounts.officials[0],
+      proposerOfficial: accounts.officials[0],
+      description: "Seat a vice-minister of Digital Development",
+      state: "EXECUTED",
+      forVotes: 2n,
+      againstVotes: 0n,
+      abstainVotes: 1n,
+      voteCount: 3,
+      actionCount: 1,
+      extendedDeadline: null,
+      canceledAt: null,
+    });
+    const createdAt = proposal.createdAt as bigint;
+    assert.equal(proposal.voteStart, createdAt + BigInt(settings.votingDelay));
+    assert.equal(proposal.voteEnd, (proposal.voteStart as bigint) + BigInt(settings.votingPeriod));
+    assert.equal(proposal.eta, (proposal.queuedAt as bigint) + BigInt(settings.timelockMinDelay));
+    assert.ok((proposal.executedAt as bigint) >= (proposal.eta as bigint));
+
+    expectFields(indexer, "ProposalAction", `${id}-0`, {
+      proposal: id,
+      index: 0,
+      target: record.facts.addresses.OfficialSeats,
+      value: 0n,
+      selector: keccakId("issue(address,uint32,uint16)").slice(0, 10),
+      targetContract: "OfficialSeats",
+      signature: "issue(address,uint32,uint16)",
+      arguments: [`official: ${accounts.newOfficial}`, "agencyId: 2", "position: 2"],
+    });
+
+    const votes = votesOf(id);
+    assert.equal(votes.length, 3);
+    expectFields(indexer, "Vote", `${id}-${accounts.officials[0]}`, {
+      voter: accounts.officials[0],
+      official: accounts.officials[0],
+      support: "FOR",
+      weight: 1n,
+      reason: reasons.p1For,
+      params: null,
+    });
+    expectFields(indexer, "Vote", `${id}-${accounts.officials[1]}`, { support: "FOR", reason: "" });
+    expectFields(indexer, "Vote", `${id}-${accounts.officials[2]}`, { support: "ABSTAIN", reason: reasons.p1Abstain });
+  });
+
+  it("decree proposal: three decoded actions, votes for/against/abstain with reasons, minted documents linked", () => {
+    const { proposals, accounts, reasons, documents, addresses } = record.facts;
+    const id = proposals.decree;
+    expectFields(indexer, "Proposal", id, { state: "EXECUTED", forVotes: 2n, againstVotes: 1n, abstainVotes: 1n, voteCount: 4, actionCount: 3 });
+    expectFields(indexer, "ProposalAction", `${id}-0`, {
+      targetContract: "DocumentRegistry",
+      signature: "issue(uint8,uint32,bytes32,bytes32,bytes32)",
+    });
+    const decreeAction = indexer.store.entity("ProposalAction", `${id}-0`);
+    assert.deepEqual((decreeAction?.arguments as string[]).slice(0, 3), ["docType: 0", "agencyId: 0", `contentHash: ${documents.decree}`]);
+    expectFields(indexer, "ProposalAction", `${id}-2`, {
+      target: addresses.AgencyRegistry,
+      signature: "addRegistrar(uint32,address)",
+      arguments: ["agencyId: 2", `account: ${accounts.newRegistrar}`],
+    });
+    expectFields(indexer, "Vote", `${id}-${accounts.officials[1]}`, { support: "AGAINST", reason: reasons.p2Against });
+    expectFields(indexer, "Vote", `${id}-${accounts.newOfficial}`, { support: "ABSTAIN", reason: reasons.p2Abstain, official: accounts.newOfficial });
+    expectFields(indexer, "Document", docId(documents.decree), { proposal: id });
+    expectFields(indexer, "Document", docId(documents.budget), { proposal: id });
+  });
+
+  it("a vote with params is a VoteCastWithParams: params recorded", () => {
+    const { proposals, accounts } = record.facts;
+    expectFields(indexer, "Vote", `${proposals.allocation}-${accounts.officials[2]}`, {
+      support: "FOR",
+      reason: "Params attached",
+      params: "0x1234",
+    });
+  });
+
+  it("late quorum: ProposalExtended moves voteEnd; the release is linked to the proposal", () => {
+    const { proposals, settings } = record.facts;
+    const proposal = indexer.store.entity("Proposal", proposals.release);
+    assert.ok(proposal);
+    assert.ok(proposal.extendedDeadline !== null, "extendedDeadline recorded");
+    assert.equal(proposal.voteEnd, proposal.extendedDeadline);
+    assert.ok((proposal.voteEnd as bigint) > (proposal.voteStart as bigint) + BigInt(settings.votingPeriod));
+    const [release] = indexer.store.all("Release");
+    assert.equal(release?.proposal, proposals.release);
+  });
+
+  it("a proposal cancelled while pending is CANCELED, with no timelock operation", () => {
+    const { proposals } = record.facts;
+    expectFields(indexer, "Proposal", proposals.cancelled, { state: "CANCELED", voteCount: 0, timelockOperation: null, queuedAt: null });
+    const proposal = indexer.store.entity("Proposal", proposals.cancelled);
+    assert.equal(typeof proposal?.canceledAt, "bigint");
+  });
+
+  it("every proposal's votes add up to its tallies", () => {
+    for (const proposal of indexer.store.all("Proposal")) {
+      const votes = votesOf(proposal.id as string);
+      const sum = (support: string) => votes.filter((v) => v.support === support).reduce((s, v) => s + (v.weight as bigint), 0n);
+      assert.equal(proposal.forVotes, sum("FOR"));
+      assert.equal(proposal.againstVotes, sum("AGAINST"));
+      assert.equal(proposal.abstainVotes, sum("ABSTAIN"));
+      assert.equal(proposal.voteCount, votes.length);
+    }
+  });
+});
+
+describe("governor: bad input", () => {
+  it("a VoteCast for a proposal the store has not seen changes nothing and logs a warning", () => {
+    const local = indexScenario(record);
+    const before = local.store.snapshot();
+    const { addresses, accounts } = record.facts;
+    const chain = new ChainExtender(record);
+    const unknownId = 123456789n;
+    const { block, logs } = chain.block(accounts.deployer, addresses.GovernmentGovernor, [
+      { address: addresses.GovernmentGovernor, contract: "GovernmentGovernor", event: "VoteCast", args: [accounts.officials[0], unknownId, 1, 1, "ghost vote"] },
+    ]);
+    local.processBlock(block, logs);
+    assert.deepStrictEqual(local.store.snapshot(), before);
+    assert.ok(local.messages("WARNING").some((m) => m.includes(`vote for unknown proposal ${unknownId}`)));
+  });
+
+  it("a replayed vote (same voter, same proposal) is not counted twice", () => {
+    const local = indexScenario(record);
+    const { addresses, accounts, proposals } = record.facts;
+    const before = local.store.entity("Proposal", proposals.seat);
+    const chain = new ChainExtender(record);
+    const { block, logs } = chain.block(accounts.deployer, addresses.GovernmentGovernor, [
+      { address: addresses.GovernmentGovernor, contract: "GovernmentGovernor", event: "VoteCast", args: [accounts.officials[0], BigInt(proposals.seat), 1, 1, "again"] },
+    ]);
+    local.processBlock(block, logs);
+    assert.deepStrictEqual(local.store.entity("Proposal", proposals.seat), before);
+    assert.equal(local.store.entity("Vote", `${proposals.seat}-${accounts.officials[0]}`)?.reason, record.facts.reasons.p1For);
+  });
+
+  it("queue/execute/cancel of unknown proposals and out-of-order state changes keep the store consistent", () => {
+    const local = indexScenario(record);
+    const { addresses, accounts, proposals } = record.facts;
+    const chain = new ChainExtender(record);
+    const before = local.store.snapshot();
+    const g = (event: string, args: readonly unknown[]) => ({ address: addresses.GovernmentGovernor, contract: "GovernmentGovernor", event, args });
+    const first = chain.block(accounts.deployer, addresses.GovernmentGovernor, [
+      g("ProposalExecuted", [42n]),
+      g("ProposalQueued", [43n, 0n]),
+      g("ProposalCanceled", [44n]),
+      // An executed proposal cannot be queued or cancelled afterwards.
+      g("ProposalQueued", [BigInt(proposals.seat), 1n]),
+      g("ProposalCanceled", [BigInt(proposals.seat)]),
+    ]);
+    local.processBlock(first.block, first.logs);
+    assert.deepStrictEqual(local.store.snapshot(), before);
+    assert.equal(local.store.entity("Proposal", proposals.seat)?.state, "EXECUTED");
+    assert.equal(local.messages("WARNING").length, 5);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The test host itself (tests/harness/): it is a re-implementation for tests, not graph-node, so these tests pin
+ * down what it promises — every host function the built mappings import is implemented, any other import fails
+ * loudly, the store enforces the schema like graph-node's, a failing handler rolls its block back, and the
+ * AssemblyScript value encodings round-trip.
+ */
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+
+import type { ScenarioRecord } from "./harness/chain.js";
+import { ChainExtender, indexScenario, loadIndexer, loadScenario } from "./harness/fixture.js";
+import {
+  HostFunctionNotImplemented,
+  IMPLEMENTED_HOST_FUNCTIONS,
+  buildImports,
+  unimplementedImports,
+} from "./harness/host.js";
+import { MappingError } from "./harness/indexer.js";
+import { AscHeap, type MappingExports, bigIntToBytes, bytesToBigInt } from "./harness/memory.js";
+import type { StoreValue } from "./harness/memory.js";
+
+let record: ScenarioRecord;
+before(() => {
+  record = loadScenario();
+});
+
+/** A minimal hand-assembled module: imports `index`.`<name>` (i32) -> i32 and exports `handle` calling it. */
+function moduleImporting(name: string): WebAssembly.Module {
+  const text = (s: string) => [s.length, ...Buffer.from(s, "utf8")];
+  const section = (id: number, body: number[]) => [id, body.length, ...body];
+  const bytes = [
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [2, 0x60, 1, 0x7f, 1, 0x7f, 0x60, 0, 0]), // types: (i32)->i32, ()->()
+    ...section(2, [1, ...text("index"), ...text(name), 0x00, 0]), // import func 0 of type 0
+    ...section(3, [1, 1]), // func 1 of type 1
+    ...section(7, [1, ...text("handle"), 0x00, 1]), // export "handle" = func 1
+    ...section(10, [1, 7, 0, 0x41, 0x00, 0x10, 0x00, 0x1a, 0x0b]), // i32.const 0; call 0; drop; end
+  ];
+  return new WebAssembly.Module(Uint8Array.from(bytes));
+}
+
+describe("test host: host functions", () => {
+  it("implements every host function the built mappings import", (t) => {
+    const indexer = loadIndexer();
+    const imported = new Set<string>();
+    for (const ds of indexer.dataSources) {
+      assert.deepEqual(unimplementedImports(ds.module), [], `${ds.name} imports a host function the test host lacks`);
+      for (const entry of WebAssembly.Module.imports(ds.module)) imported.add(entry.name);
+      assert.equal(ds.apiVersion, "0.0.9");
+    }
+    t.diagnostic(`imported by the mappings: ${[...imported].sort().join(", ")}`);
+    t.diagnostic(`implemented by the host: ${IMPLEMENTED_HOST_FUNCTIONS.length}`);
+  });
+
+  it("an import the host does not implement fails loudly when called", () => {
+    const module = moduleImporting("ipfs.cat");
+    assert.deepEqual(unimplementedImports(module), ["index.ipfs.cat"]);
+    const indexer = loadIndexer();
+    const imports = buildImports(
+      module,
+      () => {
+        throw new Error("no heap");
+      },
+      indexer.store,
+      { dataSource: { name: "Test", address: "0x", network: "test", context: new Map() }, handler: "handle", block: 0, writtenInBlock: new Set() },
+      [],
+    );
+    const instance = new WebAssembly.Instance(module, imports);
+    const handle = instance.exports.handle as () => void;
+    assert.throws(handle, (error: unknown) => error instanceof HostFunctionNotImplemented && error.message === "host function not implemented: ipfs.cat");
+  });
+});
+
+describe("test host: store", () => {
+  const str = (value: string): StoreValue => ({ kind: "String", value });
+  const big = (value: bigint): StoreValue => ({ kind: "BigInt", value });
+
+  it("rejects a missing required field, an unknown field, a wrong kind and a bad enum value", () => {
+    const { store } = loadIndexer();
+    const council = () =>
+      new Map<string, StoreValue>([
+        ["totalSeats", big(0n)],
+        ["proposalCount", big(0n)],
+        ["documentCount", big(0n)],
+        ["allocationCount", big(0n)],
+      ]);
+    store.set("Council", "council", council(), 1);
+    assert.throws(() => store.set("Council", "c2", new Map([["totalSeats", big(0n)]]), 1), /missing required field "proposalCount"/);
+    assert.throws(() => store.set("Council", "council", new Map([["nonsense", big(0n)]]), 1), /no field "nonsense"/);
+    assert.throws(() => store.set("Council", "council", new Map([["totalSeats", str("4")]]), 1), /must be BigInt/);
+    assert.throws(() => store.set("Nope", "x", council(), 1), /unknown entity type "Nope"/);
+    const withState = new Map<string, StoreValue>([["state", str("MAYBE")]]);
+    assert.throws(() => store.set("Proposal", "1", withState, 1), /not a value of enum ProposalState/);
+  });
+
+  it("merges set() with the stored entity and refuses to change an immutable entity in a later block", () => {
+    const { store } = loadIndexer();
+    const deposit = new Map<string, StoreValue>([
+      ["kind", str("DEPOSIT")],
+      ["token", str("0x00")],
+      ["amount", big(1n)],
+      ["timestamp", big(1n)],
+      ["blockNumber", big(1n)],
+      ["transactionHash", { kind: "Bytes", value: "0x01" }],
+    ]);
+    store.set("Deposit", "d", deposit, 5);
+    store.set("Deposit", "d", new Map([["amount", big(2n)]]), 5); // same block: allowed, merged
+    assert.equal(store.entity("Deposit", "d")?.amount, 2n);
+    assert.equal(store.entity("Deposit", "d")?.kind, "DEPOSIT");
+    assert.throws(() => store.set("Deposit", "d", new Map([["amount", big(3n)]]), 6), /immutable/);
+  });
+});
+
+describe("test host: blocks", () => {
+  it("a failing handler aborts its block: the block's earlier changes are rolled back", () => {
+    const indexer = indexScenario(record);
+    const before = indexer.store.snapshot();
+    const { addresses, accounts } = record.facts;
+    const { block, logs } = new ChainExtender(record).block(accounts.treasurer, addresses.BudgetEscrow, [
+      { address: addresses.BudgetEscrow, contract: "BudgetEscrow", event: "Deposited", args: [addresses.DigitalTenge, accounts.treasurer, 5n] },
+      { address: addresses.BudgetEscrow, contract: "BudgetEscrow", event: "Deposited", args: [addresses.DigitalTenge, accounts.treasurer, 6n] },
+    ]);
+    const second = logs[1];
+    assert.ok(second);
+    const broken = [logs[0], { ...second, data: "0x1234" }].filter((l) => l !== undefined);
+    assert.throws(() => indexer.processBlock(block, broken), MappingError);
+    assert.deepStrictEqual(indexer.store.snapshot(), before);
+  });
+
+  it("ignores logs of other contracts and events without a handler", () => {
+    const indexer = loadIndexer();
+    const tengeLogs = record.logs.filter((l) => l.address.toLowerCase() === record.facts.addresses.DigitalTenge);
+    assert.ok(tengeLogs.length > 0, "the scenario has DigitalTenge Transfer/Approval logs");
+    indexer.processBlocks(record.blocks, tengeLogs);
+    assert.equal(indexer.stats.triggers, 0);
+  });
+
+  it("indexes the scenario fast enough to run on every npm test", (t) => {
+    const indexer = indexScenario(record);
+    const perTrigger = indexer.stats.milliseconds / indexer.stats.triggers;
+    t.diagnostic(`${indexer.stats.triggers} triggers in ${indexer.stats.milliseconds.toFixed(0)} ms (${perTrigger.toFixed(2)} ms per trigger)`);
+    assert.ok(indexer.stats.triggers > 50);
+  });
+});
+
+describe("test host: encodings", () => {
+  it("BigInt is minimal signed little-endian two's complement", () => {
+    const cases: [bigint, string][] = [
+      [0n, "00"],
+      [1n, "01"],
+      [127n, "7f"],
+      [128n, "8000"],
+      [255n, "ff00"],
+      [-1n, "ff"],
+      [-128n, "80"],
+      [-129n, "7fff"],
+      [2n ** 255n, `${"00".repeat(31)}8000`],
+    ];
+    for (const [value, hex] of cases) {
+      assert.equal(Buffer.from(bigIntToBytes(value)).toString("hex"), hex, `encode ${value}`);
+      assert.equal(bytesToBigInt(bigIntToBytes(value)), value, `round-trip ${value}`);
+    }
+  });
+
+  it("strings, bytes, arrays and entities round-trip through a real mapping instance's memory", () => {
+    const indexer = loadIndexer();
+    const ds = indexer.dataSource("DocumentRegistry");
+    let heap: AscHeap | undefined;
+    const imports = buildImports(
+      ds.module,
+      () => heap as AscHeap,
+      indexer.store,
+      { dataSource: { name: ds.name, address: ds.address, network: ds.network, context: ds.context }, handler: "-", block: 0, writtenInBlock: new Set() },
+      [],
+    );
+    const exports = new WebAssembly.Instance(ds.module, imports).exports as unknown as MappingExports;
+    exports._start();
+    heap = new AscHeap(exports);
+    const text = "Қазақстан ✓ documents";
+    assert.equal(heap.readString(heap.writeString(text)), text);
+    assert.equal(heap.readHex(heap.writeHex("0xdeadbeef")), "0xdeadbeef");
+    assert.equal(heap.readBigInt(heap.writeBigInt(-(2n ** 200n))), -(2n ** 200n));
+    const entity = new Map<string, StoreValue>([
+      ["a", { kind: "String", value: "x" }],
+      ["b", { kind: "Array", value: [{ kind: "Int", value: -5 }, { kind: "Bool", value: true }] }],
+      ["c", { kind: "Null" }],
+      ["d", { kind: "Int8", value: -(2n ** 40n) }],
+    ]);
+    assert.deepStrictEqual(heap.readEntity(heap.writeEntity(entity)), entity);
+  });
+});

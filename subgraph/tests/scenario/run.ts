@@ -1,0 +1,330 @@
+/**
+ * The scripted scenario whose REAL logs the mapping tests index.
+ *
+ * Starts a fresh anvil on a free port, deploys GovernmentDAO + the dev DigitalTenge with Hardhat Ignition (into
+ * tests/.scenario/ignition/deployments/subgraph-scenario, so the repository's own deployments are untouched),
+ * drives the Governor and the Timelock for real, then fetches every block, transaction and log through JSON-RPC
+ * (eth_getBlockByNumber, eth_getLogs via the ethers provider) and writes them to tests/.scenario/scenario.json.
+ * anvil is always stopped, also on failure.
+ *
+ * The story:
+ *  P1  seat a fourth official (Digital Development)   votes: FOR with reason, FOR without, ABSTAIN with reason
+ *  P2  mint a decree + a budget, add a registrar        votes: FOR, AGAINST, FOR, ABSTAIN (all with reasons)
+ *      registrar: issue an order, amend it, revoke the new version; amending the revoked one REVERTS (mined)
+ *      registrar: anchor a batch of 3 certificates, revoke one member with its Merkle proof
+ *      treasurer: deposit DigitalTenge and native coin into the escrow
+ *  P3  create an allocation with two milestones citing the budget   (one vote with params)
+ *  P4  release milestone 0, quorum reached late → voting extended
+ *  P5  proposed, then cancelled by its proposer while pending
+ */
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { type BaseContract, type Interface, id as keccakId, parseEther, sha256, toUtf8Bytes } from "ethers";
+import { createHardhatRuntimeEnvironment, importUserConfig } from "hardhat/hre";
+
+import DigitalTengeModule from "../../../ignition/modules/DigitalTenge.js";
+import GovernmentDAO from "../../../ignition/modules/GovernmentDAO.js";
+import { freePort, startAnvil } from "../../../scripts/lib/anvil.js";
+import {
+  AgencyRegistry__factory,
+  BudgetEscrow__factory,
+  DigitalTenge__factory,
+  DocumentRegistry__factory,
+  GovernmentGovernor__factory,
+  OfficialSeats__factory,
+} from "../../../types/ethers-contracts/index.js";
+import { ROOT_DIR, SCENARIO_DEPLOYMENT_ID, SCENARIO_DIR, SCENARIO_FILE } from "../../scripts/lib/paths.js";
+import type { RawBlock, RawLog, ScenarioFacts, ScenarioRecord } from "../harness/chain.js";
+
+const SETTINGS = { timelockMinDelay: 60, votingDelay: 30, votingPeriod: 300, quorumPercent: 50, lateQuorumExtension: 60 };
+const FINANCE = 1;
+const DIGITAL = 2;
+const DocType = { Decree: 0, Budget: 2, Order: 3 } as const;
+const hashOf = (text: string): string => sha256(toUtf8Bytes(text));
+
+interface Action {
+  target: string;
+  value: bigint;
+  data: string;
+}
+const action = (contract: BaseContract & { interface: Interface }, fn: string, args: readonly unknown[]): Action => ({
+  target: contract.target as string,
+  value: 0n,
+  data: contract.interface.encodeFunctionData(fn, args),
+});
+
+const started = Date.now();
+const port = await freePort();
+const anvil = await startAnvil({ port });
+try {
+  // Hardhat reads its config relative to the repository root.
+  process.chdir(ROOT_DIR);
+  const configPath = path.join(ROOT_DIR, "hardhat.config.ts");
+  const userConfig = await importUserConfig(configPath);
+  const ignitionDir = path.join(SCENARIO_DIR, "ignition");
+  await rm(ignitionDir, { recursive: true, force: true });
+  const hre = await createHardhatRuntimeEnvironment(
+    { ...userConfig, paths: { ...userConfig.paths, ignition: ignitionDir } },
+    { config: configPath },
+    ROOT_DIR,
+  );
+  const connection = await hre.network.create({ network: "localhost", override: { url: anvil.rpcUrl } });
+  const { ethers, ignition } = connection;
+  const provider = ethers.provider;
+  const signers = await ethers.getSigners();
+  const at = (i: number): HardhatEthersSigner => {
+    const signer = signers[i];
+    if (!signer) throw new Error(`anvil has no account #${i}`);
+    return signer;
+  };
+  const deployer = at(0);
+  const officials = [at(1), at(2), at(3)] as const;
+  const newOfficial = at(4);
+  const newRegistrar = at(5);
+  const recipient = at(6);
+  const financeRegistrar = at(7);
+  const digitalRegistrar = at(8);
+  const treasurer = at(9);
+
+  const parameters = {
+    GovernmentDAO: {
+      ...SETTINGS,
+      genesisAgencies: [
+        { id: FINANCE, name: "Ministry of Finance", pqKeyHash: hashOf("finance ML-DSA key"), registrars: [financeRegistrar.address] },
+        { id: DIGITAL, name: "Ministry of Digital Development", pqKeyHash: hashOf("digital ML-DSA key"), registrars: [digitalRegistrar.address] },
+      ],
+      genesisSeats: [
+        { official: officials[0].address, agencyId: FINANCE, position: 1 },
+        { official: officials[1].address, agencyId: FINANCE, position: 2 },
+        { official: officials[2].address, agencyId: DIGITAL, position: 1 },
+      ],
+    },
+    DigitalTenge: { holder: treasurer.address, supply: 10_000_000_000_00n },
+  };
+  const deployed = await ignition.deploy(GovernmentDAO, { parameters, deploymentId: SCENARIO_DEPLOYMENT_ID, displayUi: false });
+  const { tenge: tengeContract } = await ignition.deploy(DigitalTengeModule, {
+    parameters,
+    deploymentId: SCENARIO_DEPLOYMENT_ID,
+    displayUi: false,
+  });
+  const addressOf = (c: BaseContract): string => (c.target as string).toLowerCase();
+  const governor = GovernmentGovernor__factory.connect(addressOf(deployed.governor), deployer);
+  const agencies = AgencyRegistry__factory.connect(addressOf(deployed.agencies), deployer);
+  const seats = OfficialSeats__factory.connect(addressOf(deployed.seats), deployer);
+  const documents = DocumentRegistry__factory.connect(addressOf(deployed.documents), deployer);
+  const escrow = BudgetEscrow__factory.connect(addressOf(deployed.escrow), deployer);
+  const tenge = DigitalTenge__factory.connect(addressOf(tengeContract), treasurer);
+
+  const advance = async (seconds: number) => {
+    await provider.send("evm_increaseTime", [seconds]);
+    await provider.send("evm_mine", []);
+  };
+  type Vote = [HardhatEthersSigner, 0 | 1 | 2, string | null, string?];
+  /** Proposes, votes, and returns the id and the args queue/execute need. */
+  async function propose(actions: Action[], description: string, proposer = officials[0]) {
+    const targets = actions.map((a) => a.target);
+    const values = actions.map((a) => a.value);
+    const calldatas = actions.map((a) => a.data);
+    const descriptionHash = keccakId(description);
+    await (await governor.connect(proposer).propose(targets, values, calldatas, description)).wait();
+    const proposalId = await governor.hashProposal(targets, values, calldatas, descriptionHash);
+    return { proposalId, targets, values, calldatas, descriptionHash };
+  }
+  async function vote(proposalId: bigint, votes: Vote[]) {
+    for (const [signer, support, reason, params] of votes) {
+      const g = governor.connect(signer);
+      const tx =
+        params !== undefined
+          ? await g.castVoteWithReasonAndParams(proposalId, support, reason ?? "", params)
+          : reason === null
+            ? await g.castVote(proposalId, support)
+            : await g.castVoteWithReason(proposalId, support, reason);
+      await tx.wait();
+    }
+  }
+  /** A full pass: propose, wait, vote, wait, queue, wait, execute. `lateVotes` votes near the deadline. */
+  async function pass(actions: Action[], description: string, votes: Vote[], lateVotes = false): Promise<bigint> {
+    const p = await propose(actions, description);
+    await advance(SETTINGS.votingDelay + 1);
+    if (lateVotes) {
+      await advance(SETTINGS.votingPeriod - 20);
+      await vote(p.proposalId, votes);
+      await advance(SETTINGS.lateQuorumExtension + 1);
+    } else {
+      await vote(p.proposalId, votes);
+      await advance(SETTINGS.votingPeriod + 1);
+    }
+    await (await governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash)).wait();
+    await advance(SETTINGS.timelockMinDelay + 1);
+    await (await governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash)).wait();
+    const state = await governor.state(p.proposalId);
+    if (state !== 7n) throw new Error(`proposal "${description}" ended in state ${state}, not Executed`);
+    return p.proposalId;
+  }
+
+  // Proposing needs votes at clock() - 1: let the genesis seats (issued at deployment) age by a second.
+  await advance(2);
+
+  // P1: seat a fourth official.
+  const reasons = {
+    p1For: "An experienced deputy is needed for the e-government rollout.",
+    p1Abstain: "Not my ministry's appointment; I abstain.",
+    p2For: "The decree implements the 2026 digital services law.",
+    p2Against: "The budget line for hardware is too high.",
+    p2Abstain: "New to the council; abstaining on my first vote.",
+    p4For: "Milestone 1 delivered: audit report published.",
+  };
+  const seatProposal = await pass(
+    [action(seats, "issue", [newOfficial.address, DIGITAL, 2])],
+    "Seat a vice-minister of Digital Development",
+    [
+      [officials[0], 1, reasons.p1For],
+      [officials[1], 1, null],
+      [officials[2], 2, reasons.p1Abstain],
+    ],
+  );
+
+  // P2: a decree, a budget, and a registrar, in one proposal.
+  const decreeHash = hashOf("Decree No. 1 on digital public services");
+  const budgetHash = hashOf("Budget 2026 of the Ministry of Finance");
+  const decreeProposal = await pass(
+    [
+      action(documents, "issue", [DocType.Decree, 0, decreeHash, hashOf("decree metadata"), hashOf("decree co-signature")]),
+      action(documents, "issue", [DocType.Budget, FINANCE, budgetHash, hashOf("budget metadata"), `0x${"00".repeat(32)}`]),
+      action(agencies, "addRegistrar", [DIGITAL, newRegistrar.address]),
+    ],
+    "Decree No. 1, Budget 2026, and a second registrar for Digital Development",
+    [
+      [officials[0], 1, reasons.p2For],
+      [officials[1], 0, reasons.p2Against],
+      [officials[2], 1, ""],
+      [newOfficial, 2, reasons.p2Abstain],
+    ],
+  );
+
+  // A registrar's order: issue, amend, revoke the new version; amending the revoked version reverts.
+  const registrarDocs = documents.connect(financeRegistrar);
+  const orderA = hashOf("Order 17 v1");
+  const orderB = hashOf("Order 17 v2");
+  const orderC = hashOf("Order 17 v3");
+  await (await registrarDocs.issue(DocType.Order, FINANCE, orderA, hashOf("order v1 metadata"), `0x${"00".repeat(32)}`)).wait();
+  const amendReason = "Typo in article 2 corrected";
+  await (await registrarDocs.amend(orderA, orderB, hashOf("order v2 metadata"), `0x${"00".repeat(32)}`, amendReason)).wait();
+  const revokeReason = "Annulled by court ruling 42";
+  await (await registrarDocs.revoke(orderB, revokeReason)).wait();
+  const revertedTx = await financeRegistrar.sendTransaction({
+    to: addressOf(documents),
+    data: documents.interface.encodeFunctionData("amend", [orderB, orderC, hashOf("order v3 metadata"), `0x${"00".repeat(32)}`, "too late"]),
+    gasLimit: 500_000n,
+  });
+  const revertedReceipt = await provider.getTransactionReceipt(revertedTx.hash);
+  const revertedStatus = revertedReceipt?.status ?? (await revertedTx.wait().then(() => 1, () => 0));
+  if (revertedStatus !== 0) throw new Error("amending a revoked order should have reverted");
+
+  // A batch of three certificates; one member revoked with its proof.
+  const certificates = [hashOf("Certificate 1"), hashOf("Certificate 2"), hashOf("Certificate 3")];
+  const tree = StandardMerkleTree.of(certificates.map((h) => [h]), ["bytes32"]);
+  await (await registrarDocs.anchorBatch(FINANCE, tree.root, certificates.length, hashOf("batch metadata"))).wait();
+  const revokedMember = certificates[1] as string;
+  const memberReason = "Issued in error";
+  await (await registrarDocs.revokeBatchMember(tree.root, revokedMember, tree.getProof([revokedMember]), memberReason)).wait();
+
+  // Deposits: DigitalTenge and the native coin.
+  const tengeDeposit = 5_000_000_00n;
+  const nativeDeposit = parseEther("1");
+  await (await tenge.approve(addressOf(escrow), tengeDeposit)).wait();
+  await (await escrow.connect(treasurer).deposit(addressOf(tenge), tengeDeposit)).wait();
+  await (await escrow.connect(treasurer).depositNative({ value: nativeDeposit })).wait();
+
+  // P3: an allocation with two milestones citing the budget document.
+  const block = await provider.getBlock("latest");
+  const now = block?.timestamp ?? Math.floor(Date.now() / 1000);
+  const milestones = [
+    { amount: 1_000_000_00n, deadline: now + 30 * 86_400, descriptionHash: hashOf("Milestone 1: audit") },
+    { amount: 2_000_000_00n, deadline: now + 60 * 86_400, descriptionHash: hashOf("Milestone 2: rollout") },
+  ];
+  const allocationTotal = milestones.reduce((sum, m) => sum + m.amount, 0n);
+  const allocationProposal = await pass(
+    [action(escrow, "createAllocation", [recipient.address, addressOf(tenge), BigInt(budgetHash), allocationTotal, milestones.map((m) => [m.amount, m.deadline, m.descriptionHash])])],
+    "Allocate 3,000,000 DKZT of Budget 2026 to the e-government contractor",
+    [
+      [officials[0], 1, ""],
+      [officials[1], 1, ""],
+      [officials[2], 1, "Params attached", "0x1234"],
+    ],
+  );
+
+  // P4: release milestone 0, quorum reached in the last seconds → voting is extended.
+  const releaseProposal = await pass(
+    [action(escrow, "releaseMilestone", [1, 0])],
+    "Release milestone 1 of allocation 1",
+    [
+      [officials[0], 1, reasons.p4For],
+      [newOfficial, 1, ""],
+    ],
+    true,
+  );
+
+  // P5: proposed and cancelled by its proposer while pending.
+  const cancelled = await propose([action(agencies, "setAgencyActive", [DIGITAL, false])], "Deactivate Digital Development");
+  await (await governor.connect(officials[0]).cancel(cancelled.targets, cancelled.values, cancelled.calldatas, cancelled.descriptionHash)).wait();
+
+  // Fetch everything the chain holds, as graph-node would: blocks with transactions, and the logs.
+  const latest = Number(await provider.send("eth_blockNumber", []));
+  const blocks: RawBlock[] = [];
+  for (let n = 0; n <= latest; n++) {
+    blocks.push((await provider.send("eth_getBlockByNumber", [`0x${n.toString(16)}`, true])) as RawBlock);
+  }
+  const logs = (await provider.send("eth_getLogs", [{ fromBlock: "0x0", toBlock: "latest" }])) as RawLog[];
+
+  const facts: ScenarioFacts = {
+    settings: SETTINGS,
+    accounts: {
+      deployer: deployer.address.toLowerCase(),
+      officials: officials.map((o) => o.address.toLowerCase()),
+      newOfficial: newOfficial.address.toLowerCase(),
+      newRegistrar: newRegistrar.address.toLowerCase(),
+      recipient: recipient.address.toLowerCase(),
+      financeRegistrar: financeRegistrar.address.toLowerCase(),
+      digitalRegistrar: digitalRegistrar.address.toLowerCase(),
+      treasurer: treasurer.address.toLowerCase(),
+    },
+    addresses: {
+      GovernmentGovernor: addressOf(governor),
+      TimelockController: addressOf(deployed.timelock),
+      AgencyRegistry: addressOf(agencies),
+      OfficialSeats: addressOf(seats),
+      DocumentRegistry: addressOf(documents),
+      BudgetEscrow: addressOf(escrow),
+      DigitalTenge: addressOf(tenge),
+    },
+    proposals: {
+      seat: seatProposal.toString(),
+      decree: decreeProposal.toString(),
+      allocation: allocationProposal.toString(),
+      release: releaseProposal.toString(),
+      cancelled: cancelled.proposalId.toString(),
+    },
+    reasons,
+    documents: { decree: decreeHash, budget: budgetHash, orderA, orderB, orderC },
+    amendReason,
+    revokeReason,
+    batch: { root: tree.root, certificates, revokedMember, memberReason },
+    deposits: { tenge: tengeDeposit.toString(), native: nativeDeposit.toString() },
+    milestones: milestones.map((m) => ({ amount: m.amount.toString(), deadline: m.deadline, descriptionHash: m.descriptionHash })),
+    revertedTx: { hash: revertedTx.hash, blockNumber: revertedReceipt?.blockNumber ?? -1, status: revertedStatus },
+  };
+  const record: ScenarioRecord = { chainId: Number((await provider.getNetwork()).chainId), blocks, logs, facts };
+  await mkdir(SCENARIO_DIR, { recursive: true });
+  await writeFile(SCENARIO_FILE, JSON.stringify(record, null, 1));
+  console.log(
+    `scenario: ${blocks.length} blocks, ${logs.length} logs, deployment ${path.relative(ROOT_DIR, ignitionDir)}/deployments/${SCENARIO_DEPLOYMENT_ID} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  await connection.close();
+} finally {
+  await anvil.stop();
+}
