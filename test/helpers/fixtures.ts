@@ -9,25 +9,11 @@
 import type { NetworkConnection } from "hardhat/types/network";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type BaseContract, type Interface, id as keccakId, sha256, toUtf8Bytes } from "ethers";
+import { type BaseContract, id as keccakId, sha256, toUtf8Bytes } from "ethers";
 
+import DigitalTengeModule from "../../ignition/modules/DigitalTenge.js";
 import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
-import {
-  type AgencyRegistry,
-  type BudgetEscrow,
-  type DigitalTenge,
-  type DocumentRegistry,
-  type GovernmentGovernor,
-  type OfficialSeats,
-  type TimelockController,
-  AgencyRegistry__factory,
-  BudgetEscrow__factory,
-  DigitalTenge__factory,
-  DocumentRegistry__factory,
-  GovernmentGovernor__factory,
-  OfficialSeats__factory,
-  TimelockController__factory,
-} from "../../types/ethers-contracts/index.js";
+import { type Action, type GovernmentContracts, action, connectGovernment } from "../../scripts/lib/contracts.js";
 
 /** Governor and Timelock settings used by the tests (seconds, percent). */
 export const SETTINGS = {
@@ -65,22 +51,7 @@ export const ProposalState = {
 /** sha-256 of a UTF-8 string, as a bytes32 hex string: stands in for a document file's or JSON's hash. */
 export const hashOf = (text: string): string => sha256(toUtf8Bytes(text));
 
-/** One call a proposal makes. */
-export interface Action {
-  target: string;
-  value: bigint;
-  data: string;
-}
-
-/** Builds a proposal action from a contract, a function name and its arguments. */
-export function action(
-  contract: BaseContract & { interface: Interface },
-  fn: string,
-  args: readonly unknown[],
-  value = 0n,
-): Action {
-  return { target: contract.target as string, value, data: contract.interface.encodeFunctionData(fn, args) };
-}
+export { type Action, action };
 
 /** The accounts every test uses, by role. */
 export interface Cast {
@@ -98,15 +69,7 @@ export interface Cast {
 }
 
 /** The deployed contracts, typed, connected to the deployer. */
-export interface System {
-  timelock: TimelockController;
-  agencies: AgencyRegistry;
-  seats: OfficialSeats;
-  documents: DocumentRegistry;
-  escrow: BudgetEscrow;
-  governor: GovernmentGovernor;
-  tenge: DigitalTenge;
-}
+export type System = GovernmentContracts;
 
 export type Setup = Awaited<ReturnType<typeof setup>>;
 
@@ -162,17 +125,19 @@ export async function setup(connection?: NetworkConnection) {
     const deployed = await ignition.deploy(GovernmentDAO, { parameters, displayUi: false });
     const runner = cast.deployer;
     const address = (c: BaseContract) => c.target as string;
-    const tengeModule = (await import("../../ignition/modules/DigitalTenge.js")).default;
-    const { tenge } = await ignition.deploy(tengeModule, { parameters, displayUi: false });
-    return {
-      timelock: TimelockController__factory.connect(address(deployed.timelock), runner),
-      agencies: AgencyRegistry__factory.connect(address(deployed.agencies), runner),
-      seats: OfficialSeats__factory.connect(address(deployed.seats), runner),
-      documents: DocumentRegistry__factory.connect(address(deployed.documents), runner),
-      escrow: BudgetEscrow__factory.connect(address(deployed.escrow), runner),
-      governor: GovernmentGovernor__factory.connect(address(deployed.governor), runner),
-      tenge: DigitalTenge__factory.connect(address(tenge), runner),
-    };
+    const { tenge } = await ignition.deploy(DigitalTengeModule, { parameters, displayUi: false });
+    return connectGovernment(
+      {
+        timelock: address(deployed.timelock),
+        agencies: address(deployed.agencies),
+        seats: address(deployed.seats),
+        documents: address(deployed.documents),
+        escrow: address(deployed.escrow),
+        governor: address(deployed.governor),
+        tenge: address(tenge),
+      },
+      runner,
+    );
   }
 
   /** The deployed system, restored from a snapshot after the first call. */

@@ -2,22 +2,13 @@
  * Proposals through the real Governor and Timelock: propose → (warp past the voting delay) → votes →
  * (warp past the deadline) → queue → (warp past the Timelock delay) → execute. Nothing is impersonated.
  */
-import { type BaseContract, type Interface, id as keccakId } from "ethers";
+import { id as keccakId } from "ethers";
 
 import type { GovernmentGovernor } from "../../../types/ethers-contracts/index.js";
+import type { Action } from "../contracts.js";
 import type { SeedChain } from "./chain.js";
 
-/** One call of a proposal. */
-export interface Action {
-  target: string;
-  value: bigint;
-  data: string;
-}
-
-/** Builds an action from a typed contract, a function name and its arguments. */
-export function action(contract: BaseContract & { interface: Interface }, fn: string, args: readonly unknown[]): Action {
-  return { target: contract.target as string, value: 0n, data: contract.interface.encodeFunctionData(fn, args) };
-}
+export { type Action, action } from "../contracts.js";
 
 /** Vote support values (OpenZeppelin "bravo" counting). */
 export const Support = { Against: 0, For: 1, Abstain: 2 } as const;

@@ -4,20 +4,7 @@
  */
 import type { ContractRunner } from "ethers";
 
-import {
-  type AgencyRegistry,
-  type BudgetEscrow,
-  type DigitalTenge,
-  type DocumentRegistry,
-  type GovernmentGovernor,
-  type OfficialSeats,
-  AgencyRegistry__factory,
-  BudgetEscrow__factory,
-  DigitalTenge__factory,
-  DocumentRegistry__factory,
-  GovernmentGovernor__factory,
-  OfficialSeats__factory,
-} from "../../../types/ethers-contracts/index.js";
+import { type GovernmentContracts, connectGovernment } from "../contracts.js";
 import type { GovernmentAddresses } from "../deployment.js";
 import { DOCUMENT_TYPES } from "../metadata.js";
 import { PROPOSAL_STATES, type ProposalStateName, stateName } from "./governance.js";
@@ -27,24 +14,12 @@ export interface SeedAddresses extends GovernmentAddresses {
   tenge: string;
 }
 
-export interface SeedContracts {
-  agencies: AgencyRegistry;
-  seats: OfficialSeats;
-  documents: DocumentRegistry;
-  escrow: BudgetEscrow;
-  governor: GovernmentGovernor;
-  tenge: DigitalTenge;
-}
+/** The contracts the seed drives. */
+export type SeedContracts = GovernmentContracts;
 
+/** Typed contracts of a seeded deployment. */
 export function connectSystem(addresses: SeedAddresses, runner: ContractRunner): SeedContracts {
-  return {
-    agencies: AgencyRegistry__factory.connect(addresses.agencies, runner),
-    seats: OfficialSeats__factory.connect(addresses.seats, runner),
-    documents: DocumentRegistry__factory.connect(addresses.documents, runner),
-    escrow: BudgetEscrow__factory.connect(addresses.escrow, runner),
-    governor: GovernmentGovernor__factory.connect(addresses.governor, runner),
-    tenge: DigitalTenge__factory.connect(addresses.tenge, runner),
-  };
+  return connectGovernment(addresses, runner);
 }
 
 const DOCUMENT_STATUSES = ["Active", "Amended", "Revoked"] as const;
