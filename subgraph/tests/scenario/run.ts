@@ -23,20 +23,13 @@ import path from "node:path";
 import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type BaseContract, type Interface, id as keccakId, parseEther, sha256, toUtf8Bytes } from "ethers";
+import { type BaseContract, id as keccakId, parseEther, sha256, toUtf8Bytes } from "ethers";
 import { createHardhatRuntimeEnvironment, importUserConfig } from "hardhat/hre";
 
 import DigitalTengeModule from "../../../ignition/modules/DigitalTenge.js";
 import GovernmentDAO from "../../../ignition/modules/GovernmentDAO.js";
 import { freePort, startAnvil } from "../../../scripts/lib/anvil.js";
-import {
-  AgencyRegistry__factory,
-  BudgetEscrow__factory,
-  DigitalTenge__factory,
-  DocumentRegistry__factory,
-  GovernmentGovernor__factory,
-  OfficialSeats__factory,
-} from "../../../types/ethers-contracts/index.js";
+import { type Action, action, connectGovernment } from "../../../scripts/lib/contracts.js";
 import { ROOT_DIR, SCENARIO_DEPLOYMENT_ID, SCENARIO_DIR, SCENARIO_FILE } from "../../scripts/lib/paths.js";
 import type { RawBlock, RawLog, ScenarioFacts, ScenarioRecord } from "../harness/chain.js";
 
@@ -45,17 +38,6 @@ const FINANCE = 1;
 const DIGITAL = 2;
 const DocType = { Decree: 0, Budget: 2, Order: 3 } as const;
 const hashOf = (text: string): string => sha256(toUtf8Bytes(text));
-
-interface Action {
-  target: string;
-  value: bigint;
-  data: string;
-}
-const action = (contract: BaseContract & { interface: Interface }, fn: string, args: readonly unknown[]): Action => ({
-  target: contract.target as string,
-  value: 0n,
-  data: contract.interface.encodeFunctionData(fn, args),
-});
 
 const started = Date.now();
 const port = await freePort();
@@ -112,12 +94,20 @@ try {
     displayUi: false,
   });
   const addressOf = (c: BaseContract): string => (c.target as string).toLowerCase();
-  const governor = GovernmentGovernor__factory.connect(addressOf(deployed.governor), deployer);
-  const agencies = AgencyRegistry__factory.connect(addressOf(deployed.agencies), deployer);
-  const seats = OfficialSeats__factory.connect(addressOf(deployed.seats), deployer);
-  const documents = DocumentRegistry__factory.connect(addressOf(deployed.documents), deployer);
-  const escrow = BudgetEscrow__factory.connect(addressOf(deployed.escrow), deployer);
-  const tenge = DigitalTenge__factory.connect(addressOf(tengeContract), treasurer);
+  const system = connectGovernment(
+    {
+      timelock: addressOf(deployed.timelock),
+      agencies: addressOf(deployed.agencies),
+      seats: addressOf(deployed.seats),
+      documents: addressOf(deployed.documents),
+      escrow: addressOf(deployed.escrow),
+      governor: addressOf(deployed.governor),
+      tenge: addressOf(tengeContract),
+    },
+    deployer,
+  );
+  const { governor, agencies, seats, documents, escrow } = system;
+  const tenge = system.tenge.connect(treasurer);
 
   const advance = async (seconds: number) => {
     await provider.send("evm_increaseTime", [seconds]);
