@@ -59,11 +59,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** How to start anvil. */
+export interface AnvilOptions {
+  port: number;
+  /** Seconds between blocks (interval mining); omitted = a block per transaction. */
+  blockTime?: number;
+  chainId?: number;
+  /**
+   * File holding the chain state: loaded at start when it exists, written every `stateInterval` seconds and on a
+   * clean exit (anvil's `--state`), so that a later start resumes the same chain.
+   */
+  stateFile?: string;
+  /** Seconds between state dumps when `stateFile` is set (default 5). */
+  stateInterval?: number;
+  /** Further anvil flags, e.g. `["--base-fee", "0"]` to mimic a permissioned network. */
+  extraArgs?: readonly string[];
+}
+
 /** Starts anvil on `port` and resolves once it answers JSON-RPC. */
-export async function startAnvil(options: { port: number; blockTime?: number; chainId?: number }): Promise<Anvil> {
+export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
   await assertPortFree(options.port, "chain RPC");
   const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", String(options.chainId ?? 31337)];
   if (options.blockTime) args.push("--block-time", String(options.blockTime));
+  if (options.stateFile) args.push("--state", options.stateFile, "--state-interval", String(options.stateInterval ?? 5));
+  if (options.extraArgs) args.push(...options.extraArgs);
   const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
