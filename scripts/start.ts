@@ -1,97 +1,205 @@
 /**
- * `npm start`: brings the system up on one machine.
- *   anvil (local chain) → Ignition deployment of GovernmentDAO + the dev digital tenge → roles audit → demo data
- *   (scripts/seed.ts: real proposals, documents, budget) → table.
+ * `npm start`: brings the whole system up on one machine and keeps it running until Ctrl-C.
+ *
+ *   anvil (local chain, state saved in .local/chain) → Ignition deployment of GovernmentDAO + the dev digital tenge
+ *   → roles audit → demo data (scripts/seed.ts) → blocks every BLOCK_TIME seconds → digital agents (keeper +
+ *   auditor) → table of URLs, addresses, accounts and memory.
+ *
+ * A second `npm start` resumes the saved chain (same addresses, same data); `npm start -- --fresh` starts clean.
+ * A start killed half-way left no ready marker, so the next start is clean by itself: never half a deployment.
  * Ctrl-C (SIGINT) or SIGTERM stops every child process.
  *
- * Environment: CHAIN_PORT (chain RPC port, default 8545); SEED=0 skips the demo data.
- * Every start is clean: a new chain and a new deployment, never half of one (resuming a saved chain comes with the
- * demo data, see the local-system issue).
+ * Environment: CHAIN_PORT (default 8545), BLOCK_TIME (seconds, default 2), SEED=0 (no demo data), AGENT=0 (no
+ * agents), LOCAL_DIR (state folder, default .local), DEPLOYMENT_ID (default chain-31337).
  */
-import { rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { type ContractRunner, JsonRpcProvider } from "ethers";
 import { network } from "hardhat";
 
 import DigitalTenge from "../ignition/modules/DigitalTenge.js";
 import GovernmentDAO from "../ignition/modules/GovernmentDAO.js";
-import { ANVIL_MNEMONIC, startAnvil } from "./lib/anvil.js";
+import { ANVIL_MNEMONIC, type Anvil, startAnvil } from "./lib/anvil.js";
 import { cast, demoParameters } from "./lib/demo-cast.js";
-import { deploymentIdFor } from "./lib/deployment.js";
+import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "./lib/deployment.js";
+import { clearLocalChain, localChainFiles, readReady, type ReadyMarker, waitForStateDump, writeReady } from "./lib/local-chain.js";
+import { type Service, megabytes, rssOf, startService } from "./lib/processes.js";
 import { auditRoles, formatRoles } from "./lib/roles-audit.js";
 import { seed } from "./seed.js";
 
-const port = Number(process.env.CHAIN_PORT ?? 8545);
-if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`CHAIN_PORT must be a TCP port, got "${process.env.CHAIN_PORT}"`);
-const step = (text: string) => console.log(`• ${text}`);
-
-const seedDemo = process.env.SEED !== "0";
-
-step(`starting anvil on 127.0.0.1:${port}`);
-const anvil = await startAnvil({ port }).catch((error: unknown) => {
-  console.error(`\nStart failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
-let stopping = false;
-const shutdown = async (code: number) => {
-  if (stopping) return;
-  stopping = true;
-  console.log("\nStopping…");
-  await anvil.stop();
-  process.exit(code);
-};
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
-anvil.process.once("exit", (code) => {
-  if (!stopping) {
-    console.error(`anvil stopped unexpectedly (code ${code}).`);
+const CHAIN_ID = 31337;
+const started = Date.now();
+const args = new Set(process.argv.slice(2));
+for (const arg of args) {
+  if (arg !== "--fresh") {
+    console.error(`Unknown option ${arg}. Usage: npm start [-- --fresh]`);
     process.exit(1);
   }
-});
+}
+const fresh = args.has("--fresh");
+const port = Number(process.env.CHAIN_PORT ?? 8545);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`CHAIN_PORT must be a TCP port, got "${process.env.CHAIN_PORT}"`);
+  process.exit(1);
+}
+const blockTime = Number(process.env.BLOCK_TIME ?? 2);
+const seedDemo = process.env.SEED !== "0";
+const runAgents = process.env.AGENT !== "0";
+const localDir = process.env.LOCAL_DIR ?? ".local";
+const deploymentId = process.env.DEPLOYMENT_ID ?? deploymentIdFor(CHAIN_ID);
+const files = localChainFiles(path.join(localDir, "chain"));
+const contentDir = path.join(localDir, "content");
+const step = (text: string) => console.log(`• ${text}`);
 
-try {
-  const connection = await network.create({ network: "localhost", override: { url: anvil.rpcUrl } });
+let anvil: Anvil | undefined;
+const services: Service[] = [];
+let stopping = false;
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log("\nStopping…");
+    for (const service of [...services].reverse()) await service.stop();
+    await anvil?.stop();
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function launchAnvil(): Promise<Anvil> {
+  await mkdir(files.dir, { recursive: true });
+  const chain = await startAnvil({ port, chainId: CHAIN_ID, stateFile: files.stateFile, stateInterval: 2 });
+  chain.process.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`anvil stopped unexpectedly (code ${code}).`);
+      void shutdown(1);
+    }
+  });
+  return chain;
+}
+
+/** Deploys and seeds a clean chain; returns the ready marker (written only when everything is in the saved state). */
+async function deployClean(rpcUrl: string): Promise<ReadyMarker> {
+  const connection = await network.create({ network: "localhost", override: { url: rpcUrl } });
   const { ethers, ignition } = connection;
-  const { chainId } = await ethers.provider.getNetwork();
-  const deploymentId = deploymentIdFor(chainId);
-  await rm(path.join("ignition", "deployments", deploymentId), { recursive: true, force: true });
-
-  // The demo cast and genesis set (scripts/lib/demo-cast.ts): agencies 1 and 2 and the Office of the Government (3)
-  // carry the sha-256 of their deterministic demo ML-DSA keys, so the seeded co-signatures verify.
   const parameters = demoParameters();
-  await mkdir(".local", { recursive: true });
-  await writeFile(path.join(".local", "parameters.json"), JSON.stringify(parameters, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
+  await writeFile(path.join(localDir, "parameters.json"), JSON.stringify(parameters, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
 
   step("deploying GovernmentDAO with Ignition");
   const system = await ignition.deploy(GovernmentDAO, { parameters, deploymentId, displayUi: false });
   const { tenge } = await ignition.deploy(DigitalTenge, { parameters, deploymentId, displayUi: false });
+  const addresses = {
+    ...(Object.fromEntries(Object.entries(system).map(([name, contract]) => [name, contract.target as string])) as Record<keyof typeof system, string>),
+    tenge: tenge.target as string,
+  };
+  await assertRoles(ethers.provider, addresses);
 
-  const addresses = Object.fromEntries(
-    Object.entries(system).map(([name, contract]) => [name, contract.target as string]),
-  ) as Record<keyof typeof system, string>;
-  const audit = await auditRoles(ethers.provider, addresses);
-  if (audit.violations.length > 0) throw new Error(`roles audit failed:\n${formatRoles(audit)}`);
-
+  let proposals = 0;
   if (seedDemo) {
     step("seeding demo data (real proposals through Governor + Timelock)");
-    await seed(connection, { ...addresses, tenge: tenge.target as string }, { log: (line) => console.log(`  ${line}`) });
+    const result = await seed(connection, addresses, { contentDir, stateDir: localDir, log: (line) => console.log(`  ${line}`) });
+    proposals = result.summary.proposals.total;
+  }
+  const marker: ReadyMarker = { chainId: CHAIN_ID, deploymentId, addresses, seeded: seedDemo, proposalsAtReady: proposals, readyAt: new Date().toISOString() };
+  const doneAt = Date.now();
+  step("saving the chain state");
+  await waitForStateDump(files, doneAt);
+  await writeReady(files, marker);
+  await connection.close();
+  return marker;
+}
+
+/** The roles audit (scripts/lib/roles-audit.ts): refuses to go on if anyone but the Timelock and Governor holds power. */
+async function assertRoles(runner: ContractRunner, addresses: GovernmentAddresses): Promise<void> {
+  const audit = await auditRoles(runner, addresses);
+  if (audit.violations.length > 0) throw new Error(`roles audit failed:\n${formatRoles(audit)}`);
+}
+
+/** JSON-RPC call to the local chain. */
+async function rpc<T>(rpcUrl: string, method: string, params: unknown[] = []): Promise<T> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
+try {
+  let marker = fresh ? undefined : await readReady(files);
+  if (fresh) step("--fresh: discarding the saved chain");
+  if (!marker) {
+    await clearLocalChain(files);
+    await rm(deploymentDir(deploymentId), { recursive: true, force: true });
   }
 
+  step(`${marker ? "resuming the saved chain" : "starting a new chain"} on 127.0.0.1:${port}`);
+  anvil = await launchAnvil();
+
+  if (marker) {
+    const code = await rpc<string>(anvil.rpcUrl, "eth_getCode", [marker.addresses.governor, "latest"]);
+    if (code === "0x") {
+      step("the saved chain does not hold the deployment its marker names: starting clean");
+      await anvil.stop();
+      await clearLocalChain(files);
+      await rm(deploymentDir(deploymentId), { recursive: true, force: true });
+      marker = undefined;
+      anvil = await launchAnvil();
+    } else {
+      // anvil does not save its clock offset: move the clock past the last saved block so time never runs back.
+      const latest = await rpc<{ timestamp: string }>(anvil.rpcUrl, "eth_getBlockByNumber", ["latest", false]);
+      const behind = Number(BigInt(latest.timestamp)) - Math.floor(Date.now() / 1000) + 1;
+      if (behind > 0) await rpc(anvil.rpcUrl, "evm_increaseTime", [behind]);
+    }
+  }
+  if (marker) {
+    const provider = new JsonRpcProvider(anvil.rpcUrl, CHAIN_ID, { staticNetwork: true });
+    await assertRoles(provider, marker.addresses);
+    provider.destroy();
+  } else marker = await deployClean(anvil.rpcUrl);
+
+  if (blockTime > 0) await rpc(anvil.rpcUrl, "evm_setIntervalMining", [blockTime]);
+
+  if (runAgents) {
+    step("starting the digital agents (keeper + auditor)");
+    services.push(
+      startService("agent", process.execPath, [
+        path.join("node_modules", "tsx", "dist", "cli.mjs"),
+        path.join("scripts", "agent.ts"),
+        "--rpc", anvil.rpcUrl,
+        "--deployment-dir", deploymentDir(deploymentId),
+        "--content-dir", contentDir,
+        "--flags", path.join(localDir, "agent", "flags.json"),
+        "--as", "deployer",
+        "--after", String(marker.proposalsAtReady),
+      ]),
+    );
+  }
+
+  const memory = rssOf(process.pid);
   const rows: [string, string][] = [
     ["Chain RPC", anvil.rpcUrl],
-    ["Chain id", chainId.toString()],
-    ...Object.entries(addresses).map(([name, address]): [string, string] => [name, address]),
-    ["tenge (dev DigitalTenge)", tenge.target as string],
+    ["Chain id", String(marker.chainId)],
+    ["Blocks", blockTime > 0 ? `every ${blockTime} s` : "one per transaction"],
+    ...Object.entries(marker.addresses).map(([name, address]): [string, string] => [name === "tenge" ? "tenge (dev DigitalTenge)" : name, address]),
     ["officials (seats 1-3)", cast.officials.join(", ")],
-    ...(seedDemo ? [["officials seated by the seed (4-6)", cast.candidates.join(", ")] as [string, string]] : []),
+    ...(marker.seeded ? [["officials seated by the seed (4-6)", cast.candidates.join(", ")] as [string, string]] : []),
     ["registrar, Ministry of Finance", cast.financeRegistrar],
     ["registrar, Ministry of Digital Development", cast.digitalRegistrar],
     ["treasurer (holds DKZT)", cast.treasurer],
+    ["keeper (agent)", runAgents ? cast.deployer : "off (AGENT=0)"],
+    ["auditor flags", runAgents ? path.join(localDir, "agent", "flags.json") : "off (AGENT=0)"],
+    ["memory (this process tree)", megabytes(memory)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  console.log(`\nGovernment DAO is running (roles audit: clean)\n`);
+  console.log(`\nGovernment DAO is ready in ${((Date.now() - started) / 1000).toFixed(1)} s (roles audit: clean)\n`);
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
   console.log(`\nAccounts are anvil's public development keys (mnemonic "${ANVIL_MNEMONIC}").`);
+  console.log('Try: npm run gov -- status   ·   npm run gov -- vote "#16" for --reason "…" --as official3');
+  console.log("The chain is saved in .local/chain: the next npm start resumes it; npm start -- --fresh starts clean.");
   console.log("Press Ctrl-C to stop.");
 } catch (error) {
   console.error(`\nStart failed: ${error instanceof Error ? error.message : String(error)}`);

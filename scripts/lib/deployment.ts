@@ -28,14 +28,23 @@ const FUTURE_IDS: Record<keyof GovernmentAddresses, string> = {
 /** Ignition's default deployment id for a chain. */
 export const deploymentIdFor = (chainId: bigint | number): string => `chain-${chainId}`;
 
+/** Ignition's folder of deployment `deploymentId` under `root` (the repository root by default). */
+export const deploymentDir = (deploymentId: string, root = process.cwd()): string =>
+  path.join(root, "ignition", "deployments", deploymentId);
+
 /** Reads the addresses of deployment `deploymentId` under `root` (the repository root by default). */
 export async function loadDeployment(deploymentId: string, root = process.cwd()): Promise<GovernmentAddresses> {
-  const file = path.join(root, "ignition", "deployments", deploymentId, "deployed_addresses.json");
+  return loadDeploymentFrom(deploymentDir(deploymentId, root));
+}
+
+/** Reads the addresses of the Ignition deployment in folder `dir`. */
+export async function loadDeploymentFrom(dir: string): Promise<GovernmentAddresses> {
+  const file = path.join(dir, "deployed_addresses.json");
   let raw: string;
   try {
     raw = await readFile(file, "utf8");
   } catch {
-    throw new Error(`No deployment "${deploymentId}" (missing ${path.relative(root, file)}). Deploy first.`);
+    throw new Error(`No deployment "${path.basename(dir)}" (missing ${path.relative(process.cwd(), file)}). Deploy first.`);
   }
   const json: unknown = JSON.parse(raw);
   if (typeof json !== "object" || json === null) throw new Error(`${file} is not a JSON object`);
@@ -57,7 +66,13 @@ export async function loadDeployment(deploymentId: string, root = process.cwd())
 
 /** Address of the dev DigitalTenge (Ignition future "DigitalTenge#DigitalTenge") of deployment `deploymentId`. */
 export async function loadDevTenge(deploymentId: string, root = process.cwd()): Promise<string> {
-  const file = path.join(root, "ignition", "deployments", deploymentId, "deployed_addresses.json");
+  return loadDevTengeFrom(deploymentDir(deploymentId, root));
+}
+
+/** Address of the dev DigitalTenge of the Ignition deployment in folder `dir`. */
+export async function loadDevTengeFrom(dir: string): Promise<string> {
+  const deploymentId = path.basename(dir);
+  const file = path.join(dir, "deployed_addresses.json");
   const json: unknown = JSON.parse(await readFile(file, "utf8").catch(() => "{}"));
   const value = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["DigitalTenge#DigitalTenge"] : undefined;
   if (typeof value !== "string") throw new Error(`Deployment "${deploymentId}" has no DigitalTenge (local/dev chains deploy it with npm start).`);

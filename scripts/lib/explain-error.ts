@@ -1,0 +1,239 @@
+/**
+ * Turns what a chain call throws into one plain sentence for an official, a registrar or a treasurer: the custom
+ * errors of our contracts and of OpenZeppelin's Governor and Timelock, node errors (unreachable RPC, no funds for
+ * gas) and ethers' own codes. Used by the operations CLI and the agents; the API and the dApp keep their own
+ * translations of the same error names.
+ */
+import { type ErrorDescription, type Interface, formatUnits } from "ethers";
+
+import { PROPOSAL_STATES } from "./seed/governance.js";
+
+const DOCUMENT_TYPE_NAMES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
+const DOCUMENT_STATUS_NAMES = ["Active", "Amended", "Revoked"] as const;
+const MILESTONE_STATUS_NAMES = ["Pending", "Released", "Cancelled"] as const;
+
+/** A failure the user can act on; the CLI prints its message alone, on one line. */
+export class PlainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlainError";
+  }
+}
+
+const short = (value: unknown): string => {
+  const text = String(value);
+  return /^0x[0-9a-f]{64}$/i.test(text) ? `${text.slice(0, 10)}…${text.slice(-6)}` : text;
+};
+const hex32 = (value: unknown): string => `0x${BigInt(String(value)).toString(16).padStart(64, "0")}`;
+const at = (list: readonly string[], value: unknown): string => list[Number(value)] ?? String(value);
+
+/** The states named in a Governor/Timelock `expectedStates` bitmap. */
+function expectedStates(bitmap: unknown, names: readonly string[]): string {
+  const bits = BigInt(String(bitmap));
+  const chosen = names.filter((_, i) => (bits >> BigInt(i)) & 1n);
+  return chosen.length > 0 ? chosen.join(" or ") : "another state";
+}
+
+/** One sentence for a decoded custom error (undefined for an error we have no words for). */
+export function sentenceFor(error: Pick<ErrorDescription, "name" | "args">): string | undefined {
+  const a = [...error.args] as unknown[];
+  switch (error.name) {
+    // ── Governor (OpenZeppelin + our seat voting) ──
+    case "GovernorInsufficientProposerVotes":
+    case "GovernorNotAnOfficial":
+      return `Not an official: ${a[0]} holds no seat on the council.`;
+    case "GovernorNonexistentProposal":
+      return `Unknown proposal ${a[0]}.`;
+    case "GovernorUnexpectedProposalState":
+      return `Proposal ${short(a[0])} is ${at(PROPOSAL_STATES, a[1])}; this needs it ${expectedStates(a[2], PROPOSAL_STATES)}.`;
+    case "GovernorAlreadyCastVote":
+      return `${a[0]} has already voted on this proposal.`;
+    case "GovernorInvalidVoteType":
+      return "Invalid vote: use for, against or abstain.";
+    case "GovernorInvalidSignature":
+      return `Rejected signature: the ballot is not signed by ${a[0]}.`;
+    case "GovernorUnableToCancel":
+      return `Proposal ${short(a[0])} can no longer be cancelled by ${a[1]} (only its proposer, while it is pending).`;
+    case "GovernorInvalidProposalLength":
+      return "The proposal's targets, values and calldatas differ in length.";
+    case "GovernorRestrictedProposer":
+      return `${a[0]} may not make this proposal.`;
+    case "GovernorInvalidQuorumNumerator":
+      return `Invalid quorum: ${a[0]} % (use 1 to 100).`;
+    case "GovernorInvalidVotingPeriod":
+      return `Invalid voting period: ${a[0]} s.`;
+    case "GovernorOnlyExecutor":
+      return `${a[0]} is not the Timelock: Governor settings change only through a passed proposal.`;
+    // ── Timelock ──
+    case "TimelockUnexpectedOperationState":
+      return `The Timelock operation is not ${expectedStates(a[1], ["unset", "waiting", "ready", "done"])}: its delay may not have passed yet.`;
+    case "TimelockInsufficientDelay":
+      return `Timelock delay ${a[0]} s is below the minimum ${a[1]} s.`;
+    case "TimelockUnauthorizedCaller":
+      return `${a[0]} may not call the Timelock directly.`;
+    // ── Shared ──
+    case "NotTimelock":
+      return `${a[0]} is not the Timelock: this change needs a passed proposal.`;
+    case "ZeroAddress":
+      return "An address is missing (the zero address was given).";
+    case "InvalidReason":
+      return "A reason is required (1 to 1,024 bytes).";
+    // ── Seats and agencies ──
+    case "AlreadySeated":
+      return `${a[0]} already holds a seat.`;
+    case "NotSeated":
+      return `${a[0]} holds no seat.`;
+    case "InactiveAgency":
+      return `Agency ${a[0]} is not active.`;
+    case "SeatLimitReached":
+      return "The council has reached its seat limit.";
+    case "SeatVotesNotDelegable":
+      return "Seats vote themselves: voting power cannot be delegated.";
+    case "AgencyIdZero":
+      return "Agency id 0 is reserved for the central government.";
+    case "AgencyExists":
+      return `Agency ${a[0]} already exists.`;
+    case "UnknownAgency":
+      return `Unknown agency ${a[0]}.`;
+    case "InvalidAgencyName":
+      return "The agency name is empty or too long.";
+    case "EmptyKeyHash":
+      return "The agency's ML-DSA key hash is missing.";
+    case "AgencyActiveUnchanged":
+      return `Agency ${a[0]} is already ${a[1] ? "active" : "inactive"}.`;
+    case "RegistrarExists":
+      return `${a[1]} is already a registrar of agency ${a[0]}.`;
+    case "NotRegistrar":
+      return `${a[1]} is not a registrar of agency ${a[0]}.`;
+    // ── Documents ──
+    case "DocumentExists":
+      return `Duplicate document: a document with content hash ${hex32(a[0])} is already registered.`;
+    case "UnknownDocument":
+      return `Unknown document ${hex32(a[0])}.`;
+    case "UnauthorizedIssuer":
+      return (
+        `${a[0]} may not issue ${at(DOCUMENT_TYPE_NAMES, a[1])} documents of agency ${a[2]}: ` +
+        "not a registrar of that agency (decrees, laws and budgets need a passed proposal)."
+      );
+    case "DocumentNotActive":
+      return `Document ${short(hex32(a[0]))} is ${at(DOCUMENT_STATUS_NAMES, a[1])}, not Active.`;
+    case "DocumentAlreadyRevoked":
+      return `Document ${short(hex32(a[0]))} is already revoked.`;
+    case "EmptyContentHash":
+      return "The content hash is empty.";
+    case "EmptyMetadata":
+      return "The metadata digest is empty.";
+    case "EmptyBatch":
+      return "A batch needs at least one document.";
+    case "BatchExists":
+      return `Batch ${short(a[0])} is already anchored.`;
+    case "UnknownBatch":
+      return `Unknown batch ${short(a[0])}.`;
+    case "BatchAlreadyRevoked":
+      return `Batch member ${short(a[1])} of batch ${short(a[0])} is already revoked.`;
+    case "InvalidBatchProof":
+      return `Document ${short(a[1])} is not in batch ${short(a[0])} (the Merkle proof does not verify).`;
+    // ── Escrow ──
+    case "InsufficientFunds":
+      return `Insufficient reserve: the escrow has ${a[1]} of ${tokenName(a[0])} free, ${a[2]} requested (token units).`;
+    case "ZeroAmount":
+      return "The amount is zero.";
+    case "InvalidRecipient":
+      return `${a[0]} cannot receive an allocation.`;
+    case "InvalidMilestoneCount":
+      return `An allocation needs 1 to 32 milestones, not ${a[0]}.`;
+    case "ZeroMilestoneAmount":
+      return `Milestone ${a[0]} has no amount.`;
+    case "DeadlineInPast":
+      return `Milestone ${a[0]}'s deadline ${new Date(Number(a[1]) * 1000).toISOString()} is already past.`;
+    case "MilestonesDoNotAddUp":
+      return `The milestones add up to ${a[0]}, not ${a[1]}.`;
+    case "InvalidBudgetDocument":
+      return `Document ${short(hex32(a[0]))} is not an Active budget document.`;
+    case "UnknownAllocation":
+      return `Unknown allocation ${a[0]}.`;
+    case "UnknownMilestone":
+      return `Allocation ${a[0]} has no milestone ${a[1]}.`;
+    case "MilestoneNotPending":
+      return `Milestone ${a[1]} of allocation ${a[0]} is already ${at(MILESTONE_STATUS_NAMES, a[2])}.`;
+    case "AllocationAlreadyCancelled":
+      return `Allocation ${a[0]} is already cancelled.`;
+    // ── ERC-20 ──
+    case "ERC20InsufficientBalance":
+      return `Not enough funds: ${a[0]} holds ${a[1]} token units, ${a[2]} needed.`;
+    case "ERC20InsufficientAllowance":
+      return `Not enough allowance: ${a[0]} may spend ${a[1]} token units, ${a[2]} needed.`;
+    default:
+      return undefined;
+  }
+}
+
+const tokenName = (token: unknown): string => (/^0x0{40}$/i.test(String(token)) ? "the native coin" : `token ${token}`);
+
+interface EthersLikeError {
+  code?: string;
+  revert?: { name?: string; args?: readonly unknown[] };
+  data?: unknown;
+  info?: { error?: { message?: string; data?: unknown } };
+  error?: { message?: string; data?: unknown };
+  shortMessage?: string;
+  message?: string;
+  cause?: unknown;
+}
+
+function revertData(e: EthersLikeError): string | undefined {
+  for (const candidate of [e.data, e.info?.error?.data, e.error?.data]) {
+    if (typeof candidate === "string" && /^0x[0-9a-f]{8}/i.test(candidate)) return candidate;
+  }
+  return /custom error (0x[0-9a-f]{8}): ?([0-9a-f]*)/i.exec(e.message ?? "")?.slice(1).join("") || undefined;
+}
+
+/**
+ * One plain line for `error`. `interfaces` decode custom errors the thrower did not know (a call through the
+ * Governor that reverted inside the Timelock or a registry).
+ */
+export function explainError(error: unknown, interfaces: readonly Interface[] = []): string {
+  if (error instanceof PlainError) return error.message;
+  if (typeof error !== "object" || error === null) return String(error);
+  const e = error as EthersLikeError;
+
+  if (e.revert?.name) {
+    const args = e.revert.args ?? [];
+    return sentenceFor({ name: e.revert.name, args: args as never }) ?? `Reverted with ${e.revert.name}(${args.map(String).join(", ")}).`;
+  }
+  const data = revertData(e);
+  if (data) {
+    for (const iface of interfaces) {
+      let parsed: ErrorDescription | null = null;
+      try {
+        parsed = iface.parseError(data);
+      } catch {
+        parsed = null;
+      }
+      if (parsed) return sentenceFor(parsed) ?? `Reverted with ${parsed.name}(${[...parsed.args].map(String).join(", ")}).`;
+    }
+    return `Reverted with unknown error data ${data.slice(0, 10)}.`;
+  }
+
+  const text = `${e.shortMessage ?? ""} ${e.message ?? ""} ${e.info?.error?.message ?? ""} ${causeText(e.cause)}`;
+  if (e.code === "INSUFFICIENT_FUNDS" || /insufficient funds/i.test(text)) return "Not enough funds: the sending account cannot pay for this transaction (gas and value).";
+  if (e.code === "ACTION_REJECTED" || /user rejected|denied transaction signature/i.test(text)) return "Rejected signature: the signer refused to sign.";
+  if (/ECONNREFUSED|fetch failed|ENOTFOUND|EHOSTUNREACH|socket hang up/i.test(text)) return "Cannot reach the chain's RPC endpoint (connection refused). Is the node running?";
+  if (e.code === "TIMEOUT" || /timeout|timed out/i.test(text)) return "The chain's RPC endpoint did not answer in time.";
+  if (e.code === "NONCE_EXPIRED" || /nonce too low/i.test(text)) return "Nonce too low: another transaction from this account went first; try again.";
+  if (e.code === "CALL_EXCEPTION") return "The contract call reverted without a reason.";
+  const first = (e.shortMessage ?? e.message ?? String(error)).split("\n")[0] ?? String(error);
+  return first;
+}
+
+function causeText(cause: unknown): string {
+  if (typeof cause !== "object" || cause === null) return "";
+  const c = cause as { message?: string; code?: string };
+  return `${c.code ?? ""} ${c.message ?? ""}`;
+}
+
+/** `amount` token units as a decimal string with `decimals` places (trailing zeros kept to 2). */
+export const formatAmount = (amount: bigint, decimals: number): string => {
+  const text = formatUnits(amount, decimals);
+  return text.endsWith(".0") ? text.slice(0, -2) : text;
+};

@@ -1,0 +1,158 @@
+/**
+ * Typed builders of proposal actions: each takes checked values and returns the call the Timelock will make.
+ * `npm run gov -- propose <builder>` and the tests use them; the dApp's proposal builder builds the same calls.
+ */
+import { readFile } from "node:fs/promises";
+
+import { Interface, ZeroAddress, toUtf8Bytes } from "ethers";
+
+import { type Action, action } from "../contracts.js";
+import { type SigningContext, demoKeyring } from "../documents.js";
+import { PlainError } from "../explain-error.js";
+import { type AgencyKeys, publicKeyHash } from "../mldsa.js";
+import { type GovContext, LOCAL_CHAIN_ID } from "./context.js";
+import { parseAmount, parseTime } from "./inputs.js";
+
+export const seatOfficial = (ctx: GovContext, official: string, agencyId: number, position: number): Action =>
+  action(ctx.contracts.seats, "issue", [official, agencyId, position]);
+
+export const unseatOfficial = (ctx: GovContext, official: string): Action => action(ctx.contracts.seats, "revoke", [official]);
+
+export const addAgency = (ctx: GovContext, id: number, name: string, pqKeyHash: string, registrars: readonly string[]): Action =>
+  action(ctx.contracts.agencies, "addAgency", [{ id, name, pqKeyHash, registrars }]);
+
+export const addRegistrar = (ctx: GovContext, agencyId: number, account: string): Action =>
+  action(ctx.contracts.agencies, "addRegistrar", [agencyId, account]);
+
+export const issueDocument = (
+  ctx: GovContext,
+  doc: { docType: number; contentHash: string; metadataDigest: string; coSignatureDigest: string },
+  agencyId: number,
+): Action => action(ctx.contracts.documents, "issue", [doc.docType, agencyId, doc.contentHash, doc.metadataDigest, doc.coSignatureDigest]);
+
+export const releaseMilestone = (ctx: GovContext, allocationId: bigint, index: bigint): Action =>
+  action(ctx.contracts.escrow, "releaseMilestone", [allocationId, index]);
+
+export const cancelAllocation = (ctx: GovContext, allocationId: bigint, reason: string): Action =>
+  action(ctx.contracts.escrow, "cancelAllocation", [allocationId, reason]);
+
+/** A milestone as typed on the command line: `<amount>@<due date>:<description>`. */
+export interface MilestoneInput {
+  amount: bigint;
+  deadline: number;
+  description: string;
+}
+
+/** Parses `1500000@2027-03-31:Design approved` with the token's decimals. */
+export function parseMilestone(text: string, decimals: number): MilestoneInput {
+  const match = /^([^@]+)@([^:]+):(.+)$/.exec(text);
+  if (!match) throw new PlainError(`Invalid milestone "${text}": expected <amount>@<YYYY-MM-DD>:<description>.`);
+  return {
+    amount: parseAmount(match[1] ?? "", decimals, "milestone amount"),
+    deadline: parseTime(match[2] ?? "", "milestone deadline"),
+    description: (match[3] ?? "").trim(),
+  };
+}
+
+/**
+ * `createAllocation`: the milestone descriptions are stored in the content store and only their sha-256 goes on
+ * chain. `token` is an ERC-20 address or the zero address for the native coin.
+ */
+export async function createAllocation(
+  ctx: GovContext,
+  recipient: string,
+  token: string,
+  budgetDocumentId: string,
+  milestones: readonly MilestoneInput[],
+): Promise<Action> {
+  if (milestones.length === 0) throw new PlainError("An allocation needs at least one --milestone.");
+  const inits = [];
+  for (const m of milestones) {
+    const stored = await ctx.store.put(toUtf8Bytes(m.description));
+    inits.push({ amount: m.amount, deadline: m.deadline, descriptionHash: stored.digest });
+  }
+  return action(ctx.contracts.escrow, "createAllocation", [recipient, token, budgetDocumentId, inits]);
+}
+
+/** Governor and Timelock settings a proposal can change, by CLI name. */
+export const SETTINGS = {
+  "voting-delay": "setVotingDelay",
+  "voting-period": "setVotingPeriod",
+  "proposal-threshold": "setProposalThreshold",
+  quorum: "updateQuorumNumerator",
+  "late-quorum-extension": "setLateQuorumVoteExtension",
+  "timelock-delay": "updateDelay",
+} as const;
+export type SettingName = keyof typeof SETTINGS;
+
+export function changeSetting(ctx: GovContext, name: string, value: bigint): Action {
+  const fn = SETTINGS[name as SettingName];
+  if (!fn) throw new PlainError(`Unknown setting "${name}": use ${Object.keys(SETTINGS).join(", ")}.`);
+  return fn === "updateDelay" ? action(ctx.contracts.timelock, fn, [value]) : action(ctx.contracts.governor, fn, [value]);
+}
+
+/** A raw call: `--target 0x… --signature "fn(uint256,address)" --args '[1,"0x…"]'`. */
+export function rawCall(target: string, signature: string, argsJson: string, value: bigint): Action {
+  let args: unknown;
+  try {
+    args = JSON.parse(argsJson);
+  } catch {
+    throw new PlainError(`Invalid --args: not JSON (${argsJson}).`);
+  }
+  if (!Array.isArray(args)) throw new PlainError("Invalid --args: expected a JSON array of arguments.");
+  const fragment = /^\s*([A-Za-z_][A-Za-z0-9_]*)\((.*)\)\s*$/.exec(signature);
+  if (!fragment) throw new PlainError(`Invalid --signature "${signature}": expected e.g. "setVotingDelay(uint48)".`);
+  try {
+    const iface = new Interface([`function ${signature}`]);
+    return { target, value, data: iface.encodeFunctionData(fragment[1] ?? "", args) };
+  } catch (error) {
+    throw new PlainError(`Cannot encode ${signature} with ${argsJson}: ${error instanceof Error ? error.message.split(" (")[0] : String(error)}.`);
+  }
+}
+
+/**
+ * The signing context for documents: the co-signing agency's ML-DSA key comes from `--pq-key <file>` (JSON with
+ * base64 `publicKey` and `secretKey`); on the local chain the public demo keys are used when no file is given.
+ */
+export async function signingContext(ctx: GovContext, pqKeyFile?: string): Promise<SigningContext> {
+  let keys: (agencyId: number) => AgencyKeys;
+  if (pqKeyFile) {
+    const loaded = await loadKeyFile(pqKeyFile);
+    keys = () => loaded;
+  } else if (ctx.chainId === LOCAL_CHAIN_ID) {
+    keys = demoKeyring();
+  } else {
+    throw new PlainError("Documents are co-signed with the agency's ML-DSA key: give it with --pq-key <file> (demo keys exist only on the local chain).");
+  }
+  return { store: ctx.store, chainId: ctx.chainId, registry: ctx.addresses.documents, keys };
+}
+
+async function loadKeyFile(file: string): Promise<AgencyKeys> {
+  let json: { publicKey?: unknown; secretKey?: unknown };
+  try {
+    json = JSON.parse(await readFile(file, "utf8")) as typeof json;
+  } catch {
+    throw new PlainError(`Cannot read the ML-DSA key file ${file} (JSON with base64 publicKey and secretKey).`);
+  }
+  if (typeof json.publicKey !== "string" || typeof json.secretKey !== "string") {
+    throw new PlainError(`The ML-DSA key file ${file} needs base64 "publicKey" and "secretKey".`);
+  }
+  const publicKey = Uint8Array.from(Buffer.from(json.publicKey, "base64"));
+  const secretKey = Uint8Array.from(Buffer.from(json.secretKey, "base64"));
+  return { publicKey, secretKey, publicKeyHash: publicKeyHash(publicKey) };
+}
+
+/** Checks that the key about to co-sign is the one the AgencyRegistry holds for `agencyId` (before anything is sent). */
+export async function assertRegisteredKey(ctx: GovContext, signing: SigningContext, coSigningAgency: number): Promise<void> {
+  const registered = (await ctx.contracts.agencies.agency(coSigningAgency)).pqKeyHash;
+  const ours = signing.keys(coSigningAgency).publicKeyHash;
+  if (registered.toLowerCase() !== ours.toLowerCase()) {
+    throw new PlainError(`The ML-DSA key given (sha-256 ${ours}) is not agency ${coSigningAgency}'s registered key (${registered}).`);
+  }
+}
+
+/** The zero address stands for the native coin in the escrow. */
+export const NATIVE = ZeroAddress;
+
+/** The description of a proposal: a Markdown title and the rationale (hashed by the Governor). */
+export const proposalDescription = (title: string, rationale: string): string => `# ${title}\n\n${rationale}`;

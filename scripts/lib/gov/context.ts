@@ -1,0 +1,156 @@
+/**
+ * What every `npm run gov` command works with: a checked connection to the chain (reachable, the expected network,
+ * a GovernmentDAO deployed there), the typed contracts, the content store, and — for commands that send — a signer.
+ */
+import path from "node:path";
+
+import { HDNodeWallet, JsonRpcProvider, Mnemonic, Network, Wallet, ZeroAddress, getAddress, isHexString } from "ethers";
+
+import { ANVIL_MNEMONIC } from "../anvil.js";
+import { type ContentStore, DEFAULT_CONTENT_DIR, openContentStore } from "../content-store.js";
+import { type GovernmentContracts, connectGovernment } from "../contracts.js";
+import { type GovernmentAddresses, deploymentDir, deploymentIdFor, loadDeploymentFrom, loadDevTengeFrom } from "../deployment.js";
+import { PlainError } from "../explain-error.js";
+
+/** The local development chain id: dev accounts (`--as`) and time travel work only there. */
+export const LOCAL_CHAIN_ID = 31337n;
+
+/** Options every command accepts (see scripts/gov.ts). */
+export interface GlobalOptions {
+  rpc: string;
+  deployment?: string;
+  deploymentDir?: string;
+  chainId?: string;
+  key?: string;
+  as?: string;
+  contentDir?: string;
+}
+
+/** Names of anvil's development accounts in the demo (scripts/lib/demo-cast.ts), for `--as`. */
+export const DEV_ACCOUNT_NAMES: Record<string, number> = {
+  deployer: 0,
+  official1: 1,
+  official2: 2,
+  official3: 3,
+  official4: 4,
+  official5: 5,
+  official6: 6,
+  "registrar-finance": 7,
+  "registrar-digital": 8,
+  treasurer: 9,
+};
+
+export interface GovContext {
+  rpcUrl: string;
+  provider: JsonRpcProvider;
+  chainId: bigint;
+  addresses: GovernmentAddresses & { tenge: string };
+  /** Read-only contracts (through the provider). */
+  contracts: GovernmentContracts;
+  /** Whether the dev DigitalTenge of this deployment is known (local chains). */
+  hasTenge: boolean;
+  store: ContentStore;
+  /** The signer chosen by --key, GOV_PRIVATE_KEY or --as; throws a plain error if none was given. */
+  signer(): Wallet | HDNodeWallet;
+  /** Contracts sending as the signer. */
+  as(): GovernmentContracts;
+  close(): void;
+}
+
+/** Asks the node for its chain id, with a time limit, and turns every failure into a plain sentence. */
+export async function probeChain(rpcUrl: string, timeoutMs = 5_000): Promise<bigint> {
+  let response: Response;
+  try {
+    response = await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const reason = error instanceof Error && error.name === "TimeoutError" ? "no answer within 5 s" : "connection refused";
+    throw new PlainError(`Cannot reach the chain at ${rpcUrl} (${reason}). Is it running? (npm start, or set --rpc / RPC_URL)`);
+  }
+  const body = (await response.json().catch(() => null)) as { result?: unknown } | null;
+  if (!response.ok || typeof body?.result !== "string") throw new PlainError(`${rpcUrl} is not an Ethereum JSON-RPC endpoint.`);
+  return BigInt(body.result);
+}
+
+function parseKey(key: string): Wallet {
+  const hex = key.startsWith("0x") ? key : `0x${key}`;
+  if (!isHexString(hex, 32)) throw new PlainError("The private key must be 32 bytes of hex (64 hex digits).");
+  return new Wallet(hex);
+}
+
+/** The dev account named or numbered `who` (local chain only). */
+export function devWallet(who: string): HDNodeWallet {
+  const index = /^\d+$/.test(who) ? Number(who) : DEV_ACCOUNT_NAMES[who];
+  if (index === undefined || index > 19) {
+    throw new PlainError(`Unknown development account "${who}": use 0-19 or one of ${Object.keys(DEV_ACCOUNT_NAMES).join(", ")}.`);
+  }
+  return HDNodeWallet.fromMnemonic(Mnemonic.fromPhrase(ANVIL_MNEMONIC), `m/44'/60'/0'/0/${index}`);
+}
+
+/** Opens the context: checks the chain, finds the deployment, checks that its contracts exist on this chain. */
+export async function openContext(options: GlobalOptions): Promise<GovContext> {
+  const rpcUrl = options.rpc;
+  const chainId = await probeChain(rpcUrl);
+  if (options.chainId !== undefined && BigInt(options.chainId) !== chainId) {
+    throw new PlainError(`Wrong network: ${rpcUrl} is chain ${chainId}, expected chain ${options.chainId}.`);
+  }
+  const dir = options.deploymentDir ?? deploymentDir(options.deployment ?? deploymentIdFor(chainId));
+  let addresses: GovernmentAddresses;
+  try {
+    addresses = await loadDeploymentFrom(dir);
+  } catch {
+    throw new PlainError(
+      `Wrong network: no GovernmentDAO deployment for chain ${chainId} (looked in ${path.relative(process.cwd(), dir) || dir}). ` +
+        "Point --rpc at the chain you deployed to, or name the deployment with --deployment.",
+    );
+  }
+  const tenge = await loadDevTengeFrom(dir).catch(() => undefined);
+  const provider = new JsonRpcProvider(rpcUrl, Network.from(chainId), { staticNetwork: true, polling: true, pollingInterval: 250 });
+  if ((await provider.getCode(addresses.governor)) === "0x") {
+    provider.destroy();
+    throw new PlainError(
+      `Wrong network: chain ${chainId} at ${rpcUrl} has no contract at the Governor address ${addresses.governor} ` +
+        "(was the chain reset? npm start -- --fresh deploys anew).",
+    );
+  }
+  const full = { ...addresses, tenge: tenge ?? ZeroAddress };
+  const contracts = connectGovernment(full, provider);
+
+  let wallet: Wallet | HDNodeWallet | undefined;
+  const signer = () => {
+    if (wallet) return wallet;
+    const key = options.key ?? process.env.GOV_PRIVATE_KEY;
+    if (key) wallet = parseKey(key);
+    else if (options.as) {
+      if (chainId !== LOCAL_CHAIN_ID) throw new PlainError(`--as uses anvil's public development keys and works only on the local chain ${LOCAL_CHAIN_ID}; use --key or GOV_PRIVATE_KEY.`);
+      wallet = devWallet(options.as);
+    } else throw new PlainError("This command sends a transaction: give the signer with --key, GOV_PRIVATE_KEY, or (local chain) --as <account>.");
+    wallet = wallet.connect(provider);
+    return wallet;
+  };
+  return {
+    rpcUrl,
+    provider,
+    chainId,
+    addresses: full,
+    contracts,
+    hasTenge: tenge !== undefined,
+    store: openContentStore(options.contentDir ?? DEFAULT_CONTENT_DIR),
+    signer,
+    as: () => connectGovernment(full, signer()),
+    close: () => provider.destroy(),
+  };
+}
+
+/** The checksummed address in `text`, or a plain error naming `what`. */
+export function parseAddress(text: string, what = "address"): string {
+  try {
+    return getAddress(text);
+  } catch {
+    throw new PlainError(`Invalid ${what} "${text}": expected a 0x address of 40 hex digits.`);
+  }
+}

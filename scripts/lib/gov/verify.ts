@@ -1,0 +1,133 @@
+/**
+ * `gov verify <file>`: what the chain says about a file. Needs only an RPC URL (plus the deployment's addresses);
+ * the co-signature is checked when the metadata and the agency's public key are in the local content store.
+ *
+ *   1. sha-256 of the file = the token id; `DocumentRegistry.verify(hash)` → found, status, agency, issuer, links;
+ *   2. why it is Amended or Revoked (the reason in the DocumentAmended/DocumentRevoked log);
+ *   3. the metadata (CIDv1 of `metadataDigest`) and the ML-DSA-65 co-signature against the key the AgencyRegistry
+ *      holds for the co-signing agency, and the signature digest anchored on chain.
+ */
+import { sha256 } from "ethers";
+
+import { cidFromDigest } from "../content-store.js";
+import { parseDocumentMetadata } from "../metadata.js";
+import { coSigningAgencyId, verifyCoSignature } from "../mldsa.js";
+import type { GovContext } from "./context.js";
+
+const TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
+const STATUSES = ["Active", "Amended", "Revoked"] as const;
+const ZERO = `0x${"0".repeat(64)}`;
+const hex32 = (value: bigint): string => `0x${value.toString(16).padStart(64, "0")}`;
+
+/** The outcome of verifying a file. */
+export interface Verification {
+  contentHash: string;
+  found: boolean;
+  status?: (typeof STATUSES)[number];
+  type?: (typeof TYPES)[number];
+  agencyId?: number;
+  agencyName?: string;
+  issuer?: string;
+  issuedAt?: number;
+  metadataCid?: string;
+  supersedes?: string;
+  supersededBy?: string;
+  /** The reason given when it was amended or revoked. */
+  reason?: string;
+  /** Transaction that issued it. */
+  issuedTx?: string;
+  coSignature: { checked: boolean; ok: boolean; detail: string };
+}
+
+/** Verifies `file` (its bytes) against the chain behind `ctx`. */
+export async function verifyFile(ctx: GovContext, file: Uint8Array): Promise<Verification> {
+  const contentHash = sha256(file);
+  const { documents, agencies } = ctx.contracts;
+  const doc = await documents.verify(contentHash);
+  if (!doc.found) return { contentHash, found: false, coSignature: { checked: false, ok: false, detail: "no such document" } };
+
+  const tokenId = BigInt(contentHash);
+  const status = STATUSES[Number(doc.status)] ?? "Active";
+  let reason: string | undefined;
+  if (status === "Revoked") {
+    const [log] = await documents.queryFilter(documents.filters.DocumentRevoked(tokenId), 0, "latest");
+    reason = log?.args.reason;
+  } else if (status === "Amended") {
+    const [log] = await documents.queryFilter(documents.filters.DocumentAmended(tokenId), 0, "latest");
+    reason = log?.args.reason;
+  }
+  const [issued] = await documents.queryFilter(documents.filters.DocumentIssued(tokenId), 0, "latest");
+  const agencyId = Number(doc.agencyId);
+  const agencyName = agencyId === 0 ? "Central government" : (await agencies.agency(agencyId)).name;
+
+  const result: Verification = {
+    contentHash,
+    found: true,
+    status,
+    type: TYPES[Number(doc.docType)] ?? "decree",
+    agencyId,
+    agencyName,
+    issuer: doc.issuer,
+    issuedAt: Number(doc.issuedAt),
+    metadataCid: cidFromDigest(doc.metadataDigest),
+    ...(doc.supersedes !== 0n ? { supersedes: hex32(doc.supersedes) } : {}),
+    ...(doc.supersededBy !== 0n ? { supersededBy: hex32(doc.supersededBy) } : {}),
+    ...(reason !== undefined ? { reason } : {}),
+    ...(issued ? { issuedTx: issued.transactionHash } : {}),
+    coSignature: { checked: false, ok: false, detail: "" },
+  };
+  result.coSignature = await checkCoSignature(ctx, contentHash, doc.metadataDigest, doc.coSignatureDigest, agencyId);
+  return result;
+}
+
+async function checkCoSignature(
+  ctx: GovContext,
+  contentHash: string,
+  metadataDigest: string,
+  anchoredDigest: string,
+  agencyId: number,
+): Promise<Verification["coSignature"]> {
+  const signer = coSigningAgencyId(agencyId);
+  const keyHash = (await ctx.contracts.agencies.agency(signer)).pqKeyHash;
+  let metadataBytes: Uint8Array;
+  try {
+    metadataBytes = await ctx.store.getByDigest(metadataDigest);
+  } catch {
+    return { checked: false, ok: false, detail: `not checked: metadata ${cidFromDigest(metadataDigest)} is not in the content store (${ctx.store.root})` };
+  }
+  let publicKey: Uint8Array;
+  try {
+    publicKey = await ctx.store.getByDigest(keyHash);
+  } catch {
+    return { checked: false, ok: false, detail: `not checked: agency ${signer}'s public key ${cidFromDigest(keyHash)} is not in the content store` };
+  }
+  let metadata;
+  try {
+    metadata = parseDocumentMetadata(metadataBytes);
+  } catch (error) {
+    return { checked: true, ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+  const check = verifyCoSignature(metadata, contentHash, ctx.chainId, ctx.addresses.documents, keyHash, {
+    publicKey,
+    ...(anchoredDigest !== ZERO ? { anchoredDigest } : {}),
+  });
+  return check.ok
+    ? { checked: true, ok: true, detail: `valid ML-DSA-65 co-signature by agency ${signer} (key ${keyHash.slice(0, 10)}…)` }
+    : { checked: true, ok: false, detail: `INVALID: ${check.reason}` };
+}
+
+/** The verification as printable lines. */
+export function formatVerification(v: Verification): string[] {
+  if (!v.found) return [`NOT FOUND: no document with sha-256 ${v.contentHash} is registered on this chain.`];
+  const lines = [
+    `FOUND: ${v.type} of ${v.agencyName} (agency ${v.agencyId}), status ${v.status}`,
+    `  sha-256 / token id  ${v.contentHash}`,
+    `  issued              ${new Date((v.issuedAt ?? 0) * 1000).toISOString()} by ${v.issuer}${v.issuedTx ? ` in tx ${v.issuedTx}` : ""}`,
+    `  metadata            ipfs://${v.metadataCid}`,
+  ];
+  if (v.supersedes) lines.push(`  amends              ${v.supersedes}`);
+  if (v.status === "Amended") lines.push(`  AMENDED by          ${v.supersededBy}${v.reason ? ` — "${v.reason}"` : ""}`);
+  if (v.status === "Revoked") lines.push(`  REVOKED             ${v.reason ? `"${v.reason}"` : ""}`);
+  lines.push(`  co-signature        ${v.coSignature.detail}`);
+  return lines;
+}
