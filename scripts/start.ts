@@ -10,7 +10,8 @@
  * Ctrl-C (SIGINT) or SIGTERM stops every child process.
  *
  * Environment: CHAIN_PORT (default 8545), BLOCK_TIME (seconds, default 2), SEED=0 (no demo data), AGENT=0 (no
- * agents), LOCAL_DIR (state folder, default .local), DEPLOYMENT_ID (default chain-31337).
+ * agents), AGENT_INTERVAL (seconds between agent rounds, default 5), LOCAL_DIR (state folder, default .local),
+ * DEPLOYMENT_ID (default chain-31337).
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -167,7 +168,7 @@ try {
     step("starting the digital agents (keeper + auditor)");
     services.push(
       startService("agent", process.execPath, [
-        path.join("node_modules", "tsx", "dist", "cli.mjs"),
+        "--import", "tsx",
         path.join("scripts", "agent.ts"),
         "--rpc", anvil.rpcUrl,
         "--deployment-dir", deploymentDir(deploymentId),
@@ -175,6 +176,7 @@ try {
         "--flags", path.join(localDir, "agent", "flags.json"),
         "--as", "deployer",
         "--after", String(marker.proposalsAtReady),
+        "--interval", process.env.AGENT_INTERVAL ?? "5",
       ]),
     );
   }

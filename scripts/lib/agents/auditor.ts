@@ -53,11 +53,17 @@ export async function loadAuditConfig(file?: string): Promise<AuditConfig> {
   } catch {
     throw new PlainError(`Cannot read the auditor config ${file} (JSON).`);
   }
-  const partial = typeof json === "object" && json !== null ? (json as Record<string, unknown>) : {};
-  const merged = Object.fromEntries(
-    Object.entries(DEFAULT_AUDIT_CONFIG).map(([key, value]) => [key, { ...value, ...((partial[key] as object | undefined) ?? {}) }]),
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+  if (!isObject(json)) throw new PlainError(`Invalid auditor config ${file}: expected a JSON object of rule thresholds.`);
+  const partial = json;
+  // A rule given as a non-object (e.g. `"lowTurnout": 0.5`) is kept as is, so the schema names it instead of ignoring it.
+  const merged: Record<string, unknown> = Object.fromEntries(
+    Object.entries(DEFAULT_AUDIT_CONFIG).map(([key, value]) => {
+      const given = partial[key];
+      return [key, given === undefined ? value : isObject(given) ? { ...value, ...given } : given];
+    }),
   );
-  for (const key of Object.keys(partial)) if (!(key in DEFAULT_AUDIT_CONFIG)) merged[key] = partial[key] as never;
+  for (const key of Object.keys(partial)) if (!(key in DEFAULT_AUDIT_CONFIG)) merged[key] = partial[key];
   const parsed = auditConfigSchema.safeParse(merged);
   if (!parsed.success) {
     throw new PlainError(`Invalid auditor config ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);

@@ -71,7 +71,8 @@ export async function createAllocation(
     const stored = await ctx.store.put(toUtf8Bytes(m.description));
     inits.push({ amount: m.amount, deadline: m.deadline, descriptionHash: stored.digest });
   }
-  return action(ctx.contracts.escrow, "createAllocation", [recipient, token, budgetDocumentId, inits]);
+  const total = milestones.reduce((sum, m) => sum + m.amount, 0n);
+  return action(ctx.contracts.escrow, "createAllocation", [recipient, token, budgetDocumentId, total, inits]);
 }
 
 /** Governor and Timelock settings a proposal can change, by CLI name. */

@@ -2,6 +2,8 @@
  * The registrars' commands (mint, amend, revoke an agency document) and everyone's `verify`. Metadata is validated
  * and the co-signing key checked against the AgencyRegistry before anything is sent.
  */
+import { sha256 } from "ethers";
+
 import type { DocumentDescription } from "../documents.js";
 import { prepareDocumentFile } from "../documents.js";
 import { PlainError } from "../explain-error.js";
@@ -67,6 +69,14 @@ export async function prepareFromOptions(
   }
 }
 
+/** A plain error (before anything is signed or stored) if the file is already registered. */
+export async function assertNotRegistered(ctx: GovContext, file: string, bytes: Uint8Array): Promise<void> {
+  const contentHash = sha256(bytes);
+  if ((await ctx.contracts.documents.verify(contentHash)).found) {
+    throw new PlainError(`Duplicate document: ${file} (sha-256 ${contentHash}) is already registered. Nothing was sent.`);
+  }
+}
+
 /** A registrar mints an agency document (order, certificate, notice) from a file. */
 export async function mint(
   ctx: GovContext,
@@ -82,10 +92,9 @@ export async function mint(
   if (!(await ctx.contracts.agencies.isRegistrar(agencyId, signer))) {
     throw new PlainError(`${signer} is not a registrar of agency ${agencyId}. Nothing was sent.`);
   }
+  await assertNotRegistered(ctx, file, bytes);
   const description = await describeDocument(ctx, type, agencyId, options, mediaType);
   const doc = await prepareFromOptions(ctx, bytes, description, options.pqKey);
-  const existing = await ctx.contracts.documents.verify(doc.contentHash);
-  if (existing.found) throw new PlainError(`Duplicate document: ${file} (sha-256 ${doc.contentHash}) is already registered. Nothing was sent.`);
   const { documents } = ctx.as();
   const receipt = await sendChecked(
     ctx,

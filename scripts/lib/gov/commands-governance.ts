@@ -170,8 +170,9 @@ export async function status(ctx: GovContext, io: Output, proposalText: string |
     const count = Number(await ctx.contracts.governor.proposalCount());
 
     const rows = await Promise.all(Array.from({ length: count }, (_, i) => loadProposal(ctx, `#${i + 1}`)));
-    if (json) return io.out(JSON.stringify(rows.map(toJson), null, 2));
-    if (rows.length === 0) return io.out("No proposals yet.");
+    // `return void …`: what io.out returns must never become the exit code (withContext treats a number as one).
+    if (json) return void io.out(JSON.stringify(rows.map(toJson), null, 2));
+    if (rows.length === 0) return void io.out("No proposals yet.");
     io.out("   #  state      for against abstain  title");
     for (const p of rows) {
       io.out(`${String(p.number).padStart(4)}  ${p.state.padEnd(9)} ${String(p.votes.for).padStart(4)} ${String(p.votes.against).padStart(7)} ${String(p.votes.abstain).padStart(7)}  ${p.title}`);
@@ -180,7 +181,7 @@ export async function status(ctx: GovContext, io: Output, proposalText: string |
   }
   const p = await loadProposal(ctx, proposalText);
   const actions = await describeActions(ctx, p.actions);
-  if (json) return io.out(JSON.stringify({ ...toJson(p), decodedActions: actions }, null, 2));
+  if (json) return void io.out(JSON.stringify({ ...toJson(p), decodedActions: actions }, null, 2));
   const total = p.votes.for + p.votes.against + p.votes.abstain;
   io.out(`Proposal #${p.number} — ${p.title}`);
   io.out(`  id          ${p.id}`);

@@ -94,6 +94,9 @@ export function devWallet(who: string): HDNodeWallet {
 /** Opens the context: checks the chain, finds the deployment, checks that its contracts exist on this chain. */
 export async function openContext(options: GlobalOptions): Promise<GovContext> {
   const rpcUrl = options.rpc;
+  if (options.chainId !== undefined && !/^\d+$/.test(options.chainId)) {
+    throw new PlainError(`Invalid --chain-id "${options.chainId}": expected a whole number.`);
+  }
   const chainId = await probeChain(rpcUrl);
   if (options.chainId !== undefined && BigInt(options.chainId) !== chainId) {
     throw new PlainError(`Wrong network: ${rpcUrl} is chain ${chainId}, expected chain ${options.chainId}.`);

@@ -28,7 +28,7 @@ import {
   signingContext,
   unseatOfficial,
 } from "./builders.js";
-import { type MetadataOptions, amend, describeDocument, mint, prepareFromOptions, revoke, verify } from "./commands-documents.js";
+import { type MetadataOptions, amend, assertNotRegistered, describeDocument, mint, prepareFromOptions, revoke, verify } from "./commands-documents.js";
 import { type Output, type ProposeOptions, execute, propose, queue, simulate, status, vote } from "./commands-governance.js";
 import { exportRecord, roles, warp } from "./commands-system.js";
 import { type GlobalOptions, type GovContext, openContext, parseAddress } from "./context.js";
@@ -181,15 +181,13 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
   ).action(
     withContext(async (ctx, file: string, o: ProposeOptions & MetadataOptions & { type: "decree" | "law" | "budget" }) => {
       const bytes = await readDocumentFile(file);
+      await assertNotRegistered(ctx, file, bytes);
       const description = await describeDocument(ctx, o.type, 0, o, mediaTypeOf(file));
       if (o.dryRun) {
         const signing = await signingContext(ctx, o.pqKey);
         await assertRegisteredKey(ctx, signing, coSigningAgencyId(0));
       }
       const doc = await prepareFromOptions(ctx, bytes, description, o.pqKey);
-      if ((await ctx.contracts.documents.verify(doc.contentHash)).found) {
-        throw new PlainError(`Duplicate document: ${file} (sha-256 ${doc.contentHash}) is already registered. Nothing was sent.`);
-      }
       io.out(`Document ${doc.contentHash}, metadata ipfs://${doc.metadataCid}`);
       return submit(ctx, [issueDocument(ctx, doc, 0)], o);
     }),

@@ -145,7 +145,7 @@ function sentence(contract: string, fn: string, a: Result, ctx: GovContext, deci
     case "DocumentRegistry.revoke":
       return `Revoke document ${hex32(a[0])} (reason: "${a[1]}")`;
     case "BudgetEscrow.createAllocation": {
-      const milestones = a[3] as Result;
+      const milestones = a[4] as Result;
       const total = milestones.reduce((sum: bigint, m: Result) => sum + BigInt(String(m[0])), 0n);
       const parts = milestones.map((m: Result, i: number) => `#${i} ${money(m[0], a[1])} due ${date(m[1])}`).join("; ");
       return `Allocate ${money(total, a[1])} to ${a[0]} under budget ${hex32(a[2])}: ${parts}`;

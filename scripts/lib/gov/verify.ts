@@ -80,6 +80,10 @@ export async function verifyFile(ctx: GovContext, file: Uint8Array): Promise<Ver
   return result;
 }
 
+/** Why the content store could not give a blob: it is absent, or its bytes no longer match their CID. */
+const missingOrCorrupted = (error: unknown): string =>
+  error instanceof Error && /corrupted/.test(error.message) ? "in the content store is corrupted (its sha-256 differs from the CID)" : "is not in the content store";
+
 async function checkCoSignature(
   ctx: GovContext,
   contentHash: string,
@@ -92,14 +96,14 @@ async function checkCoSignature(
   let metadataBytes: Uint8Array;
   try {
     metadataBytes = await ctx.store.getByDigest(metadataDigest);
-  } catch {
-    return { checked: false, ok: false, detail: `not checked: metadata ${cidFromDigest(metadataDigest)} is not in the content store (${ctx.store.root})` };
+  } catch (error) {
+    return { checked: false, ok: false, detail: `not checked: metadata ${cidFromDigest(metadataDigest)} ${missingOrCorrupted(error)} (${ctx.store.root})` };
   }
   let publicKey: Uint8Array;
   try {
     publicKey = await ctx.store.getByDigest(keyHash);
-  } catch {
-    return { checked: false, ok: false, detail: `not checked: agency ${signer}'s public key ${cidFromDigest(keyHash)} is not in the content store` };
+  } catch (error) {
+    return { checked: false, ok: false, detail: `not checked: agency ${signer}'s public key ${cidFromDigest(keyHash)} ${missingOrCorrupted(error)}` };
   }
   let metadata;
   try {
