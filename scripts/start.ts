@@ -19,10 +19,9 @@ import path from "node:path";
 import { type ContractRunner, JsonRpcProvider } from "ethers";
 import { network } from "hardhat";
 
-import DigitalTenge from "../ignition/modules/DigitalTenge.js";
-import GovernmentDAO from "../ignition/modules/GovernmentDAO.js";
 import { ANVIL_MNEMONIC, type Anvil, startAnvil } from "./lib/anvil.js";
 import { cast, demoParameters } from "./lib/demo-cast.js";
+import { deploySystem } from "./lib/deploy-system.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "./lib/deployment.js";
 import { clearLocalChain, localChainFiles, readReady, type ReadyMarker, waitForStateDump, writeReady } from "./lib/local-chain.js";
 import { type Service, megabytes, rssOf, startService } from "./lib/processes.js";
@@ -83,18 +82,12 @@ async function launchAnvil(): Promise<Anvil> {
 /** Deploys and seeds a clean chain; returns the ready marker (written only when everything is in the saved state). */
 async function deployClean(rpcUrl: string): Promise<ReadyMarker> {
   const connection = await network.create({ network: "localhost", override: { url: rpcUrl } });
-  const { ethers, ignition } = connection;
   const parameters = demoParameters();
   await writeFile(path.join(localDir, "parameters.json"), JSON.stringify(parameters, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
 
   step("deploying GovernmentDAO with Ignition");
-  const system = await ignition.deploy(GovernmentDAO, { parameters, deploymentId, displayUi: false });
-  const { tenge } = await ignition.deploy(DigitalTenge, { parameters, deploymentId, displayUi: false });
-  const addresses = {
-    ...(Object.fromEntries(Object.entries(system).map(([name, contract]) => [name, contract.target as string])) as Record<keyof typeof system, string>),
-    tenge: tenge.target as string,
-  };
-  await assertRoles(ethers.provider, addresses);
+  const addresses = await deploySystem(connection, deploymentId, parameters);
+  await assertRoles(connection.ethers.provider, addresses);
 
   let proposals = 0;
   if (seedDemo) {

@@ -14,11 +14,10 @@ import { sha256, toUtf8Bytes } from "ethers";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import DigitalTenge from "../../ignition/modules/DigitalTenge.js";
-import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
 import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
+import { deploySystem } from "../../scripts/lib/deploy-system.js";
 import { type ContentStore, digestFromCid, openContentStore } from "../../scripts/lib/content-store.js";
-import { cast, demoParameters } from "../../scripts/lib/demo-cast.js";
+import { cast } from "../../scripts/lib/demo-cast.js";
 import { DOCUMENT_TYPES, MetadataError, parseBatchMetadata, parseDocumentMetadata } from "../../scripts/lib/metadata.js";
 import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "../../scripts/lib/mldsa.js";
 import { PROPOSAL_STATES, stateName } from "../../scripts/lib/seed/governance.js";
@@ -47,18 +46,7 @@ describe("seed (demo data) on a real anvil", function () {
     workDir = await mkdtemp(path.join(os.tmpdir(), "gdao-seed-"));
     const deploymentId = `seed-test-${process.pid}-${Date.now()}`;
     deploymentDir = path.join("ignition", "deployments", deploymentId);
-    const parameters = demoParameters();
-    const system = await connection.ignition.deploy(GovernmentDAO, { parameters, deploymentId, displayUi: false });
-    const { tenge } = await connection.ignition.deploy(DigitalTenge, { parameters, deploymentId, displayUi: false });
-    addresses = {
-      timelock: system.timelock.target as string,
-      agencies: system.agencies.target as string,
-      seats: system.seats.target as string,
-      documents: system.documents.target as string,
-      escrow: system.escrow.target as string,
-      governor: system.governor.target as string,
-      tenge: tenge.target as string,
-    };
+    addresses = await deploySystem(connection, deploymentId);
     c = connectSystem(addresses, connection.ethers.provider);
     chainId = (await connection.ethers.provider.getNetwork()).chainId;
     store = openContentStore(path.join(workDir, "content"));

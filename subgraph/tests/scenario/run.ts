@@ -24,11 +24,11 @@ import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { type BaseContract, id as keccakId, parseEther, sha256, toUtf8Bytes } from "ethers";
-import { createHardhatRuntimeEnvironment, importUserConfig } from "hardhat/hre";
 
 import DigitalTengeModule from "../../../ignition/modules/DigitalTenge.js";
 import GovernmentDAO from "../../../ignition/modules/GovernmentDAO.js";
 import { freePort, startAnvil } from "../../../scripts/lib/anvil.js";
+import { isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import { type Action, action, connectGovernment } from "../../../scripts/lib/contracts.js";
 import { ROOT_DIR, SCENARIO_DEPLOYMENT_ID, SCENARIO_DIR, SCENARIO_FILE } from "../../scripts/lib/paths.js";
 import type { RawBlock, RawLog, ScenarioFacts, ScenarioRecord } from "../harness/chain.js";
@@ -45,16 +45,9 @@ const anvil = await startAnvil({ port });
 try {
   // Hardhat reads its config relative to the repository root.
   process.chdir(ROOT_DIR);
-  const configPath = path.join(ROOT_DIR, "hardhat.config.ts");
-  const userConfig = await importUserConfig(configPath);
   const ignitionDir = path.join(SCENARIO_DIR, "ignition");
   await rm(ignitionDir, { recursive: true, force: true });
-  const hre = await createHardhatRuntimeEnvironment(
-    { ...userConfig, paths: { ...userConfig.paths, ignition: ignitionDir } },
-    { config: configPath },
-    ROOT_DIR,
-  );
-  const connection = await hre.network.create({ network: "localhost", override: { url: anvil.rpcUrl } });
+  const connection = await isolatedConnection(anvil.rpcUrl, ignitionDir);
   const { ethers, ignition } = connection;
   const provider = ethers.provider;
   const signers = await ethers.getSigners();
