@@ -9,10 +9,14 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 
-import { loadAuditConfig, runAudit, DEFAULT_FLAGS_FILE } from "./lib/agents/auditor.js";
-import { keeperRound } from "./lib/agents/keeper.js";
-import { explainError } from "./lib/explain-error.js";
-import { type GlobalOptions, openContext } from "./lib/gov/context.js";
+import type { GlobalOptions } from "./lib/gov/context.js";
+import { requireBuild } from "./lib/require-build.js";
+
+requireBuild();
+const { DEFAULT_FLAGS_FILE, loadAuditConfig, runAudit } = await import("./lib/agents/auditor.js");
+const { keeperRound } = await import("./lib/agents/keeper.js");
+const { explainError } = await import("./lib/explain-error.js");
+const { openContext } = await import("./lib/gov/context.js");
 
 interface AgentOptions extends GlobalOptions {
   interval: number;

@@ -9,9 +9,10 @@
  * A start killed half-way left no ready marker, so the next start is clean by itself: never half a deployment.
  * Ctrl-C (SIGINT) or SIGTERM stops every child process.
  *
- * Environment: CHAIN_PORT (default 8545), BLOCK_TIME (seconds, default 2), SEED=0 (no demo data), AGENT=0 (no
- * agents), AGENT_INTERVAL (seconds between agent rounds, default 5), LOCAL_DIR (state folder, default .local),
- * DEPLOYMENT_ID (default chain-31337).
+ * Environment: CHAIN_PORT (default 8545), WEB_PORT (default 3000), BLOCK_TIME (seconds, default 2), SEED=0 (no
+ * demo data), AGENT=0 (no agents), WEB=0 (no dApp), AGENT_INTERVAL (seconds between agent rounds, default 5),
+ * LOCAL_DIR (state folder, default .local), DEPLOYMENT_ID (default chain-31337).
+ * `npm start` compiles the contracts first (`prestart`); the dApp is built on the first start (≈ 1 min).
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -19,7 +20,8 @@ import path from "node:path";
 import { type ContractRunner, JsonRpcProvider } from "ethers";
 import { network } from "hardhat";
 
-import { ANVIL_MNEMONIC, type Anvil, startAnvil } from "./lib/anvil.js";
+import { buildWeb, isWebBuilt, startWeb } from "../web/lib/server.js";
+import { ANVIL_MNEMONIC, type Anvil, assertPortFree, startAnvil } from "./lib/anvil.js";
 import { cast, demoParameters } from "./lib/demo-cast.js";
 import { deploySystem } from "./lib/deploy-system.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "./lib/deployment.js";
@@ -44,7 +46,13 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(1);
 }
 const blockTime = Number(process.env.BLOCK_TIME ?? 2);
+const webPort = Number(process.env.WEB_PORT ?? 3000);
+if (!Number.isInteger(webPort) || webPort < 1 || webPort > 65535) {
+  console.error(`WEB_PORT must be a TCP port, got "${process.env.WEB_PORT}"`);
+  process.exit(1);
+}
 const seedDemo = process.env.SEED !== "0";
+const runWeb = process.env.WEB !== "0";
 const runAgents = process.env.AGENT !== "0";
 const localDir = process.env.LOCAL_DIR ?? ".local";
 const deploymentId = process.env.DEPLOYMENT_ID ?? deploymentIdFor(CHAIN_ID);
@@ -123,6 +131,7 @@ async function rpc<T>(rpcUrl: string, method: string, params: unknown[] = []): P
 }
 
 try {
+  if (runWeb) await assertPortFree(webPort, "dApp");
   let marker = fresh ? undefined : await readReady(files);
   if (fresh) step("--fresh: discarding the saved chain");
   if (!marker) {
@@ -174,8 +183,21 @@ try {
     );
   }
 
+  let webUrl = "off (WEB=0)";
+  if (runWeb) {
+    if (!isWebBuilt()) {
+      step("building the dApp (first start only, about a minute)");
+      await buildWeb();
+    }
+    step(`starting the dApp on 127.0.0.1:${webPort}`);
+    const web = await startWeb({ port: webPort, rpcUrl: anvil.rpcUrl, chainId: CHAIN_ID, deploymentDir: deploymentDir(deploymentId), contentDir });
+    services.push({ name: "web", process: web.process, stop: web.stop });
+    webUrl = web.url;
+  }
+
   const memory = rssOf(process.pid);
   const rows: [string, string][] = [
+    ["dApp", webUrl],
     ["Chain RPC", anvil.rpcUrl],
     ["Chain id", String(marker.chainId)],
     ["Blocks", blockTime > 0 ? `every ${blockTime} s` : "one per transaction"],

@@ -106,7 +106,8 @@ describe("npm start → CLI lifecycle with the keeper → Ctrl-C (real anvil)", 
   let run: StartRun | undefined;
   let provider: JsonRpcProvider;
   let readySeconds = 0;
-  const env = () => ({ CHAIN_PORT: String(port), LOCAL_DIR: localDir, DEPLOYMENT_ID: deploymentId, BLOCK_TIME: "1", AGENT_INTERVAL: "1" });
+  // The dApp has its own browser tests (web/e2e); here npm start runs without it.
+  const env = () => ({ CHAIN_PORT: String(port), LOCAL_DIR: localDir, DEPLOYMENT_ID: deploymentId, BLOCK_TIME: "1", AGENT_INTERVAL: "1", WEB: "0" });
 
   /** Runs the CLI against the started system; returns exit code and output. */
   async function gov(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

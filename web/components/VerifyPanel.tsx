@@ -1,0 +1,107 @@
+"use client";
+/**
+ * Verify a file: it is hashed here (sha-256, WebCrypto) and only the hash is looked up on chain with
+ * DocumentRegistry.verify. Says found / not found, current / amended / revoked, and why.
+ */
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import type { Hex } from "viem";
+
+import { FileDrop } from "@/components/FileDrop";
+import { useAgencyNames } from "@/hooks/useAgencies";
+import { useVerifyDocument } from "@/hooks/useDocument";
+import { fromSeconds } from "@/utils/format";
+import { sha256File } from "@/utils/hash";
+
+export function VerifyPanel() {
+  const t = useTranslations("verify");
+  const types = useTranslations("docTypes");
+  const format = useFormatter();
+  const [hash, setHash] = useState<Hex>();
+  const [hashing, setHashing] = useState(false);
+  const result = useVerifyDocument(hash);
+  const agencyNames = useAgencyNames();
+
+  return (
+    <section aria-labelledby="verify-file">
+      <h2 id="verify-file" className="visually-hidden">
+        {t("fileLabel")}
+      </h2>
+      <FileDrop
+        label={t("fileLabel")}
+        hint={t("privacy")}
+        onFile={async (file) => {
+          setHashing(true);
+          setHash(await sha256File(file));
+          setHashing(false);
+        }}
+      />
+      <div aria-live="polite" className="verify-result" data-testid="verify-result">
+        {hashing ? <p>{t("hashing")}</p> : null}
+        {hash ? (
+          <p className="hash">
+            {t("hash")} <code data-testid="content-hash">{hash}</code>
+          </p>
+        ) : null}
+        {result.isLoading ? <p>{t("checking")}</p> : null}
+        {result.isError ? (
+          <p className="error-text" role="alert">
+            {t("lookupFailed")}
+          </p>
+        ) : null}
+        {result.data && !result.data.found ? (
+          <div className="verdict verdict-unknown" data-verdict="not-found">
+            <h2>{t("notFound")}</h2>
+            <p>{t("notFoundWhy")}</p>
+          </div>
+        ) : null}
+        {result.data?.found ? (
+          <div className={`verdict verdict-${result.data.status}`} data-verdict={result.data.status}>
+            <h2>{t(`verdict.${result.data.status}`)}</h2>
+            <p>{t(`why.${result.data.status}`)}</p>
+            {result.data.status === "amended" && result.data.amendReason ? (
+              <p>
+                <strong>{t("amendReason")}</strong> {result.data.amendReason}
+              </p>
+            ) : null}
+            {result.data.status === "revoked" && result.data.revokeReason ? (
+              <p>
+                <strong>{t("revokeReason")}</strong> {result.data.revokeReason}
+              </p>
+            ) : null}
+            <dl className="facts">
+              <dt>{t("type")}</dt>
+              <dd>{types(result.data.type)}</dd>
+              <dt>{t("agency")}</dt>
+              <dd>{result.data.agencyId === 0 ? t("centralGovernment") : (agencyNames.get(result.data.agencyId) ?? t("agencyId", { id: result.data.agencyId }))}</dd>
+              <dt>{t("issuedAt")}</dt>
+              <dd>{format.dateTime(fromSeconds(result.data.issuedAt), { dateStyle: "long", timeStyle: "short" })}</dd>
+              <dt>{t("issuer")}</dt>
+              <dd>
+                <code>{result.data.issuer}</code>
+              </dd>
+              <dt>{t("coSignature")}</dt>
+              <dd>{result.data.coSigned ? t("coSigned") : t("notCoSigned")}</dd>
+              {result.data.supersedes ? (
+                <>
+                  <dt>{t("supersedes")}</dt>
+                  <dd>
+                    <code>{result.data.supersedes}</code>
+                  </dd>
+                </>
+              ) : null}
+              {result.data.supersededBy ? (
+                <>
+                  <dt>{t("supersededBy")}</dt>
+                  <dd>
+                    <code>{result.data.supersededBy}</code>
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,280 @@
+/**
+ * The dApp in a real browser against a real chain: public verification, an official's vote, a registrar's new
+ * document, the language switch, and the error paths an official or registrar meets. See e2e/harness.ts for the
+ * world (anvil + Ignition + demo seed + `next start` + chromium with an injected wallet).
+ */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, afterEach, before, describe, it } from "node:test";
+
+import type { Page } from "playwright-core";
+
+import { type World, startWorld } from "./harness";
+
+let world: World;
+
+before(async () => {
+  world = await startWorld();
+});
+
+after(async () => {
+  await world?.stop();
+});
+
+/** Pages a test opened; a test closes its pages when it passes, so one still open here belongs to a failure. */
+const openPages: Page[] = [];
+afterEach(async (t) => {
+  for (const page of openPages.splice(0)) {
+    if (page.isClosed()) continue;
+    await world.screenshot(page, `FAILED-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
+    await page.close();
+  }
+});
+
+/** Opens `path` as dev account `account`, connecting the injected wallet if wagmi has not reconnected it. */
+async function openAs(path: string, account?: number): Promise<Page> {
+  if (account !== undefined) world.wallet.account = account;
+  const page = await world.page();
+  openPages.push(page);
+  await page.goto(`${world.web.url}${path}`);
+  if (account !== undefined) {
+    const connected = page.getByTestId("connected-account");
+    // wagmi first reconnects the wallet it remembers; act only once it has settled.
+    await page.locator('[data-wallet-status="connected"], [data-wallet-status="disconnected"]').waitFor();
+    if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) {
+      await page.locator("summary", { hasText: "Connect wallet" }).click();
+      await page.getByRole("button", { name: "Browser wallet" }).click();
+    }
+    await connected.waitFor();
+  }
+  return page;
+}
+
+async function verifyFile(page: Page, file: string): Promise<string> {
+  await page.locator('input[type="file"]').setInputFiles(file);
+  const verdict = page.locator("[data-verdict]");
+  await verdict.waitFor();
+  return (await verdict.getAttribute("data-verdict")) ?? "";
+}
+
+function activeProposal(): string {
+  const id = world.record.proposals.active;
+  assert.ok(id, "the seed leaves an Active proposal");
+  return id;
+}
+
+async function castVote(page: Page, support: "For" | "Against" | "Abstain", reason: string) {
+  await page.getByRole("radio", { name: support, exact: true }).check();
+  await page.getByLabel("Reason (public, optional)").fill(reason);
+  await page.getByRole("button", { name: "Cast vote" }).click();
+}
+
+describe("an official votes on the open proposal", () => {
+  it("shows the seat and voting power of the connected official", async () => {
+    const page = await openAs("/council", 2);
+    assert.equal(await page.getByTestId("voting-power").textContent(), "1");
+    await page.getByRole("link", { name: /Law|Decree/ }).first().waitFor();
+    await world.screenshot(page, "council");
+    await page.close();
+  });
+
+  it("casts a vote against with a reason, and the tally and the list of votes change", async () => {
+    const page = await openAs(`/proposals/${activeProposal()}`, 2);
+    await page.getByTestId("tally-for").waitFor();
+    assert.equal(await page.getByTestId("proposal-state").textContent(), "Voting open");
+    const againstBefore = Number(await page.getByTestId("tally-against").textContent());
+    const reason = "The register needs a privacy review first.";
+    await castVote(page, "Against", reason);
+    await page.getByText(/Confirmed in block/).waitFor({ timeout: 20_000 });
+    await page.getByTestId("tally-against").filter({ hasText: String(againstBefore + 1) }).waitFor();
+    await page.getByTestId("votes").getByText(reason).waitFor();
+    await page.getByTestId("already-voted").waitFor();
+    await world.screenshot(page, "proposal-after-vote");
+    await page.close();
+  });
+});
+
+describe("error paths, each shown as a plain message", () => {
+  it("refuses a vote from an account without a seat: 'You are not an official'", async () => {
+    const page = await openAs(`/proposals/${activeProposal()}`, 9);
+    await castVote(page, "For", "I am the treasurer.");
+    await page.getByRole("alert").filter({ hasText: "You are not an official" }).waitFor();
+    await world.screenshot(page, "error-not-official");
+    await page.close();
+  });
+
+  it("reports a transaction the official rejects in the wallet", async () => {
+    world.wallet.rejectTransactions = true;
+    try {
+      const page = await openAs(`/proposals/${activeProposal()}`, 6);
+      await castVote(page, "For", "");
+      await page.getByRole("alert").filter({ hasText: "You rejected the request in your wallet" }).waitFor();
+      assert.equal(await page.getByTestId("tally-for").textContent(), await page.getByTestId("tally-for").textContent());
+      await page.close();
+    } finally {
+      world.wallet.rejectTransactions = false;
+    }
+  });
+
+  it("refuses to register a file that is already registered", async () => {
+    const page = await openAs("/registrar", 7);
+    await fillDocument(page, await world.documentFile("orderBudgetReports"), "FIN-DUP-1");
+    await page.getByRole("alert").filter({ hasText: "This document is already registered" }).waitFor({ timeout: 20_000 });
+    await world.screenshot(page, "error-duplicate");
+    await page.close();
+  });
+
+  it("warns when the wallet is on another network", async () => {
+    world.wallet.chainId = 1;
+    try {
+      const page = await openAs("/council", 2);
+      await page.getByTestId("wrong-network").waitFor();
+      assert.match((await page.getByTestId("wrong-network").textContent()) ?? "", /chain 1, but this site works with chain 31337/);
+      await world.screenshot(page, "error-wrong-network");
+      await page.close();
+    } finally {
+      delete world.wallet.chainId;
+    }
+  });
+});
+
+async function fillDocument(page: Page, file: string, number: string) {
+  await page.getByLabel("Document file").setInputFiles(file);
+  await page.getByTestId("content-hash").waitFor();
+  await page.getByLabel("Number").fill(number);
+  await page.getByLabel("Title in Kazakh").fill("Ақпараттық қауіпсіздік туралы бұйрық");
+  await page.getByLabel("Title in Russian").fill("Приказ об информационной безопасности");
+  await page.getByLabel("Title in English").fill("Order on information security");
+  await page.getByLabel("Date adopted").fill("2026-03-01");
+  await page.getByRole("button", { name: "Issue the document" }).click();
+}
+
+describe("a registrar issues a document", () => {
+  it("validates the form before anything is sent", async () => {
+    const page = await openAs("/registrar", 7);
+    await page.getByRole("button", { name: "Issue the document" }).click();
+    await page.getByText("Choose the document file.").waitFor();
+    assert.ok((await page.getByText("Required.").count()) >= 4);
+    await page.close();
+  });
+
+  it("mints an order from a dropped file, and /verify then finds it in force", async () => {
+    const file = await world.tempFile("new-order.txt", `Order FIN-2026/101 on information security\n${randomBytes(16).toString("hex")}\n`);
+    const page = await openAs("/registrar", 7);
+    await fillDocument(page, file, "FIN-2026/101");
+    await page.getByText(/Confirmed in block/).waitFor({ timeout: 20_000 });
+    await world.screenshot(page, "registrar-minted");
+    await page.goto(`${world.web.url}/verify`);
+    assert.equal(await verifyFile(page, file), "active");
+    await page.getByText("Order", { exact: true }).waitFor();
+    await page.close();
+  });
+});
+
+describe("anyone verifies a file without a wallet", () => {
+  it("finds the current version of an amended decree: in force", async () => {
+    const page = await openAs("/verify");
+    assert.equal(await verifyFile(page, await world.documentFile("decreePilotRevised")), "active");
+    await page.getByText("Found: in force").waitFor();
+    await world.screenshot(page, "verify-active");
+    await page.close();
+  });
+
+  it("finds the superseded version: amended, with the reason and the newer version", async () => {
+    const page = await openAs("/verify");
+    assert.equal(await verifyFile(page, await world.documentFile("decreePilot")), "amended");
+    await page.getByText("Extends the pilot to notices and certificate batches.").waitFor();
+    await page.getByText("Replaced by", { exact: true }).waitFor();
+    await world.screenshot(page, "verify-amended");
+    await page.close();
+  });
+
+  it("finds a revoked decree, with the reason for the revocation", async () => {
+    const page = await openAs("/verify");
+    assert.equal(await verifyFile(page, await world.documentFile("decreeWorkingGroup")), "revoked");
+    await page.getByText("Replaced by the Law on open budget data (L-2026/002).").waitFor();
+    await world.screenshot(page, "verify-revoked");
+    await page.close();
+  });
+
+  it("says 'not found' for a file that was never registered", async () => {
+    const page = await openAs("/verify");
+    assert.equal(await verifyFile(page, await world.tempFile("unknown.pdf", randomBytes(2048))), "not-found");
+    await page.getByText("Not found", { exact: true }).waitFor();
+    await world.screenshot(page, "verify-unknown");
+    await page.close();
+  });
+});
+
+describe("the language switch", () => {
+  it("switches to Russian and Kazakh, remembers the choice across reloads, and back to English", async () => {
+    const page = await openAs("/");
+    await world.screenshot(page, "home-en");
+    await page.getByRole("button", { name: "Русский" }).click();
+    await page.getByRole("heading", { level: 1, name: "Решения правительства, которые можно проверить" }).waitFor();
+    await page.reload();
+    assert.equal(await page.locator("html").getAttribute("lang"), "ru");
+    await page.getByRole("heading", { level: 1, name: "Решения правительства, которые можно проверить" }).waitFor();
+    await page.getByRole("button", { name: "Қазақша" }).click();
+    await page.getByRole("heading", { level: 1, name: "Тексеруге болатын үкімет шешімдері" }).waitFor();
+    await page.goto(`${world.web.url}/verify`);
+    await page.getByRole("heading", { level: 1, name: "Құжатты тексеру" }).waitFor();
+    await world.screenshot(page, "verify-kk");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Verify a document" }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    await page.close();
+  });
+});
+
+describe("anyone carries out a passed proposal", () => {
+  it("queues a succeeded proposal in the Timelock", async () => {
+    const id = world.record.proposals.succeeded;
+    assert.ok(id, "the seed leaves a Succeeded proposal");
+    const page = await openAs(`/proposals/${id}`, 0);
+    await page.getByRole("button", { name: "Queue in the Timelock" }).click();
+    await page.getByText(/Confirmed in block/).waitFor({ timeout: 20_000 });
+    await page.getByTestId("proposal-state").filter({ hasText: "Queued" }).waitFor();
+    await page.getByText("Queued: it can be executed once the Timelock delay has passed.").waitFor();
+    await page.close();
+  });
+
+  it("executes a queued proposal once the Timelock delay has passed", async () => {
+    const id = world.record.proposals.queued;
+    assert.ok(id, "the seed leaves a Queued proposal");
+    await world.advanceTime(61);
+    const page = await openAs(`/proposals/${id}`, 0);
+    await page.getByRole("button", { name: "Execute" }).click();
+    await page.getByText(/Confirmed in block/).waitFor({ timeout: 20_000 });
+    await page.getByTestId("proposal-state").filter({ hasText: "Executed" }).waitFor();
+    await world.screenshot(page, "proposal-executed");
+    await page.close();
+  });
+});
+
+describe("development accounts (local chain only)", () => {
+  it("connects anvil's account #3 without a browser wallet and shows its seat", async () => {
+    const page = await openAs("/council", 2);
+    await page.getByRole("button", { name: "Disconnect" }).click();
+    await page.locator('[data-wallet-status="disconnected"]').waitFor();
+    await page.locator("summary", { hasText: "Connect wallet" }).click();
+    await page.getByRole("heading", { name: "Development accounts — local chain only" }).waitFor();
+    await page.getByRole("button", { name: /^#3 official/ }).click();
+    await page.getByTestId("connected-account").filter({ hasText: "0x90F7…b906" }).waitFor();
+    assert.equal(await page.getByTestId("voting-power").textContent(), "1");
+    await page.getByText("Ministry of Digital Development").waitFor();
+    await page.close();
+  });
+});
+
+describe("on a phone-sized screen", () => {
+  it("lays out the verify page in one column", async () => {
+    const page = await openAs("/verify");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await verifyFile(page, await world.documentFile("decreeWorkingGroup"));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    await world.screenshot(page, "verify-mobile");
+    await page.close();
+  });
+});

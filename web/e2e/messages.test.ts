@@ -1,0 +1,25 @@
+/** The three languages carry exactly the same messages: a missing key would show a raw key to a reader. */
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "messages");
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe("translations", () => {
+  it("kk, ru and en have the same keys and no empty text", async () => {
+    const load = async (locale: string) => JSON.parse(await readFile(path.join(dir, `${locale}.json`), "utf8")) as unknown;
+    const en = keys(await load("en")).sort();
+    for (const locale of ["kk", "ru"]) {
+      const messages = await load(locale);
+      assert.deepEqual(keys(messages).sort(), en, `${locale}.json differs from en.json`);
+      assert.ok(!JSON.stringify(messages).includes('""'), `${locale}.json has an empty text`);
+    }
+  });
+});

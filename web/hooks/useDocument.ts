@@ -1,0 +1,80 @@
+"use client";
+/** Reading the DocumentRegistry: a document by its content hash, with the reasons of its amendment or revocation. */
+import { useQuery } from "@tanstack/react-query";
+import type { Address, Hex } from "viem";
+import { usePublicClient } from "wagmi";
+
+import { useContract } from "@/hooks/useContract";
+import { DOC_STATUSES, DOC_TYPES, type DocTypeName } from "@/utils/format";
+
+export interface VerifiedDocument {
+  found: true;
+  tokenId: Hex;
+  type: DocTypeName;
+  status: (typeof DOC_STATUSES)[number];
+  agencyId: number;
+  issuedAt: bigint;
+  issuer: Address;
+  metadataDigest: Hex;
+  coSigned: boolean;
+  supersedes?: Hex;
+  supersededBy?: Hex;
+  /** Why the newer version replaced this one (DocumentAmended). */
+  amendReason?: string;
+  /** Why it was revoked (DocumentRevoked). */
+  revokeReason?: string;
+}
+
+export type VerifyResult = VerifiedDocument | { found: false };
+
+const asHex = (n: bigint): Hex => `0x${n.toString(16).padStart(64, "0")}`;
+
+/** The registry's answer for `contentHash` (undefined until a hash is given). */
+export function useVerifyDocument(contentHash: Hex | undefined) {
+  const registry = useContract("DocumentRegistry");
+  const client = usePublicClient();
+  return useQuery({
+    queryKey: ["verify", registry?.address, contentHash],
+    enabled: Boolean(registry && client && contentHash),
+    queryFn: async (): Promise<VerifyResult> => {
+      if (!registry || !client || !contentHash) throw new Error("not ready");
+      const doc = await client.readContract({ ...registry, functionName: "verify", args: [contentHash] });
+      if (!doc.found) return { found: false };
+      const tokenId = BigInt(contentHash);
+      const result: VerifiedDocument = {
+        found: true,
+        tokenId: contentHash,
+        type: DOC_TYPES[doc.docType] ?? "order",
+        status: DOC_STATUSES[doc.status] ?? "active",
+        agencyId: doc.agencyId,
+        issuedAt: BigInt(doc.issuedAt),
+        issuer: doc.issuer,
+        metadataDigest: doc.metadataDigest,
+        coSigned: BigInt(doc.coSignatureDigest) !== 0n,
+        ...(doc.supersedes !== 0n ? { supersedes: asHex(doc.supersedes) } : {}),
+        ...(doc.supersededBy !== 0n ? { supersededBy: asHex(doc.supersededBy) } : {}),
+      };
+      if (result.supersededBy) {
+        const [amended] = await client.getContractEvents({
+          ...registry,
+          eventName: "DocumentAmended",
+          args: { oldTokenId: tokenId },
+          fromBlock: 0n,
+          strict: true,
+        });
+        if (amended) result.amendReason = amended.args.reason;
+      }
+      if (result.status === "revoked") {
+        const [revoked] = await client.getContractEvents({
+          ...registry,
+          eventName: "DocumentRevoked",
+          args: { tokenId },
+          fromBlock: 0n,
+          strict: true,
+        });
+        if (revoked) result.revokeReason = revoked.args.reason;
+      }
+      return result;
+    },
+  });
+}

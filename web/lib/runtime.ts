@@ -1,0 +1,57 @@
+/**
+ * What the running server knows about the chain, read at request time from its environment (set by startWeb or
+ * `npm start`), so one build serves any deployment:
+ *   RPC_URL         JSON-RPC endpoint the browser and the server read from (default http://127.0.0.1:8545)
+ *   CHAIN_ID        chain id (default 31337)
+ *   DEPLOYMENT_DIR  an Ignition deployment folder; its deployed_addresses.json overrides the generated addresses
+ *   DEV_ACCOUNTS=1  offer anvil's development accounts as a wallet (only honoured on chain 31337)
+ *   CONTENT_DIR     the local content store (metadata JSON) of the deployment (default <repo>/.local/content)
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { type Address, getAddress } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+
+import { type ContractName, deployments, futureIds } from "@/generated/contracts";
+import { LOCAL_CHAIN_ID, type RuntimeConfig, type DevAccount } from "@/lib/config";
+
+/** anvil's public development mnemonic: test keys only, never real funds. */
+const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
+/** Roles of the development accounts in the demo (scripts/lib/demo-cast.ts). */
+const DEV_ROLES = ["keeper", "official", "official", "official", "official", "official", "official", "financeRegistrar", "digitalRegistrar", "treasurer"] as const;
+
+const NAMES = Object.keys(futureIds) as ContractName[];
+
+function addressesFrom(deploymentDir: string): Partial<Record<ContractName, Address>> {
+  const file = path.join(deploymentDir, "deployed_addresses.json");
+  const json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  const result: Partial<Record<ContractName, Address>> = {};
+  for (const name of NAMES) {
+    const value = json[futureIds[name]];
+    if (typeof value === "string") result[name] = getAddress(value);
+  }
+  return result;
+}
+
+let devAccountsCache: DevAccount[] | undefined;
+function devAccounts(): DevAccount[] {
+  devAccountsCache ??= DEV_ROLES.map((role, index) => ({
+    index,
+    role,
+    address: mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).address,
+  }));
+  return devAccountsCache;
+}
+
+export function runtimeConfig(): RuntimeConfig {
+  const chainId = Number(process.env.CHAIN_ID ?? LOCAL_CHAIN_ID);
+  const rpcUrl = process.env.RPC_URL ?? "http://127.0.0.1:8545";
+  const deploymentDir = process.env.DEPLOYMENT_DIR;
+  const addresses = deploymentDir ? addressesFrom(deploymentDir) : (deployments[chainId] ?? {});
+  const dev = chainId === LOCAL_CHAIN_ID && (process.env.DEV_ACCOUNTS === "1" || process.env.NEXT_PUBLIC_DEV_ACCOUNTS === "1");
+  return { chainId, rpcUrl, addresses, devAccounts: dev ? devAccounts() : [] };
+}
+
+/** Where metadata JSON is stored (the local stand-in for IPFS). */
+export const contentDir = (): string => process.env.CONTENT_DIR ?? path.resolve(process.cwd(), "..", ".local", "content");

@@ -1,0 +1,17 @@
+/** Pure display helpers. */
+export const shortHex = (hex: string, keep = 6): string => (hex.length > 2 * keep + 2 ? `${hex.slice(0, keep + 2)}…${hex.slice(-keep)}` : hex);
+
+/** A chain timestamp (seconds) as a Date. */
+export const fromSeconds = (seconds: bigint | number): Date => new Date(Number(seconds) * 1000);
+
+/** Document types in the order of the contract's enum. */
+export const DOC_TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
+export type DocTypeName = (typeof DOC_TYPES)[number];
+/** Types a registrar issues (the others are enacted by proposal). */
+export const AGENCY_DOC_TYPES = ["order", "certificate", "notice"] as const satisfies readonly DocTypeName[];
+
+export const DOC_STATUSES = ["active", "amended", "revoked"] as const;
+
+/** Proposal states in the order of OpenZeppelin's `ProposalState`. */
+export const PROPOSAL_STATES = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed"] as const;
+export type ProposalStateName = (typeof PROPOSAL_STATES)[number];
