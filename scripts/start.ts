@@ -3,14 +3,16 @@
  *
  *   anvil (local chain, state saved in .local/chain) → Ignition deployment of GovernmentDAO + the dev digital tenge
  *   → roles audit → demo data (scripts/seed.ts) → blocks every BLOCK_TIME seconds → digital agents (keeper +
- *   auditor) → table of URLs, addresses, accounts and memory.
+ *   auditor) → indexer + public API (Ponder, indexer/) → dApp (Next.js, web/) → table of URLs, addresses,
+ *   accounts and memory.
  *
  * A second `npm start` resumes the saved chain (same addresses, same data); `npm start -- --fresh` starts clean.
  * A start killed half-way left no ready marker, so the next start is clean by itself: never half a deployment.
  * Ctrl-C (SIGINT) or SIGTERM stops every child process.
  *
- * Environment: CHAIN_PORT (default 8545), WEB_PORT (default 3000), BLOCK_TIME (seconds, default 2), SEED=0 (no
- * demo data), AGENT=0 (no agents), WEB=0 (no dApp), AGENT_INTERVAL (seconds between agent rounds, default 5),
+ * Environment: CHAIN_PORT (default 8545), API_PORT (default 42069), WEB_PORT (default 3000), BLOCK_TIME (seconds,
+ * default 2), SEED=0 (no demo data), AGENT=0 (no agents), INDEXER=0 (no indexer/API), WEB=0 (no dApp),
+ * DATABASE_URL (the indexer on PostgreSQL instead of embedded PGlite), AGENT_INTERVAL (seconds between agent rounds, default 5),
  * LOCAL_DIR (state folder, default .local), DEPLOYMENT_ID (default chain-31337).
  * `npm start` compiles the contracts first (`prestart`); the dApp is built on the first start (≈ 1 min).
  */
@@ -20,6 +22,7 @@ import path from "node:path";
 import { type ContractRunner, JsonRpcProvider } from "ethers";
 import { network } from "hardhat";
 
+import { startIndexer } from "../indexer/lib/run.js";
 import { buildWeb, isWebBuilt, startWeb } from "../web/lib/server.js";
 import { ANVIL_MNEMONIC, type Anvil, assertPortFree, startAnvil } from "./lib/anvil.js";
 import { cast, demoParameters } from "./lib/demo-cast.js";
@@ -40,17 +43,19 @@ for (const arg of args) {
   }
 }
 const fresh = args.has("--fresh");
-const port = Number(process.env.CHAIN_PORT ?? 8545);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`CHAIN_PORT must be a TCP port, got "${process.env.CHAIN_PORT}"`);
-  process.exit(1);
-}
 const blockTime = Number(process.env.BLOCK_TIME ?? 2);
-const webPort = Number(process.env.WEB_PORT ?? 3000);
-if (!Number.isInteger(webPort) || webPort < 1 || webPort > 65535) {
-  console.error(`WEB_PORT must be a TCP port, got "${process.env.WEB_PORT}"`);
-  process.exit(1);
+function portFrom(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    console.error(`${name} must be a TCP port, got "${process.env[name]}"`);
+    process.exit(1);
+  }
+  return value;
 }
+const webPort = portFrom("WEB_PORT", 3000);
+const apiPort = portFrom("API_PORT", 42069);
+const runIndexer = process.env.INDEXER !== "0";
+const port = portFrom("CHAIN_PORT", 8545);
 const seedDemo = process.env.SEED !== "0";
 const runWeb = process.env.WEB !== "0";
 const runAgents = process.env.AGENT !== "0";
@@ -61,7 +66,8 @@ const contentDir = path.join(localDir, "content");
 const step = (text: string) => console.log(`• ${text}`);
 
 let anvil: Anvil | undefined;
-const services: Service[] = [];
+/** Started children, stopped in reverse order. */
+const services: Pick<Service, "name" | "stop">[] = [];
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
@@ -132,7 +138,10 @@ async function rpc<T>(rpcUrl: string, method: string, params: unknown[] = []): P
 
 try {
   if (runWeb) await assertPortFree(webPort, "dApp");
+  // Ponder would silently take the next port if this one were busy: check it first.
+  if (runIndexer) await assertPortFree(apiPort, "indexer API");
   let marker = fresh ? undefined : await readReady(files);
+  let cleanChain = !marker;
   if (fresh) step("--fresh: discarding the saved chain");
   if (!marker) {
     await clearLocalChain(files);
@@ -150,6 +159,7 @@ try {
       await clearLocalChain(files);
       await rm(deploymentDir(deploymentId), { recursive: true, force: true });
       marker = undefined;
+      cleanChain = true;
       anvil = await launchAnvil();
     } else {
       // anvil does not save its clock offset: move the clock past the last saved block so time never runs back.
@@ -183,6 +193,23 @@ try {
     );
   }
 
+  let apiUrl = "off (INDEXER=0)";
+  if (runIndexer) {
+    step(`starting the indexer and public API on 127.0.0.1:${apiPort} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}); indexing the chain…`);
+    const indexer = await startIndexer({
+      rpcUrl: anvil.rpcUrl,
+      chainId: CHAIN_ID,
+      deploymentDir: deploymentDir(deploymentId),
+      port: apiPort,
+      fresh: cleanChain,
+      stateDir: path.join(localDir, "indexer"),
+      contentDir,
+      flagsFile: path.join(localDir, "agent", "flags.json"),
+    });
+    services.push({ name: "indexer", stop: indexer.stop });
+    apiUrl = `${indexer.url}/api/v1 (GraphQL ${indexer.url}/graphql; log ${path.relative(process.cwd(), indexer.logFile)})`;
+  }
+
   let webUrl = "off (WEB=0)";
   if (runWeb) {
     if (!isWebBuilt()) {
@@ -191,13 +218,14 @@ try {
     }
     step(`starting the dApp on 127.0.0.1:${webPort}`);
     const web = await startWeb({ port: webPort, rpcUrl: anvil.rpcUrl, chainId: CHAIN_ID, deploymentDir: deploymentDir(deploymentId), contentDir });
-    services.push({ name: "web", process: web.process, stop: web.stop });
+    services.push({ name: "web", stop: web.stop });
     webUrl = web.url;
   }
 
   const memory = rssOf(process.pid);
   const rows: [string, string][] = [
     ["dApp", webUrl],
+    ["API", apiUrl],
     ["Chain RPC", anvil.rpcUrl],
     ["Chain id", String(marker.chainId)],
     ["Blocks", blockTime > 0 ? `every ${blockTime} s` : "one per transaction"],

@@ -20,11 +20,10 @@ import { JsonRpcProvider, Network, sha256, toUtf8Bytes } from "ethers";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import DigitalTenge from "../../ignition/modules/DigitalTenge.js";
-import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
 import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
 import { cidFromDigest, openContentStore } from "../../scripts/lib/content-store.js";
-import { cast, devAccount, demoParameters } from "../../scripts/lib/demo-cast.js";
+import { cast, devAccount } from "../../scripts/lib/demo-cast.js";
+import { deploySystem } from "../../scripts/lib/deploy-system.js";
 import { demoKeyring, prepareDocumentFile } from "../../scripts/lib/documents.js";
 import { formatDocumentMetadata } from "../../scripts/lib/metadata.js";
 import { demoAgencyKeys, signatureDigest } from "../../scripts/lib/mldsa.js";
@@ -170,18 +169,7 @@ describe("gov CLI on a real anvil", function () {
     contentDir = path.join(workDir, "content");
     deploymentId = `gov-cli-test-${process.pid}-${Date.now()}`;
     deploymentDir = path.join("ignition", "deployments", deploymentId);
-    const parameters = demoParameters();
-    const system = await connection.ignition.deploy(GovernmentDAO, { parameters, deploymentId, displayUi: false });
-    const { tenge } = await connection.ignition.deploy(DigitalTenge, { parameters, deploymentId, displayUi: false });
-    addresses = {
-      timelock: system.timelock.target as string,
-      agencies: system.agencies.target as string,
-      seats: system.seats.target as string,
-      documents: system.documents.target as string,
-      escrow: system.escrow.target as string,
-      governor: system.governor.target as string,
-      tenge: tenge.target as string,
-    };
+    addresses = await deploySystem(connection, deploymentId);
     c = connectSystem(addresses, provider);
     result = await seed(connection, addresses, { contentDir, stateDir: workDir, log: () => undefined });
     const ids = new Map<string, string>(Object.entries(result.record.proposals).map(([role, id]) => [id, role]));

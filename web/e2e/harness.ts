@@ -10,14 +10,12 @@ import os from "node:os";
 import path from "node:path";
 
 import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
-import { createHardhatRuntimeEnvironment, importUserConfig } from "hardhat/hre";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 
-import DigitalTenge from "../../ignition/modules/DigitalTenge";
-import GovernmentDAO from "../../ignition/modules/GovernmentDAO";
 import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil";
 import { cidFromDigest } from "../../scripts/lib/content-store";
-import { demoParameters, devAccount } from "../../scripts/lib/demo-cast";
+import { deploySystem, isolatedConnection } from "../../scripts/lib/deploy-system";
+import { devAccount } from "../../scripts/lib/demo-cast";
 import type { SeedRecord } from "../../scripts/lib/seed/record";
 import { seed } from "../../scripts/lib/seed/run";
 import { type RunningWeb, WEB_DIR, startWeb } from "../lib/server";
@@ -115,27 +113,9 @@ async function deployAndSeed(rpcUrl: string, tempDir: string, contentDir: string
 }
 
 async function deployAndSeedFromRoot(rpcUrl: string, tempDir: string, contentDir: string): Promise<{ deploymentDir: string; record: SeedRecord }> {
-  const configPath = path.join(ROOT_DIR, "hardhat.config.ts");
-  const userConfig = await importUserConfig(configPath);
   const ignitionDir = path.join(tempDir, "ignition");
-  const hre = await createHardhatRuntimeEnvironment(
-    { ...userConfig, paths: { ...userConfig.paths, ignition: ignitionDir } },
-    { config: configPath },
-    ROOT_DIR,
-  );
-  const connection = await hre.network.create({ network: "localhost", override: { url: rpcUrl } });
-  const parameters = demoParameters();
-  const system = await connection.ignition.deploy(GovernmentDAO, { parameters, deploymentId: DEPLOYMENT_ID, displayUi: false });
-  const { tenge } = await connection.ignition.deploy(DigitalTenge, { parameters, deploymentId: DEPLOYMENT_ID, displayUi: false });
-  const addresses = {
-    timelock: system.timelock.target as string,
-    agencies: system.agencies.target as string,
-    seats: system.seats.target as string,
-    documents: system.documents.target as string,
-    escrow: system.escrow.target as string,
-    governor: system.governor.target as string,
-    tenge: tenge.target as string,
-  };
+  const connection = await isolatedConnection(rpcUrl, ignitionDir);
+  const addresses = await deploySystem(connection, DEPLOYMENT_ID);
   const result = await seed(connection, addresses, {
     contentDir,
     stateDir: path.join(tempDir, "state"),

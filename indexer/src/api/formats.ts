@@ -1,0 +1,65 @@
+// Open data: every list as JSON, CSV or XML with the same flat, documented columns (see openapi.ts).
+import type { Context } from "hono";
+import { create } from "xmlbuilder2";
+
+/** A flat row: every value a string, a number, a boolean or null (bigints are rendered as decimal strings). */
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+/** Plain JSON-safe value of a database value. */
+export const cell = (value: unknown): Cell => {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (Array.isArray(value)) return value.map((v) => String(v)).join("; ");
+  return JSON.stringify(value);
+};
+
+const csvCell = (value: Cell): string => {
+  if (value === null) return "";
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
+  const lines = [columns.join(",")];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? null)).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+export function toXml(listName: string, itemName: string, columns: readonly string[], rows: readonly Row[], nextCursor: string | null): string {
+  const root = create({ version: "1.0", encoding: "UTF-8" }).ele(listName);
+  if (nextCursor !== null) root.att("nextCursor", nextCursor);
+  for (const row of rows) {
+    const item = root.ele(itemName);
+    for (const column of columns) {
+      const value = row[column] ?? null;
+      const field = item.ele(column);
+      if (value === null) field.att("null", "true");
+      else field.txt(String(value));
+    }
+  }
+  return root.end({ prettyPrint: true });
+}
+
+export interface ListSpec {
+  /** Plural name (JSON key, XML root, file name), e.g. "documents". */
+  name: string;
+  /** XML element of one item, e.g. "document". */
+  item: string;
+  columns: readonly string[];
+}
+
+/** Sends a page of a list in the requested format. */
+export function sendList(c: Context, spec: ListSpec, format: "json" | "csv" | "xml", rows: Row[], nextCursor: string | null): Response {
+  if (nextCursor !== null) c.header("X-Next-Cursor", nextCursor);
+  if (format === "csv") {
+    c.header("Content-Disposition", `attachment; filename="${spec.name}.csv"`);
+    return c.body(toCsv(spec.columns, rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
+  }
+  if (format === "xml") {
+    c.header("Content-Disposition", `attachment; filename="${spec.name}.xml"`);
+    return c.body(toXml(spec.name, spec.item, spec.columns, rows, nextCursor), 200, { "Content-Type": "application/xml; charset=utf-8" });
+  }
+  return c.json({ items: rows, nextCursor });
+}

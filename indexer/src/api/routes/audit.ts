@@ -1,0 +1,89 @@
+// The audit log of power (every role change, chain order) and the digital auditor's flags.
+import { readFile } from "node:fs/promises";
+
+import { Hono } from "hono";
+import { db } from "ponder:api";
+import schema from "ponder:schema";
+import { z } from "zod";
+
+import { flagsFile } from "../context.js";
+import { ApiError } from "../errors.js";
+import { sendList } from "../formats.js";
+import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
+import { plainRow } from "../rows.js";
+
+export const ROLE_CHANGE_COLUMNS = [
+  "id", "kind", "contract", "role", "roleName", "account", "sender", "agencyId", "seatId", "detail", "timestamp", "blockNumber", "transactionHash", "logIndex",
+] as const;
+export const FLAG_COLUMNS = ["rule", "severity", "subjectKind", "subjectId", "message", "evidence", "block", "timestamp"] as const;
+export const AUDIT_LIST = { name: "roleChanges", item: "roleChange", columns: ROLE_CHANGE_COLUMNS } as const;
+export const FLAGS_LIST = { name: "flags", item: "flag", columns: FLAG_COLUMNS } as const;
+
+/** The file the auditor (scripts/agent.ts) writes. */
+export const flagsDocument = z.object({
+  generatedAt: z.number().int(),
+  chainId: z.number().int(),
+  block: z.number().int(),
+  rules: z.array(z.object({ id: z.string(), title: z.string(), explanation: z.string(), threshold: z.string() })),
+  flags: z.array(
+    z.object({
+      rule: z.string(),
+      severity: z.enum(["info", "warning", "critical"]),
+      subject: z.object({ kind: z.enum(["allocation", "milestone", "proposal", "document", "recipient"]), id: z.string() }),
+      message: z.string(),
+      evidence: z.record(z.string(), z.union([z.string(), z.number()])),
+      block: z.number().int(),
+      timestamp: z.number().int(),
+    }),
+  ),
+});
+
+export const audit = new Hono()
+  .get("/audit-log", async (c) => {
+    const q = listQuery.parse(c.req.query());
+    const r = schema.roleChange;
+    // (block, id) keyset; ids "txhash-logIndex" order within a block is by id, which is stable.
+    const page = keyset(r.blockNumber, r.id, decodeCursor(q.cursor), { key: BigInt, id: String });
+    const rows = await db.select().from(r).where(page.after).orderBy(...page.order).limit(q.limit + 1);
+    const items = rows.slice(0, q.limit);
+    const last = items.at(-1);
+    const next = rows.length > q.limit && last ? encodeCursor({ key: last.blockNumber.toString(), id: last.id }) : null;
+    return sendList(c, AUDIT_LIST, q.format, items.map(plainRow), next);
+  })
+  .get("/flags", async (c) => {
+    const q = listQuery.parse(c.req.query());
+    let raw: string | null = null;
+    try {
+      raw = await readFile(flagsFile, "utf8");
+    } catch {
+      raw = null; // no auditor run yet: an empty list
+    }
+    let parsed: z.infer<typeof flagsDocument> | null = null;
+    if (raw !== null) {
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        throw new ApiError(502, "flags_unreadable", "the auditor's flags file is not JSON");
+      }
+      const result = flagsDocument.safeParse(json);
+      if (!result.success) throw new ApiError(502, "flags_unreadable", "the auditor's flags file does not match its schema");
+      parsed = result.data;
+    }
+    const flags = parsed?.flags ?? [];
+    if (q.format !== "json") {
+      const rows = flags.map((f) => ({
+        rule: f.rule, severity: f.severity, subjectKind: f.subject.kind, subjectId: f.subject.id, message: f.message,
+        evidence: JSON.stringify(f.evidence), block: f.block, timestamp: f.timestamp,
+      }));
+      return sendList(c, FLAGS_LIST, q.format, rows, null);
+    }
+    return c.json({
+      generatedAt: parsed?.generatedAt ?? null,
+      chainId: parsed?.chainId ?? null,
+      block: parsed?.block ?? null,
+      rules: parsed?.rules ?? [],
+      items: flags,
+      nextCursor: null,
+    });
+  });

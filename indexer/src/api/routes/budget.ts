@@ -1,0 +1,59 @@
+// Budget: allocations (with milestones and releases), releases, totals per agency and token.
+import { Hono } from "hono";
+import { db } from "ponder:api";
+import schema from "ponder:schema";
+import { asc, eq } from "ponder";
+import { z } from "zod";
+
+import { notFound } from "../errors.js";
+import { sendList } from "../formats.js";
+import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
+import { plainRow } from "../rows.js";
+
+export const ALLOCATION_COLUMNS = [
+  "id", "allocationId", "recipient", "tokenId", "budgetDocumentId", "budgetDocumentRefId", "agencyId", "total", "released",
+  "milestoneCount", "cancelled", "cancelledAt", "cancelReason", "unreleasedAtCancel", "createdAt", "createdTx", "proposalId",
+] as const;
+export const RELEASE_COLUMNS = ["id", "allocationId", "milestoneId", "recipient", "tokenId", "amount", "timestamp", "blockNumber", "transactionHash", "proposalId"] as const;
+export const TOTAL_COLUMNS = ["id", "agencyId", "tokenId", "allocated", "released", "cancelled", "allocationCount"] as const;
+
+export const ALLOCATIONS_LIST = { name: "allocations", item: "allocation", columns: ALLOCATION_COLUMNS } as const;
+export const RELEASES_LIST = { name: "releases", item: "release", columns: RELEASE_COLUMNS } as const;
+export const TOTALS_LIST = { name: "agencyTotals", item: "agencyTotal", columns: TOTAL_COLUMNS } as const;
+
+const allocationId = z.string().regex(/^\d{1,78}$/, "a decimal allocation id").transform(BigInt);
+
+export const budget = new Hono()
+  .get("/budget/allocations", async (c) => {
+    const q = listQuery.parse(c.req.query());
+    const a = schema.allocation;
+    const page = keyset(a.createdAt, a.id, decodeCursor(q.cursor), { key: BigInt, id: BigInt });
+    const rows = await db.select().from(a).where(page.after).orderBy(...page.order).limit(q.limit + 1);
+    const items = rows.slice(0, q.limit);
+    const last = items.at(-1);
+    const next = rows.length > q.limit && last ? encodeCursor({ key: last.createdAt.toString(), id: last.id.toString() }) : null;
+    return sendList(c, ALLOCATIONS_LIST, q.format, items.map(plainRow), next);
+  })
+  .get("/budget/allocations/:id", async (c) => {
+    const id = allocationId.parse(c.req.param("id"));
+    const [row] = await db.select().from(schema.allocation).where(eq(schema.allocation.id, id)).limit(1);
+    if (row === undefined) throw notFound(`allocation ${id}`);
+    const milestones = await db.select().from(schema.milestone).where(eq(schema.milestone.allocationId, id)).orderBy(asc(schema.milestone.index));
+    const releases = await db.select().from(schema.release).where(eq(schema.release.allocationId, id)).orderBy(asc(schema.release.blockNumber));
+    return c.json({ allocation: plainRow(row), milestones: milestones.map(plainRow), releases: releases.map(plainRow) });
+  })
+  .get("/budget/releases", async (c) => {
+    const q = listQuery.parse(c.req.query());
+    const r = schema.release;
+    const page = keyset(r.blockNumber, r.id, decodeCursor(q.cursor), { key: BigInt, id: String });
+    const rows = await db.select().from(r).where(page.after).orderBy(...page.order).limit(q.limit + 1);
+    const items = rows.slice(0, q.limit);
+    const last = items.at(-1);
+    const next = rows.length > q.limit && last ? encodeCursor({ key: last.blockNumber.toString(), id: last.id }) : null;
+    return sendList(c, RELEASES_LIST, q.format, items.map(plainRow), next);
+  })
+  .get("/budget/totals", async (c) => {
+    const q = listQuery.parse(c.req.query());
+    const rows = await db.select().from(schema.agencyTokenTotal).orderBy(asc(schema.agencyTokenTotal.id));
+    return sendList(c, TOTALS_LIST, q.format, rows.map(plainRow), null);
+  });

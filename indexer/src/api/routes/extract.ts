@@ -1,0 +1,29 @@
+// Citizen extract of one document, signed with the API's ML-DSA-65 key; the public key to check it with.
+import { Hono } from "hono";
+
+import { signExtract } from "../../../lib/extract.js";
+import { apiKeys, deployment } from "../context.js";
+import { notFound } from "../errors.js";
+import { documentId, documentWithHistory } from "./documents.js";
+
+export const extract = new Hono()
+  .get("/signing-key", (c) => {
+    const keys = apiKeys();
+    return c.json({ algorithm: "ML-DSA-65", publicKey: Buffer.from(keys.publicKey).toString("base64"), publicKeySha256: keys.publicKeySha256 });
+  })
+  .get("/documents/:id/extract", async (c) => {
+    const id = documentId.parse(c.req.param("id"));
+    const result = await documentWithHistory(id);
+    if (result === null) throw notFound(`document ${id}`);
+    const signed = signExtract(
+      {
+        chainId: deployment.chainId,
+        documentRegistry: deployment.contracts.DocumentRegistry.address,
+        extractedAt: Math.floor(Date.now() / 1000),
+        ...result,
+      },
+      apiKeys(),
+    );
+    c.header("Content-Disposition", `attachment; filename="extract-${id.slice(2, 14)}.json"`);
+    return c.json(signed);
+  });

@@ -1,0 +1,3 @@
+import { describeIndexer } from "./support/suite.js";
+
+describeIndexer("PGlite", () => undefined);

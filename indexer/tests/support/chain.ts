@@ -1,0 +1,91 @@
+/**
+ * A seeded chain for the indexer tests: anvil on a free port, GovernmentDAO + DigitalTenge deployed with Hardhat
+ * Ignition into a temporary deployment directory (never ignition/deployments/chain-31337), and the demo seed
+ * (scripts/seed.ts) with its content store in a temporary directory.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { createHardhatRuntimeEnvironment, importUserConfig } from "hardhat/hre";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import DigitalTengeModule from "../../../ignition/modules/DigitalTenge.js";
+import GovernmentDAO from "../../../ignition/modules/GovernmentDAO.js";
+import { type Anvil, freePort, startAnvil } from "../../../scripts/lib/anvil.js";
+import { demoParameters } from "../../../scripts/lib/demo-cast.js";
+import type { GovernmentAddresses } from "../../../scripts/lib/deployment.js";
+import { type SeedResult, seed } from "../../../scripts/lib/seed/run.js";
+import { ROOT_DIR } from "../../lib/paths.js";
+
+export interface TestChain {
+  anvil: Anvil;
+  connection: NetworkConnection;
+  /** Temporary directory holding the deployment, the content store and the indexer state. */
+  dir: string;
+  deploymentDir: string;
+  contentDir: string;
+  addresses: GovernmentAddresses & { tenge: string };
+  /** What the seed left on chain (read back from the chain), when seeded. */
+  seeded: SeedResult | null;
+  /** Stops anvil and removes the temporary directory. */
+  close(): Promise<void>;
+}
+
+const DEPLOYMENT_ID = "indexer-test";
+
+/** Starts anvil and deploys the demo system; seeds it unless `seedDemo` is false. */
+export async function startTestChain(options: { seedDemo?: boolean; certificates?: number } = {}): Promise<TestChain> {
+  // hardhat.config.ts reads paths relative to the working directory.
+  process.chdir(ROOT_DIR);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "indexer-test-"));
+  const anvil = await startAnvil({ port: await freePort() });
+  try {
+    const configPath = path.join(ROOT_DIR, "hardhat.config.ts");
+    const userConfig = await importUserConfig(configPath);
+    const ignitionDir = path.join(dir, "ignition");
+    const hre = await createHardhatRuntimeEnvironment(
+      { ...userConfig, paths: { ...userConfig.paths, ignition: ignitionDir } },
+      { config: configPath },
+      ROOT_DIR,
+    );
+    const connection = await hre.network.create({ network: "localhost", override: { url: anvil.rpcUrl } });
+    const parameters = demoParameters();
+    const deployed = await connection.ignition.deploy(GovernmentDAO, { parameters, deploymentId: DEPLOYMENT_ID, displayUi: false });
+    const { tenge } = await connection.ignition.deploy(DigitalTengeModule, { parameters, deploymentId: DEPLOYMENT_ID, displayUi: false });
+    const address = (c: { target: unknown }) => String(c.target).toLowerCase();
+    const addresses = {
+      timelock: address(deployed.timelock),
+      agencies: address(deployed.agencies),
+      seats: address(deployed.seats),
+      documents: address(deployed.documents),
+      escrow: address(deployed.escrow),
+      governor: address(deployed.governor),
+      tenge: address(tenge),
+    };
+    const contentDir = path.join(dir, "content");
+    let seeded: SeedResult | null = null;
+    if (options.seedDemo !== false) {
+      seeded = await seed(connection, addresses, { contentDir, stateDir: path.join(dir, "state"), certificates: options.certificates ?? 20, log: () => {} });
+    }
+    return {
+      anvil,
+      connection,
+      dir,
+      deploymentDir: path.join(ignitionDir, "deployments", DEPLOYMENT_ID),
+      contentDir,
+      addresses,
+      seeded,
+      close: async () => {
+        await connection.close();
+        await anvil.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await anvil.stop();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

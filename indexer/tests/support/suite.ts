@@ -1,0 +1,244 @@
+/**
+ * The indexer specification, run once on embedded PGlite (tests/pglite.test.ts) and once on a real PostgreSQL
+ * (tests/postgres.test.ts): a seeded anvil chain, `startIndexer`, then what a citizen, a journalist and the dApp
+ * ask the API.
+ */
+import assert from "node:assert/strict";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+
+import { freePort } from "../../../scripts/lib/anvil.js";
+import { verifyExtract } from "../../lib/extract.js";
+import { type RunningIndexer, startIndexer } from "../../lib/run.js";
+import { type TestChain, startTestChain } from "./chain.js";
+
+type Json = Record<string, unknown>;
+interface Page {
+  items: Json[];
+  nextCursor: string | null;
+}
+
+export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: () => string | undefined): void {
+  describe(`indexer and public API on ${backend}`, () => {
+    let chain: TestChain;
+    let indexer: RunningIndexer;
+    let flagsFile: string;
+    const get = async (route: string): Promise<Response> => fetch(`${indexer.url}${route}`);
+    const json = async <T = Json>(route: string, status = 200): Promise<T> => {
+      const response = await get(route);
+      assert.equal(response.status, status, `${route}: HTTP ${response.status}`);
+      return (await response.json()) as T;
+    };
+    const start = (fresh: boolean) => {
+      const url = databaseUrl();
+      return freePort().then((port) =>
+        startIndexer({
+          rpcUrl: chain.anvil.rpcUrl,
+          deploymentDir: chain.deploymentDir,
+          port,
+          fresh,
+          stateDir: path.join(chain.dir, "indexer"),
+          contentDir: chain.contentDir,
+          flagsFile,
+          ...(url ? { databaseUrl: url } : {}),
+        }),
+      );
+    };
+
+    before(async () => {
+      chain = await startTestChain();
+      flagsFile = path.join(chain.dir, "flags.json");
+      indexer = await start(true);
+    });
+    after(async () => {
+      await indexer?.stop();
+      await chain?.close();
+    });
+
+    it("indexes every proposal, document and allocation the chain holds", async () => {
+      const summary = chain.seeded?.summary;
+      assert.ok(summary);
+      const proposals = await json<Page>("/api/v1/proposals?limit=1000");
+      assert.equal(proposals.items.length, summary.proposals.total);
+      const documents = await json<Page>("/api/v1/documents?limit=1000");
+      assert.equal(documents.items.length, summary.documents.total);
+      for (const [status, count] of Object.entries(summary.documents.byStatus)) {
+        assert.equal(documents.items.filter((d) => d.status === status.toUpperCase()).length, count, `documents ${status}`);
+      }
+      const allocations = await json<Page>("/api/v1/budget/allocations");
+      assert.equal(allocations.items.length, summary.allocations);
+      const releases = await json<Page>("/api/v1/budget/releases");
+      assert.equal(releases.items.length, summary.milestones.released);
+    });
+
+    it("filters documents by type, status and agency, and pages through them with a cursor", async () => {
+      const all = await json<Page>("/api/v1/documents?limit=1000");
+      const decrees = await json<Page>("/api/v1/documents?type=DECREE");
+      assert.ok(decrees.items.length > 0 && decrees.items.every((d) => d.docType === "DECREE"));
+      const finance = await json<Page>("/api/v1/documents?agency=1");
+      assert.ok(finance.items.length > 0 && finance.items.every((d) => d.agencyId === "1" && d.agencyName === "Ministry of Finance"));
+      const revoked = await json<Page>("/api/v1/documents?status=REVOKED");
+      assert.ok(revoked.items.length > 0 && revoked.items.every((d) => d.status === "REVOKED" && typeof d.revokeReason === "string"));
+      const seen: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page = await json<Page>(`/api/v1/documents?limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+        assert.ok(page.items.length <= 3);
+        seen.push(...page.items.map((d) => d.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      assert.deepEqual(seen, all.items.map((d) => d.id), "pages cover the list once, in order");
+    });
+
+    it("shows a document's whole amendment chain and history", async () => {
+      const amended = (await json<Page>("/api/v1/documents?status=AMENDED")).items[0];
+      assert.ok(amended, "the seed amends a decree");
+      const detail = await json<{ versions: Json[]; history: Json[] }>(`/api/v1/documents/${String(amended.id)}`);
+      assert.ok(detail.versions.length >= 2);
+      assert.equal(detail.versions[0]?.id, amended.id, "oldest first");
+      assert.equal(detail.versions[1]?.supersedes, amended.id);
+      const kinds = detail.history.map((e) => e.kind);
+      assert.ok(kinds.includes("ISSUED") && kinds.includes("AMENDED") && kinds.includes("SUPERSEDED"));
+    });
+
+    it("verifies a decree: status, agency, enacting proposal with its votes, transaction, block time, valid co-signature", async () => {
+      const decree = (await json<Page>("/api/v1/documents?type=DECREE&status=ACTIVE")).items.find((d) => d.proposalId !== null);
+      assert.ok(decree);
+      const result = await json<Json>(`/api/v1/verify/${String(decree.id).slice(2)}`);
+      assert.equal(result.found, true);
+      assert.equal(result.status, "ACTIVE");
+      assert.deepEqual(result.agency, { id: "0", name: "Central government" });
+      assert.match(String(result.transactionHash), /^0x[0-9a-f]{64}$/);
+      assert.ok(Number(result.blockTime) > 0);
+      const proposal = result.proposal as { state: string; votes: Json[] };
+      assert.equal(proposal.state, "EXECUTED");
+      assert.ok(proposal.votes.length > 0);
+      assert.deepEqual(result.coSignature, { status: "valid", keySha256: (result.coSignature as Json).keySha256, agencyId: "3" });
+    });
+
+    it("answers an unknown file with found: false, and bad input with a JSON error and no stack trace", async () => {
+      const unknown = await json<Json>(`/api/v1/verify/0x${"ab".repeat(32)}`);
+      assert.equal(unknown.found, false);
+      const bad = await json<{ error: { code: string; message: string } }>("/api/v1/verify/not-a-hash", 400);
+      assert.equal(bad.error.code, "invalid_input");
+      assert.doesNotMatch(JSON.stringify(bad), /at .*\.ts|stack/);
+      assert.equal((await json<{ error: { code: string } }>("/api/v1/documents?limit=0", 400)).error.code, "invalid_input");
+      assert.equal((await json<{ error: { code: string } }>("/api/v1/documents?cursor=zzz", 400)).error.code, "invalid_cursor");
+      assert.equal((await json<{ error: { code: string } }>(`/api/v1/documents/0x${"cd".repeat(32)}`, 404)).error.code, "not_found");
+      assert.equal((await json<{ error: { code: string } }>("/api/v1/nothing", 404)).error.code, "not_found");
+    });
+
+    it("shows a proposal with decoded actions, tallies, votes with reasons and a timeline", async () => {
+      const executed = (await json<Page>("/api/v1/proposals?state=EXECUTED")).items;
+      assert.ok(executed.length > 0);
+      const withReasons = await Promise.all(executed.map((p) => json<{ proposal: Json; actions: Json[]; votes: Json[]; timeline: Json[] }>(`/api/v1/proposals/${String(p.id)}`)));
+      const detail = withReasons.find((d) => d.votes.some((v) => v.reason !== ""));
+      assert.ok(detail, "some vote carries a reason");
+      assert.ok(detail.actions.length > 0 && detail.actions.every((a) => typeof a.signature === "string" && Array.isArray(a.arguments)));
+      const forVotes = detail.votes.filter((v) => v.support === "FOR").reduce((sum, v) => sum + BigInt(String(v.weight)), 0n);
+      assert.equal(String(forVotes), detail.proposal.forVotes);
+      assert.deepEqual(detail.timeline.map((t) => t.event).filter((e) => e !== "vote"), ["created", "votingStarts", ...(detail.proposal.extendedDeadline ? ["votingExtended"] : []), "votingEnds", "queued", "executed"]);
+    });
+
+    it("totals the budget per agency and token from the allocations", async () => {
+      const allocations = (await json<Page>("/api/v1/budget/allocations")).items;
+      const totals = (await json<Page>("/api/v1/budget/totals")).items;
+      const allocated = totals.reduce((sum, t) => sum + BigInt(String(t.allocated)), 0n);
+      const expected = allocations.reduce((sum, a) => sum + BigInt(String(a.total)) - BigInt(String(a.unreleasedAtCancel ?? 0)), 0n);
+      assert.equal(allocated, expected);
+      const detail = await json<{ milestones: Json[]; releases: Json[] }>(`/api/v1/budget/allocations/${String(allocations[0]?.id)}`);
+      assert.ok(detail.milestones.length > 0);
+    });
+
+    it("lists officials, agencies and the audit log of role changes", async () => {
+      const officials = (await json<Page>("/api/v1/officials")).items;
+      assert.equal(officials.filter((o) => o.seated).length, chain.seeded?.summary.seats);
+      const agencies = (await json<Page>("/api/v1/agencies")).items;
+      assert.ok(agencies.some((a) => a.name === "Ministry of Finance" && (a.registrars as Json[]).length > 0));
+      const log = (await json<Page>("/api/v1/audit-log?limit=1000")).items;
+      const kinds = new Set(log.map((r) => r.kind));
+      for (const kind of ["ROLE_GRANTED", "ROLE_REVOKED", "SEAT_ISSUED", "AGENCY_ADDED", "REGISTRAR_ADDED"]) assert.ok(kinds.has(kind), kind);
+    });
+
+    it("serves the auditor's flags: none before a run, the file's flags after, a JSON error for a broken file", async () => {
+      assert.deepEqual((await json<Page>("/api/v1/flags")).items, []);
+      const flags = {
+        generatedAt: 1763900000,
+        chainId: 31337,
+        block: 123,
+        rules: [{ id: "overdue-milestone", title: "Overdue milestone", explanation: "A milestone past its deadline, not released.", threshold: "deadline < now" }],
+        flags: [{ rule: "overdue-milestone", severity: "warning", subject: { kind: "milestone", id: "2/1" }, message: "overdue 10 days", evidence: { days: 10, deadline: "1763000000" }, block: 120, timestamp: 1763899000 }],
+      };
+      await writeFile(flagsFile, JSON.stringify(flags));
+      const served = await json<Page & { rules: Json[] }>("/api/v1/flags");
+      assert.equal(served.items.length, 1);
+      assert.equal(served.rules[0]?.id, "overdue-milestone");
+      const csv = await (await get("/api/v1/flags?format=csv")).text();
+      assert.match(csv, /^rule,severity,subjectKind,subjectId,message,evidence,block,timestamp\r\noverdue-milestone,warning,milestone,2\/1,/);
+      await writeFile(flagsFile, JSON.stringify({ flags: "nope" }));
+      assert.equal((await json<{ error: { code: string } }>("/api/v1/flags", 502)).error.code, "flags_unreadable");
+    });
+
+    it("exports every list as CSV and XML with the documented columns", async () => {
+      const openapi = await json<{ components: { schemas: Record<string, { properties?: Json }> } }>("/api/v1/openapi.json");
+      for (const [route, item] of [["documents", "document"], ["proposals", "proposal"], ["budget/allocations", "allocation"], ["budget/releases", "release"], ["budget/totals", "agencyTotal"], ["officials", "official"], ["agencies", "agency"], ["audit-log", "roleChange"]] as const) {
+        const columns = Object.keys(openapi.components.schemas[item]?.properties ?? {});
+        const csv = await get(`/api/v1/${route}?format=csv`);
+        assert.equal(csv.status, 200, route);
+        assert.match(csv.headers.get("content-type") ?? "", /text\/csv/);
+        const [header] = (await csv.text()).split("\r\n");
+        assert.equal(header, columns.join(","), `${route} CSV header`);
+        const xml = await get(`/api/v1/${route}?format=xml`);
+        assert.match(xml.headers.get("content-type") ?? "", /application\/xml/);
+        assert.match(await xml.text(), new RegExp(`^<\\?xml version="1.0" encoding="UTF-8"\\?>\\s*<(\\w+)`));
+      }
+    });
+
+    it("signs a citizen extract that verifies offline with the published key, and fails once altered", async () => {
+      const doc = (await json<Page>("/api/v1/documents?limit=1")).items[0];
+      const extract = await json<Json>(`/api/v1/documents/${String(doc?.id)}/extract`);
+      const key = await json<{ publicKey: string; publicKeySha256: string }>("/api/v1/signing-key");
+      const publicKey = Uint8Array.from(Buffer.from(key.publicKey, "base64"));
+      assert.deepEqual(verifyExtract(extract, publicKey), { ok: true });
+      const altered = { ...extract, document: { ...(extract.document as Json), status: "ACTIVE", revokeReason: null, docType: "LAW" } };
+      assert.equal(verifyExtract(altered, publicKey).ok, false);
+    });
+
+    it("publishes RSS and Atom feeds of new proposals and documents", async () => {
+      const rss = await (await get("/api/v1/feeds/proposals.rss")).text();
+      assert.match(rss, /<rss version="2.0">[\s\S]*<item>/);
+      const atom = await (await get("/api/v1/feeds/documents.atom")).text();
+      assert.match(atom, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">[\s\S]*<entry>/);
+      assert.equal((await get("/api/v1/feeds/other.rss")).status, 400);
+    });
+
+    it("answers GraphQL queries shaped like the subgraph's", async () => {
+      const response = await fetch(`${indexer.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: '{ documents(where: { status: REVOKED }) { items { id revokeReason agency { name } history { items { kind } } } } agencys { items { name tokenTotals { items { allocated } } } } }' }),
+      });
+      const body = (await response.json()) as { data?: { documents: { items: Json[] } }; errors?: unknown };
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      assert.ok((body.data?.documents.items.length ?? 0) > 0);
+    });
+
+    it("resumes after a restart without losing or duplicating rows, and indexes what happened meanwhile", async () => {
+      const before = await json<Page>("/api/v1/documents?limit=1000");
+      await indexer.stop();
+      // While the indexer is down, a registrar of Finance (anvil account 7) issues an order.
+      const signers = await chain.connection.ethers.getSigners();
+      const registrar = signers[7];
+      assert.ok(registrar);
+      const { documents } = (await import("../../../scripts/lib/contracts.js")).connectGovernment(chain.addresses, registrar);
+      const hash = `0x${Buffer.from(`restart ${Date.now()}`).toString("hex").padEnd(64, "0")}`;
+      await (await documents.issue(3, 1, hash, `0x${"11".repeat(32)}`, `0x${"00".repeat(32)}`)).wait();
+      indexer = await start(false);
+      const after = await json<Page>("/api/v1/documents?limit=1000");
+      assert.equal(after.items.length, before.items.length + 1);
+      assert.equal(new Set(after.items.map((d) => d.id)).size, after.items.length, "no duplicates");
+      assert.equal(after.items[0]?.id, hash);
+    });
+  });
+}
