@@ -31,6 +31,7 @@ import {
 import { type MetadataOptions, amend, assertNotRegistered, describeDocument, mint, prepareFromOptions, revoke, verify } from "./commands-documents.js";
 import { type Output, type ProposeOptions, execute, propose, queue, simulate, status, vote } from "./commands-governance.js";
 import { exportRecord, roles, warp } from "./commands-system.js";
+import { verifyExtractFile } from "./extract.js";
 import { type GlobalOptions, type GovContext, openContext, parseAddress } from "./context.js";
 import {
   mediaTypeOf,
@@ -325,6 +326,13 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .description("hash a file and say whether it is registered, its status and whether its co-signature holds (exit 0 Active, 2 unknown, 3 amended/revoked, 4 bad signature)")
     .argument("<file>", "the file to check")
     .action(withContext((ctx, file: string) => verify(ctx, io, file, json())));
+
+  program
+    .command("verify-extract")
+    .description("check a citizen extract (signed JSON from the API) offline against the API's published ML-DSA key (exit 0 valid, 4 invalid); needs no chain")
+    .argument("<extract>", "the extract file (GET /api/v1/documents/{id}/extract)")
+    .requiredOption("--signing-key <file|url>", "the API's signing key: the JSON of GET /api/v1/signing-key, saved to a file or fetched from its URL")
+    .action(async (file: string, o: { signingKey: string }) => setExitCode(await verifyExtractFile(io, file, o.signingKey)));
 
   program
     .command("roles")
