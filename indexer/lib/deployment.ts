@@ -3,9 +3,7 @@
  * `journal.jsonl` (chain id, and the block of each contract's creation = its start block). This is what the
  * Ponder config is generated from at build time: nothing is typed by hand.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-
+import { readIgnitionRecord } from "../../scripts/lib/deployment.js";
 import { CONTRACTS, type ContractName, DECODE_ONLY_CONTRACTS, type IndexedContractName } from "./paths.js";
 
 export interface DeployedContract {
@@ -21,38 +19,12 @@ export interface Deployment {
   decodeOnly: Partial<Record<ContractName, DeployedContract>>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
-
 /** Reads deployment `dir` synchronously (Ponder evaluates its config module once, at build time). */
 export function readDeployment(dir: string): Deployment {
-  let addressesRaw: string;
-  let journalRaw: string;
-  try {
-    addressesRaw = readFileSync(path.join(dir, "deployed_addresses.json"), "utf8");
-    journalRaw = readFileSync(path.join(dir, "journal.jsonl"), "utf8");
-  } catch {
-    throw new Error(`No Ignition deployment in ${dir} (deployed_addresses.json + journal.jsonl). Deploy first.`);
-  }
-  const addresses: unknown = JSON.parse(addressesRaw);
-  if (!isRecord(addresses)) throw new Error(`${dir}/deployed_addresses.json is not a JSON object`);
-  let chainId: number | undefined;
-  const blocks = new Map<string, number>();
-  for (const line of journalRaw.split("\n")) {
-    if (line.trim() === "") continue;
-    const entry: unknown = JSON.parse(line);
-    if (!isRecord(entry)) continue;
-    if (entry.type === "DEPLOYMENT_INITIALIZE" && typeof entry.chainId === "number") chainId = entry.chainId;
-    if (entry.type === "TRANSACTION_CONFIRM" && typeof entry.futureId === "string" && isRecord(entry.receipt)) {
-      const block = entry.receipt.blockNumber;
-      if (typeof block === "number" && typeof entry.receipt.contractAddress === "string") blocks.set(entry.futureId, block);
-    }
-  }
-  if (chainId === undefined) throw new Error(`${dir}/journal.jsonl has no DEPLOYMENT_INITIALIZE entry`);
+  const { chainId, futures } = readIgnitionRecord(dir);
   const read = (futureId: string): DeployedContract | undefined => {
-    const address = addresses[futureId];
-    const startBlock = blocks.get(futureId);
-    if (typeof address !== "string" || startBlock === undefined) return undefined;
-    return { address: address.toLowerCase() as `0x${string}`, startBlock };
+    const deployed = futures.get(futureId);
+    return deployed ? { address: deployed.address as `0x${string}`, startBlock: deployed.startBlock } : undefined;
   };
   const contracts = {} as Record<IndexedContractName, DeployedContract>;
   for (const c of CONTRACTS) {

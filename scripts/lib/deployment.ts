@@ -2,6 +2,7 @@
  * Addresses of a GovernmentDAO deployment, read from Hardhat Ignition's output
  * (`ignition/deployments/<deployment id>/deployed_addresses.json`), never typed by hand.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -77,4 +78,60 @@ export async function loadDevTengeFrom(dir: string): Promise<string> {
   const value = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["DigitalTenge#DigitalTenge"] : undefined;
   if (typeof value !== "string") throw new Error(`Deployment "${deploymentId}" has no DigitalTenge (local/dev chains deploy it with npm start).`);
   return value;
+}
+
+/** Address and creation block of one Ignition future. */
+export interface DeployedFuture {
+  /** Lower-case address. */
+  address: string;
+  /** Block of the transaction that created the contract (an indexer's start block). */
+  startBlock: number;
+}
+
+/** What an Ignition deployment folder says: its chain id and each deployed future's address and creation block. */
+export interface IgnitionRecord {
+  chainId: number;
+  /** By future id (e.g. "GovernmentDAO#GovernmentGovernor"). */
+  futures: Map<string, DeployedFuture>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/**
+ * Reads `deployed_addresses.json` and `journal.jsonl` of Ignition deployment folder `dir` (synchronously: Ponder
+ * evaluates its config module once). The journal gives the chain id (DEPLOYMENT_INITIALIZE) and each contract's
+ * creation block (the TRANSACTION_CONFIRM whose receipt created it). Shared by the subgraph's and the indexer's
+ * generated configs.
+ */
+export function readIgnitionRecord(dir: string): IgnitionRecord {
+  let addressesRaw: string;
+  let journalRaw: string;
+  try {
+    addressesRaw = readFileSync(path.join(dir, "deployed_addresses.json"), "utf8");
+    journalRaw = readFileSync(path.join(dir, "journal.jsonl"), "utf8");
+  } catch {
+    throw new Error(`No Ignition deployment in ${dir} (deployed_addresses.json + journal.jsonl). Deploy first.`);
+  }
+  const addresses: unknown = JSON.parse(addressesRaw);
+  if (!isRecord(addresses)) throw new Error(`${dir}/deployed_addresses.json is not a JSON object`);
+  let chainId: number | undefined;
+  const blocks = new Map<string, number>();
+  for (const line of journalRaw.split("\n")) {
+    if (line.trim() === "") continue;
+    const entry: unknown = JSON.parse(line);
+    if (!isRecord(entry)) continue;
+    if (entry.type === "DEPLOYMENT_INITIALIZE" && typeof entry.chainId === "number") chainId = entry.chainId;
+    if (entry.type === "TRANSACTION_CONFIRM" && typeof entry.futureId === "string" && isRecord(entry.receipt)) {
+      const block = entry.receipt.blockNumber;
+      // The deployment transaction is the one that created the contract.
+      if (typeof block === "number" && typeof entry.receipt.contractAddress === "string") blocks.set(entry.futureId, block);
+    }
+  }
+  if (chainId === undefined) throw new Error(`${dir}/journal.jsonl has no DEPLOYMENT_INITIALIZE entry`);
+  const futures = new Map<string, DeployedFuture>();
+  for (const [futureId, address] of Object.entries(addresses)) {
+    const startBlock = blocks.get(futureId);
+    if (typeof address === "string" && startBlock !== undefined) futures.set(futureId, { address: address.toLowerCase(), startBlock });
+  }
+  return { chainId, futures };
 }

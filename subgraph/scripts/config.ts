@@ -7,10 +7,11 @@
  *
  * `--network` is the graph-node network name the subgraph is deployed against (see deploy/graph-node/).
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { readIgnitionRecord } from "../../scripts/lib/deployment.js";
 import { CONFIG_DIR, CONTRACTS, DECODE_ONLY_CONTRACTS, ROOT_DIR } from "./lib/paths.js";
 
 /** One contract in a network config. */
@@ -34,46 +35,13 @@ export interface NetworkConfig {
   digitalTenge?: ContractConfig;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
-
 /** Reads a deployment directory and returns its network config. */
 export async function configFromDeployment(deploymentDir: string, network: string): Promise<NetworkConfig> {
-  const addressesFile = path.join(deploymentDir, "deployed_addresses.json");
-  const journalFile = path.join(deploymentDir, "journal.jsonl");
-  let addressesRaw: string;
-  let journalRaw: string;
-  try {
-    addressesRaw = await readFile(addressesFile, "utf8");
-    journalRaw = await readFile(journalFile, "utf8");
-  } catch {
-    throw new Error(`No Ignition deployment in ${deploymentDir} (deployed_addresses.json + journal.jsonl). Deploy first.`);
-  }
-  const addresses: unknown = JSON.parse(addressesRaw);
-  if (!isRecord(addresses)) throw new Error(`${addressesFile} is not a JSON object`);
-
-  let chainId: number | undefined;
-  const blocks = new Map<string, number>();
-  for (const line of journalRaw.split("\n")) {
-    if (line.trim() === "") continue;
-    const entry: unknown = JSON.parse(line);
-    if (!isRecord(entry)) continue;
-    if (entry.type === "DEPLOYMENT_INITIALIZE" && typeof entry.chainId === "number") chainId = entry.chainId;
-    if (entry.type === "TRANSACTION_CONFIRM" && typeof entry.futureId === "string" && isRecord(entry.receipt)) {
-      const block = entry.receipt.blockNumber;
-      // The deployment transaction is the one that created the contract.
-      if (typeof block === "number" && typeof entry.receipt.contractAddress === "string") blocks.set(entry.futureId, block);
-    }
-  }
-  if (chainId === undefined) throw new Error(`${journalFile} has no DEPLOYMENT_INITIALIZE entry`);
-
+  const { chainId, futures } = readIgnitionRecord(deploymentDir);
   const read = (futureId: string, required: boolean): ContractConfig | undefined => {
-    const address = addresses[futureId];
-    const startBlock = blocks.get(futureId);
-    if (typeof address !== "string" || startBlock === undefined) {
-      if (required) throw new Error(`Deployment ${deploymentDir} has no address or block for ${futureId}: half a deployment?`);
-      return undefined;
-    }
-    return { address: address.toLowerCase(), startBlock };
+    const deployed = futures.get(futureId);
+    if (!deployed && required) throw new Error(`Deployment ${deploymentDir} has no address or block for ${futureId}: half a deployment?`);
+    return deployed;
   };
   const required = (futureId: string): ContractConfig => read(futureId, true) as ContractConfig;
   const byKey = Object.fromEntries(CONTRACTS.map((c) => [c.key, required(c.futureId)])) as Record<
