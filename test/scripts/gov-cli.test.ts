@@ -22,7 +22,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
 import { cidFromDigest, openContentStore } from "../../scripts/lib/content-store.js";
-import { cast, devAccount } from "../../scripts/lib/demo-cast.js";
+import { AGENCY, cast, devAccount } from "../../scripts/lib/demo-cast.js";
 import { deploySystem } from "../../scripts/lib/deploy-system.js";
 import { demoKeyring, prepareDocumentFile } from "../../scripts/lib/documents.js";
 import { formatDocumentMetadata } from "../../scripts/lib/metadata.js";
@@ -30,6 +30,7 @@ import { demoAgencyKeys, signatureDigest } from "../../scripts/lib/mldsa.js";
 import { devWallet } from "../../scripts/lib/gov/context.js";
 import { runGov } from "../../scripts/lib/gov/program.js";
 import { CATALOGUE, type CatalogueKey } from "../../scripts/lib/seed/catalogue.js";
+import { certificateText } from "../../scripts/lib/seed/certificates.js";
 import { documentText } from "../../scripts/lib/seed/documents.js";
 import { type SeedContracts, connectSystem } from "../../scripts/lib/seed/system.js";
 import { type SeedAddresses, type SeedResult, seed } from "../../scripts/seed.js";
@@ -515,6 +516,15 @@ describe("gov CLI on a real anvil", function () {
     expect(revoked.out.join("\n")).to.match(/REVOKED +"Replaced by the Law on open budget data \(L-2026\/002\)\."/);
     const revised = await ok(["verify", await catalogueFile("decreePilotRevised")], 0);
     expect(revised.out.join("\n")).to.match(new RegExp(`amends +${tokenId("decreePilot")}`));
+  });
+
+  it("verify finds a certificate of the seed's Merkle-anchored batch (proof from the tree dump, checked by the registry)", async function () {
+    const certificate = await newFile("certificate-00042.txt", certificateText(AGENCY.digital, "DL-2026", 42));
+    const run = await ok(["verify", certificate], 0);
+    expect(run.out[0]).to.equal("FOUND: certificate of Ministry of Digital Development (agency 2), status Active, member of a batch of 1000");
+    expect(run.out.join("\n")).to.match(/batch root +0x[0-9a-f]{64} \(Merkle proof checked by the registry\)/);
+    expect(run.out.join("\n")).to.include("valid ML-DSA-65 co-signature of the batch root by agency 2");
+    await ok(["verify", await newFile("certificate-forged.txt", certificateText(AGENCY.digital, "DL-2026", 1001))], 2);
   });
 
   it("verify exits 4 when the co-signature does not hold (forged signature; signature not the one anchored)", async function () {

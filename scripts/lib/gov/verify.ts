@@ -7,11 +7,12 @@
  *   3. the metadata (CIDv1 of `metadataDigest`) and the ML-DSA-65 co-signature against the key the AgencyRegistry
  *      holds for the co-signing agency, and the signature digest anchored on chain.
  */
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { sha256 } from "ethers";
 
 import { cidFromDigest } from "../content-store.js";
-import { parseDocumentMetadata } from "../metadata.js";
-import { coSigningAgencyId, verifyCoSignature } from "../mldsa.js";
+import { parseBatchMetadata, parseDocumentMetadata } from "../metadata.js";
+import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "../mldsa.js";
 import type { GovContext } from "./context.js";
 
 const TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
@@ -36,6 +37,8 @@ export interface Verification {
   reason?: string;
   /** Transaction that issued it. */
   issuedTx?: string;
+  /** Set when the file is not a document of its own but a member of a Merkle-anchored batch. */
+  batch?: { root: string; count: number; anchoredAt: number; anchoredTx: string; revoked: boolean };
   coSignature: { checked: boolean; ok: boolean; detail: string };
 }
 
@@ -44,7 +47,11 @@ export async function verifyFile(ctx: GovContext, file: Uint8Array): Promise<Ver
   const contentHash = sha256(file);
   const { documents, agencies } = ctx.contracts;
   const doc = await documents.verify(contentHash);
-  if (!doc.found) return { contentHash, found: false, coSignature: { checked: false, ok: false, detail: "no such document" } };
+  if (!doc.found) {
+    const member = await findBatchMember(ctx, contentHash);
+    if (member) return member;
+    return { contentHash, found: false, coSignature: { checked: false, ok: false, detail: "no such document" } };
+  }
 
   const tokenId = BigInt(contentHash);
   const status = STATUSES[Number(doc.status)] ?? "Active";
@@ -83,6 +90,65 @@ export async function verifyFile(ctx: GovContext, file: Uint8Array): Promise<Ver
 /** Why the content store could not give a blob: it is absent, or its bytes no longer match their CID. */
 const missingOrCorrupted = (error: unknown): string =>
   error instanceof Error && /corrupted/.test(error.message) ? "in the content store is corrupted (its sha-256 differs from the CID)" : "is not in the content store";
+
+/**
+ * Looks for `contentHash` in every anchored batch whose tree dump is in the content store (the chain holds only the
+ * root): builds the proof from the dump and asks the registry (`verifyBatchMember`) whether it holds and is revoked.
+ */
+async function findBatchMember(ctx: GovContext, contentHash: string): Promise<Verification | undefined> {
+  const { documents, agencies } = ctx.contracts;
+  for (const log of await documents.queryFilter(documents.filters.BatchAnchored(), 0, "latest")) {
+    let tree: StandardMerkleTree<[string]>;
+    let metadata;
+    try {
+      metadata = parseBatchMetadata(await ctx.store.getByDigest(log.args.metadataDigest));
+      tree = StandardMerkleTree.load(JSON.parse(await ctx.store.getText(metadata.batch.treeDumpCid)));
+    } catch {
+      continue; // this batch's metadata or tree is not in the local store
+    }
+    let proof: string[] | undefined;
+    for (const [i, [leaf]] of tree.entries()) if (leaf.toLowerCase() === contentHash) proof = tree.getProof(i);
+    if (!proof) continue;
+    const [member, revoked] = await documents.verifyBatchMember(log.args.root, contentHash, proof);
+    if (!member) continue;
+    const agencyId = Number(log.args.agencyId);
+    const anchoredAt = (await ctx.provider.getBlock(log.blockNumber))?.timestamp ?? 0;
+    let reason: string | undefined;
+    if (revoked) {
+      const [whole] = await documents.queryFilter(documents.filters.BatchRevoked(log.args.root), 0, "latest");
+      const [one] = await documents.queryFilter(documents.filters.BatchMemberRevoked(log.args.root, contentHash), 0, "latest");
+      reason = one?.args.reason ?? whole?.args.reason;
+    }
+    const signer = coSigningAgencyId(agencyId);
+    const keyHash = (await agencies.agency(signer)).pqKeyHash;
+    let coSignature: Verification["coSignature"];
+    try {
+      const publicKey = await ctx.store.getByDigest(keyHash);
+      const check = verifySignatureBlock(metadata.coSignature, log.args.root, ctx.chainId, ctx.addresses.documents, keyHash, { publicKey });
+      coSignature = check.ok
+        ? { checked: true, ok: true, detail: `valid ML-DSA-65 co-signature of the batch root by agency ${signer} (key ${keyHash.slice(0, 10)}…)` }
+        : { checked: true, ok: false, detail: `INVALID: ${check.reason}` };
+    } catch {
+      coSignature = { checked: false, ok: false, detail: `not checked: agency ${signer}'s public key is not in the content store` };
+    }
+    return {
+      contentHash,
+      found: true,
+      status: revoked ? "Revoked" : "Active",
+      type: metadata.type,
+      agencyId,
+      agencyName: (await agencies.agency(agencyId)).name,
+      issuer: log.args.issuer,
+      issuedAt: anchoredAt,
+      metadataCid: cidFromDigest(log.args.metadataDigest),
+      ...(reason !== undefined ? { reason } : {}),
+      issuedTx: log.transactionHash,
+      batch: { root: log.args.root, count: Number(log.args.count), anchoredAt, anchoredTx: log.transactionHash, revoked },
+      coSignature,
+    };
+  }
+  return undefined;
+}
 
 async function checkCoSignature(
   ctx: GovContext,
@@ -124,11 +190,12 @@ async function checkCoSignature(
 export function formatVerification(v: Verification): string[] {
   if (!v.found) return [`NOT FOUND: no document with sha-256 ${v.contentHash} is registered on this chain.`];
   const lines = [
-    `FOUND: ${v.type} of ${v.agencyName} (agency ${v.agencyId}), status ${v.status}`,
+    `FOUND: ${v.type} of ${v.agencyName} (agency ${v.agencyId}), status ${v.status}${v.batch ? `, member of a batch of ${v.batch.count}` : ""}`,
     `  sha-256 / token id  ${v.contentHash}`,
     `  issued              ${new Date((v.issuedAt ?? 0) * 1000).toISOString()} by ${v.issuer}${v.issuedTx ? ` in tx ${v.issuedTx}` : ""}`,
     `  metadata            ipfs://${v.metadataCid}`,
   ];
+  if (v.batch) lines.push(`  batch root          ${v.batch.root} (Merkle proof checked by the registry)`);
   if (v.supersedes) lines.push(`  amends              ${v.supersedes}`);
   if (v.status === "Amended") lines.push(`  AMENDED by          ${v.supersededBy}${v.reason ? ` — "${v.reason}"` : ""}`);
   if (v.status === "Revoked") lines.push(`  REVOKED             ${v.reason ? `"${v.reason}"` : ""}`);
