@@ -29,7 +29,7 @@ import { cast, demoParameters } from "./lib/demo-cast.js";
 import { deploySystem } from "./lib/deploy-system.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "./lib/deployment.js";
 import { clearLocalChain, localChainFiles, readReady, type ReadyMarker, waitForStateDump, writeReady } from "./lib/local-chain.js";
-import { type Service, megabytes, rssOf, startService } from "./lib/processes.js";
+import { type ChildRegistry, type Service, megabytes, openChildRegistry, rssOf, startService } from "./lib/processes.js";
 import { auditRoles, formatRoles } from "./lib/roles-audit.js";
 import { seed } from "./seed.js";
 
@@ -66,6 +66,7 @@ const contentDir = path.join(localDir, "content");
 const step = (text: string) => console.log(`• ${text}`);
 
 let anvil: Anvil | undefined;
+let children: ChildRegistry | undefined;
 /** Started children, stopped in reverse order. */
 const services: Pick<Service, "name" | "stop">[] = [];
 let stopping = false;
@@ -75,6 +76,7 @@ async function shutdown(code: number): Promise<never> {
     console.log("\nStopping…");
     for (const service of [...services].reverse()) await service.stop();
     await anvil?.stop();
+    await children?.clear();
   }
   process.exit(code);
 }
@@ -84,6 +86,7 @@ process.on("SIGTERM", () => void shutdown(0));
 async function launchAnvil(): Promise<Anvil> {
   await mkdir(files.dir, { recursive: true });
   const chain = await startAnvil({ port, chainId: CHAIN_ID, stateFile: files.stateFile, stateInterval: 2 });
+  await children?.add("anvil", chain.process.pid);
   chain.process.once("exit", (code) => {
     if (!stopping) {
       console.error(`anvil stopped unexpectedly (code ${code}).`);
@@ -137,6 +140,10 @@ async function rpc<T>(rpcUrl: string, method: string, params: unknown[] = []): P
 }
 
 try {
+  // A start that was killed outright could not stop its children: stop them now, before their ports are needed.
+  const opened = await openChildRegistry(path.join(localDir, "run"));
+  children = opened.registry;
+  if (opened.stopped.length > 0) step(`stopped what an earlier start left running: ${opened.stopped.join(", ")}`);
   if (runWeb) await assertPortFree(webPort, "dApp");
   // Ponder would silently take the next port if this one were busy: check it first.
   if (runIndexer) await assertPortFree(apiPort, "indexer API");
@@ -178,19 +185,19 @@ try {
 
   if (runAgents) {
     step("starting the digital agents (keeper + auditor)");
-    services.push(
-      startService("agent", process.execPath, [
-        "--import", "tsx",
-        path.join("scripts", "agent.ts"),
-        "--rpc", anvil.rpcUrl,
-        "--deployment-dir", deploymentDir(deploymentId),
-        "--content-dir", contentDir,
-        "--flags", path.join(localDir, "agent", "flags.json"),
-        "--as", "deployer",
-        "--after", String(marker.proposalsAtReady),
-        "--interval", process.env.AGENT_INTERVAL ?? "5",
-      ]),
-    );
+    const agent = startService("agent", process.execPath, [
+      "--import", "tsx",
+      path.join("scripts", "agent.ts"),
+      "--rpc", anvil.rpcUrl,
+      "--deployment-dir", deploymentDir(deploymentId),
+      "--content-dir", contentDir,
+      "--flags", path.join(localDir, "agent", "flags.json"),
+      "--as", "deployer",
+      "--after", String(marker.proposalsAtReady),
+      "--interval", process.env.AGENT_INTERVAL ?? "5",
+    ]);
+    services.push(agent);
+    await children.add("agent", agent.process.pid);
   }
 
   let apiUrl = "off (INDEXER=0)";
@@ -207,6 +214,7 @@ try {
       flagsFile: path.join(localDir, "agent", "flags.json"),
     });
     services.push({ name: "indexer", stop: indexer.stop });
+    await children.add("indexer", indexer.pid);
     apiUrl = `${indexer.url}/api/v1 (GraphQL ${indexer.url}/graphql; log ${path.relative(process.cwd(), indexer.logFile)})`;
   }
 
@@ -219,6 +227,7 @@ try {
     step(`starting the dApp on 127.0.0.1:${webPort}`);
     const web = await startWeb({ port: webPort, rpcUrl: anvil.rpcUrl, chainId: CHAIN_ID, deploymentDir: deploymentDir(deploymentId), contentDir });
     services.push({ name: "web", stop: web.stop });
+    await children.add("web", web.process.pid);
     webUrl = web.url;
   }
 

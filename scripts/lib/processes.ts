@@ -4,6 +4,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { createInterface } from "node:readline";
 
 /** A running child. */
@@ -52,3 +54,63 @@ export function rssOf(pid: number | undefined): number {
 
 /** Bytes as "123 MB". */
 export const megabytes = (bytes: number): string => `${Math.round(bytes / 1_000_000)} MB`;
+
+/**
+ * The children a start left running, by name and pid, in `<dir>/children.json`. A start that was killed outright
+ * (SIGKILL, a crash of the machine's session) cannot stop its children; the next start finds them here and stops
+ * them before it needs their ports.
+ */
+export interface ChildRegistry {
+  add(name: string, pid: number | undefined): Promise<void>;
+  clear(): Promise<void>;
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const commandLine = (pid: number): string => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
+};
+
+/** Opens the registry in `dir` after stopping whatever an earlier start left running there; returns what was stopped. */
+export async function openChildRegistry(dir: string): Promise<{ registry: ChildRegistry; stopped: string[] }> {
+  const file = path.join(dir, "children.json");
+  const stopped: string[] = [];
+  const previous = (JSON.parse(await readFile(file, "utf8").catch(() => "[]")) as { name: string; pid: number; command: string }[]).filter(
+    (c) => typeof c.pid === "number",
+  );
+  for (const child of previous) {
+    // Only a process that still runs the same command line is ours: pids are reused.
+    if (!isAlive(child.pid) || commandLine(child.pid) !== child.command) continue;
+    process.kill(child.pid, "SIGTERM");
+    for (let i = 0; i < 50 && isAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(child.pid)) process.kill(child.pid, "SIGKILL");
+    stopped.push(`${child.name} (pid ${child.pid})`);
+  }
+  const children: { name: string; pid: number; command: string }[] = [];
+  await mkdir(dir, { recursive: true });
+  await writeFile(file, "[]\n");
+  return {
+    stopped,
+    registry: {
+      async add(name, pid) {
+        if (!pid) return;
+        children.push({ name, pid, command: commandLine(pid) });
+        await writeFile(file, `${JSON.stringify(children, null, 2)}\n`);
+      },
+      async clear() {
+        await rm(file, { force: true });
+      },
+    },
+  };
+}

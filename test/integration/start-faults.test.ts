@@ -1,0 +1,140 @@
+/**
+ * Faults of the local system (part of the reliability suite): `npm start` killed half-way never leaves half a
+ * deployment — anvil killed during the seed, and the start script itself killed outright (SIGKILL, so it cannot
+ * stop its children) — and the keeper restarted between queue and execute neither executes twice nor misses the
+ * execution.
+ *
+ *   npx hardhat test mocha test/integration/start-faults.test.ts
+ */
+import { access, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import { expect } from "chai";
+import { JsonRpcProvider, Network } from "ethers";
+
+import { keeperRound } from "../../scripts/lib/agents/keeper.js";
+import { freePort } from "../../scripts/lib/anvil.js";
+import { connectGovernment } from "../../scripts/lib/contracts.js";
+import { devAccount } from "../../scripts/lib/demo-cast.js";
+import { loadDeploymentFrom } from "../../scripts/lib/deployment.js";
+import { type GovContext, openContext } from "../../scripts/lib/gov/context.js";
+import { runGov } from "../../scripts/lib/gov/program.js";
+import { alive, descendants, npmStart, stop } from "../helpers/npm-start.js";
+
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+describe("npm start under faults (real anvil)", function () {
+  this.timeout(600_000);
+
+  let localDir = "";
+  let port = 0;
+  let deploymentId = "";
+  const env = () => ({ CHAIN_PORT: String(port), LOCAL_DIR: localDir, DEPLOYMENT_ID: deploymentId, BLOCK_TIME: "0", AGENT: "0", WEB: "0", INDEXER: "0" });
+  const deploymentDir = () => path.join("ignition", "deployments", deploymentId);
+  const readyFile = () => path.join(localDir, "chain", "ready.json");
+
+  /** Proposal count and seats of the deployment the saved marker names, read from the chain. */
+  async function chainState(): Promise<{ proposals: bigint; seats: bigint }> {
+    const provider = new JsonRpcProvider(`http://127.0.0.1:${port}`, Network.from(31337n), { staticNetwork: true });
+    try {
+      const c = connectGovernment({ ...(await loadDeploymentFrom(deploymentDir())), tenge: "0x0000000000000000000000000000000000000000" }, provider);
+      return { proposals: await c.governor.proposalCount(), seats: await c.seats.totalSupply() };
+    } finally {
+      provider.destroy();
+    }
+  }
+
+  beforeEach(async function () {
+    localDir = await mkdtemp(path.join(os.tmpdir(), "gdao-faults-"));
+    port = await freePort();
+    deploymentId = `faults-test-${process.pid}-${Date.now()}`;
+  });
+
+  afterEach(async function () {
+    await rm(deploymentDir(), { recursive: true, force: true });
+    await rm(localDir, { recursive: true, force: true });
+  });
+
+  it("recovers from anvil killed during the seed: no ready marker, and the next start is clean and complete", async function () {
+    const first = npmStart(env());
+    await first.waitFor(/proposal: law L-2026\/001/);
+    const anvilPid = descendants(first.child.pid ?? 0).find((pid) => alive(pid));
+    expect(anvilPid, "anvil is running").to.be.a("number");
+    process.kill(anvilPid as number, "SIGKILL");
+    const code = await new Promise((resolve) => first.child.once("exit", resolve));
+    expect(code).to.equal(1);
+    expect(first.lines.join("\n")).to.match(/anvil stopped unexpectedly|Start failed/);
+    expect(await exists(readyFile()), "no ready marker after a failed start").to.equal(false);
+
+    const second = npmStart(env());
+    await second.waitFor(/Press Ctrl-C to stop/);
+    expect(second.lines.join("\n")).to.include("starting a new chain").and.include("deploying GovernmentDAO");
+    const state = await chainState();
+    expect(state.proposals).to.equal(17n); // the whole seed, once
+    expect(state.seats).to.equal(6n);
+    await stop(second);
+  });
+
+  it("recovers from the start script killed outright: the orphaned anvil is stopped and the next start is clean", async function () {
+    const first = npmStart(env());
+    await first.waitFor(/proposal: decree D-2026\/001/);
+    const orphans = descendants(first.child.pid ?? 0);
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+    expect(orphans.filter(alive).length, "anvil outlives a killed start").to.be.greaterThan(0);
+
+    const second = npmStart(env());
+    await second.waitFor(/Press Ctrl-C to stop/);
+    const text = second.lines.join("\n");
+    expect(text).to.match(/stopped what an earlier start left running: anvil \(pid \d+\)/);
+    expect(text).to.include("starting a new chain");
+    expect(orphans.filter(alive), "the orphan is gone").to.deep.equal([]);
+    expect((await chainState()).proposals).to.equal(17n);
+    await stop(second);
+  });
+
+  it("keeper restarted between queue and execute: executes exactly once, misses nothing", async function () {
+    const run = npmStart(env());
+    await run.waitFor(/Press Ctrl-C to stop/);
+    const rpc = `http://127.0.0.1:${port}`;
+    const gov = async (...argv: string[]) => {
+      const out: string[] = [];
+      const code = await runGov(["--rpc", rpc, "--deployment", deploymentId, "--content-dir", path.join(localDir, "content"), ...argv], {
+        out: (l) => out.push(l),
+        err: (l) => out.push(l),
+      });
+      expect(code, out.join("\n")).to.equal(0);
+      return out.join("\n");
+    };
+    const proposed = await gov("propose", "seat", devAccount(14), "--agency", "1", "--position", "3", "--title", "Seat for the keeper test", "--as", "official1");
+    const number = Number(/Proposed #(\d+)/.exec(proposed)?.[1]);
+    await gov("warp", "31s");
+    for (const official of ["official1", "official2", "official3", "official4"]) await gov("vote", `#${number}`, "for", "--as", official);
+    await gov("warp", "301s");
+
+    const open = () => openContext({ rpc, deployment: deploymentId, as: "deployer", contentDir: path.join(localDir, "content") });
+    const log: string[] = [];
+    let ctx: GovContext = await open();
+    const first = await keeperRound(ctx, (l) => log.push(l), new Set(), 17);
+    expect(first.queued).to.deep.equal([number]);
+    expect(first.executed).to.deep.equal([]);
+    ctx.close();
+
+    // "Restart": a new context and an empty memory, before the Timelock delay has passed: nothing to do.
+    ctx = await open();
+    const early = await keeperRound(ctx, (l) => log.push(l), new Set(), 17);
+    expect([early.queued, early.executed, early.failed]).to.deep.equal([[], [], []]);
+    await gov("warp", "61s");
+    const due = await keeperRound(ctx, (l) => log.push(l), new Set(), 17);
+    expect(due.executed).to.deep.equal([number]);
+    const again = await keeperRound(ctx, (l) => log.push(l), new Set(), 17);
+    expect([again.queued, again.executed, again.failed]).to.deep.equal([[], [], []]);
+    const executions = await ctx.contracts.governor.queryFilter(ctx.contracts.governor.filters.ProposalExecuted(), 0, "latest");
+    const id = await ctx.contracts.governor.proposalIdAt(number - 1);
+    expect(executions.filter((e) => e.args.proposalId === id)).to.have.length(1);
+    expect(await ctx.contracts.seats.seatIdOf(devAccount(14))).to.be.greaterThan(0n);
+    ctx.close();
+    await stop(run);
+  });
+});
