@@ -9,7 +9,8 @@
  *
  *   npx hardhat test mocha test/scripts/gov-cli.test.ts
  */
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -516,6 +517,24 @@ describe("gov CLI on a real anvil", function () {
     expect(revoked.out.join("\n")).to.match(/REVOKED +"Replaced by the Law on open budget data \(L-2026\/002\)\."/);
     const revised = await ok(["verify", await catalogueFile("decreePilotRevised")], 0);
     expect(revised.out.join("\n")).to.match(new RegExp(`amends +${tokenId("decreePilot")}`));
+  });
+
+  it("verify handles a binary file, a 200 MB file and refuses one over 256 MiB with a plain error", async function () {
+    const binary = path.join(workDir, "random.bin");
+    await writeFile(binary, randomBytes(4096));
+    expect((await ok(["verify", binary], 2)).out[0]).to.match(/^NOT FOUND: no document with sha-256 0x[0-9a-f]{64}/);
+    const big = path.join(workDir, "big-200mb.bin");
+    await writeFile(big, "");
+    await truncate(big, 200 * 1024 * 1024); // sparse: reads as zeros, costs no disk
+    expect((await ok(["verify", big], 2)).out[0]).to.include("NOT FOUND");
+    const huge = path.join(workDir, "huge.bin");
+    await writeFile(huge, "");
+    await truncate(huge, 257 * 1024 * 1024);
+    const refused = await gov(["verify", huge]);
+    expect(refused.code).to.equal(1);
+    expect(refused.err).to.deep.equal([`Error: File too large: ${huge} is ${257 * 1024 * 1024} bytes; the limit is ${256 * 1024 * 1024} bytes (256 MiB).`]);
+    await rm(big);
+    await rm(huge);
   });
 
   it("verify finds a certificate of the seed's Merkle-anchored batch (proof from the tree dump, checked by the registry)", async function () {
