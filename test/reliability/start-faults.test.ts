@@ -4,7 +4,7 @@
  * stop its children) — and the keeper restarted between queue and execute neither executes twice nor misses the
  * execution.
  *
- *   npx hardhat test mocha test/integration/start-faults.test.ts
+ *   npx hardhat test mocha test/reliability/start-faults.test.ts
  */
 import { access, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -20,6 +20,7 @@ import { devAccount } from "../../scripts/lib/demo-cast.js";
 import { loadDeploymentFrom } from "../../scripts/lib/deployment.js";
 import { type GovContext, openContext } from "../../scripts/lib/gov/context.js";
 import { runGov } from "../../scripts/lib/gov/program.js";
+import { recordFigure } from "../helpers/figures.js";
 import { alive, descendants, npmStart, stop } from "../helpers/npm-start.js";
 
 const exists = (file: string) => access(file).then(() => true, () => false);
@@ -73,6 +74,8 @@ describe("npm start under faults (real anvil)", function () {
     const state = await chainState();
     expect(state.proposals).to.equal(17n); // the whole seed, once
     expect(state.seats).to.equal(6n);
+    recordFigure("fault survived", "anvil killed (SIGKILL) during the seed → next npm start clean and complete", "17/17 proposals, 6/6 seats");
+    recordFigure("data lost", "half deployments left by a killed start", 0);
     await stop(second);
   });
 
@@ -91,6 +94,7 @@ describe("npm start under faults (real anvil)", function () {
     expect(text).to.include("starting a new chain");
     expect(orphans.filter(alive), "the orphan is gone").to.deep.equal([]);
     expect((await chainState()).proposals).to.equal(17n);
+    recordFigure("fault survived", "npm start killed outright (SIGKILL) → orphaned anvil stopped, next start clean", `${orphans.length} orphan(s) stopped`);
     await stop(second);
   });
 
@@ -134,6 +138,7 @@ describe("npm start under faults (real anvil)", function () {
     const id = await ctx.contracts.governor.proposalIdAt(number - 1);
     expect(executions.filter((e) => e.args.proposalId === id)).to.have.length(1);
     expect(await ctx.contracts.seats.seatIdOf(devAccount(14))).to.be.greaterThan(0n);
+    recordFigure("fault survived", "keeper restarted between queue and execute", "executed exactly once");
     ctx.close();
     await stop(run);
   });
