@@ -365,7 +365,7 @@ describe("gov CLI on a real anvil", function () {
     await rejected(["--as", "official1", "propose", "allocation", "--recipient", "treasury", "--budget", tokenId("budget2026"), "--milestone", "1@2030-01-01:x", "--title", "t"], /option '--recipient <address>'.*Invalid recipient address "treasury"/);
     await rejected(["--as", "official1", "propose", "allocation", "--recipient", devAccount(12), "--budget", "0xabc", "--milestone", "1@2030-01-01:x", "--title", "t"], /Invalid budget document id "0xabc": expected 0x and 64 hex digits\./);
     await rejected(["--as", "official1", "propose", "seat", devAccount(12), "--agency", "-1", "--position", "3", "--title", "t"], /Invalid agency id "-1": expected a whole number\./);
-    await rejected(["--as", "official1", "propose", "seat", devAccount(12), "--agency", "4294967296", "--position", "3", "--title", "t"], /Invalid agency id 4294967296: at most 4294967295\./);
+    await rejected(["--as", "official1", "propose", "seat", devAccount(12), "--agency", "4294967296", "--position", "3", "--title", "t"], /Invalid agency id "4294967296": at most 4294967295\./);
     await rejected(["--as", "official1", "propose", "release", "first", "0", "--title", "t"], /Invalid allocation id "first": expected a whole number\./);
     await rejected(["--as", "registrar-finance", "revoke", "0xabc", "--reason", "r"], /Invalid document id "0xabc": expected 0x and 64 hex digits\./);
     await rejected(["warp", "5x"], /Invalid duration "5x": expected e\.g\. 90, 15m, 2h or 3d\./);

@@ -11,7 +11,7 @@ import { type SigningContext, demoKeyring } from "../documents.js";
 import { PlainError } from "../explain-error.js";
 import { type AgencyKeys, publicKeyHash } from "../mldsa.js";
 import { type GovContext, LOCAL_CHAIN_ID } from "./context.js";
-import { parseAmount, parseTime } from "./inputs.js";
+import { parseAmount, parseTime, shown } from "./inputs.js";
 
 export const seatOfficial = (ctx: GovContext, official: string, agencyId: number, position: number): Action =>
   action(ctx.contracts.seats, "issue", [official, agencyId, position]);
@@ -46,7 +46,7 @@ export interface MilestoneInput {
 /** Parses `1500000@2027-03-31:Design approved` with the token's decimals. */
 export function parseMilestone(text: string, decimals: number): MilestoneInput {
   const match = /^([^@]+)@([^:]+):(.+)$/.exec(text);
-  if (!match) throw new PlainError(`Invalid milestone "${text}": expected <amount>@<YYYY-MM-DD>:<description>.`);
+  if (!match) throw new PlainError(`Invalid milestone ${shown(text)}: expected <amount>@<YYYY-MM-DD>:<description>.`);
   return {
     amount: parseAmount(match[1] ?? "", decimals, "milestone amount"),
     deadline: parseTime(match[2] ?? "", "milestone deadline"),

@@ -11,6 +11,7 @@ import { type ContentStore, DEFAULT_CONTENT_DIR, openContentStore } from "../con
 import { type GovernmentContracts, connectGovernment } from "../contracts.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor, loadDeploymentFrom, loadDevTengeFrom } from "../deployment.js";
 import { PlainError } from "../explain-error.js";
+import { shown } from "./inputs.js";
 
 /** The local development chain id: dev accounts (`--as`) and time travel work only there. */
 export const LOCAL_CHAIN_ID = 31337n;
@@ -154,6 +155,6 @@ export function parseAddress(text: string, what = "address"): string {
   try {
     return getAddress(text);
   } catch {
-    throw new PlainError(`Invalid ${what} "${text}": expected a 0x address of 40 hex digits.`);
+    throw new PlainError(`Invalid ${what} ${shown(text)}: expected a 0x address of 40 hex digits.`);
   }
 }

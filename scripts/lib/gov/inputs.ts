@@ -9,13 +9,19 @@ import { parseUnits } from "ethers";
 import { PlainError } from "../explain-error.js";
 import { DOCUMENT_TYPES, type DocumentTypeName } from "../metadata.js";
 
+/**
+ * How a refused value is echoed in an error: quoted and escaped as JSON (a newline or a control character in the
+ * input cannot break the one-line message or forge log lines), and cut after 60 characters.
+ */
+export const shown = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
 /** Largest file the CLI hashes or stores (documents are PDFs and scans, not archives). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export function parseUint(text: string, what: string, max = 2n ** 256n - 1n): bigint {
-  if (!/^\d+$/.test(text)) throw new PlainError(`Invalid ${what} "${text}": expected a whole number.`);
+  if (!/^\d+$/.test(text)) throw new PlainError(`Invalid ${what} ${shown(text)}: expected a whole number.`);
   const value = BigInt(text);
-  if (value > max) throw new PlainError(`Invalid ${what} ${text}: at most ${max}.`);
+  if (value > max) throw new PlainError(`Invalid ${what} ${shown(text)}: at most ${max}.`);
   return value;
 }
 
@@ -24,11 +30,11 @@ export const parsePosition = (text: string): number => Number(parseUint(text, "p
 
 /** A token amount like "1500000.50" in units with `decimals` places. */
 export function parseAmount(text: string, decimals: number, what = "amount"): bigint {
-  if (!/^\d+(\.\d+)?$/.test(text)) throw new PlainError(`Invalid ${what} "${text}": expected a number like 1500000 or 1500000.50.`);
+  if (!/^\d+(\.\d+)?$/.test(text)) throw new PlainError(`Invalid ${what} ${shown(text)}: expected a number like 1500000 or 1500000.50.`);
   const fraction = text.split(".")[1] ?? "";
-  if (fraction.length > decimals) throw new PlainError(`Invalid ${what} "${text}": at most ${decimals} decimal places.`);
+  if (fraction.length > decimals) throw new PlainError(`Invalid ${what} ${shown(text)}: at most ${decimals} decimal places.`);
   const value = parseUnits(text, decimals);
-  if (value === 0n) throw new PlainError(`Invalid ${what} "${text}": must be more than zero.`);
+  if (value === 0n) throw new PlainError(`Invalid ${what} ${shown(text)}: must be more than zero.`);
   return value;
 }
 
@@ -39,34 +45,34 @@ export function parseTime(text: string, what = "date"): number {
     const ms = Date.parse(`${text}T00:00:00Z`);
     if (!Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)) return ms / 1000;
   }
-  throw new PlainError(`Invalid ${what} "${text}": expected YYYY-MM-DD or a Unix time in seconds.`);
+  throw new PlainError(`Invalid ${what} ${shown(text)}: expected YYYY-MM-DD or a Unix time in seconds.`);
 }
 
 /** A 32-byte hash or document id in 0x hex. */
 export function parseHash(text: string, what = "hash"): string {
   if (/^0x[0-9a-fA-F]{64}$/.test(text)) return text.toLowerCase();
   if (/^\d{1,78}$/.test(text) && BigInt(text) < 2n ** 256n) return `0x${BigInt(text).toString(16).padStart(64, "0")}`;
-  throw new PlainError(`Invalid ${what} "${text}": expected 0x and 64 hex digits.`);
+  throw new PlainError(`Invalid ${what} ${shown(text)}: expected 0x and 64 hex digits.`);
 }
 
 /** Durations like 90, 90s, 15m, 2h, 3d (seconds). */
 export function parseDuration(text: string): number {
   const match = /^(\d+)(s|m|h|d)?$/.exec(text);
-  if (!match) throw new PlainError(`Invalid duration "${text}": expected e.g. 90, 15m, 2h or 3d.`);
+  if (!match) throw new PlainError(`Invalid duration ${shown(text)}: expected e.g. 90, 15m, 2h or 3d.`);
   const unit = { s: 1, m: 60, h: 3_600, d: 86_400 }[(match[2] ?? "s") as "s" | "m" | "h" | "d"];
   return Number(match[1]) * unit;
 }
 
 export function parseDocumentType(text: string, allowed: readonly DocumentTypeName[] = DOCUMENT_TYPES): DocumentTypeName {
   const type = text.toLowerCase() as DocumentTypeName;
-  if (!allowed.includes(type)) throw new PlainError(`Invalid document type "${text}": use ${allowed.join(", ")}.`);
+  if (!allowed.includes(type)) throw new PlainError(`Invalid document type ${shown(text)}: use ${allowed.join(", ")}.`);
   return type;
 }
 
 /** Vote support: for/against/abstain (or 1/0/2). */
 export function parseSupport(text: string): 0 | 1 | 2 {
   const support = { against: 0, for: 1, abstain: 2, "0": 0, "1": 1, "2": 2 }[text.toLowerCase()] as 0 | 1 | 2 | undefined;
-  if (support === undefined) throw new PlainError(`Invalid vote "${text}": use for, against or abstain.`);
+  if (support === undefined) throw new PlainError(`Invalid vote ${shown(text)}: use for, against or abstain.`);
   return support;
 }
 

@@ -45,6 +45,13 @@ import {
   readDocumentFile,
 } from "./inputs.js";
 
+/** A message with its control characters escaped (a refused value cannot add lines) and cut to 300 characters. */
+const oneLine = (text: string): string => {
+  // eslint-disable-next-line no-control-regex
+  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return escaped.length > 300 ? `${escaped.slice(0, 300)}…` : escaped;
+};
+
 /** Wraps a value parser so commander reports its plain message as an invalid argument. */
 const arg =
   <T>(parse: (text: string) => T) =>
@@ -92,7 +99,12 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .option("--content-dir <dir>", "local content store (metadata, keys)", ".local/content")
     .option("--json", "machine-readable output (status, verify, simulate)")
     .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      // Commander echoes a refused value whole: keep its error one short line whatever the value holds.
+      outputError: (s, write) => write(`${oneLine(s.trimEnd())}\n`),
+    })
     .exitOverride();
 
   const globals = (): GlobalOptions & { json?: boolean } => program.opts();
@@ -363,7 +375,7 @@ export async function runGov(argv: readonly string[], io: Output): Promise<numbe
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
-    io.err(`Error: ${explainError(error)}`);
+    io.err(oneLine(`Error: ${explainError(error)}`));
     return 1;
   }
 }
