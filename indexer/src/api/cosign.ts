@@ -45,7 +45,15 @@ export async function checkCoSignature(doc: {
   if (doc.keyHash === null) return { status: "unavailable", reason: "the co-signing agency has no registered key" };
   const metadataBytes = await readContent(doc.metadataDigest);
   if (metadataBytes === null) return { status: "unavailable", reason: "the metadata JSON is not in the content store" };
-  const parsed = metadataSchema.safeParse(JSON.parse(new TextDecoder().decode(metadataBytes)));
+  // The metadata digest is whatever the issuer anchored: its bytes need not be JSON (nor UTF-8). Unparsable metadata
+  // is an invalid co-signature, not a 500 (tests/security.test.ts).
+  let metadata: unknown;
+  try {
+    metadata = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(metadataBytes));
+  } catch {
+    return { status: "invalid", reason: "the metadata is not UTF-8 JSON" };
+  }
+  const parsed = metadataSchema.safeParse(metadata);
   if (!parsed.success) return { status: "invalid", reason: "the metadata carries no co-signature block" };
   const block = parsed.data.coSignature;
   if (block.algorithm !== "ML-DSA-65") return { status: "invalid", reason: `unsupported algorithm ${block.algorithm}` };

@@ -14,8 +14,14 @@ import { feeds } from "./routes/feeds.js";
 import { people } from "./routes/people.js";
 import { proposals } from "./routes/proposals.js";
 import { verify } from "./routes/verify.js";
+import { apiSecureHeaders, cachePolicy, graphqlSecureHeaders, publicCors, rateLimit, rateLimitFromEnv, readOnly } from "./security.js";
+
+// One bucket per client across REST and GraphQL (API_RATE_LIMIT per second, API_RATE_BURST; docs/security.md).
+const limiter = rateLimit(rateLimitFromEnv());
 
 const v1 = new Hono()
+  // Order matters: headers and CORS wrap every answer, 429 and 405 included; the limit counts refused methods too.
+  .use(apiSecureHeaders, publicCors, cachePolicy, limiter, readOnly)
   .get("/openapi.json", (c) => c.json(openapi))
   .route("/", extract)
   .route("/", documents)
@@ -26,11 +32,13 @@ const v1 = new Hono()
   .route("/", audit)
   .route("/", feeds)
   // Ponder mounts this app inside its own server, whose not-found answer is plain text: answer JSON here.
-  .all("*", (c) => c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404))
+  // The path is echoed at most 200 characters long (a 12 kB URL is not reflected whole).
+  .all("*", (c) => c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}` } }, 404))
   .onError(errorResponse);
 
 const app = new Hono();
-app.use("/graphql", graphql({ db, schema }));
+// GraphQL is a query endpoint (POST carries queries; Ponder's schema has no mutations: tests/security.test.ts).
+app.use("/graphql", graphqlSecureHeaders, limiter, graphql({ db, schema }));
 app.route("/api/v1", v1);
 app.onError(errorResponse);
 

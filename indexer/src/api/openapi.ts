@@ -19,6 +19,11 @@ const pageParams = [
   formatParam,
 ];
 const errorResponse = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+/** Every route: 429 when the client's rate limit is spent (with Retry-After), 405 for any method but GET/HEAD/OPTIONS. */
+const guardResponses = {
+  "405": { ...errorResponse, description: "Method not allowed: the API is read-only (code method_not_allowed; Allow header)" },
+  "429": { ...errorResponse, description: "Too many requests from this client (code rate_limited; Retry-After header, seconds)" },
+};
 const list = (spec: { name: string; item: string; columns: readonly string[] }, summary: string, extra: object[] = [], paged = true) => ({
   get: {
     summary,
@@ -33,6 +38,7 @@ const list = (spec: { name: string; item: string; columns: readonly string[] }, 
         },
       },
       "400": errorResponse,
+      ...guardResponses,
     },
   },
 });
@@ -40,7 +46,7 @@ const detail = (summary: string, param: string, description: string) => ({
   get: {
     summary,
     parameters: [{ name: param, in: "path", required: true, schema: { type: "string" }, description }],
-    responses: { "200": { description: summary, content: { "application/json": { schema: { type: "object" } } } }, "400": errorResponse, "404": errorResponse },
+    responses: { "200": { description: summary, content: { "application/json": { schema: { type: "object" } } } }, "400": errorResponse, "404": errorResponse, ...guardResponses },
   },
 });
 const sha = "sha-256 of the file (64 hex digits, 0x optional)";
@@ -51,7 +57,7 @@ export const openapi = {
     title: "Government DAO public API",
     version: "1.0.0",
     description:
-      "Read-only public data of the Government DAO, indexed from the chain (Ponder). GraphQL at /graphql mirrors the subgraph's entities. Errors are JSON {error: {code, message}}.",
+      "Read-only public data of the Government DAO, indexed from the chain (Ponder). GraphQL at /graphql mirrors the subgraph's entities. Errors are JSON {error: {code, message}}. Only GET, HEAD and OPTIONS are allowed (405 otherwise); each client has a rate limit (429 with Retry-After). Public reads from any origin (CORS *).",
   },
   servers: [{ url: "/" }],
   paths: {

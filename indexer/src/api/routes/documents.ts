@@ -15,14 +15,20 @@ export const documentId = z
   .regex(/^(0x)?[0-9a-fA-F]{64}$/, "a sha-256 hash: 64 hex digits, optionally 0x-prefixed")
   .transform((hex): `0x${string}` => `0x${hex.replace(/^0x/, "").toLowerCase()}`);
 
+/**
+ * A plain decimal number (no sign, no spaces, no 0x/0b/0o, no exponent, not empty): `z.coerce.bigint()` took `agency=`
+ * as agency 0, `0x10` as 16 and ` 7 ` as 7, so a typo silently filtered by another value (tests/security.test.ts).
+ */
+const decimal = (what: string, digits: number) => z.string().regex(new RegExp(`^\\d{1,${digits}}$`), `${what}: a decimal number of at most ${digits} digits`).transform(BigInt);
+
 const documentsQuery = listQuery.extend({
-  agency: z.coerce.bigint().nonnegative().optional(),
+  agency: decimal("agency id", 10).optional(),
   type: z.enum(["DECREE", "LAW", "BUDGET", "ORDER", "CERTIFICATE", "NOTICE"]).optional(),
   status: z.enum(["ACTIVE", "AMENDED", "REVOKED"]).optional(),
   /** Issued at or after (unix seconds). */
-  from: z.coerce.bigint().nonnegative().optional(),
+  from: decimal("unix seconds", 20).optional(),
   /** Issued at or before (unix seconds). */
-  to: z.coerce.bigint().nonnegative().optional(),
+  to: decimal("unix seconds", 20).optional(),
 });
 
 export const DOCUMENTS_LIST = { name: "documents", item: "document", columns: DOCUMENT_COLUMNS } as const;
