@@ -201,6 +201,7 @@ try {
   }
 
   let apiUrl = "off (INDEXER=0)";
+  let indexerUrl: string | undefined;
   if (runIndexer) {
     step(`starting the indexer and public API on 127.0.0.1:${apiPort} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}); indexing the chain…`);
     const indexer = await startIndexer({
@@ -214,6 +215,7 @@ try {
       flagsFile: path.join(localDir, "agent", "flags.json"),
     });
     services.push({ name: "indexer", stop: indexer.stop });
+    indexerUrl = indexer.url;
     await children.add("indexer", indexer.pid);
     apiUrl = `${indexer.url}/api/v1 (GraphQL ${indexer.url}/graphql; log ${path.relative(process.cwd(), indexer.logFile)})`;
   }
@@ -225,7 +227,14 @@ try {
       await buildWeb();
     }
     step(`starting the dApp on 127.0.0.1:${webPort}`);
-    const web = await startWeb({ port: webPort, rpcUrl: anvil.rpcUrl, chainId: CHAIN_ID, deploymentDir: deploymentDir(deploymentId), contentDir });
+    const web = await startWeb({
+      port: webPort,
+      rpcUrl: anvil.rpcUrl,
+      chainId: CHAIN_ID,
+      deploymentDir: deploymentDir(deploymentId),
+      contentDir,
+      ...(indexerUrl ? { apiUrl: indexerUrl } : {}),
+    });
     services.push({ name: "web", stop: web.stop });
     await children.add("web", web.process.pid);
     webUrl = web.url;

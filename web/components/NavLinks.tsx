@@ -5,6 +5,11 @@ import { useTranslations } from "next-intl";
 
 const LINKS = [
   { href: "/", key: "home" },
+  { href: "/documents", key: "documents" },
+  { href: "/proposals", key: "proposals" },
+  { href: "/budget", key: "budget" },
+  { href: "/officials", key: "officials" },
+  { href: "/open-data", key: "openData" },
   { href: "/verify", key: "verify" },
   { href: "/council", key: "council" },
   { href: "/registrar", key: "registrar" },
@@ -20,7 +25,9 @@ export function NavLinks() {
           const current = href === "/" ? pathname === "/" : pathname.startsWith(href);
           return (
             <li key={href}>
-              <Link href={href} aria-current={current ? "page" : undefined}>
+              {/* No prefetch: the public pages are rendered per request from the API and the chain; prefetching
+                  nine of them on every page view would load both for pages nobody opened. */}
+              <Link href={href} prefetch={false} aria-current={current ? "page" : undefined}>
                 {t(key)}
               </Link>
             </li>

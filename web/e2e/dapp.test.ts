@@ -5,10 +5,14 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { after, afterEach, before, describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 
+import { verifyExtract } from "../../indexer/lib/extract";
+import { freePort } from "../../scripts/lib/anvil";
+import { startWeb } from "../lib/server";
 import { type World, startWorld } from "./harness";
 
 let world: World;
@@ -41,6 +45,9 @@ async function openAs(path: string, account?: number): Promise<Page> {
     const connected = page.getByTestId("connected-account");
     // wagmi first reconnects the wallet it remembers; act only once it has settled.
     await page.locator('[data-wallet-status="connected"], [data-wallet-status="disconnected"]').waitFor();
+    // The server renders "disconnected"; after hydration wagmi reconnects a remembered wallet. Give it that moment,
+    // or a click on "Connect wallet" races the reconnect and the menu it opens is replaced under the pointer.
+    if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) await connected.waitFor({ timeout: 3_000 }).catch(() => {});
     if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) {
       await page.locator("summary", { hasText: "Connect wallet" }).click();
       await page.getByRole("button", { name: "Browser wallet" }).click();
@@ -68,6 +75,142 @@ async function castVote(page: Page, support: "For" | "Against" | "Abstain", reas
   await page.getByLabel("Reason (public, optional)").fill(reason);
   await page.getByRole("button", { name: "Cast vote" }).click();
 }
+
+/** The public pages read the indexer's API; they run first, while the seed's proposals are still in every state. */
+describe("the public pages, server-rendered from the indexer's API", () => {
+  it("dashboard: latest decrees, open proposals, budget totals and the auditor's flags", async () => {
+    const page = await openAs("/");
+    await page.getByTestId("latest-decrees").getByRole("link", { name: /D-2026\/001-R1/ }).waitFor();
+    await page.getByTestId("open-proposals").getByText("Voting open").waitFor();
+    assert.match((await page.getByTestId("budget-totals").textContent()) ?? "", /Allocated: 800,000,000 DKZT/);
+    await page.getByTestId("auditor-flags").getByText("Milestone past its deadline").waitFor();
+    await world.screenshot(page, "public-dashboard");
+    await page.close();
+  });
+
+  it("documents browser: filters by type and status, and finds a document by search", async () => {
+    const page = await openAs("/documents");
+    await page.getByLabel("Type").selectOption("DECREE");
+    await page.getByLabel("Status").selectOption("REVOKED");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/type=DECREE/);
+    const rows = page.getByTestId("documents-table").locator("tbody tr");
+    assert.equal(await rows.count(), 1);
+    assert.equal(await rows.first().getAttribute("data-doc-type"), "DECREE");
+    assert.equal(await rows.first().getAttribute("data-doc-status"), "REVOKED");
+    await rows.first().getByText("D-2026/002").waitFor();
+    await world.screenshot(page, "public-documents-filtered");
+
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await page.getByTestId("documents-count").filter({ hasText: /^\d+ documents$/ }).waitFor();
+    await page.getByLabel("Search by number, title or sha-256").fill("open budget data");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/q=open/);
+    await page.getByTestId("documents-table").getByRole("link", { name: /L-2026\/002/ }).waitFor();
+    assert.equal(await page.getByTestId("documents-table").locator("tbody tr").count(), 1);
+    await world.screenshot(page, "public-documents-search");
+    await page.close();
+  });
+
+  it("document page: amendment history, proof, co-signature, QR code and a signed extract", async () => {
+    const id = world.record.documents.decreePilot?.tokenId;
+    assert.ok(id);
+    const page = await openAs(`/documents/${id}`);
+    await page.getByRole("heading", { level: 1, name: /D-2026\/001/ }).waitFor();
+    const history = page.getByTestId("history");
+    assert.equal(await history.locator("ol.versions > li").count(), 2);
+    await history.getByRole("link", { name: "D-2026/001-R1" }).waitFor();
+    await history.getByText("Extends the pilot to notices and certificate batches.").first().waitFor();
+    assert.equal(await page.getByTestId("cosignature").getAttribute("data-cosignature"), "valid");
+    assert.match((await page.getByTestId("tx-proof").textContent()) ?? "", /0x[0-9a-f]{64}, block \d+/);
+    await page.getByTestId("qr-code").locator("svg").waitFor();
+    await world.screenshot(page, "public-document-amended");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("extract-link").click()]);
+    const file = await download.path();
+    const extract = JSON.parse(await readFile(file, "utf8")) as { document?: { id?: string }; versions?: unknown[]; signature?: { algorithm?: string; value?: string } };
+    assert.equal(extract.document?.id, id);
+    assert.equal(extract.versions?.length, 2);
+    assert.equal(extract.signature?.algorithm, "ML-DSA-65");
+    const key = (await (await fetch(`${world.indexer.url}/api/v1/signing-key`)).json()) as { publicKey: string };
+    assert.deepEqual(verifyExtract(extract, Uint8Array.from(Buffer.from(key.publicKey, "base64"))), { ok: true });
+    await page.close();
+  });
+
+  it("document page of a revoked decree: the reason for the revocation; an unknown hash: not found", async () => {
+    const page = await openAs(`/documents/${world.record.documents.decreeWorkingGroup?.tokenId}`);
+    await page.getByTestId("revoked").getByText(/Replaced by the Law on open budget data \(L-2026\/002\)\./).waitFor();
+    await world.screenshot(page, "public-document-revoked");
+    await page.goto(`${world.web.url}/documents/0x${"ab".repeat(32)}`);
+    await page.getByRole("heading", { level: 1, name: "This page does not exist." }).waitFor();
+    await page.close();
+  });
+
+  it("budget page: both allocations with milestones and releases, and the chart of money flows", async () => {
+    const page = await openAs("/budget");
+    assert.equal(await page.getByTestId("allocation").count(), 2);
+    const chart = page.getByTestId("money-chart");
+    await chart.locator("svg").waitFor();
+    assert.equal(await chart.locator("g[data-row]").count(), 3);
+    await page.locator('[data-milestone-status="OVERDUE"]').first().waitFor();
+    await page.locator('[data-milestone-status="RELEASED"]').first().waitFor();
+    await world.screenshot(page, "public-budget");
+    await page.close();
+  });
+
+  it("proposals list: every Governor state of the seed", async () => {
+    const page = await openAs("/proposals");
+    const table = page.getByTestId("proposals-table");
+    for (const state of ["pending", "active", "canceled", "defeated", "succeeded", "queued", "executed"]) {
+      assert.ok((await table.locator(`[data-state="${state}"]`).count()) >= 1, `no ${state} proposal listed`);
+    }
+    await world.screenshot(page, "public-proposals");
+    await page.close();
+  });
+
+  it("officials and agencies, and the open-data links", async () => {
+    const page = await openAs("/officials");
+    assert.equal(await page.getByTestId("officials-table").locator("tbody tr").count(), 6);
+    await page.getByTestId("agencies-table").getByText("Ministry of Digital Development").waitFor();
+    await world.screenshot(page, "public-officials");
+    await page.goto(`${world.web.url}/open-data`);
+    const csv = await page.getByRole("link", { name: "Documents as CSV" }).getAttribute("href");
+    assert.ok(csv);
+    const response = await fetch(csv);
+    assert.equal(response.status, 200);
+    assert.match(await response.text(), /^id,docType,status/);
+    await world.screenshot(page, "public-open-data");
+    await page.close();
+  });
+
+  it("lays out the documents browser on a phone without sideways scrolling", async () => {
+    const page = await openAs("/documents");
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    await world.screenshot(page, "public-documents-mobile");
+    await page.close();
+  });
+
+  it("shows a translated banner with a retry link when the API does not answer", async () => {
+    const deadApi = `http://127.0.0.1:${await freePort()}`;
+    const web = await startWeb({ port: await freePort(), rpcUrl: world.rpcUrl, chainId: world.chainId, deploymentDir: world.deploymentDir, contentDir: world.contentDir, apiUrl: deadApi });
+    try {
+      const page = await world.page();
+      openPages.push(page);
+      await page.goto(`${web.url}/budget`);
+      await page.getByRole("alert").filter({ hasText: "The public data service is not reachable; try again in a moment." }).waitFor();
+      assert.equal(await page.getByRole("link", { name: "Try again" }).getAttribute("href"), "/budget");
+      await world.screenshot(page, "public-api-down");
+      await page.goto(`${web.url}/`);
+      await page.getByTestId("api-down").waitFor();
+      await page.getByRole("heading", { level: 1, name: "Government decisions you can check" }).waitFor();
+      await page.close();
+    } finally {
+      await web.stop();
+    }
+  });
+});
 
 describe("an official votes on the open proposal", () => {
   it("shows the seat and voting power of the connected official", async () => {

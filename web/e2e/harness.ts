@@ -3,6 +3,8 @@
  * folder, so the repository's deployments are untouched) and seeded with the demo data (scripts/seed.ts), the
  * production build of the dApp served by `next start` on a free port, and Debian's chromium driven by
  * playwright-core with an injected EIP-1193 wallet that forwards to anvil (which holds the dev keys unlocked).
+ * The indexer + public API (indexer/lib/run.ts, fresh PGlite in the temp folder) indexes the same chain; the
+ * digital auditor runs once so that the API has flags to serve; the dApp reads its public pages from that API.
  * Everything started here is stopped by `stop()`.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -18,6 +20,9 @@ import { deploySystem, isolatedConnection } from "../../scripts/lib/deploy-syste
 import { devAccount } from "../../scripts/lib/demo-cast";
 import type { SeedRecord } from "../../scripts/lib/seed/record";
 import { seed } from "../../scripts/lib/seed/run";
+import { runAudit } from "../../scripts/lib/agents/auditor";
+import { openContext } from "../../scripts/lib/gov/context";
+import { type RunningIndexer, startIndexer } from "../../indexer/lib/run";
 import { type RunningWeb, WEB_DIR, startWeb } from "../lib/server";
 
 const ROOT_DIR = path.resolve(WEB_DIR, "..");
@@ -38,6 +43,9 @@ export interface World {
   chainId: number;
   rpcUrl: string;
   web: RunningWeb;
+  /** The indexer + public API the dApp reads from. */
+  indexer: RunningIndexer;
+  deploymentDir: string;
   record: SeedRecord;
   wallet: WalletSettings;
   context: BrowserContext;
@@ -142,7 +150,25 @@ export async function startWorld(): Promise<World> {
     stops.push(() => anvil.stop());
     const { deploymentDir, record } = await deployAndSeed(anvil.rpcUrl, tempDir, contentDir);
     const chainId = 31337;
-    const web = await startWeb({ port: await freePort(), rpcUrl: anvil.rpcUrl, chainId, deploymentDir, contentDir, devAccounts: true });
+    const flagsFile = path.join(tempDir, "agent", "flags.json");
+    const ctx = await openContext({ rpc: anvil.rpcUrl, deploymentDir, contentDir });
+    try {
+      await runAudit(ctx, flagsFile);
+    } finally {
+      ctx.provider.destroy();
+    }
+    const indexer = await startIndexer({
+      rpcUrl: anvil.rpcUrl,
+      chainId,
+      deploymentDir,
+      port: await freePort(),
+      fresh: true,
+      stateDir: path.join(tempDir, "indexer"),
+      contentDir,
+      flagsFile,
+    });
+    stops.push(() => indexer.stop());
+    const web = await startWeb({ port: await freePort(), rpcUrl: anvil.rpcUrl, chainId, deploymentDir, contentDir, devAccounts: true, apiUrl: indexer.url });
     stops.push(() => web.stop());
 
     const wallet: WalletSettings = { account: 1 };
@@ -192,6 +218,8 @@ export async function startWorld(): Promise<World> {
       chainId,
       rpcUrl: anvil.rpcUrl,
       web,
+      indexer,
+      deploymentDir,
       record,
       wallet,
       context,

@@ -6,6 +6,7 @@
  *   DEPLOYMENT_DIR  an Ignition deployment folder; its deployed_addresses.json overrides the generated addresses
  *   DEV_ACCOUNTS=1  offer anvil's development accounts as a wallet (only honoured on chain 31337)
  *   CONTENT_DIR     the local content store (metadata JSON) of the deployment (default <repo>/.local/content)
+ *   API_URL         the indexer's public API, read by the public pages (lib/api/client.ts)
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

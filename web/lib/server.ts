@@ -3,7 +3,7 @@
  * a chain and a deployment chosen at start time.
  *
  *   await buildWeb();                                          // generated contracts + `next build`
- *   const web = await startWeb({ port, rpcUrl, chainId, deploymentDir });
+ *   const web = await startWeb({ port, rpcUrl, chainId, deploymentDir, apiUrl });
  *   console.log(web.url); … await web.stop();
  *
  * Node-only (child processes); never imported by the app itself.
@@ -27,6 +27,8 @@ export interface StartWebOptions {
   deploymentDir?: string;
   /** Content store of the deployment (metadata JSON); default <repo>/.local/content. */
   contentDir?: string;
+  /** Base URL of the indexer's public API (e.g. http://127.0.0.1:42069), read by the public pages (env API_URL). */
+  apiUrl?: string;
   /** Offer anvil's development accounts as a wallet (honoured on chain 31337 only). Default: chainId === 31337. */
   devAccounts?: boolean;
   /** Where the server's output goes (default: kept in memory and shown if the start fails). */
@@ -81,6 +83,7 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
     DEV_ACCOUNTS: devAccounts ? "1" : "0",
     ...(options.deploymentDir ? { DEPLOYMENT_DIR: path.resolve(options.deploymentDir) } : {}),
     ...(options.contentDir ? { CONTENT_DIR: path.resolve(options.contentDir) } : {}),
+    ...(options.apiUrl ? { API_URL: options.apiUrl } : {}),
   });
   let output = "";
   const take = (chunk: Buffer) => {

@@ -1,0 +1,202 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import QRCode from "qrcode";
+
+import { ApiDown } from "@/components/public/ApiDown";
+import { DocumentStatus } from "@/components/public/DocumentStatus";
+import { formatters } from "@/components/public/format";
+import { docTypeKey, documentName } from "@/components/public/labels";
+import { ApiNotFound, load } from "@/lib/api/client";
+import { type CoSignatureCheck, documentLabels, getDocument, verifyDocument } from "@/lib/api/documents";
+import { proposalTitle } from "@/lib/api/proposals";
+
+export const dynamic = "force-dynamic";
+
+const ID = /^(0x)?[0-9a-fA-F]{64}$/;
+const normalise = (id: string) => `0x${id.replace(/^0x/, "").toLowerCase()}`;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `${(await getTranslations("documents"))("document")} ${id.replace(/^0x/, "").slice(0, 10)}` };
+}
+
+/** The absolute URL of this page as the reader reached it (for the QR code). */
+async function pageUrl(path: string): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}${path}`;
+}
+
+export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
+  const raw = (await params).id;
+  if (!ID.test(raw)) notFound();
+  const id = normalise(raw);
+  const t = await getTranslations("document");
+  const tt = await getTranslations("docTypes");
+  const tv = await getTranslations("proposal");
+  const f = await formatters();
+
+  const data = await load(async () => {
+    const [detail, verified] = await Promise.all([getDocument(id), verifyDocument(id)]);
+    return { detail, verified, labels: await documentLabels(detail.versions) };
+  }).catch((error: unknown) => {
+    if (error instanceof ApiNotFound) notFound();
+    throw error;
+  });
+  if (!data.ok) {
+    return (
+      <>
+        <h1>
+          {(await getTranslations("documents"))("document")} <code>{id.slice(0, 12)}…</code>
+        </h1>
+        <ApiDown retryHref={`/documents/${id}`} />
+      </>
+    );
+  }
+  const { detail, verified, labels } = data.data;
+  const doc = detail.document;
+  const name = documentName(labels.get(doc.id), doc.id, f.locale);
+  const link = await pageUrl(`/documents/${id}`);
+  const qr = await QRCode.toString(link, { type: "svg", errorCorrectionLevel: "M", margin: 1, color: { dark: "#16202a", light: "#ffffff" } });
+  const cosign = (check: CoSignatureCheck): string =>
+    check.status === "valid" ? t("cosign.valid") : check.status === "none" ? t("cosign.none") : t(`cosign.${check.status}`, { reason: check.reason });
+  const proposal = verified.proposal;
+
+  return (
+    <>
+      <p className="eyebrow">{tt(docTypeKey(doc.docType))}</p>
+      <h1>
+        {name.number && <>{name.number} — </>}
+        {name.title}
+      </h1>
+      <p>
+        <DocumentStatus status={doc.status} />
+      </p>
+      {doc.status === "REVOKED" && (
+        <div className="banner bad" data-testid="revoked">
+          <p className="banner-title">{t("revoked")}</p>
+          <p>{t("revokedOn", { at: doc.revokedAt ? f.dateTime(doc.revokedAt) : "—", reason: doc.revokeReason ?? "—" })}</p>
+        </div>
+      )}
+      {doc.status === "AMENDED" && doc.supersededBy && (
+        <div className="banner warn">
+          <Link href={`/documents/${doc.supersededBy}`}>{t("amendedBy")}</Link>
+        </div>
+      )}
+      <div className="doc-layout">
+        <section className="card" aria-labelledby="doc-facts">
+          <h2 id="doc-facts">{t("facts")}</h2>
+          <dl className="facts">
+            <dt>{t("sha256")}</dt>
+            <dd>
+              <code>{doc.id}</code>
+            </dd>
+            <dt>{t("type")}</dt>
+            <dd>{tt(docTypeKey(doc.docType))}</dd>
+            <dt>{t("agency")}</dt>
+            <dd>{doc.agencyName ?? `#${doc.agencyId}`}</dd>
+            <dt>{t("issuedAt")}</dt>
+            <dd>{f.dateTime(doc.issuedAt)}</dd>
+            <dt>{t("issuer")}</dt>
+            <dd>
+              <code>{doc.issuer}</code>
+            </dd>
+            <dt>{t("proof")}</dt>
+            <dd data-testid="tx-proof">
+              {t("transaction")}{" "}
+              <code>{verified.transactionHash}</code>, {t("block", { block: f.count(verified.blockNumber) })}
+            </dd>
+            <dt>{t("coSignature")}</dt>
+            <dd data-testid="cosignature" data-cosignature={verified.coSignature.status} className={verified.coSignature.status === "valid" ? "ok" : undefined}>
+              {cosign(verified.coSignature)}
+            </dd>
+          </dl>
+        </section>
+        <aside className="card qr" aria-labelledby="doc-qr">
+          <h2 id="doc-qr">{t("qr")}</h2>
+          <div className="qr-code" role="img" aria-label={t("qrAlt", { url: link })} data-testid="qr-code" dangerouslySetInnerHTML={{ __html: qr }} />
+          <p className="hint">{t("qrText")}</p>
+          <p>
+            <code>{link}</code>
+          </p>
+          <h2>{t("extract")}</h2>
+          <p className="hint">{t("extractText")}</p>
+          <a className="button" href={`/documents/${id}/extract`} download data-testid="extract-link">
+            {t("download")}
+          </a>
+        </aside>
+      </div>
+
+      <section className="card" aria-labelledby="doc-history" data-testid="history">
+        <h2 id="doc-history">{t("history")}</h2>
+        <p className="hint">{t("historyIntro")}</p>
+        <ol className="versions">
+          {detail.versions.map((v) => {
+            const vName = documentName(labels.get(v.id), v.id, f.locale);
+            const events = detail.history.filter((e) => e.documentId === v.id);
+            return (
+              <li key={v.id} data-version={v.id} aria-current={v.id === doc.id ? "true" : undefined}>
+                <p>
+                  {v.id === doc.id ? (
+                    <strong>
+                      {vName.number ?? vName.title} ({t("thisVersion")})
+                    </strong>
+                  ) : (
+                    <Link href={`/documents/${v.id}`}>{vName.number ?? vName.title}</Link>
+                  )}{" "}
+                  <DocumentStatus status={v.status} />
+                </p>
+                <ul className="plain">
+                  {events.map((e) => (
+                    <li key={e.id}>
+                      {f.dateTime(e.timestamp)} — {t(`event.${e.kind}`)}
+                      {e.reason ? <> · {t("reason", { reason: e.reason })}</> : null}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section className="card" aria-labelledby="doc-proposal">
+        <h2 id="doc-proposal">{t("enacted")}</h2>
+        {proposal === null ? (
+          <p>{t("notEnacted")}</p>
+        ) : (
+          <>
+            <p>
+              {t("enactedBy")}: <Link href={`/proposals/${proposal.id}`}>{proposalTitle(proposal.description)}</Link>
+            </p>
+            <dl className="tallies">
+              {(["for", "against", "abstain"] as const).map((k) => (
+                <div key={k} className={`tally tally-${k}`}>
+                  <dt>{tv(`support.${k}`)}</dt>
+                  <dd>{f.count(k === "for" ? proposal.forVotes : k === "against" ? proposal.againstVotes : proposal.abstainVotes)}</dd>
+                </div>
+              ))}
+            </dl>
+            <h3>{tv("votes", { count: proposal.votes.length })}</h3>
+            <ul className="votes">
+              {proposal.votes.map((v) => (
+                <li key={v.transactionHash}>
+                  <code>{v.voter}</code>
+                  <span className={`badge vote-${v.support === "FOR" ? 1 : v.support === "AGAINST" ? 0 : 2}`}>
+                    {tv(`support.${v.support === "FOR" ? "for" : v.support === "AGAINST" ? "against" : "abstain"}`)}
+                  </span>
+                  <span className="hint">{f.dateTime(v.timestamp)}</span>
+                  {v.reason && <q>{v.reason}</q>}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
