@@ -8,13 +8,10 @@ import os from "node:os";
 import path from "node:path";
 
 import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
-import { createHardhatRuntimeEnvironment, importUserConfig } from "hardhat/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import DigitalTengeModule from "../../../ignition/modules/DigitalTenge.js";
-import GovernmentDAO from "../../../ignition/modules/GovernmentDAO.js";
 import { type Anvil, freePort, startAnvil } from "../../../scripts/lib/anvil.js";
-import { demoParameters } from "../../../scripts/lib/demo-cast.js";
+import { deploySystem, isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import type { GovernmentAddresses } from "../../../scripts/lib/deployment.js";
 import { type SeedResult, seed } from "../../../scripts/lib/seed/run.js";
 import { ROOT_DIR } from "../../lib/paths.js";
@@ -42,28 +39,10 @@ export async function startTestChain(options: { seedDemo?: boolean; certificates
   const dir = await mkdtemp(path.join(os.tmpdir(), "indexer-test-"));
   const anvil = await startAnvil({ port: await freePort() });
   try {
-    const configPath = path.join(ROOT_DIR, "hardhat.config.ts");
-    const userConfig = await importUserConfig(configPath);
     const ignitionDir = path.join(dir, "ignition");
-    const hre = await createHardhatRuntimeEnvironment(
-      { ...userConfig, paths: { ...userConfig.paths, ignition: ignitionDir } },
-      { config: configPath },
-      ROOT_DIR,
-    );
-    const connection = await hre.network.create({ network: "localhost", override: { url: anvil.rpcUrl } });
-    const parameters = demoParameters();
-    const deployed = await connection.ignition.deploy(GovernmentDAO, { parameters, deploymentId: DEPLOYMENT_ID, displayUi: false });
-    const { tenge } = await connection.ignition.deploy(DigitalTengeModule, { parameters, deploymentId: DEPLOYMENT_ID, displayUi: false });
-    const address = (c: { target: unknown }) => String(c.target).toLowerCase();
-    const addresses = {
-      timelock: address(deployed.timelock),
-      agencies: address(deployed.agencies),
-      seats: address(deployed.seats),
-      documents: address(deployed.documents),
-      escrow: address(deployed.escrow),
-      governor: address(deployed.governor),
-      tenge: address(tenge),
-    };
+    const connection = await isolatedConnection(anvil.rpcUrl, ignitionDir);
+    const deployed = await deploySystem(connection, DEPLOYMENT_ID);
+    const addresses = Object.fromEntries(Object.entries(deployed).map(([name, address]) => [name, address.toLowerCase()])) as typeof deployed;
     const contentDir = path.join(dir, "content");
     let seeded: SeedResult | null = null;
     if (options.seedDemo !== false) {
