@@ -4,13 +4,11 @@
  * gas) and ethers' own codes. Used by the operations CLI and the agents; the API and the dApp keep their own
  * translations of the same error names.
  */
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 as toHex32 } from "./chain-enums.js";
 import { type ErrorDescription, type Interface, formatUnits } from "ethers";
 
 import { PROPOSAL_STATES } from "./seed/governance.js";
 
-const DOCUMENT_TYPE_NAMES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
-const DOCUMENT_STATUS_NAMES = ["Active", "Amended", "Revoked"] as const;
-const MILESTONE_STATUS_NAMES = ["Pending", "Released", "Cancelled"] as const;
 
 /** A failure the user can act on; the CLI prints its message alone, on one line. */
 export class PlainError extends Error {
@@ -24,7 +22,7 @@ const short = (value: unknown): string => {
   const text = String(value);
   return /^0x[0-9a-f]{64}$/i.test(text) ? `${text.slice(0, 10)}…${text.slice(-6)}` : text;
 };
-const hex32 = (value: unknown): string => `0x${BigInt(String(value)).toString(16).padStart(64, "0")}`;
+const hex32 = (value: unknown): string => toHex32(String(value));
 const at = (list: readonly string[], value: unknown): string => list[Number(value)] ?? String(value);
 
 /** The states named in a Governor/Timelock `expectedStates` bitmap. */
@@ -112,11 +110,11 @@ export function sentenceFor(error: Pick<ErrorDescription, "name" | "args">): str
       return `Unknown document ${hex32(a[0])}.`;
     case "UnauthorizedIssuer":
       return (
-        `${a[0]} may not issue ${at(DOCUMENT_TYPE_NAMES, a[1])} documents of agency ${a[2]}: ` +
+        `${a[0]} may not issue ${at(DOCUMENT_TYPES, a[1])} documents of agency ${a[2]}: ` +
         "not a registrar of that agency (decrees, laws and budgets need a passed proposal)."
       );
     case "DocumentNotActive":
-      return `Document ${short(hex32(a[0]))} is ${at(DOCUMENT_STATUS_NAMES, a[1])}, not Active.`;
+      return `Document ${short(hex32(a[0]))} is ${at(DOCUMENT_STATUSES, a[1])}, not Active.`;
     case "DocumentAlreadyRevoked":
       return `Document ${short(hex32(a[0]))} is already revoked.`;
     case "EmptyContentHash":
@@ -155,7 +153,7 @@ export function sentenceFor(error: Pick<ErrorDescription, "name" | "args">): str
     case "UnknownMilestone":
       return `Allocation ${a[0]} has no milestone ${a[1]}.`;
     case "MilestoneNotPending":
-      return `Milestone ${a[1]} of allocation ${a[0]} is already ${at(MILESTONE_STATUS_NAMES, a[2])}.`;
+      return `Milestone ${a[1]} of allocation ${a[0]} is already ${at(MILESTONE_STATUSES, a[2])}.`;
     case "AllocationAlreadyCancelled":
       return `Allocation ${a[0]} is already cancelled.`;
     // ── ERC-20 ──

@@ -65,7 +65,8 @@ export interface ChildRegistry {
   clear(): Promise<void>;
 }
 
-const isAlive = (pid: number): boolean => {
+/** Whether process `pid` still runs. */
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

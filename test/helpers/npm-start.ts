@@ -60,14 +60,8 @@ export function descendants(pid: number): number[] {
     return [];
   }
 }
-export const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** Whether process `pid` still runs (the same check `npm start` uses for leftovers). */
+export { isAlive as alive } from "../../scripts/lib/processes.js";
 
 export async function stop(run: StartRun): Promise<void> {
   if (run.child.exitCode !== null) return;

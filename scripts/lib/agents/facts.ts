@@ -2,6 +2,7 @@
  * The facts the digital auditor reasons over, read from the chain (views and event logs) and, for document
  * titles and numbers, from the content store. Plain data: the audit rules are pure functions of these facts.
  */
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 } from "../chain-enums.js";
 import type { GovContext } from "../gov/context.js";
 import { parseDocumentMetadata } from "../metadata.js";
 import { PROPOSAL_STATES } from "../seed/governance.js";
@@ -68,10 +69,6 @@ export interface AuditFacts {
   proposals: ProposalFact[];
 }
 
-const MILESTONE_STATUSES = ["Pending", "Released", "Cancelled"] as const;
-const DOCUMENT_TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
-const DOCUMENT_STATUSES = ["Active", "Amended", "Revoked"] as const;
-const hex32 = (value: bigint): string => `0x${value.toString(16).padStart(64, "0")}`;
 
 /** Reads the facts from the chain behind `ctx`. */
 export async function readFacts(ctx: GovContext): Promise<AuditFacts> {

@@ -6,7 +6,7 @@
  */
 import { explainError } from "../explain-error.js";
 import type { GovContext } from "../gov/context.js";
-import { loadProposal } from "../gov/proposals.js";
+import { loadProposal, proposalCalls } from "../gov/proposals.js";
 import { interfacesOf, sendChecked } from "../gov/transactions.js";
 
 /** What one round did. */
@@ -37,7 +37,7 @@ export async function keeperRound(
     const state = Number(await governor.state(await governor.proposalIdAt(n - 1)));
     if (state !== 4 && state !== 5) continue; // Succeeded, Queued
     const p = await loadProposal(ctx, `#${n}`);
-    const calls = [p.actions.map((a) => a.target), p.actions.map((a) => a.value), p.actions.map((a) => a.data), p.descriptionHash] as const;
+    const calls = proposalCalls(p);
     try {
       if (p.state === "Succeeded") {
         const receipt = await sendChecked(ctx, `queue #${n}`, ctx.as().governor.queue.populateTransaction(...calls));

@@ -2,6 +2,7 @@
  * The registrars' commands (mint, amend, revoke an agency document) and everyone's `verify`. Metadata is validated
  * and the co-signing key checked against the AgencyRegistry before anything is sent.
  */
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, hex32 } from "../chain-enums.js";
 import { sha256 } from "ethers";
 
 import type { DocumentDescription } from "../documents.js";
@@ -28,7 +29,6 @@ export interface MetadataOptions {
   pqKey?: string;
 }
 
-const hex32 = (value: bigint): string => `0x${value.toString(16).padStart(64, "0")}`;
 
 /** The description of a document of `type` and `agencyId` from the options; the date defaults to the chain's. */
 export async function describeDocument(
@@ -116,10 +116,10 @@ export async function amend(
 ): Promise<void> {
   const old = await ctx.contracts.documents.verify(oldId);
   if (!old.found) throw new PlainError(`Unknown document ${oldId}. Nothing was sent.`);
-  if (Number(old.status) !== 0) throw new PlainError(`Document ${oldId} is ${["Active", "Amended", "Revoked"][Number(old.status)]}; only an Active document can be amended. Nothing was sent.`);
+  if (Number(old.status) !== 0) throw new PlainError(`Document ${oldId} is ${DOCUMENT_STATUSES[Number(old.status)]}; only an Active document can be amended. Nothing was sent.`);
   if (!reason.trim()) throw new PlainError("An amendment needs a --reason. Nothing was sent.");
   const bytes = await readDocumentFile(file);
-  const type = (["decree", "law", "budget", "order", "certificate", "notice"] as const)[Number(old.docType)] ?? "order";
+  const type = DOCUMENT_TYPES[Number(old.docType)] ?? "order";
   const description = await describeDocument(ctx, type, Number(old.agencyId), options, mediaType);
   const doc = await prepareFromOptions(ctx, bytes, description, options.pqKey, hex32(old.tokenId));
   const { documents } = ctx.as();

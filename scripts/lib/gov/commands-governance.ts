@@ -7,7 +7,7 @@ import { Signature, id as keccakId } from "ethers";
 import type { Action } from "../contracts.js";
 import { PlainError } from "../explain-error.js";
 import type { GovContext } from "./context.js";
-import { type ProposalDetails, describeActions, loadProposal, titleOf } from "./proposals.js";
+import { type ProposalDetails, describeActions, loadProposal, proposalCalls, titleOf } from "./proposals.js";
 import { formatSimulation, simulateActions } from "./simulate.js";
 import { sendChecked } from "./transactions.js";
 
@@ -140,7 +140,7 @@ export async function queue(ctx: GovContext, io: Output, proposalText: string): 
   const p = await loadProposal(ctx, proposalText);
   if (p.state !== "Succeeded") throw new PlainError(`Proposal #${p.number} cannot be queued: it is ${p.state}, not Succeeded. Nothing was sent.`);
   const { governor } = ctx.as();
-  const receipt = await sendChecked(ctx, "queue", governor.queue.populateTransaction(...callsOf(p)));
+  const receipt = await sendChecked(ctx, "queue", governor.queue.populateTransaction(...proposalCalls(p)));
   io.out(`Queued #${p.number} in tx ${receipt.hash}; executable from ${iso(await ctx.contracts.governor.proposalEta(p.id))}.`);
 }
 
@@ -153,16 +153,10 @@ export async function execute(ctx: GovContext, io: Output, proposalText: string)
     throw new PlainError(`The Timelock delay of proposal #${p.number} has not passed: executable from ${iso(p.eta)} (in ${p.eta - BigInt(now)} s). Nothing was sent.`);
   }
   const { governor } = ctx.as();
-  const receipt = await sendChecked(ctx, "execute", governor.execute.populateTransaction(...callsOf(p)));
+  const receipt = await sendChecked(ctx, "execute", governor.execute.populateTransaction(...proposalCalls(p)));
   io.out(`Executed #${p.number} "${p.title}" in tx ${receipt.hash}.`);
 }
 
-const callsOf = (p: ProposalDetails): [string[], bigint[], string[], string] => [
-  p.actions.map((a) => a.target),
-  p.actions.map((a) => a.value),
-  p.actions.map((a) => a.data),
-  p.descriptionHash,
-];
 
 /** One proposal in detail, or every proposal in one line each. */
 export async function status(ctx: GovContext, io: Output, proposalText: string | undefined, json: boolean): Promise<void> {

@@ -2,6 +2,7 @@
  * System-wide commands: the live roles table (who may do what, read from the chain), an export of the public
  * record as JSON files, and — on the local chain only — moving the chain clock for demos.
  */
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 } from "../chain-enums.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -14,7 +15,6 @@ import type { Output } from "./commands-governance.js";
 import { type GovContext, LOCAL_CHAIN_ID } from "./context.js";
 import { describeActions, loadProposal } from "./proposals.js";
 
-const hex32 = (value: bigint): string => `0x${value.toString(16).padStart(64, "0")}`;
 
 /** Current officials (seat holders) and registrars, from the events and checked against current state. */
 async function people(ctx: GovContext) {
@@ -96,8 +96,8 @@ export async function exportRecord(ctx: GovContext, io: Output, dir: string): Pr
     const d = await documents.document(log.args.tokenId);
     docs.push({
       id: hex32(d.tokenId),
-      type: ["decree", "law", "budget", "order", "certificate", "notice"][Number(d.docType)],
-      status: ["Active", "Amended", "Revoked"][Number(d.status)],
+      type: DOCUMENT_TYPES[Number(d.docType)],
+      status: DOCUMENT_STATUSES[Number(d.status)],
       agencyId: Number(d.agencyId),
       issuedAt: Number(d.issuedAt),
       issuer: d.issuer,
@@ -125,7 +125,7 @@ export async function exportRecord(ctx: GovContext, io: Output, dir: string): Pr
         index,
         amount: m.amount.toString(),
         deadline: Number(m.deadline),
-        status: ["Pending", "Released", "Cancelled"][Number(m.status)],
+        status: MILESTONE_STATUSES[Number(m.status)],
         description: `ipfs://${cidFromDigest(m.descriptionHash)}`,
       })),
     });

@@ -3,6 +3,7 @@
  * they will execute decoded into sentences, their tallies, deadlines and Timelock ETA. The Governor keeps no
  * proposal details in storage (gas), so targets, calldatas and the description come from its `ProposalCreated` log.
  */
+import { DOCUMENT_TYPES, hex32 as toHex32 } from "../chain-enums.js";
 import { type BaseContract, type Interface, type Result, ZeroAddress, getAddress, id as keccakId } from "ethers";
 
 import type { Action } from "../contracts.js";
@@ -30,6 +31,14 @@ export interface ProposalDetails {
   createdBlock: number;
   createdTx: string;
 }
+
+/** The arguments `queue` and `execute` take: targets, values, calldatas and the description hash. */
+export const proposalCalls = (p: ProposalDetails): [string[], bigint[], string[], string] => [
+  p.actions.map((a) => a.target),
+  p.actions.map((a) => a.value),
+  p.actions.map((a) => a.data),
+  p.descriptionHash,
+];
 
 /** First line of a description without its Markdown heading marks. */
 export const titleOf = (description: string): string => (description.split("\n")[0] ?? "").replace(/^#+\s*/, "").trim() || "(untitled)";
@@ -97,8 +106,7 @@ export async function loadProposal(ctx: GovContext, text: string): Promise<Propo
   };
 }
 
-const DOCUMENT_TYPES = ["decree", "law", "budget", "order", "certificate", "notice"];
-const hex32 = (value: unknown): string => `0x${BigInt(String(value)).toString(16).padStart(64, "0")}`;
+const hex32 = (value: unknown): string => toHex32(String(value));
 const date = (seconds: unknown): string => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
 
 /** Names of the deployment's contracts by address, and their interfaces. */

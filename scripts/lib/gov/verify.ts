@@ -7,6 +7,7 @@
  *   3. the metadata (CIDv1 of `metadataDigest`) and the ML-DSA-65 co-signature against the key the AgencyRegistry
  *      holds for the co-signing agency, and the signature digest anchored on chain.
  */
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, hex32 } from "../chain-enums.js";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { sha256 } from "ethers";
 
@@ -15,17 +16,14 @@ import { parseBatchMetadata, parseDocumentMetadata } from "../metadata.js";
 import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "../mldsa.js";
 import type { GovContext } from "./context.js";
 
-const TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
-const STATUSES = ["Active", "Amended", "Revoked"] as const;
 const ZERO = `0x${"0".repeat(64)}`;
-const hex32 = (value: bigint): string => `0x${value.toString(16).padStart(64, "0")}`;
 
 /** The outcome of verifying a file. */
 export interface Verification {
   contentHash: string;
   found: boolean;
-  status?: (typeof STATUSES)[number];
-  type?: (typeof TYPES)[number];
+  status?: (typeof DOCUMENT_STATUSES)[number];
+  type?: (typeof DOCUMENT_TYPES)[number];
   agencyId?: number;
   agencyName?: string;
   issuer?: string;
@@ -54,7 +52,7 @@ export async function verifyFile(ctx: GovContext, file: Uint8Array): Promise<Ver
   }
 
   const tokenId = BigInt(contentHash);
-  const status = STATUSES[Number(doc.status)] ?? "Active";
+  const status = DOCUMENT_STATUSES[Number(doc.status)] ?? "Active";
   let reason: string | undefined;
   if (status === "Revoked") {
     const [log] = await documents.queryFilter(documents.filters.DocumentRevoked(tokenId), 0, "latest");
@@ -71,7 +69,7 @@ export async function verifyFile(ctx: GovContext, file: Uint8Array): Promise<Ver
     contentHash,
     found: true,
     status,
-    type: TYPES[Number(doc.docType)] ?? "decree",
+    type: DOCUMENT_TYPES[Number(doc.docType)] ?? "decree",
     agencyId,
     agencyName,
     issuer: doc.issuer,

@@ -2,6 +2,7 @@
  * The deployed contracts, typed, and a summary of what a chain holds, read from the chain itself (views and
  * events), so the printed numbers are the chain's, not the seed's intentions.
  */
+import { DOCUMENT_STATUSES } from "../chain-enums.js";
 import type { ContractRunner } from "ethers";
 
 import { type GovernmentContracts, connectGovernment } from "../contracts.js";
@@ -22,7 +23,6 @@ export function connectSystem(addresses: SeedAddresses, runner: ContractRunner):
   return connectGovernment(addresses, runner);
 }
 
-const DOCUMENT_STATUSES = ["Active", "Amended", "Revoked"] as const;
 
 /** What the chain holds. */
 export interface ChainSummary {
