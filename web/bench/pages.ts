@@ -46,7 +46,7 @@ async function timeToContent(page: Page, url: string, selector: string): Promise
   return { content, fcp: Math.round(fcp) };
 }
 
-const world = await startWorld();
+const world = await startWorld({ artifacts: "bench" });
 try {
   const rows: string[] = [];
   for (const route of ROUTES) {

@@ -6,7 +6,6 @@
  * Runs on the build `npm test -w web` has just made (web/.next).
  */
 import { strict as assert } from "node:assert";
-import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -14,7 +13,7 @@ import { describe, it } from "node:test";
 import { HDNodeWallet, Mnemonic } from "ethers";
 
 import { ANVIL_MNEMONIC } from "../../scripts/lib/anvil";
-import { WEB_DIR } from "../lib/server";
+import { WEB_BUILD_DIR, WEB_DIR, isWebBuilt } from "../lib/server";
 
 /** Every file of the build that is sent to browsers or run by the server. */
 async function buildFiles(dir: string): Promise<string[]> {
@@ -31,12 +30,12 @@ async function buildFiles(dir: string): Promise<string[]> {
 }
 
 describe("production bundle", () => {
-  const built = existsSync(path.join(WEB_DIR, ".next", "BUILD_ID"));
+  const built = isWebBuilt();
 
   it("contains no private key or mnemonic of anvil's development accounts", { skip: built ? false : "run after next build" }, async () => {
     const mnemonic = Mnemonic.fromPhrase(ANVIL_MNEMONIC);
     const keys = Array.from({ length: 20 }, (_, i) => HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/0'/0/${i}`).privateKey.slice(2).toLowerCase());
-    const files = await buildFiles(path.join(WEB_DIR, ".next"));
+    const files = await buildFiles(WEB_BUILD_DIR);
     assert.ok(files.length > 10, "the build has files to scan");
     const leaks: string[] = [];
     for (const file of files) {

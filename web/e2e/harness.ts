@@ -134,12 +134,18 @@ async function deployAndSeedFromRoot(rpcUrl: string, tempDir: string, contentDir
   return { deploymentDir: path.join(ignitionDir, "deployments", DEPLOYMENT_ID), record: result.record };
 }
 
-export async function startWorld(): Promise<World> {
+export interface WorldOptions {
+  /** Sub-folder of e2e/artifacts for this test file's screenshots (emptied at start). Default "dapp". */
+  artifacts?: string;
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), "gov-web-e2e-"));
   const contentDir = path.join(tempDir, "content");
+  const artifactsDir = path.join(ARTIFACTS_DIR, options.artifacts ?? "dapp");
   // Screenshots of this run only.
-  await rm(ARTIFACTS_DIR, { recursive: true, force: true });
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  await rm(artifactsDir, { recursive: true, force: true });
+  await mkdir(artifactsDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});
@@ -233,7 +239,7 @@ export async function startWorld(): Promise<World> {
       },
       tempFile: store,
       async screenshot(page, name) {
-        await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
       },
       async advanceTime(seconds) {
         await rpc(anvil.rpcUrl, "evm_increaseTime", [seconds]);

@@ -53,8 +53,11 @@ function run(args: string[], env: Record<string, string>): ChildProcess {
   });
 }
 
-/** Whether a production build exists (web/.next/BUILD_ID). */
-export const isWebBuilt = (): boolean => existsSync(path.join(WEB_DIR, ".next", "BUILD_ID"));
+/** The build folder: web/.next, or web/$NEXT_DIST_DIR (next.config.ts reads the same variable). */
+export const WEB_BUILD_DIR = path.join(WEB_DIR, process.env.NEXT_DIST_DIR || ".next");
+
+/** Whether a production build exists (BUILD_ID in the build folder). */
+export const isWebBuilt = (): boolean => existsSync(path.join(WEB_BUILD_DIR, "BUILD_ID"));
 
 /** Generates web/generated/contracts.ts and runs `next build`; rejects with the build output on failure. */
 export async function buildWeb(log: (line: string) => void = () => {}): Promise<void> {
@@ -72,9 +75,9 @@ export async function buildWeb(log: (line: string) => void = () => {}): Promise<
   if (code !== 0) throw new Error(`next build failed (code ${code}):\n${output}`);
 }
 
-/** Serves the existing build (`.next/`) with `next start`; resolves once the home page answers. */
+/** Serves the existing build (WEB_BUILD_DIR) with `next start`; resolves once the home page answers. */
 export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
-  if (!isWebBuilt()) throw new Error("The dApp is not built (no web/.next/BUILD_ID): run buildWeb() or npm run build -w web first.");
+  if (!isWebBuilt()) throw new Error(`The dApp is not built (no ${path.relative(WEB_DIR, WEB_BUILD_DIR)}/BUILD_ID in web/): run buildWeb() or npm run build -w web first.`);
   const url = `http://127.0.0.1:${options.port}`;
   const devAccounts = options.devAccounts ?? options.chainId === 31337;
   const child = run(["start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
