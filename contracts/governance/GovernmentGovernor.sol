@@ -19,6 +19,11 @@ import {GovernorSeatVoting} from "./GovernorSeatVoting.sol";
  * GovernorSeatQuorum (quorum in seats, rounded up). The clock is the timestamp, read directly instead of through
  * the seat contract (the constructor checks the two agree), which saves an external call on every vote.
  * Proposing needs a seat (threshold of one vote, counted at the previous second).
+ *
+ * The proposal guardian can cancel any proposal except a *guardian recall*: a proposal whose every action is
+ * `setProposalGuardian` on this Governor with no value. A compromised guardian therefore cannot stop the council
+ * from replacing it (or from removing the role with `setProposalGuardian(address(0))`); its proposer may still
+ * withdraw it while pending, as with any proposal.
  */
 contract GovernmentGovernor is
     Governor,
@@ -43,6 +48,9 @@ contract GovernmentGovernor is
 
     /// @notice The seat contract does not use the timestamp clock this Governor assumes.
     error GovernorClockModeMismatch();
+
+    /// @dev Proposals whose every action is `setProposalGuardian` on this Governor (see {isGuardianRecall}).
+    mapping(uint256 proposalId => bool) private _guardianRecalls;
 
     /// @notice Deploys the council's Governor with a proposal threshold of one seat.
     /// @dev Reverts with {GovernorClockModeMismatch} unless `seats` reports `mode=timestamp`.
@@ -75,6 +83,15 @@ contract GovernmentGovernor is
     // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() public pure override(Governor, GovernorVotes) returns (string memory) {
         return "mode=timestamp";
+    }
+
+    /// @notice Whether a proposal only replaces (or removes) the proposal guardian, so the guardian cannot cancel it.
+    /// @dev Fixed when the proposal is created, from its calls: every target is this Governor, every value is zero and
+    /// every calldata is `setProposalGuardian(address)` (selector and one 32-byte argument).
+    /// @param proposalId The proposal.
+    /// @return True for a guardian recall; false otherwise, including for unknown proposals.
+    function isGuardianRecall(uint256 proposalId) public view returns (bool) {
+        return _guardianRecalls[proposalId];
     }
 
     // ─── Overrides required by Solidity ──────────────────────────────────────────────────────────────────────
@@ -119,8 +136,9 @@ contract GovernmentGovernor is
         bytes[] memory calldatas,
         string memory description,
         address proposer
-    ) internal override(Governor, GovernorSeatVoting) returns (uint256) {
-        return super._propose(targets, values, calldatas, description, proposer);
+    ) internal override(Governor, GovernorSeatVoting) returns (uint256 proposalId) {
+        proposalId = super._propose(targets, values, calldatas, description, proposer);
+        if (_onlyRecallsGuardian(targets, values, calldatas)) _guardianRecalls[proposalId] = true;
     }
 
     function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorSeatVoting) {
@@ -164,6 +182,25 @@ contract GovernmentGovernor is
         uint256 proposalId,
         address caller
     ) internal view override(Governor, GovernorProposalGuardian) returns (bool) {
+        // The guardian cannot stop its own recall: for such a proposal it has only the rights any caller has.
+        if (_guardianRecalls[proposalId] && caller == proposalGuardian()) {
+            return Governor._validateCancel(proposalId, caller);
+        }
         return super._validateCancel(proposalId, caller);
+    }
+
+    /// @dev Whether every call is `setProposalGuardian(address)` on this Governor with no value. `_propose` has
+    /// already checked that the three arrays have the same, non-zero length.
+    function _onlyRecallsGuardian(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas
+    ) private view returns (bool) {
+        for (uint256 i = 0; i < targets.length; ++i) {
+            bytes memory data = calldatas[i];
+            if (targets[i] != address(this) || values[i] != 0 || data.length != 36) return false;
+            if (bytes4(data) != this.setProposalGuardian.selector) return false;
+        }
+        return true;
     }
 }

@@ -10,6 +10,19 @@ import {IAgencyRegistry} from "../../contracts/governance/IAgencyRegistry.sol";
 import {IOfficialSeats} from "../../contracts/governance/IOfficialSeats.sol";
 import {OfficialSeats} from "../../contracts/governance/OfficialSeats.sol";
 
+/// @dev Exposes the guardian setter so that a fuzzed guardian can be installed without a full proposal cycle.
+contract GuardianSettableGovernor is GovernmentGovernor {
+    constructor(
+        IOfficialSeats seats,
+        TimelockController timelock_,
+        Config memory config
+    ) GovernmentGovernor(seats, timelock_, config) {}
+
+    function installGuardian(address guardian) external {
+        _setProposalGuardian(guardian);
+    }
+}
+
 /// @notice Fuzzed councils of 1–150 seats (across the 112 packed vote bits) voting at random: tallies, the
 /// has-voted bits and the rounded-up quorum always match a plain recount.
 contract GovernmentGovernorFuzzTest is Test {
@@ -32,7 +45,7 @@ contract GovernmentGovernorFuzzTest is Test {
             genesis[i] = IOfficialSeats.SeatInit(officials[i], 1, 1);
         }
         OfficialSeats seats = new OfficialSeats(address(timelock), registry, genesis);
-        governor = new GovernmentGovernor(
+        governor = new GuardianSettableGovernor(
             seats,
             timelock,
             GovernmentGovernor.Config({
@@ -99,5 +112,59 @@ contract GovernmentGovernorFuzzTest is Test {
             uint8(governor.state(id)),
             uint8(passes ? IGovernor.ProposalState.Succeeded : IGovernor.ProposalState.Defeated)
         );
+    }
+
+    /// @dev The fuzzed proposal's calls (kept in storage: too many values for the stack otherwise).
+    address[] internal _targets;
+    uint256[] internal _values;
+    bytes[] internal _calldatas;
+
+    /// @dev 1–4 calls of `setProposalGuardian(random)` on `governor`; with `poisoned`, the one at `rawPoisonAt` is
+    /// another of its functions.
+    function _buildRecall(GovernmentGovernor governor, uint8 rawCalls, uint8 rawPoisonAt, bool poisoned, uint256 seed) internal {
+        uint256 calls = bound(rawCalls, 1, 4);
+        uint256 poisonAt = bound(rawPoisonAt, 0, calls - 1);
+        for (uint256 i = 0; i < calls; ++i) {
+            address next = address(uint160(uint256(keccak256(abi.encode(seed, i)))));
+            _targets.push(address(governor));
+            _values.push(0);
+            _calldatas.push(
+                poisoned && i == poisonAt
+                    ? abi.encodeCall(governor.setLateQuorumVoteExtension, (1))
+                    : abi.encodeCall(governor.setProposalGuardian, (next))
+            );
+        }
+    }
+
+    /// @dev The guardian tries to cancel: reverts for a recall, succeeds otherwise. The state is restored after.
+    function _guardianTriesToCancel(GovernmentGovernor governor, address guardian, uint256 id, bool recall) internal {
+        uint256 snapshot = vm.snapshotState();
+        vm.prank(guardian);
+        if (recall) vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorUnableToCancel.selector, id, guardian));
+        governor.cancel(_targets, _values, _calldatas, keccak256("recall"));
+        if (!recall) assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Canceled));
+        vm.revertToState(snapshot);
+    }
+
+    /// @dev A compromised guardian never cancels a pure recall (every call `setProposalGuardian`, any arguments,
+    /// 1–4 calls), pending or active; one other call anywhere in the bundle makes it an ordinary proposal again.
+    function testFuzz_guardianCannotCancelItsRecall(
+        address guardian,
+        uint8 rawCalls,
+        uint8 rawPoisonAt,
+        bool poisoned,
+        uint256 seed
+    ) public {
+        (GovernmentGovernor governor, address[] memory officials) = _deploy(3, 50);
+        vm.assume(guardian != address(0) && guardian != officials[0]);
+        GuardianSettableGovernor(payable(address(governor))).installGuardian(guardian);
+        _buildRecall(governor, rawCalls, rawPoisonAt, poisoned, seed);
+        vm.prank(officials[0]);
+        uint256 id = governor.propose(_targets, _values, _calldatas, "recall");
+        assertEq(governor.isGuardianRecall(id), !poisoned);
+
+        _guardianTriesToCancel(governor, guardian, id, !poisoned); // pending
+        vm.warp(block.timestamp + DELAY + 1);
+        _guardianTriesToCancel(governor, guardian, id, !poisoned); // active
     }
 }

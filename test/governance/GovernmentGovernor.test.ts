@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ZeroAddress, ZeroHash, toBeHex } from "ethers";
+import { ZeroAddress, ZeroHash, id as id32, toBeHex } from "ethers";
 
 import {
   ABSTAIN,
@@ -429,6 +429,85 @@ describe("GovernmentGovernor", function () {
         s.governor,
         "GovernorUnexpectedProposalState",
       );
+    });
+    describe("a compromised guardian", function () {
+      async function withGuardian() {
+        const s = await t.loadSystem();
+        const guardian = cast.candidates[0];
+        await t.govern(s, [action(s.governor, "setProposalGuardian", [guardian.address])], "Appoint an ethics guardian");
+        return { s, guardian };
+      }
+
+      it("cannot cancel the proposal that replaces it, which then passes and removes its power", async function () {
+        const { s, guardian } = await withGuardian();
+        const recall = action(s.governor, "setProposalGuardian", [ZeroAddress]);
+        const id = await t.propose(s, [recall], "Recall the guardian");
+        expect(await s.governor.isGuardianRecall(id)).to.equal(true);
+        const p = t.proposalArgs([recall], "Recall the guardian");
+        await expect(s.governor.connect(guardian).cancel(p.targets, p.values, p.calldatas, p.descriptionHash))
+          .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel")
+          .withArgs(id, guardian.address);
+        await t.startVoting(s, id);
+        await s.governor.connect(alice).castVote(id, FOR);
+        await s.governor.connect(bob).castVote(id, FOR);
+        await expect(s.governor.connect(guardian).cancel(p.targets, p.values, p.calldatas, p.descriptionHash))
+          .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel");
+        await t.endVoting(s, id);
+        await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+        await expect(s.governor.connect(guardian).cancel(p.targets, p.values, p.calldatas, p.descriptionHash))
+          .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel");
+        await time.increase(SETTINGS.timelockMinDelay + 1);
+        await expect(s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash))
+          .to.emit(s.governor, "ProposalGuardianSet")
+          .withArgs(guardian.address, ZeroAddress);
+
+        // Without a guardian, proposers cancel their own; the former guardian cancels nothing.
+        const a = noticeAction(s, "after recall");
+        const next = await t.propose(s, [a], "After recall");
+        const q = t.proposalArgs([a], "After recall");
+        await expect(s.governor.connect(guardian).cancel(q.targets, q.values, q.calldatas, q.descriptionHash))
+          .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel")
+          .withArgs(next, guardian.address);
+      });
+
+      it("still lets the recall's proposer withdraw it while pending", async function () {
+        const { s } = await withGuardian();
+        const recall = action(s.governor, "setProposalGuardian", [cast.candidates[1].address]);
+        const id = await t.propose(s, [recall], "Replace the guardian");
+        const p = t.proposalArgs([recall], "Replace the guardian");
+        await expect(s.governor.connect(alice).cancel(p.targets, p.values, p.calldatas, p.descriptionHash))
+          .to.emit(s.governor, "ProposalCanceled")
+          .withArgs(id);
+      });
+
+      it("can still cancel a proposal that bundles a recall with any other action", async function () {
+        const { s, guardian } = await withGuardian();
+        const bundle = [action(s.governor, "setProposalGuardian", [ZeroAddress]), noticeAction(s, "hidden")];
+        const id = await t.propose(s, bundle, "Recall and something else");
+        expect(await s.governor.isGuardianRecall(id)).to.equal(false);
+        const p = t.proposalArgs(bundle, "Recall and something else");
+        await expect(s.governor.connect(guardian).cancel(p.targets, p.values, p.calldatas, p.descriptionHash))
+          .to.emit(s.governor, "ProposalCanceled")
+          .withArgs(id);
+      });
+
+      it("does not treat a call with value, another target or malformed calldata as a recall", async function () {
+        const { s } = await withGuardian();
+        const governor = await s.governor.getAddress();
+        const setter = s.governor.interface.encodeFunctionData("setProposalGuardian", [ZeroAddress]);
+        const cases: { target: string; value: bigint; data: string; title: string }[] = [
+          { target: governor, value: 1n, data: setter, title: "with value" },
+          { target: await s.seats.getAddress(), value: 0n, data: setter, title: "other target" },
+          { target: governor, value: 0n, data: `${setter}00`, title: "trailing byte" },
+          { target: governor, value: 0n, data: s.governor.interface.encodeFunctionData("setVotingDelay", [1]), title: "other function" },
+        ];
+        for (const c of cases) {
+          await s.governor.connect(alice).propose([c.target], [c.value], [c.data], c.title);
+          const id = await s.governor.hashProposal([c.target], [c.value], [c.data], id32(c.title));
+          expect(await s.governor.isGuardianRecall(id), c.title).to.equal(false);
+        }
+        expect(await s.governor.isGuardianRecall(12345n)).to.equal(false);
+      });
     });
   });
 
