@@ -643,6 +643,16 @@ describe("gov CLI on a real anvil", function () {
     expect(await mark()).to.deep.equal(before);
   });
 
+  it("proposes a guardian recall that the sitting guardian cannot cancel", async function () {
+    const dry = await ok(["propose", "guardian", "none", "--title", "Remove the guardian", "--dry-run"]);
+    expect(dry.out[1]).to.match(/^ {2}1\. Remove the proposal guardian {2}\[GovernmentGovernor\.setProposalGuardian\(/);
+    const countBefore = await proposalCount();
+    await ok(["--as", "official1", "propose", "guardian", "none", "--title", "Recall the guardian"]);
+    expect(await proposalCount()).to.equal(countBefore + 1);
+    const id = await c.governor.proposalIdAt(countBefore);
+    expect(await c.governor.isGuardianRecall(id)).to.equal(true);
+  });
+
   // ── A chain that is not the local one ──
 
   it("refuses warp and --as on a chain that is not the local chain 31337 (a fork with chain id 1337)", async function () {

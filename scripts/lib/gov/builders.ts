@@ -75,6 +75,12 @@ export async function createAllocation(
   return action(ctx.contracts.escrow, "createAllocation", [recipient, token, budgetDocumentId, total, inits]);
 }
 
+/**
+ * Appoints the proposal guardian, or removes the role with the zero address. A proposal made only of this call is a
+ * guardian recall: the sitting guardian cannot cancel it (GovernmentGovernor.isGuardianRecall).
+ */
+export const setGuardian = (ctx: GovContext, guardian: string): Action => action(ctx.contracts.governor, "setProposalGuardian", [guardian]);
+
 /** Governor and Timelock settings a proposal can change, by CLI name. */
 export const SETTINGS = {
   "voting-delay": "setVotingDelay",

@@ -23,6 +23,7 @@ import {
   issueDocument,
   parseMilestone,
   rawCall,
+  setGuardian,
   releaseMilestone,
   seatOfficial,
   signingContext,
@@ -262,6 +263,13 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
       .argument("<name>", "setting name")
       .argument("<value>", "new value (seconds, seats or percent)", arg((t) => parseUint(t, "setting value"))),
   ).action(withContext((ctx, name: string, value: bigint, o: ProposeOptions) => submit(ctx, [changeSetting(ctx, name, value)], o)));
+
+  withProposal(
+    proposeCommand
+      .command("guardian")
+      .description("appoint the proposal guardian, or remove it with \"none\" (the sitting guardian cannot cancel this proposal)")
+      .argument("<guardian>", 'the new guardian\'s address, or "none"', arg((t) => (t.trim().toLowerCase() === "none" ? ZeroAddress : parseAddress(t, "guardian address")))),
+  ).action(withContext((ctx, guardian: string, o: ProposeOptions) => submit(ctx, [setGuardian(ctx, guardian)], o)));
 
   withProposal(
     proposeCommand

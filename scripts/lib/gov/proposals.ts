@@ -175,7 +175,7 @@ function sentence(contract: string, fn: string, a: Result, ctx: GovContext, deci
     case "GovernmentGovernor.setLateQuorumVoteExtension":
       return `Set the late-quorum extension to ${a[0]} s`;
     case "GovernmentGovernor.setProposalGuardian":
-      return `Set the proposal guardian to ${a[0]}`;
+      return a[0] === ZeroAddress ? "Remove the proposal guardian" : `Set the proposal guardian to ${a[0]}`;
     case "TimelockController.updateDelay":
       return `Set the Timelock delay to ${a[0]} s`;
     default:
