@@ -32,11 +32,21 @@ const REVERTS: Record<string, ErrorKey> = {
   DocumentAlreadyRevoked: "documentAlreadyRevoked",
   InvalidReason: "invalidReason",
   EmptyMetadata: "emptyMetadata",
+  GovernorInvalidSignature: "badSignature",
+  InvalidAccountNonce: "staleBallot",
   TimelockUnexpectedOperationState: "notReady",
   TimelockUnexecutedPredecessor: "notReady",
 };
 
 const ALL_ERRORS = Object.values(abis).flatMap((abi) => abi.filter((item) => item.type === "error"));
+
+/** A failure the dApp detects itself before anything is signed or sent (e.g. a malformed ballot). */
+export class PlainError extends Error {
+  constructor(readonly key: ErrorKey) {
+    super(key);
+    this.name = "PlainError";
+  }
+}
 
 export interface ErrorMessage {
   key: ErrorKey;
@@ -48,6 +58,16 @@ export interface ErrorMessage {
 export function revertName(data: Hex): string | undefined {
   try {
     return decodeErrorResult({ abi: ALL_ERRORS, data }).errorName;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The custom error in revert `data` with its decoded arguments, if one of the system's contracts declares it. */
+export function decodeRevert(data: Hex): { name: string; args: readonly unknown[] } | undefined {
+  try {
+    const decoded = decodeErrorResult({ abi: ALL_ERRORS, data });
+    return { name: decoded.errorName, args: decoded.args ?? [] };
   } catch {
     return undefined;
   }
@@ -70,6 +90,7 @@ function revertData(error: unknown): Hex | undefined {
 const SERVICE_CODES = ["coSignatureUnavailable", "invalidMetadata", "metadataFailed"] as const satisfies readonly ErrorKey[];
 
 export function describeError(error: unknown): ErrorMessage {
+  if (error instanceof PlainError) return { key: error.key };
   const serviceCode = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   const service = SERVICE_CODES.find((c) => c === serviceCode);
   if (service) return { key: service };

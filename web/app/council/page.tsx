@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { CouncilPanel } from "@/components/CouncilPanel";
@@ -13,6 +14,11 @@ export default async function CouncilPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <p>
+        <Link href="/council/propose" className="button">
+          {(await getTranslations("builder"))("link")}
+        </Link>
+      </p>
       <CouncilPanel />
     </>
   );

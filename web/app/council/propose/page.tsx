@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { type Address, getAddress } from "viem";
+
+import type { BudgetOption } from "@/components/proposal-builder/AllocationForm";
+import { ProposalBuilder } from "@/components/proposal-builder/ProposalBuilder";
+import type { PendingMilestone } from "@/components/proposal-builder/ReleaseMilestoneForm";
+import type { Locale } from "@/i18n/locales";
+import { allocationsWithMilestones } from "@/lib/api/budget";
+import { load } from "@/lib/api/client";
+import { documentLabels, listDocuments } from "@/lib/api/documents";
+import { shortHex } from "@/utils/format";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("builder"))("title") };
+}
+
+/** Active budget documents and pending milestones from the public API, to choose from (typing ids also works). */
+async function choices(locale: Locale): Promise<{ budgets: BudgetOption[]; pending: PendingMilestone[]; ok: boolean }> {
+  const data = await load(async () => {
+    const [budgets, allocations] = await Promise.all([listDocuments({ type: "BUDGET", status: "ACTIVE" }), allocationsWithMilestones()]);
+    return { budgets, allocations, labels: await documentLabels(budgets) };
+  });
+  if (!data.ok) return { budgets: [], pending: [], ok: false };
+  const { budgets, allocations, labels } = data.data;
+  return {
+    ok: true,
+    budgets: budgets.map((d) => {
+      const label = labels.get(d.id);
+      return { id: d.id as `0x${string}`, label: label ? `${label.number} — ${label.title[locale]}` : shortHex(d.id) };
+    }),
+    pending: allocations
+      .filter((a) => !a.allocation.cancelled)
+      .flatMap((a) =>
+        a.milestones
+          .filter((m) => m.status === "PENDING")
+          .map((m) => ({ allocationId: a.allocation.id, index: m.index, amount: m.amount, token: getAddress(a.allocation.tokenId) as Address, deadline: m.deadline })),
+      ),
+  };
+}
+
+export default async function ProposePage() {
+  const t = await getTranslations("builder");
+  const { budgets, pending, ok } = await choices((await getLocale()) as Locale);
+  return (
+    <>
+      <p className="eyebrow">
+        <Link href="/council">{t("backToCouncil")}</Link>
+      </p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      {!ok ? <p className="card hint">{t("apiDown")}</p> : null}
+      <ProposalBuilder budgets={budgets} pending={pending} />
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+/** Action form: release a milestone of an allocation to its recipient (BudgetEscrow.releaseMilestone). */
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { type Address, formatUnits } from "viem";
+
+import { useRuntime } from "@/components/Providers";
+import { Field, useProblemText } from "@/components/proposal-builder/Field";
+import { fromSeconds } from "@/utils/format";
+import { type FormProblems, type ProposalCall, checkForm, releaseFormSchema, releaseMilestoneCall } from "@/utils/proposal-actions";
+
+/** A pending milestone of an open allocation (listed by the public API). */
+export interface PendingMilestone {
+  allocationId: string;
+  index: number;
+  amount: string;
+  token: Address;
+  deadline: string;
+}
+
+export function ReleaseMilestoneForm({
+  onAdd,
+  pending,
+  decimalsOf,
+  symbolOf,
+}: {
+  onAdd: (call: ProposalCall) => void;
+  pending: readonly PendingMilestone[];
+  decimalsOf: (token: Address) => number;
+  symbolOf: (token: Address) => string;
+}) {
+  const t = useTranslations("builder");
+  const format = useFormatter();
+  const problem = useProblemText();
+  const { addresses } = useRuntime();
+  const [fields, setFields] = useState({ allocationId: "", index: "" });
+  const [problems, setProblems] = useState<FormProblems>({});
+  const picked = pending.find((p) => p.allocationId === fields.allocationId && String(p.index) === fields.index);
+
+  return (
+    <form
+      className="form builder-action-form"
+      noValidate
+      aria-label={t("kinds.releaseMilestone")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const checked = checkForm(releaseFormSchema, fields);
+        if (!checked.ok) return setProblems(checked.problems);
+        setProblems({});
+        onAdd(releaseMilestoneCall(addresses, checked.value));
+        setFields({ allocationId: "", index: "" });
+      }}
+    >
+      {pending.length > 0 ? (
+        <Field label={t("fields.pendingMilestone")}>
+          {({ props }) => (
+            <select
+              {...props}
+              value={picked ? `${picked.allocationId}:${picked.index}` : ""}
+              onChange={(e) => {
+                const [allocationId = "", index = ""] = e.target.value.split(":");
+                setFields({ allocationId, index });
+              }}
+            >
+              <option value="">{t("fields.choose")}</option>
+              {pending.map((p) => (
+                <option key={`${p.allocationId}:${p.index}`} value={`${p.allocationId}:${p.index}`}>
+                  {t("pendingOption", {
+                    allocation: p.allocationId,
+                    index: p.index,
+                    amount: `${formatUnits(BigInt(p.amount), decimalsOf(p.token))} ${symbolOf(p.token)}`,
+                    due: format.dateTime(fromSeconds(BigInt(p.deadline)), { dateStyle: "medium", timeZone: "UTC" }),
+                  })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <div className="row">
+        <Field label={t("fields.allocationId")} problem={problem(problems.allocationId)}>
+          {({ props }) => <input {...props} inputMode="numeric" value={fields.allocationId} onChange={(e) => setFields({ ...fields, allocationId: e.target.value })} />}
+        </Field>
+        <Field label={t("fields.index")} problem={problem(problems.index)}>
+          {({ props }) => <input {...props} inputMode="numeric" value={fields.index} onChange={(e) => setFields({ ...fields, index: e.target.value })} />}
+        </Field>
+      </div>
+      <button type="submit" className="button">
+        {t("addAction")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * The officials' proposal builder in a real browser against a real chain (e2e/harness.ts): typed action forms, the
+ * decoded sentences, the simulation of every action as the Timelock runs it (eth_simulateV1) and of `propose` from
+ * the connected account, and the submission of a proposal that then exists on chain.
+ */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { after, afterEach, before, describe, it } from "node:test";
+
+import type { Page } from "playwright-core";
+import { type Address, createPublicClient, getAddress, http } from "viem";
+
+import { devAccount } from "../../scripts/lib/demo-cast";
+import { abis, futureIds } from "../generated/contracts";
+import { type World, startWorld } from "./harness";
+
+let world: World;
+
+before(async () => {
+  world = await startWorld({ artifacts: "builder" });
+});
+
+after(async () => {
+  await world?.stop();
+});
+
+/** Pages a test opened; a test closes its pages when it passes, so one still open here belongs to a failure. */
+const openPages: Page[] = [];
+afterEach(async (t) => {
+  for (const page of openPages.splice(0)) {
+    if (page.isClosed()) continue;
+    await world.screenshot(page, `FAILED-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
+    await page.close();
+  }
+});
+
+/** Opens `path` as dev account `account`, connecting the injected wallet if wagmi has not reconnected it. */
+async function openAs(path: string, account: number): Promise<Page> {
+  world.wallet.account = account;
+  const page = await world.page();
+  openPages.push(page);
+  await page.goto(`${world.web.url}${path}`);
+  const connected = page.getByTestId("connected-account");
+  await page.locator('[data-wallet-status="connected"], [data-wallet-status="disconnected"]').waitFor();
+  if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) await connected.waitFor({ timeout: 3_000 }).catch(() => {});
+  if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) {
+    await page.locator("summary", { hasText: "Connect wallet" }).click();
+    await page.getByRole("button", { name: "Browser wallet" }).click();
+  }
+  await connected.waitFor();
+  return page;
+}
+
+/** A date `days` from now as YYYY-MM-DD (UTC). */
+const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const randomAddress = (): Address => getAddress(`0x${randomBytes(20).toString("hex")}`);
+
+async function governorAddress(): Promise<Address> {
+  const json = JSON.parse(await readFile(path.join(world.deploymentDir, "deployed_addresses.json"), "utf8")) as Record<string, string>;
+  const address = json[futureIds.GovernmentGovernor];
+  assert.ok(address, "the deployment has a Governor");
+  return getAddress(address);
+}
+
+async function writeProposalText(page: Page, title: string, rationale: string) {
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Rationale", { exact: true }).fill(rationale);
+}
+
+async function chooseAction(page: Page, kind: string) {
+  await page.getByLabel("Action", { exact: true }).selectOption({ label: kind });
+}
+
+async function addMilestones(page: Page, milestones: { amount: string; due: string; description: string }[]) {
+  for (const [i, m] of milestones.entries()) {
+    if (i > 0) await page.getByRole("button", { name: "Add a milestone" }).click();
+    await page.getByLabel(`Milestone ${i + 1}: amount`).fill(m.amount);
+    await page.getByLabel(`Milestone ${i + 1}: due date`).fill(m.due);
+    await page.getByLabel(`Milestone ${i + 1}: what is delivered`).fill(m.description);
+  }
+}
+
+async function simulate(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Simulate" }).click();
+  const status = page.locator('[data-testid="simulation"][data-simulation="passed"], [data-testid="simulation"][data-simulation="failed"]');
+  await status.waitFor({ timeout: 20_000 });
+  return (await status.getAttribute("data-simulation")) ?? "";
+}
+
+const actionItems = (page: Page) => page.getByTestId("builder-actions").locator(":scope > li");
+
+describe("the proposal builder", () => {
+  it("an official seats an official and allocates budget in two milestones, simulates, submits, and the proposal is on chain", async () => {
+    const page = await openAs("/council", 1);
+    await page.getByRole("link", { name: "Build a proposal" }).click();
+    await page.getByRole("heading", { level: 1, name: "Build a proposal" }).waitFor();
+
+    const title = `Seat a deputy and fund the registry upgrade ${randomBytes(3).toString("hex")}`;
+    await writeProposalText(page, title, "The finance ministry needs a deputy; the registry upgrade is paid in two stages.");
+
+    // Action 1: seat an official (the form validates first: an empty address is refused in plain words).
+    await page.getByRole("button", { name: "Add action" }).click();
+    await page.getByText("Required.").first().waitFor();
+    const official = randomAddress();
+    await page.getByLabel("Official's address").fill(official);
+    await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Ministry of Finance" });
+    await page.getByLabel("Position", { exact: true }).selectOption({ label: "Vice-minister" });
+    await page.getByRole("button", { name: "Add action" }).click();
+    await actionItems(page).nth(0).getByText(`Seat official ${official} in Ministry of Finance as Vice-minister`).waitFor();
+
+    // Action 2: an allocation with two milestones (amounts in whole DKZT, converted with the token's 2 decimals).
+    await chooseAction(page, "Create an allocation with milestones");
+    const recipient = devAccount(10);
+    await page.getByLabel("Recipient's address").fill(recipient);
+    await addMilestones(page, [
+      { amount: "1500.50", due: inDays(200), description: "Design approved" },
+      { amount: "2500", due: "2020-01-01", description: "Registry live" },
+    ]);
+    await page.getByRole("button", { name: "Add action" }).click();
+    await page.getByText("The due date must be after today.").waitFor();
+    await page.getByLabel("Milestone 2: due date").fill(inDays(400));
+    await page.getByRole("button", { name: "Add action" }).click();
+    const allocation = actionItems(page).nth(1);
+    await allocation.getByText(new RegExp(`Allocate 4,000\\.5 DKZT to ${recipient} under budget 0x.*#0 1,500\\.5 DKZT due .*; #1 2,500 DKZT due`)).waitFor();
+    await allocation.getByText("BudgetEscrow.createAllocation").waitFor();
+
+    assert.equal(await simulate(page), "passed");
+    assert.equal(await actionItems(page).count(), 2);
+    for (const i of [0, 1]) {
+      assert.equal(await actionItems(page).nth(i).getAttribute("data-outcome"), "ok");
+      await actionItems(page).nth(i).getByText("Simulation passed").waitFor();
+    }
+    await page.getByTestId("propose-outcome").getByText("Your account can submit this proposal.").waitFor();
+    await world.screenshot(page, "builder-simulation-passed");
+
+    // Changing the proposal makes the simulation stale: submit is disabled until it runs again.
+    await page.getByLabel("Title", { exact: true }).fill(`${title}!`);
+    await page.locator('[data-simulation="stale"]').waitFor();
+    assert.equal(await page.getByRole("button", { name: "Submit proposal" }).isDisabled(), true);
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    assert.equal(await simulate(page), "passed");
+
+    await page.getByRole("button", { name: "Submit proposal" }).click();
+    await page.locator('.tx-status[data-status="confirmed"]').waitFor({ timeout: 30_000 });
+    const link = page.getByTestId("new-proposal-link");
+    const id = /\/proposals\/(\d+)$/.exec((await link.getAttribute("href")) ?? "")?.[1];
+    assert.ok(id, "links to the new proposal");
+    await world.screenshot(page, "builder-submitted");
+
+    const client = createPublicClient({ transport: http(world.rpcUrl) });
+    const governor = { address: await governorAddress(), abi: abis.GovernmentGovernor } as const;
+    assert.equal(await client.readContract({ ...governor, functionName: "proposalProposer", args: [BigInt(id)] }), devAccount(1));
+    assert.ok((await client.readContract({ ...governor, functionName: "proposalSnapshot", args: [BigInt(id)] })) > 0n);
+
+    await link.click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.getByRole("heading", { name: /2/ }).filter({ hasText: /action/i }).waitFor();
+    await page.getByText("OfficialSeats.issue").waitFor();
+    await page.getByText("BudgetEscrow.createAllocation").waitFor();
+    await page.close();
+  });
+
+  it("a failing simulation says why in plain words, and submit stays disabled", async () => {
+    const page = await openAs("/council/propose", 2);
+    await writeProposalText(page, "Release a milestone that does not exist", "This must not pass the simulation.");
+
+    await chooseAction(page, "Release a milestone");
+    await page.getByLabel("Allocation id").fill("999");
+    await page.getByLabel("Milestone index (from 0)").fill("0");
+    await page.getByRole("button", { name: "Add action" }).click();
+    await actionItems(page).nth(0).getByText("Release milestone 0 of allocation 999").waitFor();
+
+    await chooseAction(page, "Create an allocation with milestones");
+    await page.getByLabel("Recipient's address").fill(devAccount(11));
+    await addMilestones(page, [{ amount: "9000000000", due: inDays(100), description: "More than the escrow holds" }]);
+    await page.getByRole("button", { name: "Add action" }).click();
+    await actionItems(page).nth(1).waitFor();
+
+    assert.equal(await simulate(page), "failed");
+    assert.equal(await actionItems(page).nth(0).getAttribute("data-outcome"), "failed");
+    await actionItems(page).nth(0).getByText("Would fail: there is no such allocation.").waitFor();
+    assert.equal(await actionItems(page).nth(1).getAttribute("data-outcome"), "failed");
+    await actionItems(page).nth(1).getByText(/Would fail: the escrow has only [\d,]+ DKZT free; the allocation needs 9,000,000,000 DKZT\./).waitFor();
+    await page.getByText("Simulation failed: an action would be refused").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Submit proposal" }).isDisabled(), true);
+    await world.screenshot(page, "builder-simulation-failed");
+    await page.close();
+  });
+
+  it("a connected non-official is told plainly that they cannot propose", async () => {
+    const page = await openAs("/council/propose", 7);
+    await page.getByTestId("builder-not-official").getByText("You hold no council seat, so you cannot propose.").waitFor();
+    await writeProposalText(page, "A registrar tries to propose", "Only officials may propose.");
+    await chooseAction(page, "Release a milestone");
+    // Choose one of the pending milestones listed by the public API.
+    const pending = page.getByLabel("Choose a pending milestone");
+    const firstOption = (await pending.locator("option").nth(1).getAttribute("value")) ?? "";
+    assert.match(firstOption, /^\d+:\d+$/);
+    await pending.selectOption(firstOption);
+    assert.equal(await page.getByLabel("Allocation id").inputValue(), firstOption.split(":")[0]);
+    await page.getByRole("button", { name: "Add action" }).click();
+    assert.equal(await simulate(page), "failed");
+    assert.equal(await actionItems(page).nth(0).getAttribute("data-outcome"), "ok");
+    await page.getByTestId("propose-outcome").getByText("You cannot submit this proposal: You are not an official").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Submit proposal" }).isDisabled(), true);
+    await world.screenshot(page, "builder-not-official");
+
+    // The same page in Kazakh: the notice, the decoded sentence and the refusal are translated (then back to English).
+    await page.getByRole("button", { name: "Қазақша" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ұсыныс құрастыру" }).waitFor();
+    await page.getByTestId("builder-not-official").getByText("Сізде кеңесте орын жоқ", { exact: false }).waitFor();
+    await page.getByLabel("Әрекет", { exact: true }).selectOption({ label: "Кезеңдері бар қаржы бөлу" });
+    await world.screenshot(page, "builder-kk");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Build a proposal" }).waitFor();
+    await page.close();
+  });
+
+  it("a decree with a dropped file (hashed in the browser, metadata co-signed and stored) and a new agency simulate", async () => {
+    const page = await openAs("/council/propose", 3);
+    await writeProposalText(page, "Decree on open budget data", "Publish every allocation as open data.");
+    await chooseAction(page, "Mint a decree, law or budget");
+    const file = await world.tempFile("decree-open-data.txt", `Decree on open budget data ${randomBytes(8).toString("hex")}\n`);
+    await page.getByRole("button", { name: "Add action" }).click();
+    await page.getByText("Drop the document file first.").waitFor();
+    await page.getByLabel("Document file").setInputFiles(file);
+    const hash = (await page.getByTestId("decree-hash").textContent()) ?? "";
+    assert.match(hash, /^0x[0-9a-f]{64}$/);
+    await page.getByLabel("Number").fill("D-2026/900");
+    await page.getByLabel("Title in Kazakh").fill("Ашық бюджет деректері туралы жарлық");
+    await page.getByLabel("Title in Russian").fill("Указ об открытых бюджетных данных");
+    await page.getByLabel("Title in English").fill("Decree on open budget data");
+    await page.getByLabel("Adopted on").fill(inDays(0));
+    await page.getByRole("button", { name: "Add action" }).click();
+    await actionItems(page).nth(0).getByText(`Mint a Decree of the central government, file sha-256 ${hash.slice(0, 8)}`).waitFor();
+    await actionItems(page).nth(0).getByText("DocumentRegistry.issue").waitFor();
+
+    // A second action: register an agency with its ML-DSA key hash and one registrar.
+    await chooseAction(page, "Add an agency");
+    const keyHash = `0x${randomBytes(32).toString("hex")}`;
+    await page.getByLabel("New agency id").fill("9");
+    await page.getByLabel("Public name").fill("Ministry of Justice");
+    await page.getByLabel("sha-256 of the ML-DSA-65 public key").fill(keyHash);
+    await page.getByLabel("Registrars (optional)").fill(`${devAccount(12)}, not-an-address`);
+    await page.getByRole("button", { name: "Add action" }).click();
+    await page.getByText("One of the registrars is not an address.").waitFor();
+    await page.getByLabel("Registrars (optional)").fill(devAccount(12));
+    await page.getByRole("button", { name: "Add action" }).click();
+    await actionItems(page).nth(1).getByText(`Add agency 9 “Ministry of Justice” with ML-DSA key ${keyHash.slice(0, 6)}…${keyHash.slice(-4)} and 1 registrar`).waitFor();
+
+    assert.equal(await simulate(page), "passed");
+    for (const i of [0, 1]) await actionItems(page).nth(i).getByText("Simulation passed").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Submit proposal" }).isEnabled(), true);
+    await world.screenshot(page, "builder-decree");
+    await page.close();
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * The proposal builder's pure part: the zod schemas of the typed action forms, the encoders that turn a checked
+ * form into the call the Timelock will make (the same calls as scripts/lib/gov/builders.ts builds for
+ * `npm run gov -- propose …`), and the decoder that turns any call back into a typed action for a sentence.
+ * Every problem is a message key under `builder.problems`.
+ */
+import { type Address, type Hex, decodeFunctionData, encodeFunctionData, getAddress, isAddress, parseUnits, zeroAddress } from "viem";
+import { z } from "zod";
+
+import { type ContractName, abis } from "@/generated/contracts";
+import { DOC_TYPES } from "@/utils/format";
+
+/** One call of a proposal, as the Governor's `propose` takes it. */
+export interface ProposalCall {
+  target: Address;
+  value: bigint;
+  data: Hex;
+}
+
+export type Addresses = Partial<Record<ContractName, Address>>;
+
+/** The zero address stands for the native coin in the escrow. */
+export const NATIVE = zeroAddress;
+
+/** The central government (agency id 0) issues decrees, laws and budgets; its metadata names it so. */
+export const CENTRAL_GOVERNMENT = { id: 0, name: "Government of the Republic of Kazakhstan" } as const;
+
+/** Types a proposal mints (the others are issued by registrars). */
+export const ENACTED_DOC_TYPES = ["decree", "law", "budget"] as const;
+
+/** Positions with a name (any uint16 is allowed on chain; the dApp offers the named ones). */
+export const POSITIONS = [1, 2, 3] as const;
+
+/** The description of a proposal, exactly as the CLI writes it (scripts/lib/gov/builders.ts proposalDescription). */
+export const proposalDescription = (title: string, rationale: string): string => `# ${title}\n\n${rationale}`;
+
+// ─── Form schemas ────────────────────────────────────────────────────────────────────────────────────────────
+
+const text = (max: number) => z.string().trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
+const address = z
+  .string()
+  .trim()
+  .min(1, { error: "required" })
+  .refine((v) => isAddress(v, { strict: false }), { error: "invalidAddress" })
+  .transform((v) => getAddress(v));
+const uint = (max: bigint, error = "invalidNumber") =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: "required" })
+    .regex(/^\d{1,78}$/, { error })
+    .transform((v) => BigInt(v))
+    .refine((v) => v <= max, { error });
+const agencyId = z.number({ error: "agencyRequired" }).int().min(1, { error: "agencyRequired" }).max(0xffffffff, { error: "agencyRequired" });
+const hash32 = (error: string) => z.string({ error }).regex(/^0x[0-9a-fA-F]{64}$/, { error }).transform((v) => v.toLowerCase() as Hex);
+const isoDate = z.iso.date({ error: "invalidDate" });
+
+export const proposalTextSchema = z.object({ title: text(200), rationale: text(10_000) });
+
+export const seatFormSchema = z.object({
+  official: address,
+  agencyId,
+  position: uint(0xffffn, "invalidPosition").transform(Number),
+});
+
+export const agencyFormSchema = z
+  .object({
+    id: uint(0xffffffffn).refine((v) => v > 0n, { error: "invalidNumber" }).transform(Number),
+    name: text(200),
+    keyHash: hash32("invalidKeyHash"),
+    registrars: z
+      .string()
+      .transform((v) => v.split(/[\s,;]+/).filter(Boolean))
+      .pipe(z.array(z.string().refine((v) => isAddress(v, { strict: false }), { error: "invalidRegistrars" }).transform((v) => getAddress(v))).max(20, { error: "tooMany" })),
+  })
+  .refine((f) => new Set(f.registrars).size === f.registrars.length, { error: "duplicateRegistrar", path: ["registrars"] });
+
+export const decreeFormSchema = z
+  .object({
+    contentHash: hash32("fileRequired"),
+    type: z.enum(ENACTED_DOC_TYPES, { error: "required" }),
+    number: text(64),
+    titleKk: text(300),
+    titleRu: text(300),
+    titleEn: text(300),
+    adopted: isoDate,
+    effective: isoDate.optional(),
+  })
+  .refine((f) => !f.effective || f.effective >= f.adopted, { error: "effectiveBeforeAdopted", path: ["effective"] });
+
+/** A milestone as typed: amount in whole tokens (decimals allowed), due date, description. */
+const milestoneForm = z.object({
+  amount: z.string().trim().min(1, { error: "required" }).regex(/^\d+(\.\d+)?$/, { error: "invalidAmount" }),
+  due: isoDate,
+  description: text(500),
+});
+
+/** Today (UTC) as YYYY-MM-DD: the earliest due date a milestone may have is tomorrow. */
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+export const allocationFormSchema = (decimals: number, today: string) =>
+  z.object({
+    recipient: address,
+    token: z.string().refine((v) => isAddress(v, { strict: false }), { error: "required" }).transform((v) => getAddress(v)),
+    budgetDocumentId: hash32("budgetRequired"),
+    milestones: z
+      .array(
+        milestoneForm
+          .refine((m) => !/^\d+(\.\d+)?$/.test(m.amount) || (m.amount.split(".")[1]?.length ?? 0) <= decimals, { error: "tooManyDecimals", path: ["amount"] })
+          .refine((m) => !/^\d+(\.\d+)?$/.test(m.amount) || parseUnits(m.amount, decimals) > 0n, { error: "zeroAmount", path: ["amount"] })
+          .refine((m) => m.due > today, { error: "dateInPast", path: ["due"] }),
+      )
+      .min(1, { error: "noMilestones" })
+      .max(50, { error: "tooMany" }),
+  });
+
+export const releaseFormSchema = z.object({
+  allocationId: uint(2n ** 256n - 1n).refine((v) => v > 0n, { error: "invalidNumber" }),
+  index: uint(2n ** 256n - 1n),
+});
+
+export type SeatForm = z.infer<typeof seatFormSchema>;
+export type AgencyForm = z.infer<typeof agencyFormSchema>;
+export type DecreeForm = z.infer<typeof decreeFormSchema>;
+export type AllocationForm = z.infer<ReturnType<typeof allocationFormSchema>>;
+export type ReleaseForm = z.infer<typeof releaseFormSchema>;
+
+/** Problems by field path ("milestones.1.amount"), each a key under `builder.problems`. */
+export type FormProblems = Record<string, string>;
+
+/** Parses `input` with `schema`: the value, or the first problem of each field. */
+export function checkForm<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.infer<S> } | { ok: false; problems: FormProblems } {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const problems: FormProblems = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    problems[key] ??= issue.message;
+  }
+  return { ok: false, problems };
+}
+
+// ─── Encoders ────────────────────────────────────────────────────────────────────────────────────────────────
+
+export class MissingContractError extends Error {
+  constructor(readonly contract: ContractName) {
+    super(`The deployment has no ${contract}`);
+  }
+}
+
+const at = (addresses: Addresses, name: ContractName): Address => {
+  const found = addresses[name];
+  if (!found) throw new MissingContractError(name);
+  return found;
+};
+
+export const seatOfficialCall = (addresses: Addresses, f: SeatForm): ProposalCall => ({
+  target: at(addresses, "OfficialSeats"),
+  value: 0n,
+  data: encodeFunctionData({ abi: abis.OfficialSeats, functionName: "issue", args: [f.official, f.agencyId, f.position] }),
+});
+
+export const addAgencyCall = (addresses: Addresses, f: AgencyForm): ProposalCall => ({
+  target: at(addresses, "AgencyRegistry"),
+  value: 0n,
+  data: encodeFunctionData({ abi: abis.AgencyRegistry, functionName: "addAgency", args: [{ id: f.id, name: f.name, pqKeyHash: f.keyHash, registrars: f.registrars }] }),
+});
+
+/** DocumentRegistry.issue of a central-government document (agency 0), with the digests of its stored metadata. */
+export const issueDocumentCall = (
+  addresses: Addresses,
+  doc: { type: (typeof ENACTED_DOC_TYPES)[number]; contentHash: Hex; metadataDigest: Hex; coSignatureDigest: Hex },
+): ProposalCall => ({
+  target: at(addresses, "DocumentRegistry"),
+  value: 0n,
+  data: encodeFunctionData({
+    abi: abis.DocumentRegistry,
+    functionName: "issue",
+    args: [DOC_TYPES.indexOf(doc.type), CENTRAL_GOVERNMENT.id, doc.contentHash, doc.metadataDigest, doc.coSignatureDigest],
+  }),
+});
+
+/** A milestone's due date (YYYY-MM-DD) as the CLI reads it: midnight UTC. */
+export const dueSeconds = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 1000;
+
+/** BudgetEscrow.createAllocation: the total is the sum of the milestones; descriptions go on chain as sha-256. */
+export function createAllocationCall(addresses: Addresses, f: AllocationForm, decimals: number, descriptionHashes: readonly Hex[]): ProposalCall {
+  const plan = f.milestones.map((m, i) => ({ amount: parseUnits(m.amount, decimals), deadline: dueSeconds(m.due), descriptionHash: descriptionHashes[i] ?? "0x" }));
+  const total = plan.reduce((sum, m) => sum + m.amount, 0n);
+  return {
+    target: at(addresses, "BudgetEscrow"),
+    value: 0n,
+    data: encodeFunctionData({ abi: abis.BudgetEscrow, functionName: "createAllocation", args: [f.recipient, f.token, BigInt(f.budgetDocumentId), total, plan] }),
+  };
+}
+
+export const releaseMilestoneCall = (addresses: Addresses, f: ReleaseForm): ProposalCall => ({
+  target: at(addresses, "BudgetEscrow"),
+  value: 0n,
+  data: encodeFunctionData({ abi: abis.BudgetEscrow, functionName: "releaseMilestone", args: [f.allocationId, f.index] }),
+});
+
+// ─── Decoder ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type DecodedAction =
+  | { kind: "seatOfficial"; official: Address; agencyId: number; position: number }
+  | { kind: "addAgency"; id: number; name: string; keyHash: Hex; registrars: readonly Address[] }
+  | { kind: "issueDocument"; docType: number; agencyId: number; contentHash: Hex }
+  | { kind: "createAllocation"; recipient: Address; token: Address; budgetDocumentId: bigint; total: bigint; milestones: { amount: bigint; deadline: number }[] }
+  | { kind: "releaseMilestone"; allocationId: bigint; index: bigint }
+  | { kind: "other" };
+
+export interface Decoded {
+  /** "BudgetEscrow.releaseMilestone" when the target is a system contract and the data decodes. */
+  call?: string;
+  action: DecodedAction;
+}
+
+/** The typed action behind a call (viem's decodeFunctionData with the generated ABIs). */
+export function decodeCall(addresses: Addresses, call: ProposalCall): Decoded {
+  const name = (Object.keys(addresses) as ContractName[]).find((n) => addresses[n]?.toLowerCase() === call.target.toLowerCase());
+  if (!name) return { action: { kind: "other" } };
+  try {
+    switch (name) {
+      case "OfficialSeats": {
+        const d = decodeFunctionData({ abi: abis.OfficialSeats, data: call.data });
+        if (d.functionName === "issue") return { call: "OfficialSeats.issue", action: { kind: "seatOfficial", official: d.args[0], agencyId: d.args[1], position: d.args[2] } };
+        return { call: `OfficialSeats.${d.functionName}`, action: { kind: "other" } };
+      }
+      case "AgencyRegistry": {
+        const d = decodeFunctionData({ abi: abis.AgencyRegistry, data: call.data });
+        if (d.functionName === "addAgency") {
+          const a = d.args[0];
+          return { call: "AgencyRegistry.addAgency", action: { kind: "addAgency", id: a.id, name: a.name, keyHash: a.pqKeyHash, registrars: a.registrars } };
+        }
+        return { call: `AgencyRegistry.${d.functionName}`, action: { kind: "other" } };
+      }
+      case "DocumentRegistry": {
+        const d = decodeFunctionData({ abi: abis.DocumentRegistry, data: call.data });
+        if (d.functionName === "issue") return { call: "DocumentRegistry.issue", action: { kind: "issueDocument", docType: d.args[0], agencyId: d.args[1], contentHash: d.args[2] } };
+        return { call: `DocumentRegistry.${d.functionName}`, action: { kind: "other" } };
+      }
+      case "BudgetEscrow": {
+        const d = decodeFunctionData({ abi: abis.BudgetEscrow, data: call.data });
+        if (d.functionName === "createAllocation") {
+          const [recipient, token, budgetDocumentId, total, plan] = d.args;
+          const milestones = plan.map((m) => ({ amount: m.amount, deadline: m.deadline }));
+          return { call: "BudgetEscrow.createAllocation", action: { kind: "createAllocation", recipient, token, budgetDocumentId, total, milestones } };
+        }
+        if (d.functionName === "releaseMilestone") {
+          return { call: "BudgetEscrow.releaseMilestone", action: { kind: "releaseMilestone", allocationId: d.args[0], index: d.args[1] } };
+        }
+        return { call: `BudgetEscrow.${d.functionName}`, action: { kind: "other" } };
+      }
+      default: {
+        const d = decodeFunctionData({ abi: abis[name], data: call.data });
+        return { call: `${name}.${d.functionName}`, action: { kind: "other" } };
+      }
+    }
+  } catch {
+    return { action: { kind: "other" } };
+  }
+}
+
+/** A 32-byte id (document id, key hash) in 0x hex from its uint256 form. */
+export const hex32 = (value: bigint): Hex => `0x${value.toString(16).padStart(64, "0")}`;
