@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useConnection } from "wagmi";
 
+import { BallotRelayForm } from "@/components/BallotRelayForm";
 import { QueueExecute } from "@/components/QueueExecute";
 import { VoteForm } from "@/components/VoteForm";
 import { type ProposalAction, useHasVoted, useProposal, useSeat } from "@/hooks/useGovernance";
@@ -121,7 +122,10 @@ export function ProposalView({ id }: { id: string }) {
       </section>
 
       {p.state === "active" ? (
-        <VoteForm proposalId={proposalId} connected={Boolean(address)} seated={(seat.data?.votes ?? 0n) > 0n} voted={voted.data === true} />
+        <>
+          <VoteForm proposalId={proposalId} connected={Boolean(address)} seated={(seat.data?.votes ?? 0n) > 0n} voted={voted.data === true} />
+          <BallotRelayForm proposalId={proposalId} connected={Boolean(address)} />
+        </>
       ) : null}
       {p.state === "succeeded" || p.state === "queued" || writes.state.status !== "idle" ? (
         <QueueExecute proposal={p} connected={Boolean(address)} writes={writes} />

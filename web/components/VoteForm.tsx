@@ -1,17 +1,28 @@
 "use client";
-/** For / against / abstain with an optional public reason. */
+/**
+ * For / against / abstain with an optional public reason, cast in one of three ways: sent from this account, signed
+ * as an EIP-712 ballot and submitted by this account, or signed only — for another account (a relayer) to submit.
+ */
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { SignedBallotView } from "@/components/SignedBallotView";
 import { TxStatus } from "@/components/TxStatus";
-import { type Support, useCastVote } from "@/hooks/useGovernanceWrites";
+import { type Support, useCastVote, useSignBallot } from "@/hooks/useGovernanceWrites";
+import { MAX_VOTE_REASON } from "@/utils/ballot";
+
+const METHODS = ["direct", "bySig", "signOnly"] as const;
+type Method = (typeof METHODS)[number];
 
 export function VoteForm({ proposalId, connected, seated, voted }: { proposalId: bigint; connected: boolean; seated: boolean; voted: boolean }) {
   const t = useTranslations("proposal");
+  const b = useTranslations("ballot");
   const [support, setSupport] = useState<Support>(1);
   const [reason, setReason] = useState("");
-  const { state, vote } = useCastVote();
-  const busy = state.status === "wallet" || state.status === "pending";
+  const [method, setMethod] = useState<Method>("direct");
+  const { state, vote, voteBySig } = useCastVote();
+  const signer = useSignBallot();
+  const busy = state.status === "wallet" || state.status === "pending" || signer.state.status === "wallet";
   return (
     <section aria-labelledby="vote" className="card">
       <h2 id="vote">{t("castVote")}</h2>
@@ -22,7 +33,10 @@ export function VoteForm({ proposalId, connected, seated, voted }: { proposalId:
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void vote(proposalId, support, reason.trim());
+            const text = reason.trim();
+            if (method === "direct") void vote(proposalId, support, text);
+            else if (method === "bySig") void voteBySig(proposalId, support, text);
+            else void signer.sign(proposalId, support, text);
           }}
         >
           <fieldset>
@@ -35,13 +49,27 @@ export function VoteForm({ proposalId, connected, seated, voted }: { proposalId:
             ))}
           </fieldset>
           <label htmlFor="reason">{t("reason")}</label>
-          <textarea id="reason" name="reason" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea id="reason" name="reason" rows={3} maxLength={MAX_VOTE_REASON} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <fieldset className="vote-method">
+            <legend>{b("method")}</legend>
+            {METHODS.map((m) => (
+              <label key={m} className="radio">
+                <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} aria-describedby={`method-${m}-hint`} />
+                {b(`methods.${m}`)}
+                <span className="hint" id={`method-${m}-hint`}>
+                  {" "}
+                  — {b(`methodHints.${m}`)}
+                </span>
+              </label>
+            ))}
+          </fieldset>
           <button type="submit" className="button" disabled={busy}>
-            {t("submitVote")}
+            {method === "direct" ? t("submitVote") : b(`submit.${method}`)}
           </button>
         </form>
       ) : null}
       <TxStatus state={state} />
+      <SignedBallotView state={signer.state} />
     </section>
   );
 }

@@ -14,7 +14,7 @@ import { shortHex } from "@/utils/format";
 export function WalletButton() {
   const t = useTranslations("wallet");
   const runtime = useRuntime();
-  const { address, chainId, isConnected, status } = useConnection();
+  const { address, chainId, connector, isConnected, status } = useConnection();
   const connectors = useConnectors();
   const connect = useConnect();
   const disconnect = useDisconnect();
@@ -24,7 +24,7 @@ export function WalletButton() {
   if (isConnected && address) {
     const wrong = chainId !== runtime.chainId;
     return (
-      <div className="wallet" data-wallet-status={status}>
+      <div className="wallet" data-wallet-status={status} data-connector={connector?.id}>
         <span className="wallet-account" title={address} data-testid="connected-account">
           <span className="visually-hidden">{t("connectedAs")} </span>
           {shortHex(address, 4)}

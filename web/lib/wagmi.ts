@@ -21,13 +21,39 @@ export function chainOf(config: Pick<RuntimeConfig, "chainId" | "rpcUrl">): Chai
   });
 }
 
+/** Storage key naming the development account connected last (cleared when it disconnects). */
+const DEV_SESSION_KEY = "devAccount.connected";
+
+/**
+ * One anvil development account as a wagmi `mock` connector that survives a page reload. wagmi's `reconnect` asks
+ * each connector `isAuthorized()`; the mock answers from an in-memory flag that a reload resets to false (and,
+ * with `defaultConnected`, every dev connector would claim the session at once). So the session lives in wagmi's
+ * storage instead: set on connect, cleared on disconnect, and only the account named there is authorized.
+ */
 function devConnector(account: DevAccount): CreateConnectorFn {
-  return createConnector((config) => ({
-    ...mock({ accounts: [account.address], features: { reconnect: true } })(config),
-    id: `${DEV_CONNECTOR_PREFIX}${account.index}`,
-    name: `#${account.index} ${account.address}`,
-    type: "devAccount",
-  }));
+  const id = `${DEV_CONNECTOR_PREFIX}${account.index}`;
+  return createConnector((config) => {
+    const base = mock({ accounts: [account.address], features: { reconnect: true } })(config);
+    return {
+      ...base,
+      id,
+      name: `#${account.index} ${account.address}`,
+      type: "devAccount",
+      async connect<withCapabilities extends boolean = false>(parameters?: Parameters<typeof base.connect<withCapabilities>>[0]) {
+        const connectBase = base.connect<withCapabilities>;
+        const result = await connectBase.call(this, parameters);
+        await config.storage?.setItem(DEV_SESSION_KEY, id);
+        return result;
+      },
+      async disconnect() {
+        await config.storage?.removeItem(DEV_SESSION_KEY);
+        await base.disconnect.call(this);
+      },
+      async isAuthorized() {
+        return (await config.storage?.getItem(DEV_SESSION_KEY)) === id;
+      },
+    };
+  });
 }
 
 export function makeWagmiConfig(runtime: RuntimeConfig) {

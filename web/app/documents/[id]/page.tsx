@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 
+import { DocumentActions } from "@/components/DocumentActions";
 import { ApiDown } from "@/components/public/ApiDown";
 import { DocumentStatus } from "@/components/public/DocumentStatus";
 import { formatters } from "@/components/public/format";
@@ -12,6 +13,7 @@ import { docTypeKey, documentName } from "@/components/public/labels";
 import { ApiNotFound, load } from "@/lib/api/client";
 import { type CoSignatureCheck, documentLabels, getDocument, verifyDocument } from "@/lib/api/documents";
 import { proposalTitle } from "@/lib/api/proposals";
+import { metadataPrefill } from "@/lib/document-prefill";
 
 export const dynamic = "force-dynamic";
 
@@ -65,6 +67,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const cosign = (check: CoSignatureCheck): string =>
     check.status === "valid" ? t("cosign.valid") : check.status === "none" ? t("cosign.none") : t(`cosign.${check.status}`, { reason: check.reason });
   const proposal = verified.proposal;
+  const prefill = doc.status === "ACTIVE" ? await metadataPrefill(doc.metadataDigest) : undefined;
 
   return (
     <>
@@ -87,6 +90,10 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           <Link href={`/documents/${doc.supersededBy}`}>{t("amendedBy")}</Link>
         </div>
       )}
+      <DocumentActions
+        doc={{ id: `0x${id.slice(2)}`, agencyId: Number(doc.agencyId), agencyName: doc.agencyName ?? `#${doc.agencyId}`, docType: docTypeKey(doc.docType), status: doc.status }}
+        prefill={prefill}
+      />
       <div className="doc-layout">
         <section className="card" aria-labelledby="doc-facts">
           <h2 id="doc-facts">{t("facts")}</h2>
