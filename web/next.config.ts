@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
+import { STATIC_SECURITY_HEADERS } from "./lib/security";
+
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 
 const config: NextConfig = {
@@ -15,6 +17,14 @@ const config: NextConfig = {
   turbopack: { root: path.resolve(webDir, "..") },
   outputFileTracingRoot: path.resolve(webDir, ".."),
   typescript: { tsconfigPath: "tsconfig.json" },
+  // The fixed security headers on every response; each page's Content-Security-Policy (with its nonce) is set by proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+      // The JSON route handlers are never documents: nothing may load or frame them.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
 };
 
 export default createNextIntlPlugin("./i18n/request.ts")(config);

@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { ChainNotice } from "@/components/ChainNotice";
 import { Header } from "@/components/Header";
 import { NetworkNotice } from "@/components/NetworkNotice";
 import { Providers } from "@/components/Providers";
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Header />
             <main id="main" className="container" tabIndex={-1}>
               <NetworkNotice />
+              <ChainNotice />
               {children}
             </main>
             <footer className="site-footer">

@@ -1,26 +1,47 @@
 "use client";
 /**
- * Verify a file: it is hashed here (sha-256, WebCrypto) and only the hash is looked up on chain with
- * DocumentRegistry.verify. Says found / not found, current / amended / revoked, and why.
+ * Verify a file: it is hashed here (sha-256; utils/hash.ts) and only the hash is looked up on chain with
+ * DocumentRegistry.verify. Says found / not found, current / amended / revoked, and why. Like `gov verify`, an empty
+ * file or one over 256 MiB is refused with a plain message and nothing is looked up.
  */
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Hex } from "viem";
 
 import { FileDrop } from "@/components/FileDrop";
 import { useAgencyNames } from "@/hooks/useAgencies";
 import { useVerifyDocument } from "@/hooks/useDocument";
 import { fromSeconds } from "@/utils/format";
-import { sha256File } from "@/utils/hash";
+import { type FileProblem, MAX_FILE_BYTES, fileProblem, sha256File } from "@/utils/hash";
+
+/** What the panel is doing with the chosen file. */
+type Hashing = { step: "idle" } | { step: "hashing"; fraction: number } | { step: "refused"; problem: FileProblem | "readFailed" } | { step: "hashed"; hash: Hex };
 
 export function VerifyPanel() {
   const t = useTranslations("verify");
   const types = useTranslations("docTypes");
   const format = useFormatter();
-  const [hash, setHash] = useState<Hex>();
-  const [hashing, setHashing] = useState(false);
+  const [state, setState] = useState<Hashing>({ step: "idle" });
+  // Only the latest file chosen may set the state (a slow hash of an earlier one finishes late).
+  const latest = useRef(0);
+  const hash = state.step === "hashed" ? state.hash : undefined;
   const result = useVerifyDocument(hash);
   const agencyNames = useAgencyNames();
+
+  const take = async (file: File) => {
+    const run = ++latest.current;
+    const problem = fileProblem(file);
+    if (problem) return setState({ step: "refused", problem });
+    setState({ step: "hashing", fraction: 0 });
+    try {
+      const digest = await sha256File(file, (fraction) => {
+        if (run === latest.current) setState({ step: "hashing", fraction });
+      });
+      if (run === latest.current) setState({ step: "hashed", hash: digest });
+    } catch {
+      if (run === latest.current) setState({ step: "refused", problem: "readFailed" });
+    }
+  };
 
   return (
     <section aria-labelledby="verify-file">
@@ -30,14 +51,15 @@ export function VerifyPanel() {
       <FileDrop
         label={t("fileLabel")}
         hint={t("privacy")}
-        onFile={async (file) => {
-          setHashing(true);
-          setHash(await sha256File(file));
-          setHashing(false);
-        }}
+        onFile={(file) => void take(file)}
       />
       <div aria-live="polite" className="verify-result" data-testid="verify-result">
-        {hashing ? <p>{t("hashing")}</p> : null}
+        {state.step === "hashing" ? <p data-testid="hashing">{state.fraction > 0 ? t("hashingProgress", { fraction: state.fraction }) : t("hashing")}</p> : null}
+        {state.step === "refused" ? (
+          <p className="error-text" role="alert" data-file-problem={state.problem}>
+            {state.problem === "tooLarge" ? t("tooLarge", { limit: format.number(MAX_FILE_BYTES / 1024 / 1024) }) : t(state.problem)}
+          </p>
+        ) : null}
         {hash ? (
           <p className="hash">
             {t("hash")} <code data-testid="content-hash">{hash}</code>

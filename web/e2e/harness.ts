@@ -60,6 +60,11 @@ export interface World {
   screenshot(page: Page, name: string): Promise<void>;
   /** Moves the chain clock forward (anvil's evm_increaseTime + evm_mine). */
   advanceTime(seconds: number): Promise<void>;
+  /**
+   * Starts the indexer again on the same port and state after a test stopped it (`world.indexer.stop()`), so the
+   * dApp's API_URL answers again; resolves once it has caught up with the chain. `world.indexer` is the new one.
+   */
+  restartIndexer(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -163,7 +168,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     } finally {
       ctx.provider.destroy();
     }
-    const indexer = await startIndexer({
+    const indexerOptions = {
       rpcUrl: anvil.rpcUrl,
       chainId,
       deploymentDir,
@@ -172,7 +177,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       stateDir: path.join(tempDir, "indexer"),
       contentDir,
       flagsFile,
-    });
+    };
+    let indexer = await startIndexer(indexerOptions);
+    // Stops whichever indexer is current (restartIndexer replaces it).
     stops.push(() => indexer.stop());
     const web = await startWeb({ port: await freePort(), rpcUrl: anvil.rpcUrl, chainId, deploymentDir, contentDir, devAccounts: true, apiUrl: indexer.url });
     stops.push(() => web.stop());
@@ -224,7 +231,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       chainId,
       rpcUrl: anvil.rpcUrl,
       web,
-      indexer,
+      get indexer() {
+        return indexer;
+      },
       deploymentDir,
       record,
       wallet,
@@ -244,6 +253,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       async advanceTime(seconds) {
         await rpc(anvil.rpcUrl, "evm_increaseTime", [seconds]);
         await rpc(anvil.rpcUrl, "evm_mine", []);
+      },
+      async restartIndexer() {
+        await indexer.stop();
+        indexer = await startIndexer({ ...indexerOptions, fresh: false });
       },
       stop: stopAll,
     };

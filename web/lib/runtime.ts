@@ -16,6 +16,7 @@ import { mnemonicToAccount } from "viem/accounts";
 
 import { type ContractName, deployments, futureIds } from "@/generated/contracts";
 import { LOCAL_CHAIN_ID, type RuntimeConfig, type DevAccount } from "@/lib/config";
+import { rpcUrlFromEnv } from "@/lib/env";
 
 /** anvil's public development mnemonic: test keys only, never real funds. */
 const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
@@ -47,7 +48,7 @@ function devAccounts(): DevAccount[] {
 
 export function runtimeConfig(): RuntimeConfig {
   const chainId = Number(process.env.CHAIN_ID ?? LOCAL_CHAIN_ID);
-  const rpcUrl = process.env.RPC_URL ?? "http://127.0.0.1:8545";
+  const rpcUrl = rpcUrlFromEnv();
   const deploymentDir = process.env.DEPLOYMENT_DIR;
   const addresses = deploymentDir ? addressesFrom(deploymentDir) : (deployments[chainId] ?? {});
   const dev = chainId === LOCAL_CHAIN_ID && (process.env.DEV_ACCOUNTS === "1" || process.env.NEXT_PUBLIC_DEV_ACCOUNTS === "1");

@@ -6,8 +6,9 @@
  */
 import type { z } from "zod";
 
-/** Default: the indexer of `npm start` on its default port. */
-export const apiBaseUrl = (): string => (process.env.API_URL ?? "http://127.0.0.1:42069").replace(/\/+$/, "");
+import { apiBaseUrl } from "@/lib/env";
+
+export { apiBaseUrl };
 
 /** The public data service could not answer this request (down, error status, or an answer of an unknown shape). */
 export class ApiUnavailable extends Error {
