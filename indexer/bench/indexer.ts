@@ -8,12 +8,10 @@
  *  4. RSS of the `ponder start` process (current and peak).
  * Prints a table and rewrites bench/indexer-snapshot.md.
  */
-import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import autocannon from "autocannon";
 import { type Abi, type Log, decodeEventLog } from "viem";
 
 import { freePort } from "../../scripts/lib/anvil.js";
@@ -22,15 +20,10 @@ import { ABIS } from "../generated/abis.js";
 import { chainHead, indexedBlock, startIndexer } from "../lib/run.js";
 import { startTestChain } from "../tests/support/chain.js";
 import { depositBurst, rpc } from "../tests/support/rpc.js";
+import { memory, percentile, runLoad } from "./load.js";
 
 const EVENTS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const memory = (pid: number) => {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (key: string) => Number(/(\d+) kB/.exec(status.split("\n").find((l) => l.startsWith(key)) ?? "")?.[1] ?? NaN);
-  return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
-};
 
 const chain = await startTestChain();
 const lines: string[] = [];
@@ -96,12 +89,8 @@ try {
     // API latency at 200 requests/s.
     const documents = (await (await fetch(`${indexer.url}/api/v1/documents?type=DECREE`)).json()) as { items: { id: string }[] };
     for (const [label, route] of [["documents list", "/api/v1/documents"], ["verify", `/api/v1/verify/${documents.items[0]?.id}`]] as const) {
-      const times: number[] = [];
-      const run = autocannon({ url: `${indexer.url}${route}`, connections: 10, overallRate: 200, duration: 10, amount: 2000 });
-      run.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
-      const result = await run;
-      times.sort((a, b) => a - b);
-      report(`| API ${label} | ${result.requests.total} requests at 200/s target, ${result.non2xx} non-2xx | p50 ${percentile(times, 50).toFixed(1)} ms | p95 ${percentile(times, 95).toFixed(1)} ms | achieved ${(result.requests.total / result.duration).toFixed(0)} req/s |`);
+      const result = await runLoad({ url: indexer.url, routes: [{ path: route }], connections: 10, overallRate: 200, duration: 10, amount: 2000 });
+      report(`| API ${label} | ${result.requests} requests at 200/s target, ${result.non2xx} non-2xx | p50 ${result.p50.toFixed(1)} ms | p95 ${result.p95.toFixed(1)} ms | achieved ${result.achieved.toFixed(0)} req/s |`);
     }
     const mem = memory(indexer.pid);
     report(`| indexer memory | ponder start, PGlite | RSS ${mem.rssMb.toFixed(0)} MB | peak ${mem.peakMb.toFixed(0)} MB | |`);

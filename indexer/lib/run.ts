@@ -46,6 +46,10 @@ export interface StartIndexerOptions {
   timeoutMs?: number;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
+  /** Resolve as soon as the child runs, without waiting for the head (default true: wait; see waitForHead). */
+  wait?: boolean;
+  /** Further environment of the child, e.g. `{ API_RATE_LIMIT: "0" }` (default: none beyond this process's). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface RunningIndexer {
@@ -159,6 +163,7 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
   const logStream = createWriteStream(logFile, { flags: "a" });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...options.env,
     PONDER_TELEMETRY_DISABLED: "true",
     INDEXER_DEPLOYMENT_DIR: deploymentDir,
     INDEXER_RPC_URL: options.rpcUrl,
@@ -215,6 +220,7 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
     }
   };
 
+  if (options.wait === false) return { url, schema, pid: child.pid ?? -1, logFile, waitForHead, stop };
   try {
     const started = Date.now();
     const block = await waitForHead();
