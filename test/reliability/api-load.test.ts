@@ -12,13 +12,13 @@ import path from "node:path";
 
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { expect } from "chai";
-import { type Log, encodeFunctionData, sha256, stringToBytes } from "viem";
+import { type Hex, type Log, sha256, stringToBytes } from "viem";
 
-import { ABIS } from "../../indexer/generated/abis.js";
 import { type LoadRoute, describeLoad, memory, runLoad } from "../../indexer/bench/load.js";
 import { type RunningIndexer, startIndexer } from "../../indexer/lib/run.js";
 import { type TestChain, startTestChain } from "../../indexer/tests/support/chain.js";
 import { type BurstCall, rpc, sendBurst } from "../../indexer/tests/support/rpc.js";
+import { DocumentRegistry__factory } from "../../types/ethers-contracts/index.js";
 import { freePort } from "../../scripts/lib/anvil.js";
 import { openContentStore } from "../../scripts/lib/content-store.js";
 import { demoKeyring } from "../../scripts/lib/documents.js";
@@ -29,6 +29,9 @@ import { megabytes, rssOf } from "../../scripts/lib/processes.js";
 import { type PreparedBatch, certificateText, prepareCertificateBatch } from "../../scripts/lib/seed/certificates.js";
 import { allPages, compareIds, csvRoute, getJson, graphql, jsonRoute } from "../helpers/api.js";
 import { recordFigure } from "../helpers/figures.js";
+
+/** The registry's ABI from the build (TypeChain), to encode the burst of issues and anchors. */
+const registryInterface = DocumentRegistry__factory.createInterface();
 
 const SINGLES = 1_000;
 const BATCHES = 9;
@@ -69,7 +72,7 @@ describe("public API under load: 10,000 documents indexed and served (real anvil
       const contentHash = sha256(stringToBytes(singleText(i)));
       singles.push(contentHash);
       const args = [SINGLE_TYPES[i % SINGLE_TYPES.length] ?? 3, AGENCY.digital, contentHash, sha256(stringToBytes(`metadata ${i}`)), `0x${"00".repeat(32)}`] as const;
-      return { to: addresses.documents, data: encodeFunctionData({ abi: ABIS.DocumentRegistry, functionName: "issue", args }) };
+      return { to: addresses.documents, data: registryInterface.encodeFunctionData("issue", [...args]) as Hex };
     };
     await sendBurst(anvil.rpcUrl, cast.digitalRegistrar, Array.from({ length: SINGLES }, (_, i) => issue(i)), 100);
 
@@ -81,7 +84,7 @@ describe("public API under load: 10,000 documents indexed and served (real anvil
     }
     const anchors = batches.map((batch): BurstCall => ({
       to: addresses.documents,
-      data: encodeFunctionData({ abi: ABIS.DocumentRegistry, functionName: "anchorBatch", args: [batch.agencyId, batch.root as `0x${string}`, batch.count, batch.metadataDigest as `0x${string}`] }),
+      data: registryInterface.encodeFunctionData("anchorBatch", [batch.agencyId, batch.root, batch.count, batch.metadataDigest]) as Hex,
     }));
     await sendBurst(anvil.rpcUrl, cast.digitalRegistrar, anchors, BATCHES);
     gov = await openContext({ rpc: anvil.rpcUrl, deploymentDir: chain.deploymentDir, contentDir });

@@ -16,19 +16,22 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { expect } from "chai";
-import { encodeFunctionData, keccak256, sha256, stringToBytes } from "viem";
+import { type Hex, keccak256, sha256, stringToBytes } from "viem";
 
-import { ABIS } from "../../indexer/generated/abis.js";
 import { type LoadRoute, runLoad } from "../../indexer/bench/load.js";
 import { type RunningIndexer, chainHead, indexedBlock, startIndexer } from "../../indexer/lib/run.js";
 import { type TestChain, startTestChain } from "../../indexer/tests/support/chain.js";
 import { type BurstCall, rpc, sendBurst } from "../../indexer/tests/support/rpc.js";
+import { DocumentRegistry__factory } from "../../types/ethers-contracts/index.js";
 import { freePort } from "../../scripts/lib/anvil.js";
 import { action, connectGovernment } from "../../scripts/lib/contracts.js";
 import { AGENCY, cast } from "../../scripts/lib/demo-cast.js";
 import { megabytes, rssOf } from "../../scripts/lib/processes.js";
 import { allPages, compareIds, graphql } from "../helpers/api.js";
 import { recordFigure } from "../helpers/figures.js";
+
+/** The registry's ABI from the build (TypeChain), to encode the burst of issues and anchors. */
+const registryInterface = DocumentRegistry__factory.createInterface();
 
 /** Documents issued before the first start, 4 per block: the backfill to interrupt. */
 const BACKLOG = 400;
@@ -44,7 +47,7 @@ const tokenHex = (tokenId: bigint) => `0x${tokenId.toString(16).padStart(64, "0"
 /** A registrar's order `label` for the digital ministry, as one transaction. */
 function issueCall(registry: string, label: string): BurstCall {
   const args = [3, AGENCY.digital, sha256(stringToBytes(label)), sha256(stringToBytes(`metadata of ${label}`)), `0x${"00".repeat(32)}`] as const;
-  return { to: registry, data: encodeFunctionData({ abi: ABIS.DocumentRegistry, functionName: "issue", args }) };
+  return { to: registry, data: registryInterface.encodeFunctionData("issue", [...args]) as Hex };
 }
 
 /** The `error.code` of a JSON error body, if it is one. */

@@ -14,7 +14,7 @@ import type { Page } from "playwright-core";
 import { WEB_DIR } from "../lib/server";
 import { startWorld } from "../e2e/harness";
 
-const ROUTES = ["/", "/documents", "/proposals", "/budget", "/officials", "/open-data", "/verify", "/council", "/registrar"];
+const ROUTES = ["/", "/documents", "/proposals", "/budget", "/officials", "/open-data", "/verify", "/council", "/council/propose", "/registrar"];
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
