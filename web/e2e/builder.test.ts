@@ -7,51 +7,20 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 import { type Address, createPublicClient, getAddress, http } from "viem";
 
 import { devAccount } from "../../scripts/lib/demo-cast";
 import { abis, futureIds } from "../generated/contracts";
-import { type World, startWorld } from "./harness";
+import type { World } from "./harness";
+import { worldSession } from "./session";
 
 let world: World;
-
-before(async () => {
-  world = await startWorld({ artifacts: "builder" });
+const { openAs } = worldSession({ artifacts: "builder" }, (started) => {
+  world = started;
 });
-
-after(async () => {
-  await world?.stop();
-});
-
-/** Pages a test opened; a test closes its pages when it passes, so one still open here belongs to a failure. */
-const openPages: Page[] = [];
-afterEach(async (t) => {
-  for (const page of openPages.splice(0)) {
-    if (page.isClosed()) continue;
-    await world.screenshot(page, `FAILED-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
-    await page.close();
-  }
-});
-
-/** Opens `path` as dev account `account`, connecting the injected wallet if wagmi has not reconnected it. */
-async function openAs(path: string, account: number): Promise<Page> {
-  world.wallet.account = account;
-  const page = await world.page();
-  openPages.push(page);
-  await page.goto(`${world.web.url}${path}`);
-  const connected = page.getByTestId("connected-account");
-  await page.locator('[data-wallet-status="connected"], [data-wallet-status="disconnected"]').waitFor();
-  if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) await connected.waitFor({ timeout: 3_000 }).catch(() => {});
-  if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) {
-    await page.locator("summary", { hasText: "Connect wallet" }).click();
-    await page.getByRole("button", { name: "Browser wallet" }).click();
-  }
-  await connected.waitFor();
-  return page;
-}
 
 /** A date `days` from now as YYYY-MM-DD (UTC). */
 const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

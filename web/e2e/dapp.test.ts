@@ -6,56 +6,20 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 
 import { verifyExtract } from "../../indexer/lib/extract";
 import { freePort } from "../../scripts/lib/anvil";
 import { startWeb } from "../lib/server";
-import { type World, startWorld } from "./harness";
+import type { World } from "./harness";
+import { worldSession } from "./session";
 
 let world: World;
-
-before(async () => {
-  world = await startWorld();
+const { openAs, track } = worldSession({}, (started) => {
+  world = started;
 });
-
-after(async () => {
-  await world?.stop();
-});
-
-/** Pages a test opened; a test closes its pages when it passes, so one still open here belongs to a failure. */
-const openPages: Page[] = [];
-afterEach(async (t) => {
-  for (const page of openPages.splice(0)) {
-    if (page.isClosed()) continue;
-    await world.screenshot(page, `FAILED-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
-    await page.close();
-  }
-});
-
-/** Opens `path` as dev account `account`, connecting the injected wallet if wagmi has not reconnected it. */
-async function openAs(path: string, account?: number): Promise<Page> {
-  if (account !== undefined) world.wallet.account = account;
-  const page = await world.page();
-  openPages.push(page);
-  await page.goto(`${world.web.url}${path}`);
-  if (account !== undefined) {
-    const connected = page.getByTestId("connected-account");
-    // wagmi first reconnects the wallet it remembers; act only once it has settled.
-    await page.locator('[data-wallet-status="connected"], [data-wallet-status="disconnected"]').waitFor();
-    // The server renders "disconnected"; after hydration wagmi reconnects a remembered wallet. Give it that moment,
-    // or a click on "Connect wallet" races the reconnect and the menu it opens is replaced under the pointer.
-    if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) await connected.waitFor({ timeout: 3_000 }).catch(() => {});
-    if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) {
-      await page.locator("summary", { hasText: "Connect wallet" }).click();
-      await page.getByRole("button", { name: "Browser wallet" }).click();
-    }
-    await connected.waitFor();
-  }
-  return page;
-}
 
 async function verifyFile(page: Page, file: string): Promise<string> {
   await page.locator('input[type="file"]').setInputFiles(file);
@@ -197,7 +161,7 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     const web = await startWeb({ port: await freePort(), rpcUrl: world.rpcUrl, chainId: world.chainId, deploymentDir: world.deploymentDir, contentDir: world.contentDir, apiUrl: deadApi });
     try {
       const page = await world.page();
-      openPages.push(page);
+      track(page);
       await page.goto(`${web.url}/budget`);
       await page.getByRole("alert").filter({ hasText: "The public data service is not reachable; try again in a moment." }).waitFor();
       assert.equal(await page.getByRole("link", { name: "Try again" }).getAttribute("href"), "/budget");

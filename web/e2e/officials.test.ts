@@ -7,55 +7,19 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 
 import { devAccount } from "../../scripts/lib/demo-cast";
 import { LOCALE_COOKIE } from "../i18n/locales";
-import { type World, startWorld } from "./harness";
+import type { World } from "./harness";
+import { worldSession } from "./session";
 
 let world: World;
-
-before(async () => {
-  world = await startWorld({ artifacts: "officials" });
+const { openAs, track } = worldSession({ artifacts: "officials" }, (started) => {
+  world = started;
 });
-
-after(async () => {
-  await world?.stop();
-});
-
-/** Pages a test opened; a test closes its pages when it passes, so one still open here belongs to a failure. */
-const openPages: Page[] = [];
-afterEach(async (t) => {
-  for (const page of openPages.splice(0)) {
-    if (page.isClosed()) continue;
-    await world.screenshot(page, `FAILED-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
-    await page.close();
-  }
-});
-
-/** Opens `path` as dev account `account`, connecting the injected wallet if wagmi has not reconnected it. */
-async function openAs(path: string, account?: number): Promise<Page> {
-  if (account !== undefined) world.wallet.account = account;
-  const page = await world.page();
-  openPages.push(page);
-  await page.goto(`${world.web.url}${path}`);
-  if (account !== undefined) {
-    const connected = page.getByTestId("connected-account");
-    // wagmi first reconnects the wallet it remembers; act only once it has settled.
-    await page.locator('[data-wallet-status="connected"], [data-wallet-status="disconnected"]').waitFor();
-    // The server renders "disconnected"; after hydration wagmi reconnects a remembered wallet. Give it that moment,
-    // or a click on "Connect wallet" races the reconnect and the menu it opens is replaced under the pointer.
-    if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) await connected.waitFor({ timeout: 3_000 }).catch(() => {});
-    if (await page.locator('[data-wallet-status="disconnected"]').isVisible()) {
-      await page.locator("summary", { hasText: "Connect wallet" }).click();
-      await page.getByRole("button", { name: "Browser wallet" }).click();
-    }
-    await connected.waitFor();
-  }
-  return page;
-}
 
 async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
   const response = await fetch(world.rpcUrl, {
@@ -255,7 +219,7 @@ describe("a registrar amends and revokes documents of the agency", () => {
     await digital.close();
 
     const visitor = await world.page();
-    openPages.push(visitor);
+    track(visitor);
     await visitor.goto(`${world.web.url}/documents/${id}`);
     await visitor.getByTestId("history").waitFor();
     assert.equal(await visitor.getByTestId("registrar-actions").count(), 0);

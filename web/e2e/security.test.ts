@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
 import { truncate } from "node:fs/promises";
-import { after, afterEach, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 
 import type { Page, Request } from "playwright-core";
 
@@ -19,7 +19,8 @@ import { freePort } from "../../scripts/lib/anvil";
 import { LOCALE_COOKIE } from "../i18n/locales";
 import { contentSecurityPolicy, cspOrigin } from "../lib/security";
 import { startWeb } from "../lib/server";
-import { type World, startWorld } from "./harness";
+import type { World } from "./harness";
+import { worldSession } from "./session";
 
 let world: World;
 
@@ -38,16 +39,15 @@ const VIOLATION_LISTENER = `document.addEventListener("securitypolicyviolation",
   window.__cspViolation?.(JSON.stringify({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber }));
 });`;
 
-before(async () => {
-  world = await startWorld({ artifacts: "security" });
+const { track } = worldSession({ artifacts: "security" }, async (started) => {
+  world = started;
   await world.context.exposeFunction("__cspViolation", (report: string) => {
     figures.violations.push(report);
   });
   await world.context.addInitScript(VIOLATION_LISTENER);
 });
 
-after(async () => {
-  await world?.stop();
+after(() => {
   const row = (a: string, b: string | number) => `| ${a.padEnd(44)} | ${String(b).padEnd(34)} |`;
   console.log(
     [
@@ -66,20 +66,10 @@ after(async () => {
   );
 });
 
-/** Pages a test opened; one still open here belongs to a failure: screenshot it. */
-const openPages: Page[] = [];
-afterEach(async (t) => {
-  for (const page of openPages.splice(0)) {
-    if (page.isClosed()) continue;
-    await world.screenshot(page, `FAILED-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
-    await page.close();
-  }
-});
-
 /** A new page whose console messages about the Content Security Policy count as violations. */
 async function newPage(): Promise<Page> {
   const page = await world.page();
-  openPages.push(page);
+  track(page);
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) figures.violations.push(`console: ${message.text()}`);
   });
