@@ -1,19 +1,15 @@
 "use client";
 /**
- * On a document's page, a connected registrar of the document's agency may amend it (a new file and its metadata,
- * starting from the old one's) or revoke it (with a public reason). Others are told who may; visitors without a
- * wallet see nothing. Decrees, laws and budgets change only by a council proposal.
+ * On a document's page, what a connected account may do with it (RegistrarActions: amend or revoke, for a registrar
+ * of the document's agency). Visitors without a wallet see nothing, and download nothing of it either: the forms,
+ * the registry reads and zod load only once an account is connected (a citizen's first load of a document page
+ * stays that of the public pages, not ~130 KiB gzip more).
  */
-import { useTranslations } from "next-intl";
-import { useState } from "react";
+import dynamic from "next/dynamic";
 import type { Hex } from "viem";
 import { useConnection } from "wagmi";
 
-import { AmendForm } from "@/components/AmendForm";
 import type { MetadataValues } from "@/components/DocumentFields";
-import { RevokeForm } from "@/components/RevokeForm";
-import { useAgencies } from "@/hooks/useAgencies";
-import { AGENCY_DOC_TYPES } from "@/utils/format";
 
 export interface ActionableDocument {
   id: Hex;
@@ -23,39 +19,11 @@ export interface ActionableDocument {
   status: "ACTIVE" | "AMENDED" | "REVOKED";
 }
 
-export function DocumentActions({ doc, prefill }: { doc: ActionableDocument; prefill: MetadataValues | undefined }) {
-  const t = useTranslations("amend");
-  const { address } = useConnection();
-  const agencies = useAgencies(address);
-  const [open, setOpen] = useState<"amend" | "revoke">();
-  const agencyDocument = AGENCY_DOC_TYPES.some((type) => type === doc.docType) && doc.agencyId > 0;
+// Rendered on the client only: the server never knows the wallet, so it rendered nothing here before either.
+const RegistrarActions = dynamic(() => import("@/components/RegistrarActions").then((m) => m.RegistrarActions), { ssr: false });
 
-  if (!address || agencies.isLoading || doc.status === "REVOKED") return null;
-  const registrar = agencies.data?.some((a) => a.id === doc.agencyId && a.registrar) === true;
-  if (!agencyDocument || !registrar) {
-    return (
-      <p className="hint card" data-testid="not-doc-registrar">
-        {agencyDocument ? t("onlyRegistrar", { agency: doc.agencyName }) : t("onlyProposal")}
-      </p>
-    );
-  }
-  const toggle = (form: "amend" | "revoke") => setOpen(open === form ? undefined : form);
-  return (
-    <section className="card registrar-actions" aria-labelledby="registrar-actions" data-testid="registrar-actions">
-      <h2 id="registrar-actions">{t("title")}</h2>
-      <p className="hint">{t("intro", { agency: doc.agencyName })}</p>
-      <div className="row">
-        {doc.status === "ACTIVE" ? (
-          <button type="button" className="button" aria-expanded={open === "amend"} aria-controls="amend-form" onClick={() => toggle("amend")}>
-            {t("amend")}
-          </button>
-        ) : null}
-        <button type="button" className="button danger" aria-expanded={open === "revoke"} aria-controls="revoke-form" onClick={() => toggle("revoke")}>
-          {t("revoke")}
-        </button>
-      </div>
-      {open === "amend" ? <AmendForm doc={doc} prefill={prefill} /> : null}
-      {open === "revoke" ? <RevokeForm doc={doc} /> : null}
-    </section>
-  );
+export function DocumentActions({ doc, prefill }: { doc: ActionableDocument; prefill: MetadataValues | undefined }) {
+  const { address } = useConnection();
+  if (!address || doc.status === "REVOKED") return null;
+  return <RegistrarActions address={address} doc={doc} prefill={prefill} />;
 }

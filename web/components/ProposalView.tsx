@@ -1,5 +1,6 @@
 "use client";
 /** A proposal read from chain: state, timeline, tallies, human-readable actions, votes with reasons, and actions. */
+import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
 import { useConnection } from "wagmi";
 
@@ -7,8 +8,10 @@ import { BallotRelayForm } from "@/components/BallotRelayForm";
 import { QueueExecute } from "@/components/QueueExecute";
 import { VoteForm } from "@/components/VoteForm";
 import { type ProposalAction, useHasVoted, useProposal, useSeat } from "@/hooks/useGovernance";
-import { useQueueExecute } from "@/hooks/useGovernanceWrites";
 import { DOC_TYPES, fromSeconds, shortHex } from "@/utils/format";
+
+// The Governor's write code (simulate, send, sign) loads only for a connected account; visitors only read.
+const QueueExecuteWrites = dynamic(() => import("@/components/QueueExecuteWrites").then((m) => m.QueueExecuteWrites), { ssr: false });
 
 const show = (value: unknown): string =>
   typeof value === "bigint"
@@ -56,7 +59,6 @@ export function ProposalView({ id }: { id: string }) {
   const proposal = useProposal(proposalId);
   const seat = useSeat(address);
   const voted = useHasVoted(proposalId, address);
-  const writes = useQueueExecute();
   const when = (s: bigint) => format.dateTime(fromSeconds(s), { dateStyle: "medium", timeStyle: "medium" });
 
   if (proposal.isLoading) return <p>{t("loading")}</p>;
@@ -127,9 +129,7 @@ export function ProposalView({ id }: { id: string }) {
           <BallotRelayForm proposalId={proposalId} connected={Boolean(address)} />
         </>
       ) : null}
-      {p.state === "succeeded" || p.state === "queued" || writes.state.status !== "idle" ? (
-        <QueueExecute proposal={p} connected={Boolean(address)} writes={writes} />
-      ) : null}
+      {address ? <QueueExecuteWrites proposal={p} /> : p.state === "succeeded" || p.state === "queued" ? <QueueExecute proposal={p} /> : null}
 
       <section aria-labelledby="votes">
         <h2 id="votes">{t("votes", { count: p.votes.length })}</h2>

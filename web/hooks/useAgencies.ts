@@ -2,9 +2,9 @@
 /** Reading the AgencyRegistry: the agencies, and those an account may issue documents for. */
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { readContract } from "viem/actions";
 
-import { useContract } from "@/hooks/useContract";
+import { useContract, useReadClient } from "@/hooks/useContract";
 
 export interface AgencyView {
   id: number;
@@ -17,20 +17,20 @@ export interface AgencyView {
 /** Every agency of the registry, with whether `account` is its registrar. */
 export function useAgencies(account: Address | undefined) {
   const agencies = useContract("AgencyRegistry");
-  const client = usePublicClient();
+  const client = useReadClient();
   return useQuery({
     queryKey: ["agencies", agencies?.address, account],
     enabled: Boolean(agencies && client),
     queryFn: async (): Promise<AgencyView[]> => {
       if (!agencies || !client) throw new Error("not ready");
-      const count = await client.readContract({ ...agencies, functionName: "agencyCount" });
+      const count = await readContract(client, { ...agencies, functionName: "agencyCount" });
       const ids = await Promise.all(
-        Array.from({ length: Number(count) }, (_, i) => client.readContract({ ...agencies, functionName: "agencyIdAt", args: [BigInt(i)] })),
+        Array.from({ length: Number(count) }, (_, i) => readContract(client, { ...agencies, functionName: "agencyIdAt", args: [BigInt(i)] })),
       );
       return Promise.all(
         ids.map(async (id): Promise<AgencyView> => {
-          const info = await client.readContract({ ...agencies, functionName: "agency", args: [id] });
-          const registrar = account ? await client.readContract({ ...agencies, functionName: "isRegistrar", args: [id, account] }) : false;
+          const info = await readContract(client, { ...agencies, functionName: "agency", args: [id] });
+          const registrar = account ? await readContract(client, { ...agencies, functionName: "isRegistrar", args: [id, account] }) : false;
           return { id, name: info.name, active: info.active, registrar };
         }),
       );

@@ -4,6 +4,7 @@
  * deployment the server runs against. Components use the domain hooks beside this file, never an ABI or address.
  */
 import type { Address } from "viem";
+import { useClient } from "wagmi";
 
 import { useRuntime } from "@/components/Providers";
 import { type ContractName, abis } from "@/generated/contracts";
@@ -22,3 +23,10 @@ export function useRequiredContract<N extends ContractName>(name: N): ContractOf
   if (!contract) throw new Error(`The deployment has no ${name}: is the chain deployed (npm start)?`);
   return contract;
 }
+
+/**
+ * The client the read hooks call viem's actions with (`readContract(client, …)` from "viem/actions"): wagmi's bare
+ * client. Not usePublicClient(): that one carries every public action of viem as a method (ENS, simulateCalls,
+ * signature checks …), which no bundler can drop, so each page reading the chain would ship all of them.
+ */
+export const useReadClient = () => useClient();

@@ -2,9 +2,9 @@
 /** Reading the DocumentRegistry: a document by its content hash, with the reasons of its amendment or revocation. */
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
-import { usePublicClient } from "wagmi";
+import { getContractEvents, readContract } from "viem/actions";
 
-import { useContract } from "@/hooks/useContract";
+import { useContract, useReadClient } from "@/hooks/useContract";
 import { DOC_STATUSES, DOC_TYPES, type DocTypeName } from "@/utils/format";
 
 export interface VerifiedDocument {
@@ -32,13 +32,13 @@ const asHex = (n: bigint): Hex => `0x${n.toString(16).padStart(64, "0")}`;
 /** The registry's answer for `contentHash` (undefined until a hash is given). */
 export function useVerifyDocument(contentHash: Hex | undefined) {
   const registry = useContract("DocumentRegistry");
-  const client = usePublicClient();
+  const client = useReadClient();
   return useQuery({
     queryKey: ["verify", registry?.address, contentHash],
     enabled: Boolean(registry && client && contentHash),
     queryFn: async (): Promise<VerifyResult> => {
       if (!registry || !client || !contentHash) throw new Error("not ready");
-      const doc = await client.readContract({ ...registry, functionName: "verify", args: [contentHash] });
+      const doc = await readContract(client, { ...registry, functionName: "verify", args: [contentHash] });
       if (!doc.found) return { found: false };
       const tokenId = BigInt(contentHash);
       const result: VerifiedDocument = {
@@ -55,7 +55,7 @@ export function useVerifyDocument(contentHash: Hex | undefined) {
         ...(doc.supersededBy !== 0n ? { supersededBy: asHex(doc.supersededBy) } : {}),
       };
       if (result.supersededBy) {
-        const [amended] = await client.getContractEvents({
+        const [amended] = await getContractEvents(client, {
           ...registry,
           eventName: "DocumentAmended",
           args: { oldTokenId: tokenId },
@@ -65,7 +65,7 @@ export function useVerifyDocument(contentHash: Hex | undefined) {
         if (amended) result.amendReason = amended.args.reason;
       }
       if (result.status === "revoked") {
-        const [revoked] = await client.getContractEvents({
+        const [revoked] = await getContractEvents(client, {
           ...registry,
           eventName: "DocumentRevoked",
           args: { tokenId },

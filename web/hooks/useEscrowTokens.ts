@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { readContract } from "viem/actions";
 
-import { useContract } from "@/hooks/useContract";
+import { useContract, useReadClient } from "@/hooks/useContract";
 import { NATIVE } from "@/utils/proposal-actions";
 
 export interface EscrowToken {
@@ -19,7 +19,7 @@ const NATIVE_TOKEN: EscrowToken = { address: NATIVE, decimals: 18 };
 
 export function useEscrowTokens(nativeName: string) {
   const tenge = useContract("DigitalTenge");
-  const client = usePublicClient();
+  const client = useReadClient();
   const query = useQuery({
     queryKey: ["escrowTokens", tenge?.address],
     enabled: Boolean(client),
@@ -28,8 +28,8 @@ export function useEscrowTokens(nativeName: string) {
       if (!client) throw new Error("not ready");
       if (!tenge) return [NATIVE_TOKEN];
       const [decimals, symbol] = await Promise.all([
-        client.readContract({ ...tenge, functionName: "decimals" }),
-        client.readContract({ ...tenge, functionName: "symbol" }),
+        readContract(client, { ...tenge, functionName: "decimals" }),
+        readContract(client, { ...tenge, functionName: "symbol" }),
       ]);
       return [{ address: tenge.address, symbol, decimals }, NATIVE_TOKEN];
     },

@@ -2,10 +2,10 @@
 /** Reading the Governor and the seats: an official's seat, a proposal with its tallies and votes, recent proposals. */
 import { useQuery } from "@tanstack/react-query";
 import { type Abi, type Address, type Hex, decodeFunctionData, getAbiItem, keccak256, toBytes } from "viem";
-import { usePublicClient } from "wagmi";
+import { getBlock, getContractEvents, readContract } from "viem/actions";
 
 import { useRuntime } from "@/components/Providers";
-import { useContract } from "@/hooks/useContract";
+import { useContract, useReadClient } from "@/hooks/useContract";
 import { type ContractName, abis } from "@/generated/contracts";
 import { PROPOSAL_STATES, type ProposalStateName } from "@/utils/format";
 
@@ -20,18 +20,18 @@ export interface SeatView {
 /** The seat and voting power of `account` (seatId 0: never seated; votes 0: not seated now). */
 export function useSeat(account: Address | undefined) {
   const seats = useContract("OfficialSeats");
-  const client = usePublicClient();
+  const client = useReadClient();
   return useQuery({
     queryKey: ["seat", seats?.address, account],
     enabled: Boolean(seats && client && account),
     queryFn: async (): Promise<SeatView> => {
       if (!seats || !client || !account) throw new Error("not ready");
       const [seatId, votes] = await Promise.all([
-        client.readContract({ ...seats, functionName: "seatIdOf", args: [account] }),
-        client.readContract({ ...seats, functionName: "getVotes", args: [account] }),
+        readContract(client, { ...seats, functionName: "seatIdOf", args: [account] }),
+        readContract(client, { ...seats, functionName: "getVotes", args: [account] }),
       ]);
       if (seatId === 0n) return { seatId, agencyId: 0, position: 0, since: 0n, votes };
-      const seat = await client.readContract({ ...seats, functionName: "seat", args: [seatId] });
+      const seat = await readContract(client, { ...seats, functionName: "seat", args: [seatId] });
       return { seatId, agencyId: seat.agencyId, position: seat.position, since: BigInt(seat.since), votes };
     },
   });
@@ -99,7 +99,7 @@ function useDecoder() {
 /** A proposal read from chain: state, tallies, timeline, actions (from ProposalCreated) and votes (VoteCast). */
 export function useProposal(id: bigint | undefined) {
   const governor = useContract("GovernmentGovernor");
-  const client = usePublicClient();
+  const client = useReadClient();
   const decode = useDecoder();
   return useQuery({
     queryKey: ["proposal", governor?.address, id?.toString()],
@@ -107,22 +107,22 @@ export function useProposal(id: bigint | undefined) {
     refetchInterval: 5_000,
     queryFn: async (): Promise<ProposalView | null> => {
       if (!governor || !client || id === undefined) throw new Error("not ready");
-      const snapshot = await client.readContract({ ...governor, functionName: "proposalSnapshot", args: [id] });
+      const snapshot = await readContract(client, { ...governor, functionName: "proposalSnapshot", args: [id] });
       if (snapshot === 0n) return null;
       const [stateIndex, votes, deadline, eta, proposer, block, created, cast] = await Promise.all([
-        client.readContract({ ...governor, functionName: "state", args: [id] }),
-        client.readContract({ ...governor, functionName: "proposalVotes", args: [id] }),
-        client.readContract({ ...governor, functionName: "proposalDeadline", args: [id] }),
-        client.readContract({ ...governor, functionName: "proposalEta", args: [id] }),
-        client.readContract({ ...governor, functionName: "proposalProposer", args: [id] }),
-        client.getBlock(),
-        client.getContractEvents({ ...governor, eventName: "ProposalCreated", fromBlock: 0n, strict: true }),
-        client.getContractEvents({ ...governor, eventName: "VoteCast", fromBlock: 0n, strict: true }),
+        readContract(client, { ...governor, functionName: "state", args: [id] }),
+        readContract(client, { ...governor, functionName: "proposalVotes", args: [id] }),
+        readContract(client, { ...governor, functionName: "proposalDeadline", args: [id] }),
+        readContract(client, { ...governor, functionName: "proposalEta", args: [id] }),
+        readContract(client, { ...governor, functionName: "proposalProposer", args: [id] }),
+        getBlock(client),
+        getContractEvents(client, { ...governor, eventName: "ProposalCreated", fromBlock: 0n, strict: true }),
+        getContractEvents(client, { ...governor, eventName: "VoteCast", fromBlock: 0n, strict: true }),
       ]);
       const event = created.find((e) => e.args.proposalId === id);
       const description = event?.args.description ?? "";
       const quorum =
-        snapshot < block.timestamp ? await client.readContract({ ...governor, functionName: "quorum", args: [snapshot] }).catch(() => undefined) : undefined;
+        snapshot < block.timestamp ? await readContract(client, { ...governor, functionName: "quorum", args: [snapshot] }).catch(() => undefined) : undefined;
       const actions: ProposalAction[] = (event?.args.targets ?? []).map((target, i) => {
         const calldata = event?.args.calldatas[i] ?? "0x";
         return { target, value: event?.args.values[i] ?? 0n, calldata, ...decode(target, calldata) };
@@ -152,13 +152,13 @@ export function useProposal(id: bigint | undefined) {
 /** Whether `account` has voted on proposal `id`. */
 export function useHasVoted(id: bigint | undefined, account: Address | undefined) {
   const governor = useContract("GovernmentGovernor");
-  const client = usePublicClient();
+  const client = useReadClient();
   return useQuery({
     queryKey: ["hasVoted", governor?.address, id?.toString(), account],
     enabled: Boolean(governor && client && id !== undefined && account),
     queryFn: async () => {
       if (!governor || !client || id === undefined || !account) throw new Error("not ready");
-      return client.readContract({ ...governor, functionName: "hasVoted", args: [id, account] });
+      return readContract(client, { ...governor, functionName: "hasVoted", args: [id, account] });
     },
   });
 }
@@ -172,20 +172,20 @@ export interface ProposalSummary {
 /** The latest `limit` proposals, newest first, from the Governor's on-chain enumeration. */
 export function useRecentProposals(limit = 10) {
   const governor = useContract("GovernmentGovernor");
-  const client = usePublicClient();
+  const client = useReadClient();
   return useQuery({
     queryKey: ["recentProposals", governor?.address, limit],
     enabled: Boolean(governor && client),
     refetchInterval: 10_000,
     queryFn: async (): Promise<ProposalSummary[]> => {
       if (!governor || !client) throw new Error("not ready");
-      const count = await client.readContract({ ...governor, functionName: "proposalCount" });
+      const count = await readContract(client, { ...governor, functionName: "proposalCount" });
       const indexes = Array.from({ length: Math.min(limit, Number(count)) }, (_, i) => count - 1n - BigInt(i));
-      const created = await client.getContractEvents({ ...governor, eventName: "ProposalCreated", fromBlock: 0n, strict: true });
+      const created = await getContractEvents(client, { ...governor, eventName: "ProposalCreated", fromBlock: 0n, strict: true });
       return Promise.all(
         indexes.map(async (index): Promise<ProposalSummary> => {
-          const id = await client.readContract({ ...governor, functionName: "proposalIdAt", args: [index] });
-          const state = await client.readContract({ ...governor, functionName: "state", args: [id] });
+          const id = await readContract(client, { ...governor, functionName: "proposalIdAt", args: [index] });
+          const state = await readContract(client, { ...governor, functionName: "state", args: [id] });
           const description = created.find((e) => e.args.proposalId === id)?.args.description ?? "";
           return { id, title: splitDescription(description).title, state: PROPOSAL_STATES[state] ?? "pending" };
         }),

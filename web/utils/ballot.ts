@@ -3,8 +3,12 @@
  * castVoteWithReasonAndParamsBySig when it carries a reason). The types and the digest are those of OpenZeppelin's
  * Governor (BALLOT_TYPEHASH, EXTENDED_BALLOT_TYPEHASH); the JSON form is what "sign only" hands to a relayer.
  */
-import { type Address, type Hex, type TypedDataDomain, getAddress, isAddress } from "viem";
-import { z } from "zod";
+import type { Address, TypedDataDomain } from "viem";
+
+import type { SignedBallot } from "@/utils/ballot-parse";
+
+/** The ballot's type is that of its schema (parseBallot in utils/ballot-parse.ts, the one part of it needing zod). */
+export type { SignedBallot };
 
 export const BALLOT_KIND = "government-dao/ballot@1";
 
@@ -28,25 +32,6 @@ export const BALLOT_TYPES = {
   ],
 } as const;
 
-const decimal = z.string().regex(/^\d{1,78}$/);
-const address = z.string().refine(isAddress).transform((a) => getAddress(a));
-const hex = (pattern: RegExp) => z.string().regex(pattern).transform((h) => h as Hex);
-
-export const signedBallotSchema = z.strictObject({
-  kind: z.literal(BALLOT_KIND),
-  chainId: z.number().int().positive(),
-  governor: address,
-  proposalId: decimal.transform(BigInt),
-  support: z.union([z.literal(0), z.literal(1), z.literal(2)]),
-  voter: address,
-  nonce: decimal.transform(BigInt),
-  reason: z.string().min(1).max(MAX_VOTE_REASON).optional(),
-  params: hex(/^0x([0-9a-fA-F]{2})*$/),
-  signature: hex(/^0x[0-9a-fA-F]{130}$/),
-});
-
-export type SignedBallot = z.output<typeof signedBallotSchema>;
-
 /** The ballot as the JSON a relayer receives (bigints as decimal strings). */
 export function ballotJson(b: SignedBallot): string {
   const ordered = {
@@ -62,18 +47,6 @@ export function ballotJson(b: SignedBallot): string {
     signature: b.signature,
   };
   return JSON.stringify(ordered, null, 2);
-}
-
-/** Parses a pasted ballot; undefined when it is not JSON or not a ballot. */
-export function parseBallot(text: string): SignedBallot | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = signedBallotSchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
 }
 
 /** The EIP-712 payload the voter signs and the Governor verifies (ExtendedBallot when there is a reason). */

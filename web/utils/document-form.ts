@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 
+import "@/utils/zod-jitless";
 import { AGENCY_DOC_TYPES } from "@/utils/format";
 
 /** DocumentRegistry.MAX_REASON_LENGTH: a reason has 1 to 1,024 bytes of UTF-8 (a Cyrillic letter takes two). */

@@ -7,6 +7,7 @@
 import { type Address, type Hex, decodeFunctionData, encodeFunctionData, getAddress, isAddress, parseUnits, zeroAddress } from "viem";
 import { z } from "zod";
 
+import "@/utils/zod-jitless";
 import { type ContractName, abis } from "@/generated/contracts";
 import { DOC_TYPES } from "@/utils/format";
 

@@ -6,6 +6,7 @@
 import type { Hex } from "viem";
 import { z } from "zod";
 
+import "@/utils/zod-jitless";
 import type { DecreeForm } from "@/utils/proposal-actions";
 
 export class ContentStoreError extends Error {
