@@ -213,10 +213,14 @@ try {
       stateDir: path.join(localDir, "indexer"),
       contentDir,
       flagsFile: path.join(localDir, "agent", "flags.json"),
+      wait: false,
     });
     services.push({ name: "indexer", stop: indexer.stop });
-    indexerUrl = indexer.url;
+    // Registered before the catch-up: a start killed while the indexer catches up leaves an orphan the next start
+    // stops (startIndexer refuses a state directory whose indexer still runs).
     await children.add("indexer", indexer.pid);
+    await indexer.waitForHead(180_000);
+    indexerUrl = indexer.url;
     apiUrl = `${indexer.url}/api/v1 (GraphQL ${indexer.url}/graphql; log ${path.relative(process.cwd(), indexer.logFile)})`;
   }
 

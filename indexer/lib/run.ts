@@ -8,6 +8,11 @@
  *
  * Caught up means: Ponder's `/status` block ≥ the chain's `eth_blockNumber` read after the server answered
  * (`/ready` is not used: on chain 31337 it turns 200 at the finalized block, 30 blocks behind the tip).
+ *
+ * One indexer per state directory: `<stateDir>/indexer.pid` names the running `ponder start` (lib/state-owner.ts). A
+ * start refuses while that process runs; when it is dead and did not stop cleanly (SIGKILL, crash), the start first
+ * releases the app lock it left on its schema, so Ponder resumes at once instead of waiting out the lock (25 s after
+ * the last heartbeat) — Ponder then recovers from its last checkpoint exactly as after an expired lock.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -17,9 +22,19 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { writeAbis } from "./abis.js";
-import { dropPgliteState, dropPostgresState } from "./database.js";
+import {
+  type LockRelease,
+  dropPgliteState,
+  dropPostgresState,
+  postgresServer,
+  releasePgliteAppLock,
+  releasePostgresAppLock,
+  rewindPgliteCheckpoint,
+  rewindPostgresCheckpoint,
+} from "./database.js";
 import { readDeployment } from "./deployment.js";
 import { DEFAULT_STATE_DIR, INDEXER_DIR, ROOT_DIR } from "./paths.js";
+import { type SchemaHome, type StateOwner, claimStateDir } from "./state-owner.js";
 
 export interface StartIndexerOptions {
   /** JSON-RPC URL of the chain. */
@@ -63,7 +78,7 @@ export interface RunningIndexer {
   logFile: string;
   /** Waits until the indexer has reached the chain's current head. */
   waitForHead(timeoutMs?: number): Promise<number>;
-  /** Stops the child (SIGTERM, SIGKILL after 10 s) and waits for it to exit. */
+  /** Stops the child (SIGINT, SIGKILL after 10 s) and waits for it to exit; a clean stop gives up the state directory. */
   stop(): Promise<void>;
 }
 
@@ -140,7 +155,21 @@ function withSearchPath(url: string, schema: string): string {
   return parsed.toString();
 }
 
-/** Starts `ponder start` and resolves once it has indexed the chain head. */
+/** Ponder's line when its shutdown overran its 5 s grace period (its app lock may still be set). */
+const SHUTDOWN_OVERRUN = "Failed to shutdown within 5 seconds";
+
+/** Releases the app lock the dead `owner` left, where it held one; what it found. */
+async function releaseDeadOwnersLock(owner: StateOwner, databaseUrl: string | undefined): Promise<LockRelease | "other server"> {
+  if (owner.database.kind === "pglite") return releasePgliteAppLock(owner.database.directory, owner.schema);
+  // Only the server this start is given can be reached (the record holds no credentials).
+  if (!databaseUrl || postgresServer(databaseUrl) !== owner.database.server) return "other server";
+  return releasePostgresAppLock(databaseUrl, owner.schema);
+}
+
+/**
+ * Starts `ponder start` and resolves once it has indexed the chain head. Throws StateDirInUseError ("another indexer
+ * (pid N) is using <dir>; stop it first") while another indexer runs on the state directory; then nothing is touched.
+ */
 export async function startIndexer(options: StartIndexerOptions): Promise<RunningIndexer> {
   const log = options.log ?? (() => {});
   const deploymentDir = path.resolve(options.deploymentDir);
@@ -154,9 +183,25 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const schema = `dao_${deployment.chainId}_${await codeHash()}`;
   const pgliteDir = path.join(stateDir, "pglite");
-  if (options.fresh) {
-    if (databaseUrl) await dropPostgresState(databaseUrl, schema);
-    else await dropPgliteState(pgliteDir);
+  const home: SchemaHome = databaseUrl ? { kind: "postgres", server: postgresServer(databaseUrl) } : { kind: "pglite", directory: pgliteDir };
+  // Before anything in the state directory or the database is touched: refuses while another indexer runs on it.
+  const claim = await claimStateDir(stateDir, { schema, database: home });
+  try {
+    if (options.fresh) {
+      if (databaseUrl) await dropPostgresState(databaseUrl, schema);
+      else await dropPgliteState(pgliteDir);
+    } else {
+      if (claim.previous) {
+        const released = await releaseDeadOwnersLock(claim.previous, databaseUrl);
+        log(`indexer: pid ${claim.previous.pid} did not stop cleanly; its app lock on ${claim.previous.schema}: ${released}`);
+      }
+      // /status and the API's answer cache must not claim the old head while crash recovery re-indexes (database.ts).
+      const rewound = databaseUrl ? await rewindPostgresCheckpoint(databaseUrl, schema) : await rewindPgliteCheckpoint(pgliteDir, schema);
+      if (rewound !== 0) log(`indexer: reported progress on ${schema} moved back to the safe checkpoint until recovery re-indexes the blocks after it (${rewound === "in use" ? "not moved: the schema is in use" : `${rewound} chain`})`);
+    }
+  } catch (error) {
+    await claim.vacate();
+    throw error;
   }
 
   const logFile = path.join(stateDir, `ponder-${options.port}.log`);
@@ -182,12 +227,25 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
 
   const realmHook = path.join(INDEXER_DIR, "lib", "graphql-realm.mjs");
   const args = ["--import", realmHook, ponderCli(), "start", "--schema", schema, "--port", String(options.port), "--log-format", "json", "--log-level", "warn"];
-  const child: ChildProcess = spawn(await nodeBinary(), args, { cwd: INDEXER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.pipe(logStream, { end: false });
-  child.stderr?.pipe(logStream, { end: false });
-  const url = `http://127.0.0.1:${options.port}`;
-  log(`indexer: ponder start (pid ${child.pid}, schema ${schema}, ${databaseUrl ? "PostgreSQL" : "PGlite"}) → ${url}`);
-
+  let child: ChildProcess;
+  try {
+    child = spawn(await nodeBinary(), args, { cwd: INDEXER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+    // No pid: the spawn itself failed (its reason follows as an 'error' event); there is no owner to record.
+    if (child.pid === undefined) throw new Error(`could not spawn ponder start (${await nodeBinary()})`);
+  } catch (error) {
+    logStream.end();
+    await claim.vacate();
+    throw error;
+  }
+  const pid = child.pid;
+  // The end of Ponder's output, to tell whether its shutdown completed.
+  let outputTail = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.pipe(logStream, { end: false });
+    stream?.on("data", (chunk: Buffer) => {
+      outputTail = (outputTail + chunk.toString("utf8")).slice(-4096);
+    });
+  }
   let exitCode: number | null | undefined;
   const exited = new Promise<void>((resolve) =>
     child.once("exit", (code, signal) => {
@@ -195,17 +253,29 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
       resolve();
     }),
   );
+  await claim.recordOwner(pid);
+  const url = `http://127.0.0.1:${options.port}`;
+  log(`indexer: ponder start (pid ${pid}, schema ${schema}, ${databaseUrl ? "PostgreSQL" : "PGlite"}) → ${url}`);
 
   const tail = async () => (await readFile(logFile, "utf8").catch(() => "")).split("\n").slice(-30).join("\n");
 
+  let stopRequested = false;
   const stop = async () => {
     if (exitCode === undefined) {
-      child.kill("SIGTERM");
+      stopRequested = true;
+      // SIGINT, not SIGTERM: `ponder start` runs a Vite dev server (its build), and Vite answers SIGTERM with
+      // process.exit() as soon as Vite itself has closed — before Ponder's shutdown has run its "unlock" query, so the
+      // app lock stayed set and the next start waited for it to expire. Ponder treats SIGINT like SIGTERM; Vite ignores it.
+      child.kill("SIGINT");
       const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
       clearTimeout(killer);
     }
     logStream.end();
+    // Clean: stopped by us and Ponder's shutdown ran to its end (exit code 0, not killed, within its grace period), so
+    // its lock is released and the directory is free. Otherwise (killed, crashed, exited on its own, overran) the
+    // record stays, and the next start releases the lock this one may have left.
+    if (stopRequested && exitCode === 0 && !outputTail.includes(SHUTDOWN_OVERRUN)) await claim.vacate();
   };
 
   const waitForHead = async (timeoutMs = options.timeoutMs ?? 180_000): Promise<number> => {
@@ -220,7 +290,7 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
     }
   };
 
-  if (options.wait === false) return { url, schema, pid: child.pid ?? -1, logFile, waitForHead, stop };
+  if (options.wait === false) return { url, schema, pid, logFile, waitForHead, stop };
   try {
     const started = Date.now();
     const block = await waitForHead();
@@ -229,5 +299,5 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
     await stop();
     throw error;
   }
-  return { url, schema, pid: child.pid ?? -1, logFile, waitForHead, stop };
+  return { url, schema, pid, logFile, waitForHead, stop };
 }
