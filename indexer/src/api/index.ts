@@ -2,8 +2,9 @@
 import { Hono } from "hono";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
-import { graphql } from "ponder";
+import { graphql, sql } from "ponder";
 
+import { answerCache, answerCacheBytesFromEnv } from "./answer-cache.js";
 import { errorResponse } from "./errors.js";
 import { openapi } from "./openapi.js";
 import { audit } from "./routes/audit.js";
@@ -19,9 +20,26 @@ import { apiSecureHeaders, cachePolicy, graphqlSecureHeaders, publicCors, rateLi
 // One bucket per client across REST and GraphQL (API_RATE_LIMIT per second, API_RATE_BURST; docs/security.md).
 const limiter = rateLimit(rateLimitFromEnv());
 
+/**
+ * The version of the indexed data: the latest checkpoint of every chain (Ponder's `_ponder_checkpoint`, one row per
+ * chain, written in the same transaction as each block's rows; the app schema is on the connection's search path).
+ */
+async function indexedVersion(): Promise<string> {
+  const result = await db.execute(sql`SELECT chain_name, latest_checkpoint FROM _ponder_checkpoint ORDER BY chain_name`);
+  return (result.rows as { chain_name: string; latest_checkpoint: string }[]).map((row) => `${row.chain_name}:${row.latest_checkpoint}`).join(",");
+}
+
+/**
+ * Routes whose answers follow the indexed data alone. Not cached: the auditor's flags (a file the agents rewrite),
+ * signed extracts (stamped with the time), the signing key and the OpenAPI document (static, cheap).
+ */
+const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+)?|verify\/[^/]+|proposals(?:\/[^/]+)?|budget\/[^/]+(?:\/[^/]+)?|officials|agencies|audit-log|feeds\/[^/]+)$/;
+const cache = answerCache({ version: indexedVersion, cacheable: (path) => FOLLOWS_THE_INDEX.test(path), maxBytes: answerCacheBytesFromEnv() });
+
 const v1 = new Hono()
-  // Order matters: headers and CORS wrap every answer, 429 and 405 included; the limit counts refused methods too.
-  .use(apiSecureHeaders, publicCors, cachePolicy, limiter, readOnly)
+  // Order matters: headers and CORS wrap every answer, 429 and 405 included; the limit counts refused methods too;
+  // the answer cache is innermost, so a kept answer still passes the rate limit and gets fresh headers.
+  .use(apiSecureHeaders, publicCors, cachePolicy, limiter, readOnly, cache)
   .get("/openapi.json", (c) => c.json(openapi))
   .route("/", extract)
   .route("/", documents)

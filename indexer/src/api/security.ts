@@ -20,7 +20,7 @@ export const readOnly: MiddlewareHandler = async (c, next) => {
 export const publicCors: MiddlewareHandler = cors({
   origin: "*",
   allowMethods: ["GET", "HEAD", "OPTIONS"],
-  exposeHeaders: ["X-Next-Cursor", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "Content-Disposition"],
+  exposeHeaders: ["X-Next-Cursor", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "Content-Disposition", "ETag", "X-Cache"],
   maxAge: 86400,
 });
 

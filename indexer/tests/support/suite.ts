@@ -224,16 +224,44 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       assert.ok((body.data?.documents.items.length ?? 0) > 0);
     });
 
-    it("resumes after a restart without losing or duplicating rows, and indexes what happened meanwhile", async () => {
-      const before = await json<Page>("/api/v1/documents?limit=1000");
-      await indexer.stop();
-      // While the indexer is down, a registrar of Finance (anvil account 7) issues an order.
+    /** A registrar of Finance (anvil account 7) issues an order; returns its content hash. */
+    const issueOrder = async (label: string): Promise<string> => {
       const signers = await chain.connection.ethers.getSigners();
       const registrar = signers[7];
       assert.ok(registrar);
       const { documents } = (await import("../../../scripts/lib/contracts.js")).connectGovernment(chain.addresses, registrar);
-      const hash = `0x${Buffer.from(`restart ${Date.now()}`).toString("hex").padEnd(64, "0")}`;
+      const hash = `0x${Buffer.from(`${label} ${Date.now()}`).toString("hex").padEnd(64, "0")}`;
       await (await documents.issue(3, 1, hash, `0x${"11".repeat(32)}`, `0x${"00".repeat(32)}`)).wait();
+      return hash;
+    };
+
+    it("answers a repeated request from its cache until the next block is indexed: ETag, 304, and a new document at once", async () => {
+      const route = "/api/v1/documents?limit=1000";
+      await get(route);
+      const kept = await get(route);
+      assert.equal(kept.headers.get("x-cache"), "HIT");
+      const etag = kept.headers.get("etag") ?? "";
+      assert.match(etag, /^"[\w-]{27}"$/);
+      const revalidated = await fetch(`${indexer.url}${route}`, { headers: { "If-None-Match": etag } });
+      assert.equal(revalidated.status, 304);
+      assert.equal(revalidated.headers.get("access-control-expose-headers")?.includes("ETag"), true);
+
+      const hash = await issueOrder("cache");
+      await indexer.waitForHead();
+      const fresh = await get(route);
+      assert.equal(fresh.headers.get("x-cache"), "MISS");
+      assert.notEqual(fresh.headers.get("etag"), etag);
+      assert.equal(((await fresh.json()) as Page).items[0]?.id, hash);
+      assert.equal((await fetch(`${indexer.url}${route}`, { headers: { "If-None-Match": etag } })).status, 200);
+      // The auditor's flags come from a file, not the index: never cached (the flags test above rewrites it).
+      assert.equal((await get("/api/v1/flags")).headers.get("etag"), null);
+    });
+
+    it("resumes after a restart without losing or duplicating rows, and indexes what happened meanwhile", async () => {
+      const before = await json<Page>("/api/v1/documents?limit=1000");
+      await indexer.stop();
+      // While the indexer is down, a registrar of Finance issues an order.
+      const hash = await issueOrder("restart");
       indexer = await start(false);
       const after = await json<Page>("/api/v1/documents?limit=1000");
       assert.equal(after.items.length, before.items.length + 1);
