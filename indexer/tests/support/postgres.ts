@@ -5,7 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import { chmod, chown, mkdtemp, rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -17,6 +17,8 @@ const BIN = ["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/l
 
 export interface Postgres {
   url: string;
+  /** PID of the server's postmaster (its backends are its children), or undefined once stopped. */
+  serverPid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,14 @@ export async function startPostgres(): Promise<Postgres> {
   await as("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    // postmaster.pid's first line is the postmaster's PID.
+    serverPid: () => {
+      try {
+        return Number(readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]) || undefined;
+      } catch {
+        return undefined;
+      }
+    },
     stop: async () => {
       await as("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]).catch(() => {});
       await rm(dir, { recursive: true, force: true });
