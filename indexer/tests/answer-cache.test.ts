@@ -19,7 +19,13 @@ function world(options: { maxBytes?: number; maxEntryBytes?: number } = {}) {
     return runs.get(name) ?? 0;
   };
   let during: (() => void) | undefined;
+  let requests = 0;
   const app = new Hono()
+    // Like the rate limit: a header set before the route, different on every request.
+    .use(async (c, next) => {
+      c.header("RateLimit-Remaining", String(1000 - ++requests));
+      await next();
+    })
     .use(answerCache({ version: async () => version, cacheable: (path) => path.startsWith("/data/"), ...options }))
     .get("/data/missing", (c) => c.json({ error: { code: "not_found" } }, 404))
     .get("/data/:name", (c) => {
@@ -51,6 +57,7 @@ describe("answer cache", () => {
     assert.equal(second.headers.get("X-Next-Cursor"), "cursor-a");
     assert.match(second.headers.get("Content-Type") ?? "", /application\/json/);
     assert.equal(second.headers.get("ETag"), first.headers.get("ETag"));
+    assert.equal(second.headers.get("RateLimit-Remaining"), "998", "headers of the middlewares around the cache are fresh, not kept");
   });
 
   it("keys answers by path and query", async () => {

@@ -39,8 +39,12 @@ export function answerCacheBytesFromEnv(env: NodeJS.ProcessEnv = process.env): n
   return Number.isFinite(mb) && mb >= 0 ? Math.floor(mb * 1024 * 1024) : DEFAULT_CACHE_BYTES;
 }
 
-/** Headers the outer middlewares (security headers, CORS, cache policy) set again on every answer. */
-const NOT_KEPT = new Set(["etag", "x-cache", "cache-control", "access-control-allow-origin", "access-control-expose-headers", "vary"]);
+/**
+ * The headers of a route's own answer that a kept answer repeats. Only these: the middlewares around the cache set
+ * theirs on every answer (security headers, CORS, cache policy, and the rate limit's `RateLimit-Remaining`, which a
+ * kept copy would repeat stale).
+ */
+const KEPT_HEADERS = new Set(["content-type", "content-disposition", "content-language", "x-next-cursor", "link"]);
 
 /** A least-recently-used set of answers for one data version; a new version empties it. */
 class AnswerStore {
@@ -146,7 +150,7 @@ export function answerCache(options: AnswerCacheOptions): MiddlewareHandler {
     await next();
     if (c.res.status !== 200) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
-    const headers = [...c.res.headers].filter(([name]) => !NOT_KEPT.has(name.toLowerCase()));
+    const headers = [...c.res.headers].filter(([name]) => KEPT_HEADERS.has(name.toLowerCase()));
     store.set(version, key, { headers, body });
     c.res.headers.set("ETag", etag);
     c.res.headers.set("X-Cache", "MISS");
