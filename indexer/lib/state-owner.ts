@@ -12,9 +12,10 @@
  *   await claim.recordOwner(child.pid);
  *   await claim.vacate();           // after a clean stop
  */
-import { readFileSync } from "node:fs";
 import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+
+import { commandLine } from "../../scripts/lib/processes.js";
 
 /** The owner record's file name inside the state directory. */
 export const OWNER_FILE = "indexer.pid";
@@ -51,15 +52,6 @@ export interface StateClaim {
   recordOwner(pid: number): Promise<void>;
   /** Removes the record if it still names this claim's owner (after a clean stop, or a start that never spawned). */
   vacate(): Promise<void>;
-}
-
-/** The command line of `pid` (NULs as spaces), or undefined when it cannot be read (no such process, no /proc). */
-export function commandLine(pid: number): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether the recorded owner still runs: its pid exists and, where /proc tells, runs the recorded command line. */

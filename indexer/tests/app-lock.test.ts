@@ -15,7 +15,8 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
 import { readPgliteAppLock, releasePgliteAppLock, releasePostgresAppLock, rewindPgliteCheckpoint, rewindPostgresCheckpoint } from "../lib/database.js";
-import { OWNER_FILE, StateDirInUseError, claimStateDir, commandLine, readOwner } from "../lib/state-owner.js";
+import { commandLine } from "../../scripts/lib/processes.js";
+import { OWNER_FILE, StateDirInUseError, claimStateDir, readOwner } from "../lib/state-owner.js";
 import { type Postgres, postgresInstalled, startPostgres } from "./support/postgres.js";
 
 const SCHEMA = "dao_31337_locktest";

@@ -75,11 +75,12 @@ export const isAlive = (pid: number): boolean => {
   }
 };
 
-const commandLine = (pid: number): string => {
+/** The command line of `pid` (NULs as spaces), or undefined when it cannot be read (no such process, no /proc). */
+export const commandLine = (pid: number): string | undefined => {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
   } catch {
-    return "";
+    return undefined;
   }
 };
 
@@ -92,7 +93,7 @@ export async function openChildRegistry(dir: string): Promise<{ registry: ChildR
   );
   for (const child of previous) {
     // Only a process that still runs the same command line is ours: pids are reused.
-    if (!isAlive(child.pid) || commandLine(child.pid) !== child.command) continue;
+    if (!isAlive(child.pid) || (commandLine(child.pid) ?? "") !== child.command) continue;
     process.kill(child.pid, "SIGTERM");
     for (let i = 0; i < 50 && isAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 100));
     if (isAlive(child.pid)) process.kill(child.pid, "SIGKILL");
@@ -106,7 +107,7 @@ export async function openChildRegistry(dir: string): Promise<{ registry: ChildR
     registry: {
       async add(name, pid) {
         if (!pid) return;
-        children.push({ name, pid, command: commandLine(pid) });
+        children.push({ name, pid, command: commandLine(pid) ?? "" });
         await writeFile(file, `${JSON.stringify(children, null, 2)}\n`);
       },
       async clear() {

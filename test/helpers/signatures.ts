@@ -5,6 +5,8 @@
  */
 import { type AddressLike, type Signer, Signature, resolveAddress } from "ethers";
 
+import { BALLOT_TYPES } from "../../scripts/lib/governor-ballots.js";
+
 /** What an EIP-712 contract with per-account nonces exposes. */
 interface Eip712Contract {
   getAddress(): Promise<string>;
@@ -25,16 +27,6 @@ const PERMIT_TYPES = {
     { name: "value", type: "uint256" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
-  ],
-};
-
-/** Matches the Governor's BALLOT_TYPEHASH: Ballot(uint256 proposalId,uint8 support,address voter,uint256 nonce). */
-export const BALLOT_TYPES = {
-  Ballot: [
-    { name: "proposalId", type: "uint256" },
-    { name: "support", type: "uint8" },
-    { name: "voter", type: "address" },
-    { name: "nonce", type: "uint256" },
   ],
 };
 
@@ -70,5 +62,5 @@ export async function signBallot(
 ): Promise<string> {
   const address = await voter.getAddress();
   const ballot = { proposalId, support, voter: address, nonce: await governor.nonces(address) };
-  return voter.signTypedData(await domainOf(governor, voter, await governor.version()), BALLOT_TYPES, ballot);
+  return voter.signTypedData(await domainOf(governor, voter, await governor.version()), { Ballot: [...BALLOT_TYPES.Ballot] }, ballot);
 }

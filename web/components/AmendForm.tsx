@@ -12,6 +12,7 @@ import { TxStatus } from "@/components/TxStatus";
 import { useAmendDocument } from "@/hooks/useAmendRevoke";
 import { type FormProblems, checkAmendForm } from "@/utils/document-form";
 import { sha256File } from "@/utils/hash";
+import { isTxBusy } from "@/utils/tx-state";
 
 export function AmendForm({ doc, prefill }: { doc: ActionableDocument; prefill: MetadataValues | undefined }) {
   const t = useTranslations("amend");
@@ -22,7 +23,7 @@ export function AmendForm({ doc, prefill }: { doc: ActionableDocument; prefill: 
   const [reason, setReason] = useState("");
   const [problems, setProblems] = useState<FormProblems>({});
   const { state, amend } = useAmendDocument();
-  const busy = state.status === "wallet" || state.status === "pending";
+  const busy = isTxBusy(state);
   const problem = (key: keyof FormProblems) => {
     const code = problems[key];
     return code ? problemText(code as "required") : undefined;

@@ -6,12 +6,13 @@ import { useState } from "react";
 import { TxStatus } from "@/components/TxStatus";
 import { useCastVote } from "@/hooks/useGovernanceWrites";
 import { parseBallot } from "@/utils/ballot-parse";
+import { isTxBusy } from "@/utils/tx-state";
 
 export function BallotRelayWrites({ proposalId }: { proposalId: bigint }) {
   const t = useTranslations("ballot");
   const [text, setText] = useState("");
   const { state, relay } = useCastVote();
-  const busy = state.status === "wallet" || state.status === "pending";
+  const busy = isTxBusy(state);
   return (
     <>
       <form

@@ -9,6 +9,7 @@ import { TxStatus } from "@/components/TxStatus";
 import type { ProposalView } from "@/hooks/useGovernance";
 import type { useQueueExecute } from "@/hooks/useGovernanceWrites";
 import type { TxState } from "@/hooks/useTransaction";
+import { isTxBusy } from "@/utils/tx-state";
 
 const IDLE: TxState = { status: "idle" };
 
@@ -16,7 +17,7 @@ export function QueueExecute({ proposal, writes }: { proposal: ProposalView; wri
   const t = useTranslations("proposal");
   const connected = writes !== undefined;
   const state = writes?.state ?? IDLE;
-  const busy = state.status === "wallet" || state.status === "pending";
+  const busy = isTxBusy(state);
   const due = proposal.state === "queued" && proposal.eta > 0n && proposal.now >= proposal.eta;
   return (
     <section aria-labelledby="execution" className="card">

@@ -12,6 +12,7 @@ import { useAgencies } from "@/hooks/useAgencies";
 import { useIssueDocument } from "@/hooks/useIssueDocument";
 import { type FormProblems, checkDocumentForm } from "@/utils/document-form";
 import { sha256File } from "@/utils/hash";
+import { isTxBusy } from "@/utils/tx-state";
 
 export function RegistrarForm() {
   const t = useTranslations("registrar");
@@ -24,7 +25,7 @@ export function RegistrarForm() {
   const [fields, setFields] = useState<MetadataValues>(EMPTY_METADATA);
   const [problems, setProblems] = useState<FormProblems>({});
   const { state, issue } = useIssueDocument();
-  const busy = state.status === "wallet" || state.status === "pending";
+  const busy = isTxBusy(state);
   const chosenAgency = agencyId ?? own[0]?.id;
   const problem = (key: keyof FormProblems) => {
     const code = problems[key];

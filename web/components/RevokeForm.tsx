@@ -8,6 +8,7 @@ import { Field, ReasonInput } from "@/components/DocumentFields";
 import { TxStatus } from "@/components/TxStatus";
 import { useRevokeDocument } from "@/hooks/useAmendRevoke";
 import { checkReason } from "@/utils/document-form";
+import { isTxBusy } from "@/utils/tx-state";
 
 export function RevokeForm({ doc }: { doc: ActionableDocument }) {
   const t = useTranslations("amend");
@@ -15,7 +16,7 @@ export function RevokeForm({ doc }: { doc: ActionableDocument }) {
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string>();
   const { state, revoke } = useRevokeDocument();
-  const busy = state.status === "wallet" || state.status === "pending";
+  const busy = isTxBusy(state);
   return (
     <form
       id="revoke-form"

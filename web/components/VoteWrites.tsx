@@ -11,6 +11,7 @@ import { SignedBallotView } from "@/components/SignedBallotView";
 import { TxStatus } from "@/components/TxStatus";
 import { type Support, useCastVote, useSignBallot } from "@/hooks/useGovernanceWrites";
 import { MAX_VOTE_REASON } from "@/utils/ballot";
+import { isTxBusy } from "@/utils/tx-state";
 
 const METHODS = ["direct", "bySig", "signOnly"] as const;
 type Method = (typeof METHODS)[number];
@@ -23,7 +24,7 @@ export function VoteWrites({ proposalId, seated, voted }: { proposalId: bigint; 
   const [method, setMethod] = useState<Method>("direct");
   const { state, vote, voteBySig } = useCastVote();
   const signer = useSignBallot();
-  const busy = state.status === "wallet" || state.status === "pending" || signer.state.status === "wallet";
+  const busy = isTxBusy(state) || signer.state.status === "wallet";
   return (
     <>
       {!seated ? <p className="hint">{t("noSeatHint")}</p> : null}

@@ -16,6 +16,7 @@ import { useTransaction } from "@/hooks/useTransaction";
 import type en from "@/messages/en.json";
 import { type ErrorKey, decodeRevert, describeError } from "@/utils/errors";
 import { type ProposalCall, proposalDescription } from "@/utils/proposal-actions";
+import { isTxBusy } from "@/utils/tx-state";
 
 export type BuilderRevertKey = keyof (typeof en)["builder"]["reverts"];
 
@@ -185,7 +186,7 @@ export function useProposalBuilder(decimalsOf: (token: Address) => number, symbo
     simulation: current,
     stale: simulation !== undefined && current === undefined,
     simulationError,
-    canSubmit: Boolean(current?.passed) && textReady && tx.state.status !== "wallet" && tx.state.status !== "pending" && tx.state.status !== "confirmed",
+    canSubmit: Boolean(current?.passed) && textReady && !isTxBusy(tx.state) && tx.state.status !== "confirmed",
     submit,
     tx: tx.state,
     proposalId,

@@ -7,6 +7,8 @@ import type { Address, TypedDataDomain } from "viem";
 
 import type { SignedBallot } from "@/utils/ballot-parse";
 
+import { BALLOT_TYPES } from "../../scripts/lib/governor-ballots";
+
 /** The ballot's type is that of its schema (parseBallot in utils/ballot-parse.ts, the one part of it needing zod). */
 export type { SignedBallot };
 
@@ -15,22 +17,6 @@ export const BALLOT_KIND = "government-dao/ballot@1";
 /** The longest public reason the dApp accepts in a vote (the Governor itself sets no limit). */
 export const MAX_VOTE_REASON = 1000;
 
-export const BALLOT_TYPES = {
-  Ballot: [
-    { name: "proposalId", type: "uint256" },
-    { name: "support", type: "uint8" },
-    { name: "voter", type: "address" },
-    { name: "nonce", type: "uint256" },
-  ],
-  ExtendedBallot: [
-    { name: "proposalId", type: "uint256" },
-    { name: "support", type: "uint8" },
-    { name: "voter", type: "address" },
-    { name: "nonce", type: "uint256" },
-    { name: "reason", type: "string" },
-    { name: "params", type: "bytes" },
-  ],
-} as const;
 
 /** The ballot as the JSON a relayer receives (bigints as decimal strings). */
 export function ballotJson(b: SignedBallot): string {

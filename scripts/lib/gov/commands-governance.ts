@@ -6,6 +6,7 @@ import { Signature, id as keccakId } from "ethers";
 
 import type { Action } from "../contracts.js";
 import { PlainError } from "../explain-error.js";
+import { BALLOT_TYPES } from "../governor-ballots.js";
 import type { GovContext } from "./context.js";
 import { type ProposalDetails, describeActions, loadProposal, proposalCalls, titleOf } from "./proposals.js";
 import { formatSimulation, simulateActions } from "./simulate.js";
@@ -106,32 +107,8 @@ async function signBallot(ctx: GovContext, proposalId: bigint, support: number, 
   const nonce = await governor.nonces(signer.address);
   const signature =
     reason !== undefined
-      ? await signer.signTypedData(
-          domain,
-          {
-            ExtendedBallot: [
-              { name: "proposalId", type: "uint256" },
-              { name: "support", type: "uint8" },
-              { name: "voter", type: "address" },
-              { name: "nonce", type: "uint256" },
-              { name: "reason", type: "string" },
-              { name: "params", type: "bytes" },
-            ],
-          },
-          { proposalId, support, voter: signer.address, nonce, reason, params: "0x" },
-        )
-      : await signer.signTypedData(
-          domain,
-          {
-            Ballot: [
-              { name: "proposalId", type: "uint256" },
-              { name: "support", type: "uint8" },
-              { name: "voter", type: "address" },
-              { name: "nonce", type: "uint256" },
-            ],
-          },
-          { proposalId, support, voter: signer.address, nonce },
-        );
+      ? await signer.signTypedData(domain, { ExtendedBallot: [...BALLOT_TYPES.ExtendedBallot] }, { proposalId, support, voter: signer.address, nonce, reason, params: "0x" })
+      : await signer.signTypedData(domain, { Ballot: [...BALLOT_TYPES.Ballot] }, { proposalId, support, voter: signer.address, nonce });
   return Signature.from(signature).serialized;
 }
 
