@@ -102,6 +102,16 @@ describe("answer cache", () => {
     assert.equal((await w.get("/data/a", { "If-None-Match": etag })).status, 200);
   });
 
+  it("answers a malformed or foreign If-None-Match with the whole answer, as if it were absent", async () => {
+    const w = world();
+    await w.get("/data/a");
+    for (const header of ['"unterminated', "W/", ",,,", "x".repeat(10_000), '"' + "a".repeat(27) + '"', "\u00ff\u00fe"]) {
+      const response = await w.get("/data/a", { "If-None-Match": header });
+      assert.equal(response.status, 200, header.slice(0, 20));
+      assert.equal(((await response.json()) as { name: string }).name, "a");
+    }
+  });
+
   it("does not keep errors, and leaves routes it is not told to cache alone", async () => {
     const w = world();
     for (let i = 0; i < 2; i++) {
