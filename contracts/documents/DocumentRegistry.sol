@@ -19,6 +19,16 @@ import {IDocumentRegistry} from "./IDocumentRegistry.sol";
  * readable as Amended; revocations keep the token and record the reason in an event. Bulk registries (thousands of
  * certificates) are anchored as one Merkle root (OpenZeppelin StandardMerkleTree, leaf = the content hash as
  * `bytes32`) and verified with a proof.
+ *
+ * Acts of the Timelock take precedence. A pending decree's, law's, budget's or amendment's file hash is public for the
+ * whole vote (in `ProposalCreated`), and ids are content hashes, first come first served. So that no registrar can
+ * block a passed act (its execution failing on {DocumentExists}) or shadow it (`verify(file)` showing the
+ * registrar's entry), a document the Timelock issues or amends to takes its content hash from an entry a registrar
+ * issued first: that entry's token is burned, its record is kept as {displacedEntry} and {DocumentDisplaced} is
+ * emitted. This was chosen over reserving ids when a proposal is made because it needs no coupling between the
+ * Governor and the registry, costs nothing on the common path, and keeps both entries in history. A Timelock entry is
+ * never displaced. Batches are keyed by agency and root, so no agency can anchor another's root first, and a batch
+ * member whose file is also registered as a document reports that document's Revoked or Amended status.
  */
 contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverned {
     /// @notice Longest reason accepted for an amendment or a revocation, in bytes of UTF-8.
@@ -54,8 +64,9 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     mapping(uint256 tokenId => bytes32) private _coSignatureDigests;
     mapping(uint256 tokenId => Links) private _links;
     mapping(address issuer => uint256) private _balances;
-    mapping(bytes32 root => Batch) private _batches;
-    mapping(bytes32 root => mapping(bytes32 contentHash => bool)) private _revokedMembers;
+    mapping(uint256 tokenId => Document) private _displaced;
+    mapping(uint32 agencyId => mapping(bytes32 root => Batch)) private _batches;
+    mapping(uint32 agencyId => mapping(bytes32 root => mapping(bytes32 contentHash => bool))) private _revokedMembers;
 
     /// @notice Deploys an empty register.
     /// @param timelock_ The governance Timelock (enacts decrees, laws and budgets; may act for any agency).
@@ -70,7 +81,8 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     /// @notice Issues a document. Decree, Law and Budget: only the Timelock; other types: registrars of the
     /// agency (or the Timelock).
     /// @dev Any agency other than 0 must be active. Reverts with {UnauthorizedIssuer}, {EmptyContentHash},
-    /// {EmptyMetadata}, {InactiveAgency} or {DocumentExists}. The caller becomes the token's holder.
+    /// {EmptyMetadata}, {InactiveAgency} or {DocumentExists}. The caller becomes the token's holder. The Timelock's
+    /// document displaces a registrar's entry of the same content hash (see the contract's notes).
     /// @param docType Kind of document.
     /// @param agencyId Issuing agency; 0 is allowed for decrees, laws and budgets of the central government.
     /// @param contentHash sha-256 of the document file; becomes the token id.
@@ -110,6 +122,7 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
         uint32 agencyId = old.agencyId;
         _authorize(docType, agencyId);
         if (old.status != Status.Active) revert DocumentNotActive(oldTokenId, old.status);
+        if (contentHash == bytes32(oldTokenId)) revert DocumentExists(oldTokenId);
         _checkReason(reason);
 
         tokenId = _issue(docType, agencyId, contentHash, metadataDigest, coSignatureDigest);
@@ -138,7 +151,8 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     /// @notice Anchors a batch of agency documents by the root of their StandardMerkleTree (leaf: `bytes32`
     /// content hash). One slot for the whole batch.
     /// @dev Authorised as for a Certificate of `agencyId`. Reverts with {UnauthorizedIssuer}, {InactiveAgency},
-    /// {EmptyBatch}, {EmptyMetadata} or {BatchExists}. `count` is declared, not checked against the tree.
+    /// {EmptyBatch}, {EmptyMetadata} or {BatchExists}. `count` is declared, not checked against the tree. The batch is
+    /// keyed by agency and root: another agency anchoring the same root first does not stop this one.
     /// @param agencyId Issuing agency; the caller must be its registrar (or the Timelock).
     /// @param root Merkle root.
     /// @param count Number of documents in the batch (non-zero).
@@ -148,71 +162,90 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
         if (!agencies.isActive(agencyId)) revert InactiveAgency(agencyId);
         if (root == bytes32(0) || count == 0) revert EmptyBatch();
         if (metadataDigest == bytes32(0)) revert EmptyMetadata();
-        if (_batches[root].anchoredAt != 0) revert BatchExists(root);
+        if (_batches[agencyId][root].anchoredAt != 0) revert BatchExists(agencyId, root);
 
-        _batches[root] = Batch({agencyId: agencyId, count: count, anchoredAt: uint48(block.timestamp), revoked: false});
+        _batches[agencyId][root] = Batch({agencyId: agencyId, count: count, anchoredAt: uint48(block.timestamp), revoked: false});
         emit BatchAnchored(root, agencyId, msg.sender, count, metadataDigest);
     }
 
     /// @notice Revokes every document of a batch.
     /// @dev Authorised as for a Certificate of the batch's agency. Reverts with {UnknownBatch},
     /// {UnauthorizedIssuer}, {BatchAlreadyRevoked} or {InvalidReason}.
+    /// @param agencyId The batch's agency.
     /// @param root The batch's Merkle root.
     /// @param reason Why it is revoked (public; 1 to {MAX_REASON_LENGTH} bytes).
-    function revokeBatch(bytes32 root, string calldata reason) external {
-        Batch storage entry = _existingBatch(root);
-        _authorize(DocumentType.Certificate, entry.agencyId);
+    function revokeBatch(uint32 agencyId, bytes32 root, string calldata reason) external {
+        Batch storage entry = _existingBatch(agencyId, root);
+        _authorize(DocumentType.Certificate, agencyId);
         if (entry.revoked) revert BatchAlreadyRevoked(root, bytes32(0));
         _checkReason(reason);
         entry.revoked = true;
-        emit BatchRevoked(root, msg.sender, reason);
+        emit BatchRevoked(root, agencyId, msg.sender, reason);
     }
 
     /// @notice Revokes one document of a batch, proven a member by `proof`.
     /// @dev Authorised as for a Certificate of the batch's agency. Reverts with {UnknownBatch},
     /// {UnauthorizedIssuer}, {InvalidBatchProof}, {BatchAlreadyRevoked} (also if the whole batch is revoked) or
     /// {InvalidReason}.
+    /// @param agencyId The batch's agency.
     /// @param root The batch's Merkle root.
     /// @param contentHash The member's content hash (the leaf value).
     /// @param proof StandardMerkleTree proof of `contentHash` under `root`.
     /// @param reason Why it is revoked (public; 1 to {MAX_REASON_LENGTH} bytes).
     function revokeBatchMember(
+        uint32 agencyId,
         bytes32 root,
         bytes32 contentHash,
         bytes32[] calldata proof,
         string calldata reason
     ) external {
-        Batch storage entry = _existingBatch(root);
-        _authorize(DocumentType.Certificate, entry.agencyId);
+        Batch storage entry = _existingBatch(agencyId, root);
+        _authorize(DocumentType.Certificate, agencyId);
         if (!MerkleProof.verifyCalldata(proof, root, _leaf(contentHash))) revert InvalidBatchProof(root, contentHash);
-        if (entry.revoked || _revokedMembers[root][contentHash]) revert BatchAlreadyRevoked(root, contentHash);
+        mapping(bytes32 => bool) storage revokedMembers = _revokedMembers[agencyId][root];
+        if (entry.revoked || revokedMembers[contentHash]) revert BatchAlreadyRevoked(root, contentHash);
         _checkReason(reason);
-        _revokedMembers[root][contentHash] = true;
-        emit BatchMemberRevoked(root, contentHash, msg.sender, reason);
+        revokedMembers[contentHash] = true;
+        emit BatchMemberRevoked(root, contentHash, msg.sender, agencyId, reason);
     }
 
-    /// @notice The batch anchored under `root` (`anchoredAt` is 0 if none).
+    /// @notice The batch anchored by `agencyId` under `root` (`anchoredAt` is 0 if none).
+    /// @param agencyId The batch's agency.
     /// @param root The Merkle root.
     /// @return The batch as stored; all fields zero if there is none.
-    function batch(bytes32 root) external view returns (Batch memory) {
-        return _batches[root];
+    function batch(uint32 agencyId, bytes32 root) external view returns (Batch memory) {
+        return _batches[agencyId][root];
     }
 
-    /// @notice Whether `contentHash` belongs to the batch `root` according to `proof`, and whether it is revoked.
-    /// @dev Never reverts: an unknown batch or an invalid proof gives (false, false).
+    /// @notice Whether `contentHash` belongs to the batch (`agencyId`, `root`) according to `proof`, and whether it is
+    /// still current.
+    /// @dev Never reverts: an unknown batch or an invalid proof gives (false, false, false). A batch can contain any
+    /// hash, so if the same file is also registered as a document, that document's status wins: a Revoked one is
+    /// reported revoked and an Amended one superseded, never current.
+    /// @param agencyId The batch's agency.
     /// @param root The batch's Merkle root.
     /// @param contentHash sha-256 of the document file.
     /// @param proof StandardMerkleTree proof of `contentHash` under `root`.
     /// @return member True if the batch exists and the proof is valid.
-    /// @return revoked True if the batch or this member was revoked.
+    /// @return revoked True if the member is, and the batch or this member was revoked, or the file is registered as
+    /// a Revoked document.
+    /// @return superseded True if the member is, and the file is registered as an Amended document.
     function verifyBatchMember(
+        uint32 agencyId,
         bytes32 root,
         bytes32 contentHash,
         bytes32[] calldata proof
-    ) external view returns (bool member, bool revoked) {
-        Batch storage b = _batches[root];
+    ) external view returns (bool member, bool revoked, bool superseded) {
+        Batch storage b = _batches[agencyId][root];
         member = b.anchoredAt != 0 && MerkleProof.verifyCalldata(proof, root, _leaf(contentHash));
-        revoked = member && (b.revoked || _revokedMembers[root][contentHash]);
+        if (!member) return (false, false, false);
+        Record storage registered = _records[uint256(contentHash)];
+        bool isRegistered = registered.issuedAt != 0;
+        revoked =
+            b.revoked ||
+            _revokedMembers[agencyId][root][contentHash] ||
+            (isRegistered && registered.status == Status.Revoked);
+        superseded = isRegistered && registered.status == Status.Amended;
     }
 
     // ─── Reading ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -236,6 +269,20 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
             supersedes: links.supersedes,
             supersededBy: links.supersededBy
         });
+    }
+
+    /// @inheritdoc IDocumentRegistry
+    function statusOf(uint256 tokenId) external view returns (DocumentType docType, Status status) {
+        Record storage record = _existing(tokenId);
+        return (record.docType, record.status);
+    }
+
+    /// @notice The registrar's entry that an act of the Timelock displaced from content hash `tokenId`, as it was
+    /// just before (see {DocumentDisplaced}).
+    /// @param tokenId The content hash.
+    /// @return The displaced entry; `found` is false if none was displaced.
+    function displacedEntry(uint256 tokenId) external view returns (Document memory) {
+        return _displaced[tokenId];
     }
 
     /// @notice The document `tokenId`; reverts with {UnknownDocument} if there is none.
@@ -284,7 +331,11 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
             revert InactiveAgency(agencyId);
         }
         tokenId = uint256(contentHash);
-        if (_records[tokenId].issuedAt != 0) revert DocumentExists(tokenId);
+        Record storage existing = _records[tokenId];
+        if (existing.issuedAt != 0) {
+            if (msg.sender != timelock || existing.issuer == timelock) revert DocumentExists(tokenId);
+            _displace(tokenId);
+        }
 
         _records[tokenId] = Record({
             issuer: msg.sender,
@@ -304,6 +355,24 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
         emit DocumentIssued(tokenId, docType, agencyId, msg.sender, metadataDigest, coSignatureDigest);
     }
 
+    /// @dev Moves a registrar's entry out of `tokenId` so that an act of the Timelock can take it: keeps the entry in
+    /// {displacedEntry}, burns its token, unlinks the documents it amended or was amended by (their links would
+    /// otherwise point at the act) and emits {DocumentDisplaced}.
+    function _displace(uint256 tokenId) private {
+        Document memory entry = verify(bytes32(tokenId));
+        _displaced[tokenId] = entry;
+        if (entry.supersedes != 0) _links[entry.supersedes].supersededBy = 0;
+        if (entry.supersededBy != 0) _links[entry.supersededBy].supersedes = 0;
+        delete _links[tokenId];
+        delete _coSignatureDigests[tokenId];
+        unchecked {
+            // The entry was counted in its issuer's balance when issued.
+            _balances[entry.issuer] -= 1;
+        }
+        emit Transfer(entry.issuer, address(0), tokenId);
+        emit DocumentDisplaced(tokenId, entry.issuer, entry.docType, entry.agencyId);
+    }
+
     /// @dev Decree, Law, Budget: Timelock only. Other types: the Timelock or a registrar of the (active) agency.
     function _authorize(DocumentType docType, uint32 agencyId) private view {
         if (msg.sender == timelock) return;
@@ -318,10 +387,10 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
         if (record.issuedAt == 0) revert UnknownDocument(tokenId);
     }
 
-    /// @dev The stored batch `root`; reverts with {UnknownBatch} if there is none.
-    function _existingBatch(bytes32 root) private view returns (Batch storage b) {
-        b = _batches[root];
-        if (b.anchoredAt == 0) revert UnknownBatch(root);
+    /// @dev The stored batch (`agencyId`, `root`); reverts with {UnknownBatch} if there is none.
+    function _existingBatch(uint32 agencyId, bytes32 root) private view returns (Batch storage b) {
+        b = _batches[agencyId][root];
+        if (b.anchoredAt == 0) revert UnknownBatch(agencyId, root);
     }
 
     /// @dev Reverts with {InvalidReason} unless `reason` has 1 to {MAX_REASON_LENGTH} bytes.

@@ -102,15 +102,35 @@ interface IDocumentRegistry {
     );
     /// @notice A whole batch was revoked.
     /// @param root The batch's Merkle root.
+    /// @param agencyId The batch's agency (batches are keyed by agency and root).
     /// @param revokedBy The caller (the Timelock or a registrar).
     /// @param reason Why it was revoked.
-    event BatchRevoked(bytes32 indexed root, address indexed revokedBy, string reason);
+    event BatchRevoked(bytes32 indexed root, uint32 indexed agencyId, address indexed revokedBy, string reason);
     /// @notice One member of a batch was revoked.
     /// @param root The batch's Merkle root.
     /// @param contentHash The revoked member's content hash.
     /// @param revokedBy The caller (the Timelock or a registrar).
+    /// @param agencyId The batch's agency.
     /// @param reason Why it was revoked.
-    event BatchMemberRevoked(bytes32 indexed root, bytes32 indexed contentHash, address indexed revokedBy, string reason);
+    event BatchMemberRevoked(
+        bytes32 indexed root,
+        bytes32 indexed contentHash,
+        address indexed revokedBy,
+        uint32 agencyId,
+        string reason
+    );
+    /// @notice An act of the Timelock took the content hash of an entry a registrar had issued before it. The
+    /// registrar's entry stays readable through `displacedEntry`; the id now belongs to the act.
+    /// @param tokenId The content hash both carry.
+    /// @param previousIssuer The registrar whose entry was displaced (its token is burned: `Transfer` to zero).
+    /// @param previousType The displaced entry's type.
+    /// @param previousAgencyId The displaced entry's agency.
+    event DocumentDisplaced(
+        uint256 indexed tokenId,
+        address indexed previousIssuer,
+        DocumentType previousType,
+        uint32 previousAgencyId
+    );
 
     /// @notice The content hash is zero.
     error EmptyContentHash();
@@ -141,12 +161,14 @@ interface IDocumentRegistry {
     error InvalidReason();
     /// @notice The Merkle root is zero or the batch declares no documents.
     error EmptyBatch();
-    /// @notice A batch with this root already exists.
+    /// @notice The agency already has a batch with this root.
+    /// @param agencyId The agency.
     /// @param root The Merkle root.
-    error BatchExists(bytes32 root);
-    /// @notice No batch with this root.
+    error BatchExists(uint32 agencyId, bytes32 root);
+    /// @notice The agency has no batch with this root.
+    /// @param agencyId The agency.
     /// @param root The Merkle root.
-    error UnknownBatch(bytes32 root);
+    error UnknownBatch(uint32 agencyId, bytes32 root);
     /// @notice The batch (or the member) is already revoked.
     /// @param root The batch's Merkle root.
     /// @param contentHash The member's content hash, or 0 when the whole batch was to be revoked.
@@ -155,6 +177,13 @@ interface IDocumentRegistry {
     /// @param root The batch's Merkle root.
     /// @param contentHash The content hash.
     error InvalidBatchProof(bytes32 root, bytes32 contentHash);
+
+    /// @notice The current status of document `tokenId` (one storage read, for contracts that cite documents).
+    /// @dev Reverts with {UnknownDocument} if there is none.
+    /// @param tokenId The token id (= the sha-256 content hash).
+    /// @return docType Its kind.
+    /// @return status Its current status.
+    function statusOf(uint256 tokenId) external view returns (DocumentType docType, Status status);
 
     /// @notice The document with content hash `contentHash`; `found` is false if there is none.
     /// @dev Never reverts for an unknown hash. Amended and revoked documents are found, with their status.

@@ -6,10 +6,11 @@ import {GovernorProposalGuardian} from "@openzeppelin/contracts/governance/exten
 import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
-import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
-import {IOfficialSeats} from "./IOfficialSeats.sol";
+import {GovernmentTimelock} from "./GovernmentTimelock.sol";
 import {GovernorSeatQuorum} from "./GovernorSeatQuorum.sol";
 import {GovernorSeatVoting} from "./GovernorSeatVoting.sol";
+import {GovernorSettingsBounds} from "./GovernorSettingsBounds.sol";
+import {IOfficialSeats} from "./IOfficialSeats.sol";
 
 /**
  * @title GovernmentGovernor
@@ -20,6 +21,12 @@ import {GovernorSeatVoting} from "./GovernorSeatVoting.sol";
  * the seat contract (the constructor checks the two agree), which saves an external call on every vote.
  * Proposing needs a seat (threshold of one vote, counted at the previous second).
  *
+ * No passed proposal can freeze the council: the proposal threshold is fixed at one seat, the voting delay and period
+ * stay within bounds fixed at deployment (GovernorSettingsBounds), the late-quorum extension within the voting
+ * period, the quorum between 1 % and 100 % (GovernorSeatQuorum) and the Timelock's delay within its own bounds
+ * (GovernmentTimelock). A queued proposal not executed within the Timelock's grace period is Expired, and anyone may
+ * cancel a proposal whose proposer no longer holds a seat (as GovernorBravo).
+ *
  * The proposal guardian can cancel any proposal except a *guardian recall*: a proposal whose every action is
  * `setProposalGuardian` on this Governor with no value. A compromised guardian therefore cannot stop the council
  * from replacing it (or from removing the role with `setProposalGuardian(address(0))`); its proposer may still
@@ -27,6 +34,7 @@ import {GovernorSeatVoting} from "./GovernorSeatVoting.sol";
  */
 contract GovernmentGovernor is
     Governor,
+    GovernorSettingsBounds,
     GovernorSettings,
     GovernorVotes,
     GovernorSeatQuorum,
@@ -53,17 +61,21 @@ contract GovernmentGovernor is
     mapping(uint256 proposalId => bool) private _guardianRecalls;
 
     /// @notice Deploys the council's Governor with a proposal threshold of one seat.
-    /// @dev Reverts with {GovernorClockModeMismatch} unless `seats` reports `mode=timestamp`.
+    /// @dev Reverts with {GovernorClockModeMismatch} unless `seats` reports `mode=timestamp`, and with the bounds'
+    /// errors if `config` is outside `bounds`.
     /// @param seats The officials' seats (ERC-5805 votes, timestamp clock).
     /// @param timelock_ The Timelock that executes passed proposals and holds every privileged role.
     /// @param config Timing and quorum.
+    /// @param bounds The ranges the voting delay and period may take for the life of this Governor.
     constructor(
         IOfficialSeats seats,
-        TimelockController timelock_,
-        Config memory config
+        GovernmentTimelock timelock_,
+        Config memory config,
+        SettingsBounds memory bounds
     )
         Governor("Government DAO")
-        GovernorSettings(config.votingDelay, config.votingPeriod, 1)
+        GovernorSettingsBounds(bounds)
+        GovernorSettings(config.votingDelay, config.votingPeriod, PROPOSAL_THRESHOLD)
         GovernorVotes(seats)
         GovernorSeatQuorum(config.quorumPercent)
         GovernorSeatVoting(config.lateQuorumExtension)
@@ -97,12 +109,20 @@ contract GovernmentGovernor is
     // ─── Overrides required by Solidity ──────────────────────────────────────────────────────────────────────
 
     /// @inheritdoc Governor
+    /// @dev A Queued proposal whose Timelock operation outlived the Timelock's grace period is Expired: the Timelock
+    /// refuses to execute it (GovernmentTimelock), and so does this Governor.
     /// @param proposalId The proposal; reverts with {GovernorNonexistentProposal} if unknown.
     /// @return The proposal's current state.
     function state(
         uint256 proposalId
     ) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
-        return super.state(proposalId);
+        ProposalState current = super.state(proposalId);
+        if (current == ProposalState.Queued) {
+            // The proposal's ETA is the Timelock operation's ready time (both block.timestamp + delay at queueing).
+            uint256 gracePeriod = GovernmentTimelock(payable(timelock())).gracePeriod();
+            if (block.timestamp > proposalEta(proposalId) + gracePeriod) return ProposalState.Expired;
+        }
+        return current;
     }
 
     /// @inheritdoc GovernorSeatVoting
@@ -128,6 +148,24 @@ contract GovernmentGovernor is
     /// @inheritdoc GovernorSeatQuorum
     function quorum(uint256 timepoint) public view override(Governor, GovernorSeatQuorum) returns (uint256) {
         return super.quorum(timepoint);
+    }
+
+    /// @dev Bounded: see {GovernorSettingsBounds}.
+    function _setVotingDelay(uint48 newVotingDelay) internal override {
+        _checkVotingDelay(newVotingDelay);
+        super._setVotingDelay(newVotingDelay);
+    }
+
+    /// @dev Bounded: see {GovernorSettingsBounds}.
+    function _setVotingPeriod(uint32 newVotingPeriod) internal override {
+        _checkVotingPeriod(newVotingPeriod);
+        super._setVotingPeriod(newVotingPeriod);
+    }
+
+    /// @dev Fixed at one seat: see {GovernorSettingsBounds}.
+    function _setProposalThreshold(uint256 newProposalThreshold) internal override {
+        _checkProposalThreshold(newProposalThreshold);
+        super._setProposalThreshold(newProposalThreshold);
     }
 
     function _propose(
@@ -182,11 +220,21 @@ contract GovernmentGovernor is
         uint256 proposalId,
         address caller
     ) internal view override(Governor, GovernorProposalGuardian) returns (bool) {
+        // Anyone may cancel a proposal whose proposer no longer holds a seat (GovernorBravo's rule): otherwise an
+        // unseated official's proposal could only be voted down.
+        if (_proposerUnseated(proposalId)) return true;
         // The guardian cannot stop its own recall: for such a proposal it has only the rights any caller has.
         if (_guardianRecalls[proposalId] && caller == proposalGuardian()) {
             return Governor._validateCancel(proposalId, caller);
         }
         return super._validateCancel(proposalId, caller);
+    }
+
+    /// @dev Whether the proposal's proposer now has fewer votes than the threshold (no seat). False for an unknown
+    /// proposal, whose cancellation then fails on its state.
+    function _proposerUnseated(uint256 proposalId) private view returns (bool) {
+        address proposer = proposalProposer(proposalId);
+        return proposer != address(0) && token().getVotes(proposer) < proposalThreshold();
     }
 
     /// @dev Whether every call is `setProposalGuardian(address)` on this Governor with no value. `_propose` has

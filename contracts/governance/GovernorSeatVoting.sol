@@ -76,6 +76,10 @@ abstract contract GovernorSeatVoting is GovernorVotes {
     /// @notice The account held no seat at the proposal's snapshot.
     /// @param account The voter.
     error GovernorNotAnOfficial(address account);
+    /// @notice The late-quorum extension would be longer than the voting period (as OpenZeppelin's).
+    /// @param newVoteExtension The value refused (seconds).
+    /// @param maxVoteExtension The longest allowed: the voting period (seconds).
+    error GovernorPreventLateQuorumVoteExtensionTooLarge(uint256 newVoteExtension, uint256 maxVoteExtension);
     /// @notice No proposal at this enumeration index.
     /// @param index The index requested (0-based).
     error GovernorProposalIndexOutOfRange(uint256 index);
@@ -185,8 +189,9 @@ abstract contract GovernorSeatVoting is GovernorVotes {
     }
 
     /// @notice Changes the late-quorum vote extension. Only through a proposal.
-    /// @dev Applies to proposals that reach quorum after the change. Emits {LateQuorumVoteExtensionSet}.
-    /// @param newVoteExtension The new extension, in seconds (0 disables the extension).
+    /// @dev Applies to proposals that reach quorum after the change. Reverts with
+    /// {GovernorPreventLateQuorumVoteExtensionTooLarge} above the voting period. Emits {LateQuorumVoteExtensionSet}.
+    /// @param newVoteExtension The new extension, in seconds (0 disables the extension; at most {votingPeriod}).
     function setLateQuorumVoteExtension(uint48 newVoteExtension) public virtual onlyGovernance {
         _setLateQuorumVoteExtension(newVoteExtension);
     }
@@ -212,11 +217,22 @@ abstract contract GovernorSeatVoting is GovernorVotes {
         }
     }
 
-    /// @dev Sets the extension without access control and emits {LateQuorumVoteExtensionSet}. Unlike OpenZeppelin's,
-    /// the value is not bounded by the voting period.
+    /// @dev Sets the extension without access control and emits {LateQuorumVoteExtensionSet}. As OpenZeppelin's, the
+    /// value is bounded by {_maxLateQuorumVoteExtension}: an unbounded one made `clock() + extension` overflow on every
+    /// vote reaching quorum (no proposal could pass again), or kept such proposals Active for a century.
     function _setLateQuorumVoteExtension(uint48 newVoteExtension) internal virtual {
+        uint256 maxVoteExtension = _maxLateQuorumVoteExtension();
+        if (newVoteExtension > maxVoteExtension) {
+            revert GovernorPreventLateQuorumVoteExtensionTooLarge(newVoteExtension, maxVoteExtension);
+        }
         emit LateQuorumVoteExtensionSet(_voteExtension, newVoteExtension);
         _voteExtension = newVoteExtension;
+    }
+
+    /// @dev Upper bound of {lateQuorumVoteExtension} when it is set: the voting period, as OpenZeppelin's. The voting
+    /// period itself is bounded (GovernorSettingsBounds), so `clock() + extension` cannot overflow.
+    function _maxLateQuorumVoteExtension() internal view virtual returns (uint256) {
+        return votingPeriod();
     }
 
     // ─── Enumeration ─────────────────────────────────────────────────────────────────────────────────────────

@@ -20,8 +20,14 @@ import {IBudgetEscrow} from "./IBudgetEscrow.sol";
  * @dev Creating an allocation reserves its whole total, so a later allocation can never spend money promised to
  * an earlier one. Only deposited money can be allocated: per token, released ≤ allocated ≤ deposited and
  * reserved ≤ deposited − released − withdrawn ≤ balance. Every payout follows checks-effects-interactions behind a
- * reentrancy guard, with SafeERC20 for tokens that return no value. Deposits count what actually arrived
- * (fee-on-transfer tokens are accounted correctly); funds that arrive otherwise wait for {sync}.
+ * reentrancy guard, with SafeERC20 for tokens that return no value. Deposits count what actually arrived; funds
+ * that arrive otherwise wait for {sync}.
+ *
+ * Only ERC-20s that governance allowed ({setTokenAllowed}; the native coin always) can be deposited or allocated: a
+ * fee-on-transfer or negatively rebasing token would leave the escrow holding less than it reserved, so that the last
+ * milestones could never be paid. Payments are pushed, and a payment that fails (a recipient contract that
+ * refuses, an account the token blocks) never blocks the release: the milestone is released and the amount is held
+ * for the recipient to {claim}. A milestone of an allocation whose Budget document was revoked cannot be released.
  */
 contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     using SafeERC20 for IERC20;
@@ -32,6 +38,9 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     uint256 public constant MAX_MILESTONES = 32;
     /// @notice Longest cancellation reason, in bytes of UTF-8.
     uint256 public constant MAX_REASON_LENGTH = 1024;
+    /// @notice Gas a native-coin payment may use in the recipient before it counts as refused and is deferred: enough
+    /// for a wallet contract that records the payment, too little for a recipient to make the release run out of gas.
+    uint256 public constant NATIVE_PAYMENT_GAS = 50_000;
 
     /// @notice The register whose Budget documents allocations cite.
     IDocumentRegistry public immutable documents;
@@ -39,25 +48,36 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     mapping(uint256 allocationId => Allocation) private _allocations;
     mapping(uint256 allocationId => Milestone[]) private _milestones;
     mapping(address token => Totals) private _totals;
+    mapping(address token => bool) private _allowedTokens;
+    mapping(address recipient => mapping(address token => uint256)) private _owed;
     uint256 private _allocationCount;
 
     /// @notice Deploys an empty escrow governed by `timelock_`.
+    /// @dev Emits {TokenAllowanceSet} for each of `allowedTokens`.
     /// @param timelock_ The governance Timelock, sole creator, releaser and canceller of allocations.
     /// @param documents_ The document registry (allocations must cite an Active Budget document).
-    constructor(address timelock_, IDocumentRegistry documents_) TimelockGoverned(timelock_) {
+    /// @param allowedTokens The ERC-20s allowed from the start (the national digital currency; the dev DigitalTenge on
+    /// local chains).
+    constructor(
+        address timelock_,
+        IDocumentRegistry documents_,
+        address[] memory allowedTokens
+    ) TimelockGoverned(timelock_) {
         if (address(documents_) == address(0)) revert ZeroAddress();
         documents = documents_;
+        for (uint256 i = 0; i < allowedTokens.length; ++i) _setTokenAllowed(allowedTokens[i], true);
     }
 
     // ─── Deposits (anyone) ───────────────────────────────────────────────────────────────────────────────────
 
     /// @notice Deposits `amount` of an ERC-20 (approve first). Counts what actually arrives.
-    /// @dev Anyone may deposit. Reverts with {ZeroAddress} for the zero token, {ZeroAmount} if `amount` is 0 or
-    /// nothing arrives. Emits {Deposited} with the amount received.
+    /// @dev Anyone may deposit. Reverts with {ZeroAddress} for the zero token, {TokenNotAllowed} for a token not on
+    /// the allow-list, {ZeroAmount} if `amount` is 0 or nothing arrives. Emits {Deposited} with the amount received.
     /// @param token The ERC-20 to deposit (not {NATIVE}).
     /// @param amount Amount to transfer from the caller (token units).
     function deposit(IERC20 token, uint256 amount) public nonReentrant {
         if (address(token) == NATIVE) revert ZeroAddress();
+        _checkAllowed(address(token));
         if (amount == 0) revert ZeroAmount();
         uint256 before = token.balanceOf(address(this));
         token.safeTransferFrom(msg.sender, address(this), amount);
@@ -104,10 +124,12 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
 
     /// @notice Records as deposited any balance that arrived without a deposit (a direct token transfer, a forced
     /// native transfer), so that governance can allocate or withdraw it. Anyone may call it.
-    /// @dev Reverts with {ZeroAmount} if there is nothing to record.
+    /// @dev Reverts with {TokenNotAllowed} for a token not on the allow-list, {ZeroAmount} if there is nothing to
+    /// record.
     /// @param token ERC-20 address, or {NATIVE}.
     /// @return recorded The amount newly recorded as deposited (token units).
     function sync(address token) external nonReentrant returns (uint256 recorded) {
+        _checkAllowed(token);
         uint256 held = _held(token);
         uint256 accounted = _accounted(token);
         if (held <= accounted) revert ZeroAmount();
@@ -119,7 +141,7 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     // ─── Allocations (Timelock) ──────────────────────────────────────────────────────────────────────────────
 
     /// @notice Creates an allocation and reserves its total.
-    /// @dev Only the Timelock. Reverts with {ZeroAddress}, {InvalidRecipient}, {InvalidMilestoneCount},
+    /// @dev Only the Timelock. Reverts with {ZeroAddress}, {InvalidRecipient}, {TokenNotAllowed}, {InvalidMilestoneCount},
     /// {ZeroMilestoneAmount}, {DeadlineInPast}, {MilestonesDoNotAddUp}, {InvalidBudgetDocument} or
     /// {InsufficientFunds} (the total must fit in the free balance, see {available}).
     /// @param recipient Who will receive released funds.
@@ -137,6 +159,7 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     ) external onlyTimelock returns (uint256 allocationId) {
         if (recipient == address(0)) revert ZeroAddress();
         if (recipient == address(this)) revert InvalidRecipient(recipient);
+        _checkAllowed(token);
         uint256 count = plan.length;
         _checkPlan(plan, total);
 
@@ -176,7 +199,9 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
 
     /// @notice Pays milestone `index` of an allocation to its recipient.
     /// @dev Only the Timelock. Milestones may be released in any order, before or after their deadline. Reverts
-    /// with {UnknownAllocation}, {AllocationAlreadyCancelled}, {UnknownMilestone} or {MilestoneNotPending}.
+    /// with {UnknownAllocation}, {AllocationAlreadyCancelled}, {UnknownMilestone}, {MilestoneNotPending} or
+    /// {BudgetRevoked} (the allocation's Budget document was revoked since). If the payment fails, the milestone is
+    /// still released and the amount is owed to the recipient ({PaymentDeferred}, then {claim}).
     /// @param allocationId The allocation.
     /// @param index The milestone's 0-based index.
     function releaseMilestone(uint256 allocationId, uint256 index) external onlyTimelock nonReentrant {
@@ -188,6 +213,9 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
         if (milestone.status != MilestoneStatus.Pending) {
             revert MilestoneNotPending(allocationId, index, milestone.status);
         }
+        uint256 budgetDocumentId = entry.budgetDocumentId;
+        (, IDocumentRegistry.Status budgetStatus) = documents.statusOf(budgetDocumentId);
+        if (budgetStatus == IDocumentRegistry.Status.Revoked) revert BudgetRevoked(allocationId, budgetDocumentId);
 
         // Effects
         uint128 amount = milestone.amount;
@@ -200,8 +228,37 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
         sums.released += amount;
         emit MilestoneReleased(allocationId, index, recipient, token, amount);
 
-        // Interaction
-        _pay(token, recipient, amount);
+        // Interaction. A refused payment is recorded after the failed call, which changed nothing (and the guard
+        // blocks reentry): crediting first and debiting on success would cost two more writes on every release.
+        if (!_tryPay(token, recipient, amount)) {
+            _owed[recipient][token] += amount;
+            sums.owed += amount;
+            emit PaymentDeferred(recipient, token, amount);
+        }
+    }
+
+    /// @notice Pays the caller what it is owed in `token` from payments that failed, to the address it chooses.
+    /// @dev Anyone owed may call it. Reverts with {ZeroAddress} for a zero `to`, {NothingOwed} if nothing is owed, or
+    /// if the transfer to `to` fails. Emits {Claimed}.
+    /// @param token ERC-20 address, or {NATIVE}.
+    /// @param to Where to send it (the caller itself, or another of its accounts if it cannot receive).
+    function claim(address token, address to) external nonReentrant {
+        if (to == address(0)) revert ZeroAddress();
+        uint256 amount = _owed[msg.sender][token];
+        if (amount == 0) revert NothingOwed(msg.sender, token);
+        _owed[msg.sender][token] = 0;
+        _totals[token].owed -= amount;
+        emit Claimed(msg.sender, token, to, amount);
+        _pay(token, to, amount);
+    }
+
+    /// @notice Allows or disallows an ERC-20 for deposits and new allocations. Only the Timelock.
+    /// @dev Disallowing stops new deposits and allocations; milestones already reserved can still be released. Reverts
+    /// with {ZeroAddress} for {NATIVE} (always allowed). Emits {TokenAllowanceSet}.
+    /// @param token The ERC-20.
+    /// @param allowed Whether it may be deposited and allocated.
+    function setTokenAllowed(address token, bool allowed) external onlyTimelock {
+        _setTokenAllowed(token, allowed);
     }
 
     /// @notice Cancels the unreleased rest of an allocation and frees its reservation.
@@ -241,15 +298,32 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
         _pay(token, to, amount);
     }
 
+    /// @notice Whether `token` may be deposited and allocated.
+    /// @param token ERC-20 address, or {NATIVE} (always allowed).
+    /// @return True if allowed.
+    function isTokenAllowed(address token) public view returns (bool) {
+        return token == NATIVE || _allowedTokens[token];
+    }
+
+    /// @notice What `recipient` is owed in `token` from payments that failed.
+    /// @param recipient The recipient.
+    /// @param token ERC-20 address, or {NATIVE}.
+    /// @return The amount it can {claim} (token units).
+    function owed(address recipient, address token) external view returns (uint256) {
+        return _owed[recipient][token];
+    }
+
     // ─── Reading ─────────────────────────────────────────────────────────────────────────────────────────────
 
-    /// @notice Free balance of `token`: deposited funds still held, minus those reserved for open milestones.
+    /// @notice Free balance of `token`: deposited funds still held, minus those reserved for open milestones and those
+    /// owed to recipients.
     /// @param token ERC-20 address, or {NATIVE}.
     /// @return The free amount (token units); 0 if the reservations take everything.
     function available(address token) public view returns (uint256) {
         uint256 usable = Math.min(_accounted(token), _held(token));
-        uint256 reserved = _totals[token].reserved;
-        return usable > reserved ? usable - reserved : 0;
+        Totals storage sums = _totals[token];
+        uint256 committed = sums.reserved + sums.owed;
+        return usable > committed ? usable - committed : 0;
     }
 
     /// @notice Running totals of `token`.
@@ -331,10 +405,32 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
         return token == NATIVE ? address(this).balance : IERC20(token).balanceOf(address(this));
     }
 
-    /// @dev What the escrow should hold of `token` by its own books: deposited − released − withdrawn.
+    /// @dev What the escrow should hold of `token` by its own books: deposited − released − withdrawn + owed (released
+    /// but not yet paid out).
     function _accounted(address token) private view returns (uint256) {
         Totals storage sums = _totals[token];
-        return sums.deposited - sums.released - sums.withdrawn;
+        return sums.deposited + sums.owed - sums.released - sums.withdrawn;
+    }
+
+    /// @dev Reverts with {TokenNotAllowed} unless `token` is allowed.
+    function _checkAllowed(address token) private view {
+        if (!isTokenAllowed(token)) revert TokenNotAllowed(token);
+    }
+
+    /// @dev Records and announces whether `token` is allowed; {NATIVE} cannot be listed (it is always allowed).
+    function _setTokenAllowed(address token, bool allowed) private {
+        if (token == NATIVE) revert ZeroAddress();
+        _allowedTokens[token] = allowed;
+        emit TokenAllowanceSet(token, allowed);
+    }
+
+    /// @dev Sends `amount` of `token` (or native coin) to `to`; false instead of a revert if the transfer fails. The
+    /// native coin goes with at most {NATIVE_PAYMENT_GAS}, so a recipient cannot use up the release's gas (the return
+    /// data it can produce with that gas is bounded too).
+    function _tryPay(address token, address to, uint256 amount) private returns (bool ok) {
+        if (token != NATIVE) return IERC20(token).trySafeTransfer(to, amount);
+        // solhint-disable-next-line avoid-low-level-calls
+        (ok, ) = payable(to).call{value: amount, gas: NATIVE_PAYMENT_GAS}("");
     }
 
     /// @dev Sends `amount` of `token` (or native coin) to `to`; reverts if the transfer fails.

@@ -61,12 +61,14 @@ interface IBudgetEscrow {
     /// @param released Paid out to recipients by released milestones.
     /// @param withdrawn Sent out by governance with {withdraw}.
     /// @param reserved Promised to Pending milestones and not yet paid.
+    /// @param owed Released to recipients whose payment failed, held for them to {claim}.
     struct Totals {
         uint256 deposited;
         uint256 allocated;
         uint256 released;
         uint256 withdrawn;
         uint256 reserved;
+        uint256 owed;
     }
 
     /// @notice `amount` of `token` (zero address: native coin) was deposited by `from`.
@@ -125,6 +127,22 @@ interface IBudgetEscrow {
     /// @param to The receiver.
     /// @param amount Amount sent (token units).
     event Withdrawn(address indexed token, address indexed to, uint256 amount);
+    /// @notice A released milestone could not be paid to its recipient (a refusing contract, a blocked account): the
+    /// amount is held for the recipient, who takes it with {claim}.
+    /// @param recipient Who is owed.
+    /// @param token The ERC-20, or the zero address for the native coin.
+    /// @param amount Amount now owed (token units).
+    event PaymentDeferred(address indexed recipient, address indexed token, uint256 amount);
+    /// @notice A recipient took what it was owed.
+    /// @param recipient Who was owed.
+    /// @param token The ERC-20, or the zero address for the native coin.
+    /// @param to Where the recipient had it sent.
+    /// @param amount Amount paid (token units).
+    event Claimed(address indexed recipient, address indexed token, address to, uint256 amount);
+    /// @notice Governance allowed or disallowed an ERC-20 for deposits and new allocations.
+    /// @param token The ERC-20.
+    /// @param allowed Whether it may now be deposited and allocated.
+    event TokenAllowanceSet(address indexed token, bool allowed);
     /// @notice Funds that had arrived without a deposit were recorded as deposited (by {sync}).
     /// @param token The ERC-20, or the zero address for the native coin.
     /// @param amount Amount recorded (token units).
@@ -174,4 +192,15 @@ interface IBudgetEscrow {
     error AllocationAlreadyCancelled(uint256 allocationId);
     /// @notice The reason is empty or too long.
     error InvalidReason();
+    /// @notice The ERC-20 is not on the escrow's allow-list (see {TokenAllowanceSet}).
+    /// @param token The ERC-20.
+    error TokenNotAllowed(address token);
+    /// @notice The allocation's Budget document has been revoked: none of its money may be released.
+    /// @param allocationId The allocation.
+    /// @param budgetDocumentId The revoked Budget document.
+    error BudgetRevoked(uint256 allocationId, uint256 budgetDocumentId);
+    /// @notice Nothing is owed to the caller in this token.
+    /// @param recipient The caller.
+    /// @param token The ERC-20, or the zero address for the native coin.
+    error NothingOwed(address recipient, address token);
 }

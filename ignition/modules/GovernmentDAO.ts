@@ -9,31 +9,46 @@ export const TIMELOCK_ROLES = {
   CANCELLER_ROLE: id("CANCELLER_ROLE"),
 } as const;
 
+/** Default grace period of a ready Timelock operation: 14 days, as GovernorBravo's Timelock. */
+export const GRACE_PERIOD = 14 * 24 * 3600;
+
 /**
  * The whole governance system: Timelock, agencies, seats, documents, escrow and the Governor, wired so that at
  * the end only the Timelock holds power over the registries and the escrow, only the Governor may propose to or
  * cancel in the Timelock, anyone may execute a passed proposal, and the deployer keeps no role.
  *
- * Parameters (see ignition/parameters/*.json):
- * - timelockMinDelay: seconds between queue and execute.
- * - votingDelay, votingPeriod, quorumPercent, lateQuorumExtension: the Governor's settings.
+ * Parameters (the demo's are in scripts/lib/demo-cast.ts):
+ * - timelockMinDelay: seconds between queue and execute; timelockMinDelayBound, timelockMaxDelayBound: the range
+ *   it may ever take;
+ *   timelockGracePeriod: seconds a ready operation stays executable (then it expires; 14 days as GovernorBravo).
+ * - votingDelay, votingPeriod, quorumPercent, lateQuorumExtension: the Governor's settings; settingsBounds:
+ *   { minVotingDelay, maxVotingDelay, minVotingPeriod, maxVotingPeriod }, the ranges they may ever take.
+ * - escrowTokens: the ERC-20s the escrow accepts from the start (more only by proposal).
  * - genesisAgencies: [{ id, name, pqKeyHash, registrars }], the agencies that exist from the start.
  * - genesisSeats: [{ official, agencyId, position }], the founding council (at least one, to make proposals).
  */
 export default buildModule("GovernmentDAO", (m) => {
   const deployer = m.getAccount(0);
 
-  const timelock = m.contract("TimelockController", [
-    m.getParameter("timelockMinDelay"),
-    [],
-    [ZeroAddress], // executor: anyone, once the delay has passed
-    deployer, // temporary admin, renounced below
-  ]);
+  // The future id stays "TimelockController" (a GovernmentTimelock is one), so deployment readers keep their key.
+  const timelock = m.contract(
+    "GovernmentTimelock",
+    [
+      m.getParameter("timelockMinDelay"),
+      [],
+      [ZeroAddress], // executor: anyone, once the delay has passed (and until the grace period ends)
+      deployer, // temporary admin, renounced below
+      m.getParameter("timelockMinDelayBound"),
+      m.getParameter("timelockMaxDelayBound"),
+      m.getParameter("timelockGracePeriod", GRACE_PERIOD),
+    ],
+    { id: "TimelockController" },
+  );
 
   const agencies = m.contract("AgencyRegistry", [timelock, m.getParameter("genesisAgencies")]);
   const seats = m.contract("OfficialSeats", [timelock, agencies, m.getParameter("genesisSeats")]);
   const documents = m.contract("DocumentRegistry", [timelock, agencies]);
-  const escrow = m.contract("BudgetEscrow", [timelock, documents]);
+  const escrow = m.contract("BudgetEscrow", [timelock, documents, m.getParameter<string[]>("escrowTokens", [])]);
   const governor = m.contract("GovernmentGovernor", [
     seats,
     timelock,
@@ -43,6 +58,7 @@ export default buildModule("GovernmentDAO", (m) => {
       quorumPercent: m.getParameter("quorumPercent"),
       lateQuorumExtension: m.getParameter("lateQuorumExtension"),
     },
+    m.getParameter("settingsBounds"),
   ]);
 
   const grantProposer = m.call(timelock, "grantRole", [TIMELOCK_ROLES.PROPOSER_ROLE, governor], {

@@ -11,20 +11,20 @@ import {
   type DocumentRegistry,
   type GovernmentGovernor,
   type OfficialSeats,
-  type TimelockController,
+  type GovernmentTimelock,
   AgencyRegistry__factory,
   BudgetEscrow__factory,
   DigitalTenge__factory,
   DocumentRegistry__factory,
   GovernmentGovernor__factory,
   OfficialSeats__factory,
-  TimelockController__factory,
+  GovernmentTimelock__factory,
 } from "../../types/ethers-contracts/index.js";
 import type { GovernmentAddresses } from "./deployment.js";
 
 /** A GovernmentDAO deployment plus the ERC-20 its escrow holds (the dev DigitalTenge on local chains). */
 export interface GovernmentContracts {
-  timelock: TimelockController;
+  timelock: GovernmentTimelock;
   agencies: AgencyRegistry;
   seats: OfficialSeats;
   documents: DocumentRegistry;
@@ -39,7 +39,7 @@ export function connectGovernment(
   runner: ContractRunner,
 ): GovernmentContracts {
   return {
-    timelock: TimelockController__factory.connect(addresses.timelock, runner),
+    timelock: GovernmentTimelock__factory.connect(addresses.timelock, runner),
     agencies: AgencyRegistry__factory.connect(addresses.agencies, runner),
     seats: OfficialSeats__factory.connect(addresses.seats, runner),
     documents: DocumentRegistry__factory.connect(addresses.documents, runner),

@@ -54,6 +54,18 @@ export const DEMO_SETTINGS = {
   lateQuorumExtension: 60,
 } as const;
 
+/**
+ * The ranges the demo's settings may ever take (seconds), fixed at deployment: no passed proposal can move a setting
+ * outside them (see contracts/governance/GovernorSettingsBounds.sol and GovernmentTimelock.sol). Short minimums so
+ * the demo can be sped up; a ministry's deployment would choose e.g. a voting delay of 1 hour … 14 days.
+ */
+export const DEMO_BOUNDS = {
+  settingsBounds: { minVotingDelay: 1, maxVotingDelay: 14 * 86_400, minVotingPeriod: 60, maxVotingPeriod: 30 * 86_400 },
+  timelockMinDelayBound: 10,
+  timelockMaxDelayBound: 30 * 86_400,
+  timelockGracePeriod: 14 * 86_400,
+} as const;
+
 /** Whole supply of the dev digital tenge, in tiyn (2 decimals): 10 billion DKZT. */
 export const DEMO_TENGE_SUPPLY = 10_000_000_000_00n;
 
@@ -63,6 +75,9 @@ export function demoParameters() {
   return {
     GovernmentDAO: {
       ...DEMO_SETTINGS,
+      ...DEMO_BOUNDS,
+      /** Filled in by deploySystem with the dev DigitalTenge's address, deployed first. */
+      escrowTokens: [] as string[],
       genesisAgencies: [
         { id: AGENCY.finance, name: AGENCY_NAMES[AGENCY.finance], pqKeyHash: keyHash(AGENCY.finance), registrars: [cast.financeRegistrar] },
         { id: AGENCY.digital, name: AGENCY_NAMES[AGENCY.digital], pqKeyHash: keyHash(AGENCY.digital), registrars: [cast.digitalRegistrar] },

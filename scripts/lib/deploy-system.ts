@@ -34,8 +34,13 @@ export async function deploySystem(
   deploymentId: string,
   parameters: SystemParameters = demoParameters(),
 ): Promise<SystemAddresses> {
-  const system = await connection.ignition.deploy(GovernmentDAO, { parameters, deploymentId, displayUi: false });
+  // The dev tenge first, so that the escrow can list it among its allowed tokens from the start.
   const { tenge } = await connection.ignition.deploy(DigitalTenge, { parameters, deploymentId, displayUi: false });
+  const withTenge = {
+    ...parameters,
+    GovernmentDAO: { ...parameters.GovernmentDAO, escrowTokens: [...parameters.GovernmentDAO.escrowTokens, tenge.target as string] },
+  };
+  const system = await connection.ignition.deploy(GovernmentDAO, { parameters: withTenge, deploymentId, displayUi: false });
   return {
     timelock: system.timelock.target as string,
     agencies: system.agencies.target as string,

@@ -4,6 +4,7 @@ import { ZeroAddress, ZeroHash, id as id32, toBeHex } from "ethers";
 import {
   ABSTAIN,
   AGAINST,
+  BOUNDS,
   DIGITAL,
   DocType,
   FINANCE,
@@ -44,8 +45,8 @@ describe("GovernmentGovernor", function () {
       const s = await t.loadSystem();
       const blockVotes = await t.ethers.deployContract("BlockNumberVotes");
       const factory = await t.ethers.getContractFactory("GovernmentGovernor");
-      const config = { votingDelay: 1, votingPeriod: 10, quorumPercent: 50, lateQuorumExtension: 0 };
-      await expect(factory.deploy(blockVotes.target, s.timelock.target, config)).to.be.revertedWithCustomError(
+      const config = { votingDelay: 1, votingPeriod: 600, quorumPercent: 50, lateQuorumExtension: 0 };
+      await expect(factory.deploy(blockVotes.target, s.timelock.target, config, BOUNDS.settingsBounds)).to.be.revertedWithCustomError(
         factory,
         "GovernorClockModeMismatch",
       );
@@ -55,8 +56,8 @@ describe("GovernmentGovernor", function () {
       const s = await t.loadSystem();
       const factory = await t.ethers.getContractFactory("GovernmentGovernor");
       for (const quorumPercent of [0, 101]) {
-        const config = { votingDelay: 1, votingPeriod: 10, quorumPercent, lateQuorumExtension: 0 };
-        await expect(factory.deploy(s.seats.target, s.timelock.target, config))
+        const config = { votingDelay: 1, votingPeriod: 600, quorumPercent, lateQuorumExtension: 0 };
+        await expect(factory.deploy(s.seats.target, s.timelock.target, config, BOUNDS.settingsBounds))
           .to.be.revertedWithCustomError(factory, "GovernorInvalidQuorumNumerator")
           .withArgs(quorumPercent);
       }
@@ -585,6 +586,176 @@ describe("GovernmentGovernor", function () {
         200_000_00n,
         300_000_00n,
       ]);
+    });
+  });
+
+  describe("no passed proposal can freeze the council", function () {
+    const MAX_UINT48 = 2n ** 48n - 1n;
+    const HUNDRED_YEARS = 100n * 365n * 86_400n;
+    const { minVotingDelay, maxVotingDelay, minVotingPeriod, maxVotingPeriod } = BOUNDS.settingsBounds;
+
+    /** Passes one ordinary proposal end to end: the council still works. */
+    async function councilStillPasses(s: System, label: string): Promise<void> {
+      const id = await t.govern(s, [noticeAction(s, label)], `Still works after ${label}`);
+      expect(await s.governor.state(id)).to.equal(ProposalState.Executed);
+    }
+
+    for (const extension of [MAX_UINT48, HUNDRED_YEARS, BigInt(SETTINGS.votingPeriod) + 1n]) {
+      it(`fails the execution of a late-quorum extension of ${extension} s (longer than the voting period)`, async function () {
+        const s = await t.loadSystem();
+        await expect(t.govern(s, [action(s.governor, "setLateQuorumVoteExtension", [extension])], `Extension ${extension}`))
+          .to.be.revertedWithCustomError(s.governor, "GovernorPreventLateQuorumVoteExtensionTooLarge")
+          .withArgs(extension, SETTINGS.votingPeriod);
+        expect(await s.governor.lateQuorumVoteExtension()).to.equal(BigInt(SETTINGS.lateQuorumExtension));
+        await councilStillPasses(s, `extension ${extension}`);
+      });
+    }
+
+    it("accepts a late-quorum extension equal to the voting period", async function () {
+      const s = await t.loadSystem();
+      await t.govern(s, [action(s.governor, "setLateQuorumVoteExtension", [SETTINGS.votingPeriod])], "Extension = period");
+      expect(await s.governor.lateQuorumVoteExtension()).to.equal(BigInt(SETTINGS.votingPeriod));
+      await councilStillPasses(s, "extension = period");
+    });
+
+    for (const threshold of [0, 2, 1_000]) {
+      it(`fails the execution of a proposal threshold of ${threshold} seats`, async function () {
+        const s = await t.loadSystem();
+        await expect(t.govern(s, [action(s.governor, "setProposalThreshold", [threshold])], `Threshold ${threshold}`))
+          .to.be.revertedWithCustomError(s.governor, "GovernorInvalidProposalThreshold")
+          .withArgs(threshold);
+        expect(await s.governor.proposalThreshold()).to.equal(1n);
+        await councilStillPasses(s, `threshold ${threshold}`);
+      });
+    }
+
+    for (const [name, setter, value, min, max, error] of [
+      ["voting delay", "setVotingDelay", maxVotingDelay + 1, minVotingDelay, maxVotingDelay, "GovernorVotingDelayOutOfBounds"],
+      ["voting delay", "setVotingDelay", minVotingDelay - 1, minVotingDelay, maxVotingDelay, "GovernorVotingDelayOutOfBounds"],
+      ["voting period", "setVotingPeriod", maxVotingPeriod + 1, minVotingPeriod, maxVotingPeriod, "GovernorVotingPeriodOutOfBounds"],
+      ["voting period", "setVotingPeriod", minVotingPeriod - 1, minVotingPeriod, maxVotingPeriod, "GovernorVotingPeriodOutOfBounds"],
+    ] as const) {
+      it(`fails the execution of a ${name} of ${value} s, outside ${min}…${max}`, async function () {
+        const s = await t.loadSystem();
+        await expect(t.govern(s, [action(s.governor, setter, [value])], `${name} ${value}`))
+          .to.be.revertedWithCustomError(s.governor, error)
+          .withArgs(value, min, max);
+        await councilStillPasses(s, `${name} ${value}`);
+      });
+    }
+
+    it("accepts voting delays and periods at their bounds and names the bounds on chain", async function () {
+      const s = await t.loadSystem();
+      const bounds = await s.governor.settingsBounds();
+      expect(bounds.map(Number)).to.deep.equal([minVotingDelay, maxVotingDelay, minVotingPeriod, maxVotingPeriod]);
+      await t.govern(
+        s,
+        [action(s.governor, "setVotingDelay", [minVotingDelay]), action(s.governor, "setVotingPeriod", [maxVotingPeriod])],
+        "Settings at their bounds",
+      );
+      expect(await s.governor.votingDelay()).to.equal(BigInt(minVotingDelay));
+      expect(await s.governor.votingPeriod()).to.equal(BigInt(maxVotingPeriod));
+      await councilStillPasses(s, "bounds");
+    });
+
+    it("refuses a deployment whose settings are outside its bounds, or whose bounds are empty", async function () {
+      const s = await t.loadSystem();
+      const factory = await t.ethers.getContractFactory("GovernmentGovernor");
+      const config = { votingDelay: 60, votingPeriod: 3_600, quorumPercent: 50, lateQuorumExtension: 0 };
+      const bounds = BOUNDS.settingsBounds;
+      await expect(factory.deploy(s.seats.target, s.timelock.target, { ...config, votingPeriod: 10 }, bounds))
+        .to.be.revertedWithCustomError(factory, "GovernorVotingPeriodOutOfBounds")
+        .withArgs(10, minVotingPeriod, maxVotingPeriod);
+      await expect(factory.deploy(s.seats.target, s.timelock.target, { ...config, votingDelay: maxVotingDelay + 1 }, bounds))
+        .to.be.revertedWithCustomError(factory, "GovernorVotingDelayOutOfBounds");
+      await expect(factory.deploy(s.seats.target, s.timelock.target, { ...config, lateQuorumExtension: 3_601 }, bounds))
+        .to.be.revertedWithCustomError(factory, "GovernorPreventLateQuorumVoteExtensionTooLarge")
+        .withArgs(3_601, 3_600);
+      for (const bad of [
+        { ...bounds, minVotingDelay: 10, maxVotingDelay: 9 },
+        { ...bounds, minVotingPeriod: 0 },
+        { ...bounds, minVotingPeriod: 100, maxVotingPeriod: 99 },
+      ]) {
+        await expect(factory.deploy(s.seats.target, s.timelock.target, config, bad)).to.be.revertedWithCustomError(
+          factory,
+          "GovernorInvalidSettingsBounds",
+        );
+      }
+    });
+  });
+
+  describe("lifecycle", function () {
+    it("expires a queued proposal not executed within the Timelock's grace period, on both contracts", async function () {
+      const s = await t.loadSystem();
+      const a = noticeAction(s, "late");
+      const id = await t.propose(s, [a], "Executed too late");
+      await t.startVoting(s, id);
+      for (const voter of cast.officials) await s.governor.connect(voter).castVote(id, FOR);
+      await t.endVoting(s, id);
+      const p = t.proposalArgs([a], "Executed too late");
+      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      const eta = await s.governor.proposalEta(id);
+      const grace = await s.timelock.gracePeriod();
+      expect(grace).to.equal(BigInt(BOUNDS.timelockGracePeriod));
+
+      await time.increaseTo(eta + grace);
+      expect(await s.governor.state(id)).to.equal(ProposalState.Queued);
+      await time.increaseTo(eta + grace + 1n);
+      expect(await s.governor.state(id)).to.equal(ProposalState.Expired);
+      await expect(s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash)).to.be.revertedWithCustomError(
+        s.governor,
+        "GovernorUnexpectedProposalState",
+      );
+      // Nor around the Governor: the Timelock's executor role is open, but the operation has expired.
+      const salt = toBeHex(BigInt(s.governor.target as string) << 96n, 32);
+      const saltXor = toBeHex(BigInt(salt) ^ BigInt(p.descriptionHash), 32);
+      const opId = await s.timelock.hashOperationBatch(p.targets, p.values, p.calldatas, ZeroHash, saltXor);
+      expect(await s.timelock.isOperationExpired(opId)).to.equal(true);
+      await expect(s.timelock.connect(cast.stranger).executeBatch(p.targets, p.values, p.calldatas, ZeroHash, saltXor))
+        .to.be.revertedWithCustomError(s.timelock, "TimelockOperationExpired")
+        .withArgs(opId, eta + grace);
+      expect((await s.documents.verify(hashOf("late"))).found).to.equal(false);
+    });
+
+    it("executes a queued proposal at the last second of its grace period", async function () {
+      const s = await t.loadSystem();
+      const a = noticeAction(s, "just in time");
+      const id = await t.propose(s, [a], "Just in time");
+      await t.startVoting(s, id);
+      for (const voter of cast.officials) await s.governor.connect(voter).castVote(id, FOR);
+      await t.endVoting(s, id);
+      const p = t.proposalArgs([a], "Just in time");
+      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      const deadline = (await s.governor.proposalEta(id)) + (await s.timelock.gracePeriod());
+      await time.setNextBlockTimestamp(deadline);
+      await s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash);
+      expect(await s.governor.state(id)).to.equal(ProposalState.Executed);
+    });
+
+    it("lets anyone cancel a proposal whose proposer no longer holds a seat, in any open state", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      for (const stage of ["pending", "active", "queued"] as const) {
+        const snapshot = await networkHelpers.takeSnapshot();
+        const a = noticeAction(s, `by ${stage}`);
+        const id = await t.propose(s, [a], `Proposed, then unseated (${stage})`, carol);
+        const p = t.proposalArgs([a], `Proposed, then unseated (${stage})`);
+        if (stage !== "pending") await t.startVoting(s, id);
+        if (stage === "queued") {
+          for (const voter of cast.officials) await s.governor.connect(voter).castVote(id, FOR);
+          await t.endVoting(s, id);
+          await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+        }
+        await expect(s.governor.connect(cast.stranger).cancel(p.targets, p.values, p.calldatas, p.descriptionHash))
+          .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel")
+          .withArgs(id, cast.stranger.address);
+        await s.seats.connect(timelock).revoke(carol.address);
+        await expect(s.governor.connect(cast.stranger).cancel(p.targets, p.values, p.calldatas, p.descriptionHash))
+          .to.emit(s.governor, "ProposalCanceled")
+          .withArgs(id);
+        expect(await s.governor.state(id)).to.equal(ProposalState.Canceled);
+        await snapshot.restore();
+      }
     });
   });
 

@@ -24,6 +24,14 @@ export const SETTINGS = {
   lateQuorumExtension: 600,
 } as const;
 
+/** The ranges those settings may ever take in the test deployment (seconds), and the Timelock's grace period. */
+export const BOUNDS = {
+  settingsBounds: { minVotingDelay: 1, maxVotingDelay: 7 * 86_400, minVotingPeriod: 600, maxVotingPeriod: 14 * 86_400 },
+  timelockMinDelayBound: 60,
+  timelockMaxDelayBound: 30 * 86_400,
+  timelockGracePeriod: 14 * 86_400,
+} as const;
+
 /** Agencies of the genesis set. */
 export const FINANCE = 1;
 export const DIGITAL = 2;
@@ -98,6 +106,8 @@ export async function setup(connection?: NetworkConnection) {
   const parameters = {
     GovernmentDAO: {
       ...SETTINGS,
+      ...BOUNDS,
+      escrowTokens: [] as string[],
       genesisAgencies: [
         {
           id: FINANCE,
@@ -122,10 +132,12 @@ export async function setup(connection?: NetworkConnection) {
   };
 
   async function deployGovernmentDAO(): Promise<System> {
-    const deployed = await ignition.deploy(GovernmentDAO, { parameters, displayUi: false });
-    const runner = cast.deployer;
     const address = (c: BaseContract) => c.target as string;
+    // The dev tenge first, so that the escrow allows it from the start (as scripts/lib/deploy-system.ts does).
     const { tenge } = await ignition.deploy(DigitalTengeModule, { parameters, displayUi: false });
+    const withTenge = { ...parameters, GovernmentDAO: { ...parameters.GovernmentDAO, escrowTokens: [address(tenge)] } };
+    const deployed = await ignition.deploy(GovernmentDAO, { parameters: withTenge, displayUi: false });
+    const runner = cast.deployer;
     return connectGovernment(
       {
         timelock: address(deployed.timelock),
