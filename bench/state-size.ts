@@ -110,7 +110,7 @@ try {
   const tree = StandardMerkleTree.of(leaves, ["bytes32"]);
   await measure(`anchorBatch: ${BATCH_SIZE.toLocaleString("en-US")} certificates, one root`, documents.anchorBatch(FINANCE, tree.root, BATCH_SIZE, hashOf("batch meta")));
   const [index, [member = ZeroHash]] = [...tree.entries()][7] ?? [0, [ZeroHash]];
-  await measure("revokeBatchMember (one certificate of a batch)", documents.revokeBatchMember(tree.root, member, tree.getProof(index), "Withdrawn"));
+  await measure("revokeBatchMember (one certificate of a batch)", documents.revokeBatchMember(FINANCE, tree.root, member, tree.getProof(index), "Withdrawn"));
 
   // ─── A governance lifecycle: a decree enacted by proposal ────────────────────────────────────────────────
   const decree = hashOf("Decree No. 1");

@@ -17,7 +17,7 @@ export const voteSupport = onchainEnum("vote_support", ["AGAINST", "FOR", "ABSTA
 export const timelockOperationStatus = onchainEnum("timelock_operation_status", ["SCHEDULED", "EXECUTED", "CANCELLED"]);
 export const documentType = onchainEnum("document_type", ["DECREE", "LAW", "BUDGET", "ORDER", "CERTIFICATE", "NOTICE"]);
 export const documentStatus = onchainEnum("document_status", ["ACTIVE", "AMENDED", "REVOKED"]);
-export const documentEventKind = onchainEnum("document_event_kind", ["ISSUED", "AMENDED", "SUPERSEDED", "REVOKED"]);
+export const documentEventKind = onchainEnum("document_event_kind", ["ISSUED", "AMENDED", "SUPERSEDED", "REVOKED", "DISPLACED"]);
 export const depositKind = onchainEnum("deposit_kind", ["DEPOSIT", "INFLOW"]);
 export const milestoneStatus = onchainEnum("milestone_status", ["PENDING", "RELEASED", "CANCELLED"]);
 export const roleChangeKind = onchainEnum("role_change_kind", [
@@ -51,6 +51,7 @@ export const council = onchainTable("council", (t) => ({
   quorumNumerator: t.bigint(),
   lateQuorumVoteExtension: t.bigint(),
   timelockMinDelay: t.bigint(),
+  timelockGracePeriod: t.bigint(),
   proposalGuardian: t.hex(),
   proposalCount: t.bigint().notNull(),
   documentCount: t.bigint().notNull(),
@@ -244,7 +245,7 @@ export const documentEvent = onchainTable("document_event", (t) => ({
   transactionHash: t.hex().notNull(),
 }));
 
-/** A Merkle-anchored batch of documents (id: root). */
+/** A Merkle-anchored batch of documents (id: agency id - root: batches are keyed by agency and root). */
 export const batch = onchainTable("batch", (t) => ({
   id: t.text().primaryKey(),
   root: t.hex().notNull(),
@@ -261,7 +262,7 @@ export const batch = onchainTable("batch", (t) => ({
   revokedMemberCount: t.integer().notNull(),
 }));
 
-/** One document revoked out of a batch (id: root - content hash). */
+/** One document revoked out of a batch (id: batch id - content hash). */
 export const batchMemberRevocation = onchainTable("batch_member_revocation", (t) => ({
   id: t.text().primaryKey(),
   batchId: t.text().notNull(),
@@ -284,6 +285,10 @@ export const treasuryToken = onchainTable("treasury_token", (t) => ({
   released: t.bigint().notNull(),
   cancelled: t.bigint().notNull(),
   withdrawn: t.bigint().notNull(),
+  /** Released to recipients whose payment failed and not yet claimed. */
+  owed: t.bigint().notNull(),
+  /** On the escrow's allow-list (the native coin: always). */
+  allowed: t.boolean().notNull(),
   depositCount: t.integer().notNull(),
 }));
 

@@ -22,7 +22,7 @@ export const DEFAULT_STATE_DIR = path.join(ROOT_DIR, ".local", "indexer");
  */
 export const CONTRACTS = [
   { name: "GovernmentGovernor", artifact: "contracts/governance/GovernmentGovernor.sol/GovernmentGovernor.json", futureId: "GovernmentDAO#GovernmentGovernor" },
-  { name: "TimelockController", artifact: "@openzeppelin/contracts/governance/TimelockController.sol/TimelockController.json", futureId: "GovernmentDAO#TimelockController" },
+  { name: "TimelockController", artifact: "contracts/governance/GovernmentTimelock.sol/GovernmentTimelock.json", futureId: "GovernmentDAO#TimelockController" },
   { name: "AgencyRegistry", artifact: "contracts/governance/AgencyRegistry.sol/AgencyRegistry.json", futureId: "GovernmentDAO#AgencyRegistry" },
   { name: "OfficialSeats", artifact: "contracts/governance/OfficialSeats.sol/OfficialSeats.json", futureId: "GovernmentDAO#OfficialSeats" },
   { name: "DocumentRegistry", artifact: "contracts/documents/DocumentRegistry.sol/DocumentRegistry.json", futureId: "GovernmentDAO#DocumentRegistry" },

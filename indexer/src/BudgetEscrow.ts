@@ -31,6 +31,8 @@ async function updateToken(db: Db, address: `0x${string}`, change: (t: Token) =>
     released: 0n,
     cancelled: 0n,
     withdrawn: 0n,
+    owed: 0n,
+    allowed: id === zeroAddress,
     depositCount: 0,
   };
   if (existing === null) await db.insert(treasuryToken).values({ ...row, ...change(row) });
@@ -66,6 +68,18 @@ async function addToTotals(db: Db, row: typeof allocation.$inferSelect, d: Delta
     else await db.update(budgetTokenTotal, { id }).set(apply(total));
   }
 }
+
+ponder.on("BudgetEscrow:TokenAllowanceSet", async ({ event, context }) => {
+  await updateToken(context.db, event.args.token, () => ({ allowed: event.args.allowed }));
+});
+
+ponder.on("BudgetEscrow:PaymentDeferred", async ({ event, context }) => {
+  await updateToken(context.db, event.args.token, (t) => ({ owed: t.owed + event.args.amount }));
+});
+
+ponder.on("BudgetEscrow:Claimed", async ({ event, context }) => {
+  await updateToken(context.db, event.args.token, (t) => ({ owed: t.owed - event.args.amount }));
+});
 
 async function recordDeposit(db: Db, event: EventMeta, kind: "DEPOSIT" | "INFLOW", token: `0x${string}`, from: `0x${string}` | null, amount: bigint) {
   await updateToken(db, token, (t) => ({ deposited: t.deposited + amount, depositCount: t.depositCount + 1 }));

@@ -108,15 +108,37 @@ ponder.on("DocumentRegistry:DocumentRevoked", async ({ event, context }) => {
   if (agencyRow !== null) await db.update(agency, { id: agencyRow.id }).set({ documentsRevoked: agencyRow.documentsRevoked + 1n });
 });
 
+ponder.on("DocumentRegistry:DocumentDisplaced", async ({ event, context }) => {
+  // An act of the Timelock takes the content hash of a registrar's entry; the act's DocumentIssued follows in the
+  // same transaction. The entry's history stays under the id, marked DISPLACED; the documents it was linked with are
+  // unlinked, as on chain.
+  const { db } = context;
+  const id = uint256ToBytes32Hex(event.args.tokenId);
+  const row = await db.find(document, { id });
+  if (row === null) return skipEvent(event, `displacement of unknown document ${id}`);
+  if (row.supersedesId !== null && (await db.find(document, { id: row.supersedesId })) !== null) {
+    await db.update(document, { id: row.supersedesId }).set({ supersededById: null });
+  }
+  if (row.supersededById !== null && (await db.find(document, { id: row.supersededById })) !== null) {
+    await db.update(document, { id: row.supersededById }).set({ supersedesId: null });
+  }
+  await historyEntry(db, event, id, "DISPLACED", null, event.args.previousIssuer, null);
+  await db.delete(document, { id });
+  await updateCouncil(db, (c) => ({ documentCount: c.documentCount - 1n }));
+});
+
+/** Batches are keyed by agency and root on chain (no agency can anchor another's root first). */
+const batchId = (agencyId: number | bigint, root: `0x${string}`): string => `${agencyId}-${lower(root)}`;
+
 ponder.on("DocumentRegistry:BatchAnchored", async ({ event, context }) => {
   const { db } = context;
   const a = event.args;
-  const id = lower(a.root);
+  const id = batchId(a.agencyId, a.root);
   if ((await db.find(batch, { id })) !== null) return skipEvent(event, `batch ${id} anchored twice`);
   const agencyRow = await getOrCreateAgency(db, BigInt(a.agencyId));
   await db.insert(batch).values({
     id,
-    root: id,
+    root: lower(a.root),
     agencyId: agencyRow.id,
     issuer: lower(a.issuer),
     count: BigInt(a.count),
@@ -133,7 +155,7 @@ ponder.on("DocumentRegistry:BatchAnchored", async ({ event, context }) => {
 });
 
 ponder.on("DocumentRegistry:BatchRevoked", async ({ event, context }) => {
-  const id = lower(event.args.root);
+  const id = batchId(event.args.agencyId, event.args.root);
   const row = await context.db.find(batch, { id });
   if (row === null || row.revoked) return skipEvent(event, `revocation of batch ${id}, which is unknown or already revoked`);
   await context.db.update(batch, { id }).set({
@@ -146,7 +168,7 @@ ponder.on("DocumentRegistry:BatchRevoked", async ({ event, context }) => {
 
 ponder.on("DocumentRegistry:BatchMemberRevoked", async ({ event, context }) => {
   const { db } = context;
-  const root = lower(event.args.root);
+  const root = batchId(event.args.agencyId, event.args.root);
   const row = await db.find(batch, { id: root });
   if (row === null) return skipEvent(event, `member revocation in unknown batch ${root}`);
   const id = `${root}-${lower(event.args.contentHash)}`;

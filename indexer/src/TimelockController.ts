@@ -72,6 +72,10 @@ ponder.on("TimelockController:MinDelayChange", async ({ event, context }) => {
   await updateCouncil(context.db, () => ({ timelock: lower(event.log.address), timelockMinDelay: event.args.newDuration }));
 });
 
+ponder.on("TimelockController:GracePeriodChange", async ({ event, context }) => {
+  await updateCouncil(context.db, () => ({ timelock: lower(event.log.address), timelockGracePeriod: event.args.newGracePeriod }));
+});
+
 const memberId = (contract: string, role: string, account: string): string => `${lower(contract)}-${lower(role)}-${lower(account)}`;
 
 ponder.on("TimelockController:RoleGranted", async ({ event, context }) => {

@@ -51,7 +51,10 @@ export function sentenceFor(error: Pick<ErrorDescription, "name" | "args">): str
     case "GovernorInvalidSignature":
       return `Rejected signature: the ballot is not signed by ${a[0]}.`;
     case "GovernorUnableToCancel":
-      return `Proposal ${short(a[0])} can no longer be cancelled by ${a[1]} (only its proposer, while it is pending).`;
+      return (
+        `Proposal ${short(a[0])} cannot be cancelled by ${a[1]}: only its proposer may, while it is pending ` +
+        "(or anyone, once the proposer no longer holds a seat)."
+      );
     case "GovernorInvalidProposalLength":
       return "The proposal's targets, values and calldatas differ in length.";
     case "GovernorRestrictedProposer":
@@ -62,6 +65,37 @@ export function sentenceFor(error: Pick<ErrorDescription, "name" | "args">): str
       return `Invalid voting period: ${a[0]} s.`;
     case "GovernorOnlyExecutor":
       return `${a[0]} is not the Timelock: Governor settings change only through a passed proposal.`;
+    case "GovernorPreventLateQuorumVoteExtensionTooLarge":
+      return `Late-quorum extension ${a[0]} s is longer than the voting period (${a[1]} s), so it is refused.`;
+    case "GovernorVotingDelayOutOfBounds":
+      return `Voting delay ${a[0]} s is outside the bounds fixed at deployment (${a[1]} to ${a[2]} s).`;
+    case "GovernorVotingPeriodOutOfBounds":
+      return `Voting period ${a[0]} s is outside the bounds fixed at deployment (${a[1]} to ${a[2]} s).`;
+    case "GovernorInvalidProposalThreshold":
+      return `Proposal threshold ${a[0]} refused: with one vote per seat it must stay one seat.`;
+    case "GovernorInvalidSettingsBounds":
+      return "The settings bounds are empty or reversed (or allow a voting period of zero).";
+    case "GovernorClockModeMismatch":
+      return "The seat contract does not use the timestamp clock the Governor needs.";
+    case "GovernorAlreadyQueuedProposal":
+      return `Proposal ${short(a[0])} is already queued.`;
+    case "GovernorProposalQueueingFailed":
+    case "GovernorProposalQueueingNotRequired":
+      return `Proposal ${short(a[0])} could not be queued in the Timelock.`;
+    case "GovernorDisabledDeposit":
+      return "The Governor does not accept deposits: send funds to the escrow.";
+    case "GovernorInvalidVoteParams":
+      return "Vote parameters are not used by this council: vote without params.";
+    case "GovernorProposalIndexOutOfRange":
+      return `There is no proposal number ${Number(a[0]) + 1}.`;
+    case "InvalidAccountNonce":
+      return `Stale ballot: ${a[0]}'s signature nonce is now ${a[1]}; sign the ballot again.`;
+    case "VotesExpiredSignature":
+      return "The signature has expired; sign again.";
+    case "ERC5805FutureLookup":
+      return `Votes at ${a[0]} are not known yet (the clock is at ${a[1]}).`;
+    case "CheckpointUnorderedInsertion":
+      return "Seat history can only be written in time order.";
     // ── Timelock ──
     case "TimelockUnexpectedOperationState":
       return `The Timelock operation is not ${expectedStates(a[1], ["unset", "waiting", "ready", "done"])}: its delay may not have passed yet.`;
@@ -69,6 +103,22 @@ export function sentenceFor(error: Pick<ErrorDescription, "name" | "args">): str
       return `Timelock delay ${a[0]} s is below the minimum ${a[1]} s.`;
     case "TimelockUnauthorizedCaller":
       return `${a[0]} may not call the Timelock directly.`;
+    case "TimelockOperationExpired":
+      return `The Timelock operation ${short(a[0])} expired at ${new Date(Number(a[1]) * 1000).toISOString()} (its grace period passed): it can never be executed; propose it again.`;
+    case "TimelockDelayOutOfBounds":
+      return `Timelock delay ${a[0]} s is outside the bounds fixed at deployment (${a[1]} to ${a[2]} s).`;
+    case "TimelockGracePeriodOutOfBounds":
+      return `Grace period ${a[0]} s is outside 1 day to 365 days.`;
+    case "TimelockInvalidDelayBounds":
+      return `Timelock delay ${a[0]} s is outside its deployment bounds (${a[1]} to ${a[2]} s), or the bounds are reversed.`;
+    case "TimelockInvalidOperationLength":
+      return "The Timelock operation's targets, payloads and values differ in length.";
+    case "TimelockUnexecutedPredecessor":
+      return `The Timelock operation must wait for ${short(a[0])} to be executed first.`;
+    case "AccessControlUnauthorizedAccount":
+      return `${a[0]} lacks the Timelock role ${short(a[1])} this call needs.`;
+    case "AccessControlBadConfirmation":
+      return "A role can only be renounced by its holder.";
     // ── Shared ──
     case "NotTimelock":
       return `${a[0]} is not the Timelock: this change needs a passed proposal.`;
@@ -76,6 +126,19 @@ export function sentenceFor(error: Pick<ErrorDescription, "name" | "args">): str
       return "An address is missing (the zero address was given).";
     case "InvalidReason":
       return "A reason is required (1 to 1,024 bytes).";
+    case "ReentrancyGuardReentrantCall":
+      return "Refused: the call re-entered the contract while it was paying out.";
+    case "FailedCall":
+      return "A call made by the contract failed.";
+    case "InsufficientBalance":
+      return `The contract holds ${a[0]} wei, ${a[1]} needed.`;
+    case "SafeCastOverflowedUintDowncast":
+      return `The value ${a[1]} does not fit in ${a[0]} bits.`;
+    case "StringTooLong":
+    case "InvalidShortString":
+      return "A text is too long.";
+    case "SoulboundTokenNotTransferable":
+      return "Seats and documents are soulbound: they cannot be transferred or approved.";
     // ── Seats and agencies ──
     case "AlreadySeated":
       return `${a[0]} already holds a seat.`;
@@ -124,9 +187,9 @@ export function sentenceFor(error: Pick<ErrorDescription, "name" | "args">): str
     case "EmptyBatch":
       return "A batch needs at least one document.";
     case "BatchExists":
-      return `Batch ${short(a[0])} is already anchored.`;
+      return `Agency ${a[0]} has already anchored batch ${short(a[1])}.`;
     case "UnknownBatch":
-      return `Unknown batch ${short(a[0])}.`;
+      return `Agency ${a[0]} has no batch ${short(a[1])}.`;
     case "BatchAlreadyRevoked":
       return `Batch member ${short(a[1])} of batch ${short(a[0])} is already revoked.`;
     case "InvalidBatchProof":
@@ -156,11 +219,43 @@ export function sentenceFor(error: Pick<ErrorDescription, "name" | "args">): str
       return `Milestone ${a[1]} of allocation ${a[0]} is already ${at(MILESTONE_STATUSES, a[2])}.`;
     case "AllocationAlreadyCancelled":
       return `Allocation ${a[0]} is already cancelled.`;
+    case "TokenNotAllowed":
+      return `${tokenName(a[0])} is not on the escrow's allow-list: governance must allow it first.`;
+    case "BudgetRevoked":
+      return `Allocation ${a[0]} cites budget ${short(hex32(a[1]))}, which was revoked: none of its money can be released.`;
+    case "NothingOwed":
+      return `Nothing is owed to ${a[0]} in ${tokenName(a[1])}.`;
+    case "SafeERC20FailedOperation":
+      return `The token ${a[0]} refused the transfer.`;
+    // ── ERC-721 (soulbound seats and documents) ──
+    case "ERC721NonexistentToken":
+      return `Unknown token ${short(hex32(a[0]))}.`;
+    case "ERC721InvalidOwner":
+    case "ERC721IncorrectOwner":
+    case "ERC721InsufficientApproval":
+    case "ERC721InvalidApprover":
+    case "ERC721InvalidOperator":
+    case "ERC721InvalidReceiver":
+    case "ERC721InvalidSender":
+      return "Seats and documents are soulbound: they cannot be transferred or approved.";
     // ── ERC-20 ──
     case "ERC20InsufficientBalance":
       return `Not enough funds: ${a[0]} holds ${a[1]} token units, ${a[2]} needed.`;
     case "ERC20InsufficientAllowance":
       return `Not enough allowance: ${a[0]} may spend ${a[1]} token units, ${a[2]} needed.`;
+    case "ERC20InvalidApprover":
+    case "ERC20InvalidReceiver":
+    case "ERC20InvalidSender":
+    case "ERC20InvalidSpender":
+      return `Token transfer refused: ${a[0]} is not a valid party (the zero address?).`;
+    case "ERC2612ExpiredSignature":
+      return `The permit expired at ${new Date(Number(a[0]) * 1000).toISOString()}; sign a new one.`;
+    case "ERC2612InvalidSigner":
+      return `The permit is signed by ${a[0]}, not by the owner ${a[1]}.`;
+    case "ECDSAInvalidSignature":
+    case "ECDSAInvalidSignatureLength":
+    case "ECDSAInvalidSignatureS":
+      return "The signature is malformed.";
     default:
       return undefined;
   }

@@ -14,7 +14,7 @@ import { type ContractRunner, ZeroAddress, getAddress } from "ethers";
 import { TIMELOCK_ROLES } from "../../ignition/modules/GovernmentDAO.js";
 import {
   GovernmentGovernor__factory,
-  TimelockController__factory,
+  GovernmentTimelock__factory,
   TimelockGoverned__factory,
 } from "../../types/ethers-contracts/index.js";
 import type { GovernmentAddresses } from "./deployment.js";
@@ -36,7 +36,7 @@ export interface RolesAudit {
 /** Audits the roles of the deployment at `addresses` through `runner` (a provider is enough). */
 export async function auditRoles(runner: ContractRunner, addresses: GovernmentAddresses): Promise<RolesAudit> {
   const rows: RoleRow[] = [];
-  const timelock = TimelockController__factory.connect(addresses.timelock, runner);
+  const timelock = GovernmentTimelock__factory.connect(addresses.timelock, runner);
 
   const expected: Record<keyof typeof TIMELOCK_ROLES, string> = {
     DEFAULT_ADMIN_ROLE: addresses.timelock,
@@ -86,7 +86,44 @@ export async function auditRoles(runner: ContractRunner, addresses: GovernmentAd
   // A guardian is only ever set by a passed proposal; at deployment there is none.
   rows.push({ contract: "GovernmentGovernor", role: "proposal guardian", holder: guardian === ZeroAddress ? "none" : guardian, ok: true });
 
+  rows.push(...(await settingsBoundsRows(runner, addresses)));
   return { rows, violations: rows.filter((r) => !r.ok) };
+}
+
+/** Seconds as a short duration ("90 s", "14 d 2 h"). */
+function duration(seconds: bigint): string {
+  const s = Number(seconds);
+  const parts: [number, string][] = [[Math.floor(s / 86_400), "d"], [Math.floor((s % 86_400) / 3_600), "h"], [Math.floor((s % 3_600) / 60), "min"], [s % 60, "s"]];
+  const shown = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}`);
+  return shown.length > 0 ? shown.join(" ") : "0 s";
+}
+
+/**
+ * The bounds fixed at deployment on the settings no passed proposal may set to a value that freezes governance
+ * (GovernorSettingsBounds, GovernmentTimelock), each with the current value: "ok" while the value is inside.
+ */
+async function settingsBoundsRows(runner: ContractRunner, addresses: GovernmentAddresses): Promise<RoleRow[]> {
+  const governor = GovernmentGovernor__factory.connect(addresses.governor, runner);
+  const timelock = GovernmentTimelock__factory.connect(addresses.timelock, runner);
+  const b = await governor.settingsBounds();
+  const bounded = (contract: string, setting: string, value: bigint, min: bigint, max: bigint): RoleRow => ({
+    contract,
+    role: `bound: ${setting}`,
+    holder: `${duration(value)} (allowed ${duration(min)} … ${duration(max)}, fixed at deployment)`,
+    ok: value >= min && value <= max,
+  });
+  const threshold = await governor.proposalThreshold();
+  const extension = await governor.lateQuorumVoteExtension();
+  const period = await governor.votingPeriod();
+  const grace = await timelock.gracePeriod();
+  return [
+    bounded("GovernmentGovernor", "voting delay", await governor.votingDelay(), b.minVotingDelay, b.maxVotingDelay),
+    bounded("GovernmentGovernor", "voting period", period, b.minVotingPeriod, b.maxVotingPeriod),
+    bounded("GovernmentGovernor", "late-quorum extension", extension, 0n, period),
+    { contract: "GovernmentGovernor", role: "bound: proposal threshold", holder: `${threshold} seat (fixed)`, ok: threshold === 1n },
+    bounded("TimelockController", "delay", await timelock.getMinDelay(), await timelock.minDelayBound(), await timelock.maxDelayBound()),
+    bounded("TimelockController", "grace period", grace, await timelock.MIN_GRACE_PERIOD(), await timelock.MAX_GRACE_PERIOD()),
+  ];
 }
 
 /** The audit as an aligned text table. */

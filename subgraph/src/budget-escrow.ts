@@ -5,10 +5,13 @@ import { Address, BigInt } from "@graphprotocol/graph-ts";
 import {
   AllocationCancelled,
   AllocationCreated,
+  Claimed,
   Deposited,
   InflowRecorded,
   MilestoneAdded,
   MilestoneReleased,
+  PaymentDeferred,
+  TokenAllowanceSet,
   Withdrawn,
 } from "../generated/BudgetEscrow/BudgetEscrow";
 import {
@@ -45,9 +48,29 @@ function getToken(address: Address): TreasuryToken {
     token.released = ZERO;
     token.cancelled = ZERO;
     token.withdrawn = ZERO;
+    token.owed = ZERO;
+    token.allowed = token.native;
     token.depositCount = 0;
   }
   return token;
+}
+
+export function handleTokenAllowanceSet(event: TokenAllowanceSet): void {
+  const token = getToken(event.params.token);
+  token.allowed = event.params.allowed;
+  token.save();
+}
+
+export function handlePaymentDeferred(event: PaymentDeferred): void {
+  const token = getToken(event.params.token);
+  token.owed = token.owed.plus(event.params.amount);
+  token.save();
+}
+
+export function handleClaimed(event: Claimed): void {
+  const token = getToken(event.params.token);
+  token.owed = token.owed.minus(event.params.amount);
+  token.save();
 }
 
 function getAgencyTotal(agency: string, token: string): AgencyTokenTotal {

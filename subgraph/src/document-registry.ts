@@ -1,12 +1,13 @@
 // DocumentRegistry: documents (status, amendment chain, history), batches and batch member revocations,
 // per-agency document counters.
-import { Bytes, ethereum } from "@graphprotocol/graph-ts";
+import { BigInt, Bytes, ethereum, store } from "@graphprotocol/graph-ts";
 
 import {
   BatchAnchored,
   BatchMemberRevoked,
   BatchRevoked,
   DocumentAmended,
+  DocumentDisplaced,
   DocumentIssued,
   DocumentRevoked,
 } from "../generated/DocumentRegistry/DocumentRegistry";
@@ -137,9 +138,46 @@ export function handleDocumentRevoked(event: DocumentRevoked): void {
   }
 }
 
+export function handleDocumentDisplaced(event: DocumentDisplaced): void {
+  // An act of the Timelock takes the content hash of a registrar's entry; the act's DocumentIssued follows in the
+  // same transaction. The entry's history stays under the id, marked DISPLACED; linked documents are unlinked.
+  const id = uint256ToBytes32Hex(event.params.tokenId);
+  const document = Document.load(id);
+  if (document == null) {
+    skipEvent(event, "displacement of unknown document " + id);
+    return;
+  }
+  const older = document.supersedes;
+  if (older !== null) {
+    const previous = Document.load(older as string);
+    if (previous != null) {
+      previous.supersededBy = null;
+      previous.save();
+    }
+  }
+  const newer = document.supersededBy;
+  if (newer !== null) {
+    const next = Document.load(newer as string);
+    if (next != null) {
+      next.supersedes = null;
+      next.save();
+    }
+  }
+  historyEntry(event, id, "DISPLACED", null, event.params.previousIssuer, null);
+  store.remove("Document", id);
+  const council = getCouncil();
+  council.documentCount = council.documentCount.minus(ONE);
+  council.save();
+}
+
+/** Batches are keyed by agency and root on chain (no agency can anchor another's root first). */
+function batchId(agencyId: BigInt, root: Bytes): string {
+  return agencyId.toString() + "-" + root.toHexString();
+}
+
 export function handleBatchAnchored(event: BatchAnchored): void {
   const p = event.params;
-  const id = p.root.toHexString();
+  const id = batchId(p.agencyId, p.root);
   if (Batch.load(id) != null) {
     skipEvent(event, "batch " + id + " anchored twice");
     return;
@@ -162,7 +200,7 @@ export function handleBatchAnchored(event: BatchAnchored): void {
 }
 
 export function handleBatchRevoked(event: BatchRevoked): void {
-  const id = event.params.root.toHexString();
+  const id = batchId(event.params.agencyId, event.params.root);
   const batch = Batch.load(id);
   if (batch == null || batch.revoked) {
     skipEvent(event, "revocation of batch " + id + ", which is unknown or already revoked");
@@ -176,7 +214,7 @@ export function handleBatchRevoked(event: BatchRevoked): void {
 }
 
 export function handleBatchMemberRevoked(event: BatchMemberRevoked): void {
-  const root = event.params.root.toHexString();
+  const root = batchId(event.params.agencyId, event.params.root);
   const batch = Batch.load(root);
   if (batch == null) {
     skipEvent(event, "member revocation in unknown batch " + root);

@@ -7,6 +7,7 @@ import {
   CallSalt,
   CallScheduled,
   Cancelled,
+  GracePeriodChange,
   MinDelayChange,
   RoleAdminChanged,
   RoleGranted,
@@ -116,6 +117,13 @@ export function handleMinDelayChange(event: MinDelayChange): void {
   const council = getCouncil();
   council.timelock = event.address;
   council.timelockMinDelay = event.params.newDuration;
+  council.save();
+}
+
+export function handleGracePeriodChange(event: GracePeriodChange): void {
+  const council = getCouncil();
+  council.timelock = event.address;
+  council.timelockGracePeriod = event.params.newGracePeriod;
   council.save();
 }
 

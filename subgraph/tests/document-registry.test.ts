@@ -51,6 +51,27 @@ describe("document registry: documents", () => {
     expectFields(indexer, "Document", docId(documents.budget), { docType: "BUDGET", agency: "1", coSignatureDigest: null, allocationCount: 1 });
   });
 
+  it("a registrar's Notice squatting the pending budget's hash is displaced by the enacted budget, kept in history", () => {
+    const { documents, accounts, addresses } = record.facts;
+    const id = docId(documents.budget);
+    expectFields(indexer, "Document", id, { docType: "BUDGET", status: "ACTIVE", agency: "1", issuer: addresses.TimelockController });
+    // In block order; the displacement and the budget's issue share the execution's block (DISPLACED first).
+    const steps = indexer.store
+      .all("DocumentEvent")
+      .filter((e) => e.document === id)
+      .map((e) => [e.blockNumber as bigint, String(e.kind), e.account] as const)
+      .sort((x, y) => (x[0] === y[0] ? x[1].localeCompare(y[1]) : Number(x[0] - y[0])));
+    assert.deepEqual(
+      steps.map(([, kind, account]) => [kind, account]),
+      [
+        ["ISSUED", accounts.digitalRegistrar],
+        ["DISPLACED", accounts.digitalRegistrar],
+        ["ISSUED", addresses.TimelockController],
+      ],
+    );
+    assert.equal(steps[1]?.[0], steps[2]?.[0]);
+  });
+
   it("an order issued, amended and the new version revoked: statuses, links, reasons, history chain", () => {
     const { documents, accounts, amendReason, revokeReason } = record.facts;
     const a = docId(documents.orderA);
@@ -90,9 +111,10 @@ describe("document registry: documents", () => {
 
   it("a batch anchored by its Merkle root, one member revoked with a reason", () => {
     const { batch, accounts } = record.facts;
-    const root = batch.root.toLowerCase();
+    // Batches are keyed by agency and root (the scenario's batch is the Ministry of Finance's, agency 1).
+    const root = `1-${batch.root.toLowerCase()}`;
     expectFields(indexer, "Batch", root, {
-      root,
+      root: batch.root.toLowerCase(),
       agency: "1",
       issuer: accounts.financeRegistrar,
       count: 3n,
@@ -165,24 +187,26 @@ describe("document registry: reverted transactions and bad input", () => {
       d("DocumentAmended", [BigInt(documents.decree), unknown, "x"]),
       d("DocumentRevoked", [unknown, accounts.financeRegistrar, "x"]),
       d("DocumentRevoked", [BigInt(documents.orderB), accounts.financeRegistrar, "again"]),
-      d("BatchRevoked", [hashOf("no batch"), accounts.financeRegistrar, "x"]),
-      d("BatchMemberRevoked", [hashOf("no batch"), hashOf("member"), accounts.financeRegistrar, "x"]),
-      d("BatchMemberRevoked", [batch.root, batch.revokedMember, accounts.financeRegistrar, "twice"]),
+      d("BatchRevoked", [hashOf("no batch"), 1, accounts.financeRegistrar, "x"]),
+      d("BatchRevoked", [batch.root, 2, accounts.financeRegistrar, "another agency's batch of that root"]),
+      d("BatchMemberRevoked", [hashOf("no batch"), hashOf("member"), accounts.financeRegistrar, 1, "x"]),
+      d("BatchMemberRevoked", [batch.root, batch.revokedMember, accounts.financeRegistrar, 1, "twice"]),
       d("DocumentIssued", [BigInt(documents.decree), 0, 0n, accounts.financeRegistrar, hashOf("dup"), `0x${"00".repeat(32)}`]),
+      d("DocumentDisplaced", [unknown, accounts.financeRegistrar, 5, 1]),
     ]);
     local.processBlock(block, logs);
     assert.deepStrictEqual(local.store.snapshot(), before);
-    assert.equal(local.messages("WARNING").length, 8);
+    assert.equal(local.messages("WARNING").length, 10);
   });
 
   it("a whole batch revoked", () => {
     const local = indexScenario(record);
     const { addresses, accounts, batch } = record.facts;
     const { block, logs } = new ChainExtender(record).block(accounts.financeRegistrar, addresses.DocumentRegistry, [
-      { address: addresses.DocumentRegistry, contract: "DocumentRegistry", event: "BatchRevoked", args: [batch.root, accounts.financeRegistrar, "Printing error"] },
+      { address: addresses.DocumentRegistry, contract: "DocumentRegistry", event: "BatchRevoked", args: [batch.root, 1, accounts.financeRegistrar, "Printing error"] },
     ]);
     local.processBlock(block, logs);
-    expectFields(local, "Batch", batch.root.toLowerCase(), {
+    expectFields(local, "Batch", `1-${batch.root.toLowerCase()}`, {
       revoked: true,
       revokedBy: accounts.financeRegistrar,
       revokeReason: "Printing error",

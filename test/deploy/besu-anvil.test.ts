@@ -32,6 +32,7 @@ import { graphNodeSteps } from "../../deploy/graph-node/deploy-subgraph.js";
 import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
 import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
 import { type GovernmentContracts, action } from "../../scripts/lib/contracts.js";
+import { DEMO_BOUNDS } from "../../scripts/lib/demo-cast.js";
 import { auditRoles } from "../../scripts/lib/roles-audit.js";
 import { configFromDeployment } from "../../subgraph/scripts/config.js";
 import {
@@ -40,7 +41,7 @@ import {
   DocumentRegistry__factory,
   GovernmentGovernor__factory,
   OfficialSeats__factory,
-  TimelockController__factory,
+  GovernmentTimelock__factory,
 } from "../../types/ethers-contracts/index.js";
 
 const SETTINGS = { timelockMinDelay: 60, votingDelay: 1, votingPeriod: 120, quorumPercent: 50, lateQuorumExtension: 10 } as const;
@@ -99,6 +100,8 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
     const parameters = {
       GovernmentDAO: {
         ...SETTINGS,
+        ...DEMO_BOUNDS,
+        escrowTokens: [] as string[],
         genesisAgencies: [{ id: FINANCE, name: "Ministry of Finance", pqKeyHash: sha256(toUtf8Bytes("finance key")), registrars: [financeRegistrar.address] }],
         genesisSeats: officials.map((o, i) => ({ official: o.address, agencyId: FINANCE, position: i + 1 })),
       },
@@ -114,7 +117,7 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
     };
     provider = new JsonRpcProvider(anvil.rpcUrl, undefined, { staticNetwork: true, pollingInterval: 50, cacheTimeout: -1 });
     c = {
-      timelock: TimelockController__factory.connect(addresses.timelock, provider),
+      timelock: GovernmentTimelock__factory.connect(addresses.timelock, provider),
       agencies: AgencyRegistry__factory.connect(addresses.agencies, provider),
       seats: OfficialSeats__factory.connect(addresses.seats, provider),
       documents: DocumentRegistry__factory.connect(addresses.documents, provider),

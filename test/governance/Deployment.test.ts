@@ -64,6 +64,19 @@ describe("Deployment (Ignition module GovernmentDAO)", function () {
       ]);
     });
 
+    it("names the bounds fixed at deployment beside each bounded setting's value", async function () {
+      const s = await t.loadSystem();
+      const audit = await auditRoles(t.ethers.provider, addressesOf(s));
+      const bound = (role: string) => audit.rows.find((r) => r.role === `bound: ${role}`)?.holder;
+      expect(bound("voting delay")).to.equal("1 min (allowed 1 s … 7 d, fixed at deployment)");
+      expect(bound("voting period")).to.equal("1 h (allowed 10 min … 14 d, fixed at deployment)");
+      expect(bound("late-quorum extension")).to.equal("10 min (allowed 0 s … 1 h, fixed at deployment)");
+      expect(bound("proposal threshold")).to.equal("1 seat (fixed)");
+      expect(bound("delay")).to.equal("5 min (allowed 1 min … 30 d, fixed at deployment)");
+      expect(bound("grace period")).to.equal("14 d (allowed 1 d … 365 d, fixed at deployment)");
+      expect(audit.rows.filter((r) => r.role.startsWith("bound:")).every((r) => r.ok)).to.equal(true);
+    });
+
     it("flags an extra proposer granted after deployment", async function () {
       const s = await t.loadSystem();
       const timelock = await t.asTimelock(s);

@@ -146,10 +146,10 @@ describe("seed (demo data) on a real anvil", function () {
     const [index, [hash]] = [...tree.entries()][417] ?? [0, [""]];
     const file = await store.getByDigest(hash); // the certificate file itself is in the store
     expect(sha256(file)).to.equal(hash);
-    const [member, revoked] = await c.documents.verifyBatchMember(batch.root, hash, tree.getProof(index));
+    const [member, revoked] = await c.documents.verifyBatchMember(metadata.agency.id, batch.root, hash, tree.getProof(index));
     expect([member, revoked]).to.deep.equal([true, false]);
     const stranger = sha256(toUtf8Bytes("not a certificate of this batch"));
-    expect((await c.documents.verifyBatchMember(batch.root, stranger, tree.getProof(index)))[0]).to.equal(false);
+    expect((await c.documents.verifyBatchMember(metadata.agency.id, batch.root, stranger, tree.getProof(index)))[0]).to.equal(false);
 
     const keyHash = (await c.agencies.agency(coSigningAgencyId(metadata.agency.id))).pqKeyHash;
     const check = verifySignatureBlock(metadata.coSignature, batch.root, chainId, addresses.documents, keyHash, {

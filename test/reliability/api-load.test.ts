@@ -115,7 +115,7 @@ describe("public API under load: 10,000 documents indexed and served (real anvil
       const i = 1 + Math.floor(Math.random() * PER_BATCH);
       const hash = sha256(stringToBytes(certificateText(AGENCY.digital, `LOAD-${b}`, i)));
       const tree = trees[b] as StandardMerkleTree<[string]>;
-      const [member, revoked] = await g.contracts.documents.verifyBatchMember(tree.root, hash, tree.getProof([hash]));
+      const [member, revoked] = await g.contracts.documents.verifyBatchMember(AGENCY.digital, tree.root, hash, tree.getProof([hash]));
       expect([member, revoked], `certificate LOAD-${b} #${i}`).to.deep.equal([true, false]);
       verified++;
     }

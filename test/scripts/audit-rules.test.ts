@@ -24,6 +24,7 @@ import {
   reissuedRevoked,
   releaseBurst,
   splitAllocation,
+  squattedAct,
 } from "../../scripts/lib/agents/rules.js";
 import { PlainError } from "../../scripts/lib/explain-error.js";
 
@@ -37,11 +38,24 @@ const RECIPIENT = "0x00000000000000000000000000000000000000A1";
 const OTHER_RECIPIENT = "0x00000000000000000000000000000000000000B2";
 const TENGE = "0x00000000000000000000000000000000000000C3";
 const OTHER_TOKEN = "0x00000000000000000000000000000000000000D4";
+const TIMELOCK = "0x00000000000000000000000000000000000000e5";
+const REGISTRAR = "0x00000000000000000000000000000000000000f6";
 /** Whole tokens in units of a 2-decimal token (DKZT: tiyn). */
 const dkzt = (tokens: number): bigint => BigInt(Math.round(tokens * 100));
 
 function facts(partial: Partial<AuditFacts> = {}): AuditFacts {
-  return { chainId: 31337, block: 1_234, now: NOW, allocations: [], releases: [], documents: [], proposals: [], ...partial };
+  return {
+    chainId: 31337,
+    block: 1_234,
+    now: NOW,
+    timelock: TIMELOCK,
+    displacements: [],
+    allocations: [],
+    releases: [],
+    documents: [],
+    proposals: [],
+    ...partial,
+  };
 }
 
 function milestone(index: number, deadline: number, status: MilestoneFact["status"] = "Pending", amount = dkzt(1_000)): MilestoneFact {
@@ -74,6 +88,7 @@ function document(n: number, overrides: Partial<DocumentFact> = {}): DocumentFac
     id: hash(n),
     type: "decree",
     agencyId: 0,
+    issuer: TIMELOCK,
     issuedAt: NOW - 100 * DAY,
     status: "Active",
     number: `D-2026/${String(n).padStart(3, "0")}`,
@@ -83,7 +98,16 @@ function document(n: number, overrides: Partial<DocumentFact> = {}): DocumentFac
 }
 
 function proposal(number: number, votesCast: number, eligible: number, state = "Executed"): ProposalFact {
-  return { number, id: String(1_000n + BigInt(number)), state, votesCast, eligible, ...(state === "Executed" ? { executedAt: NOW - DAY } : {}) };
+  return {
+    number,
+    id: String(1_000n + BigInt(number)),
+    state,
+    createdAt: NOW - 10 * DAY,
+    documentHashes: [],
+    votesCast,
+    eligible,
+    ...(state === "Executed" ? { executedAt: NOW - DAY } : {}),
+  };
 }
 
 /** A config with one rule's thresholds changed. */
@@ -293,6 +317,38 @@ describe("digital auditor rules (crafted facts)", function () {
     });
   });
 
+  describe("squatted-act", function () {
+    const pending = (state: string, hashes: string[]): ProposalFact => ({ ...proposal(7, 0, 6, state), documentHashes: hashes });
+    const squat = document(70, { type: "notice", agencyId: 2, issuer: REGISTRAR, issuedAt: NOW - 5 * DAY });
+
+    it("flags a registrar's entry of a hash an open proposal would enact, registered after the proposal", function () {
+      for (const state of ["Pending", "Active", "Succeeded", "Queued"]) {
+        const flag = only(squattedAct.check(facts({ documents: [squat], proposals: [pending(state, [squat.id])] }), DEFAULT_AUDIT_CONFIG));
+        expect(flag.severity).to.equal("critical");
+        expect(flag.subject).to.deep.equal({ kind: "document", id: squat.id });
+        expect(flag.evidence).to.include({ registrar: REGISTRAR, proposal: 7, registeredAt: NOW - 5 * DAY, proposedAt: NOW - 10 * DAY });
+      }
+    });
+
+    it("does not flag the act itself, an entry older than the proposal, or a closed proposal", function () {
+      const act = document(71, { issuer: TIMELOCK, issuedAt: NOW - DAY });
+      const older = document(72, { type: "order", issuer: REGISTRAR, issuedAt: NOW - 30 * DAY });
+      const f = (state: string) => facts({ documents: [squat, act, older], proposals: [pending(state, [act.id, older.id])] });
+      expect(squattedAct.check(f("Active"), DEFAULT_AUDIT_CONFIG)).to.deep.equal([]);
+      for (const state of ["Executed", "Defeated", "Canceled", "Expired"]) {
+        expect(squattedAct.check(facts({ documents: [squat], proposals: [pending(state, [squat.id])] }), DEFAULT_AUDIT_CONFIG)).to.deep.equal([]);
+      }
+    });
+
+    it("flags every entry an act displaced, unless configured off", function () {
+      const displaced = { id: hash(73), previousIssuer: REGISTRAR, previousType: "notice", previousAgencyId: 2, previousIssuedAt: NOW - 9 * DAY, displacedAt: NOW - DAY };
+      const flag = only(squattedAct.check(facts({ displacements: [displaced] }), DEFAULT_AUDIT_CONFIG));
+      expect([flag.severity, flag.subject.id]).to.deep.equal(["warning", displaced.id]);
+      expect(flag.evidence).to.include({ registrar: REGISTRAR, agency: 2 });
+      expect(squattedAct.check(facts({ displacements: [displaced] }), withConfig("squattedAct", { flagDisplaced: false }))).to.deep.equal([]);
+    });
+  });
+
   it("audit() runs every rule over the same facts", function () {
     const f = facts({
       allocations: [allocation(1, { milestones: [milestone(0, NOW - 2 * DAY)] })],
@@ -372,7 +428,7 @@ describe("digital auditor config and report", function () {
     expect(report.chainId).to.equal(1337);
     expect(report.block).to.equal(77);
     expect(report.generatedAt).to.be.closeTo(Math.floor(Date.now() / 1000), 5);
-    expect(report.rules.map((r) => r.id)).to.deep.equal(["overdue-milestone", "split-allocation", "release-burst", "reissued-revoked", "low-turnout"]);
+    expect(report.rules.map((r) => r.id)).to.deep.equal(["overdue-milestone", "split-allocation", "release-burst", "reissued-revoked", "low-turnout", "squatted-act"]);
     expect(report.rules.map((r) => r.id)).to.deep.equal(AUDIT_RULES.map((r) => r.id));
     for (const rule of report.rules) {
       expect(Object.keys(rule).sort()).to.deep.equal(["explanation", "id", "threshold", "title"]);
@@ -388,6 +444,6 @@ describe("digital auditor config and report", function () {
     expect(threshold("reissued-revoked")).to.contain("365 days");
     expect(report.flags).to.deep.equal(audit(f, config));
     expect(report.flags.map((flag) => flag.rule)).to.deep.equal(["low-turnout"]);
-    expect(JSON.parse(JSON.stringify(report)).rules).to.have.length(5);
+    expect(JSON.parse(JSON.stringify(report)).rules).to.have.length(AUDIT_RULES.length);
   });
 });

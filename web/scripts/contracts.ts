@@ -15,7 +15,7 @@ const rootDir = path.resolve(webDir, "..");
 
 /** Contract name → artifact path (relative to artifacts/) and Ignition future id. */
 export const CONTRACTS = {
-  TimelockController: { artifact: "@openzeppelin/contracts/governance/TimelockController.sol/TimelockController.json", futureId: "GovernmentDAO#TimelockController" },
+  TimelockController: { artifact: "contracts/governance/GovernmentTimelock.sol/GovernmentTimelock.json", futureId: "GovernmentDAO#TimelockController" },
   AgencyRegistry: { artifact: "contracts/governance/AgencyRegistry.sol/AgencyRegistry.json", futureId: "GovernmentDAO#AgencyRegistry" },
   OfficialSeats: { artifact: "contracts/governance/OfficialSeats.sol/OfficialSeats.json", futureId: "GovernmentDAO#OfficialSeats" },
   DocumentRegistry: { artifact: "contracts/documents/DocumentRegistry.sol/DocumentRegistry.json", futureId: "GovernmentDAO#DocumentRegistry" },

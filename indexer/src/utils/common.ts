@@ -54,6 +54,7 @@ const EMPTY_COUNCIL: typeof council.$inferSelect = {
   quorumNumerator: null,
   lateQuorumVoteExtension: null,
   timelockMinDelay: null,
+  timelockGracePeriod: null,
   proposalGuardian: null,
   proposalCount: 0n,
   documentCount: 0n,

@@ -39,6 +39,8 @@ export interface DocumentFact {
   id: string;
   type: string;
   agencyId: number;
+  /** The issuing account (lower-case): a registrar, or the Timelock for acts passed by proposal. */
+  issuer: string;
   issuedAt: number;
   status: "Active" | "Amended" | "Revoked";
   supersedes?: string;
@@ -52,10 +54,26 @@ export interface ProposalFact {
   number: number;
   id: string;
   state: string;
+  /** Block time of the proposal's creation. */
+  createdAt: number;
+  /** Content hashes (0x…, lower-case) of the documents its actions issue or amend to: public from its creation. */
+  documentHashes: string[];
   votesCast: number;
   /** Seats that could vote (total seats at the snapshot). */
   eligible: number;
   executedAt?: number;
+}
+
+/** A registrar's entry whose content hash an act of the Timelock took (DocumentDisplaced). */
+export interface DisplacementFact {
+  id: string;
+  previousIssuer: string;
+  previousType: string;
+  previousAgencyId: number;
+  /** When the registrar had issued its entry. */
+  previousIssuedAt: number;
+  /** When the act displaced it. */
+  displacedAt: number;
 }
 
 /** Everything the rules see. `now` is the chain's latest block time. */
@@ -63,6 +81,9 @@ export interface AuditFacts {
   chainId: number;
   block: number;
   now: number;
+  /** The Timelock's address (lower-case): the issuer of acts passed by proposal. */
+  timelock: string;
+  displacements: DisplacementFact[];
   allocations: AllocationFact[];
   releases: ReleaseFact[];
   documents: DocumentFact[];
@@ -135,13 +156,17 @@ export async function readFacts(ctx: GovContext): Promise<AuditFacts> {
     revokedAt.set(hex32(log.args.tokenId), await blockTime(log.blockNumber));
   }
   const docs: DocumentFact[] = [];
+  const seen = new Set<string>();
   for (const log of await documents.queryFilter(documents.filters.DocumentIssued(), 0, "latest")) {
+    const id = hex32(log.args.tokenId);
+    if (seen.has(id)) continue; // a displaced entry and the act that took its id: the chain holds the act
+    seen.add(id);
     const d = await documents.document(log.args.tokenId);
-    const id = hex32(d.tokenId);
     const fact: DocumentFact = {
       id,
       type: DOCUMENT_TYPES[Number(d.docType)] ?? "decree",
       agencyId: Number(d.agencyId),
+      issuer: d.issuer.toLowerCase(),
       issuedAt: Number(d.issuedAt),
       status: DOCUMENT_STATUSES[Number(d.status)] ?? "Active",
       ...(d.supersedes !== 0n ? { supersedes: hex32(d.supersedes) } : {}),
@@ -158,6 +183,33 @@ export async function readFacts(ctx: GovContext): Promise<AuditFacts> {
     docs.push(fact);
   }
 
+  const displacements: DisplacementFact[] = [];
+  for (const log of await documents.queryFilter(documents.filters.DocumentDisplaced(), 0, "latest")) {
+    const entry = await documents.displacedEntry(log.args.tokenId);
+    displacements.push({
+      id: hex32(log.args.tokenId),
+      previousIssuer: log.args.previousIssuer.toLowerCase(),
+      previousType: DOCUMENT_TYPES[Number(log.args.previousType)] ?? "order",
+      previousAgencyId: Number(log.args.previousAgencyId),
+      previousIssuedAt: Number(entry.issuedAt),
+      displacedAt: await blockTime(log.blockNumber),
+    });
+  }
+
+  // The documents a proposal would issue or amend to, from the calldata in its ProposalCreated log.
+  const created = new Map<string, { createdAt: number; documentHashes: string[] }>();
+  const registry = ctx.addresses.documents.toLowerCase();
+  for (const log of await governor.queryFilter(governor.filters.ProposalCreated(), 0, "latest")) {
+    const documentHashes: string[] = [];
+    log.args.targets.forEach((target, i) => {
+      if (target.toLowerCase() !== registry) return;
+      const call = documents.interface.parseTransaction({ data: log.args.calldatas[i] ?? "0x" });
+      if (call?.name === "issue") documentHashes.push(String(call.args[2]).toLowerCase());
+      if (call?.name === "amend") documentHashes.push(String(call.args[1]).toLowerCase());
+    });
+    created.set(log.args.proposalId.toString(), { createdAt: await blockTime(log.blockNumber), documentHashes });
+  }
+
   const executedAt = new Map<string, number>();
   for (const log of await governor.queryFilter(governor.filters.ProposalExecuted(), 0, "latest")) {
     executedAt.set(log.args.proposalId.toString(), await blockTime(log.blockNumber));
@@ -170,10 +222,12 @@ export async function readFacts(ctx: GovContext): Promise<AuditFacts> {
     const [against, forVotes, abstain] = await governor.proposalVotes(id);
     const eligible = snapshot < BigInt(latest.timestamp) ? Number(await seats.getPastTotalSupply(snapshot)) : Number(await seats.totalSupply());
     const executed = executedAt.get(id.toString());
+    const origin = created.get(id.toString()) ?? { createdAt: 0, documentHashes: [] };
     proposals.push({
       number: i + 1,
       id: id.toString(),
       state: PROPOSAL_STATES[Number(await governor.state(id))] ?? "Pending",
+      ...origin,
       votesCast: Number(against + forVotes + abstain),
       eligible,
       ...(executed !== undefined ? { executedAt: executed } : {}),
@@ -184,6 +238,8 @@ export async function readFacts(ctx: GovContext): Promise<AuditFacts> {
     chainId: Number(ctx.chainId),
     block: latest.number,
     now: latest.timestamp,
+    timelock: ctx.addresses.timelock.toLowerCase(),
+    displacements,
     allocations,
     releases,
     documents: docs,

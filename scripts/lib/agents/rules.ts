@@ -37,6 +37,10 @@ export const auditConfigSchema = z.strictObject({
     /** Executed proposals with fewer votes than this share of the seats are flagged. */
     minTurnout: z.number().gt(0).max(1),
   }),
+  squattedAct: z.strictObject({
+    /** Whether a registrar's entry that an act has already displaced is flagged too (not only pending ones). */
+    flagDisplaced: z.boolean(),
+  }),
 });
 export type AuditConfig = z.infer<typeof auditConfigSchema>;
 
@@ -46,6 +50,7 @@ export const DEFAULT_AUDIT_CONFIG: AuditConfig = {
   releaseBurst: { maxReleases: 3, windowHours: 24 },
   reissuedRevoked: { windowDays: 365 },
   lowTurnout: { minTurnout: 0.6 },
+  squattedAct: { flagDisplaced: true },
 };
 
 /** One red flag. */
@@ -247,8 +252,56 @@ export const lowTurnout: AuditRule = {
   },
 };
 
+/** Proposal states in which the proposal's act may still be enacted. */
+const OPEN_STATES = new Set(["Pending", "Active", "Succeeded", "Queued"]);
+
+export const squattedAct: AuditRule = {
+  id: "squatted-act",
+  title: "Registrar registered the file of a pending act",
+  explanation:
+    "A decree, law, budget or amendment put to the council carries its file's sha-256 in the proposal, public for " +
+    "the whole vote. A registrar who registers that same hash as its own entry while the proposal is open is trying " +
+    "to block the act or to show citizens its own entry in the act's place. The registry gives the act precedence " +
+    "(the entry is displaced when the act is enacted, and kept in history), so this is never harmful for long, but " +
+    "it is never an accident either: the registrar's key or intent needs looking at.",
+  threshold: (c) =>
+    `a registrar's entry of a hash named by an open proposal, registered after the proposal was made${c.squattedAct.flagDisplaced ? "; every entry an act displaced" : ""}`,
+  check(facts, config) {
+    const flags: AuditFlag[] = [];
+    const byId = new Map(facts.documents.map((d) => [d.id, d]));
+    for (const p of facts.proposals) {
+      if (!OPEN_STATES.has(p.state)) continue;
+      for (const hash of p.documentHashes) {
+        const entry = byId.get(hash);
+        if (!entry || entry.issuer === facts.timelock || entry.issuedAt < p.createdAt) continue;
+        flags.push({
+          rule: this.id,
+          severity: "critical",
+          subject: { kind: "document", id: hash },
+          message: `Registrar ${entry.issuer} registered ${hash} as its ${entry.type} on ${iso(entry.issuedAt)}, while proposal #${p.number} (${p.state}) would enact that file.`,
+          evidence: { registrar: entry.issuer, proposal: p.number, proposalId: p.id, proposedAt: p.createdAt, registeredAt: entry.issuedAt },
+          ...flagAt(facts),
+        });
+      }
+    }
+    if (config.squattedAct.flagDisplaced) {
+      for (const d of facts.displacements) {
+        flags.push({
+          rule: this.id,
+          severity: "warning",
+          subject: { kind: "document", id: d.id },
+          message: `An act of the council displaced registrar ${d.previousIssuer}'s ${d.previousType} of the same file (registered ${iso(d.previousIssuedAt)}, displaced ${iso(d.displacedAt)}).`,
+          evidence: { registrar: d.previousIssuer, agency: d.previousAgencyId, registeredAt: d.previousIssuedAt, displacedAt: d.displacedAt },
+          ...flagAt(facts),
+        });
+      }
+    }
+    return flags;
+  },
+};
+
 /** Every rule, in the order they are published. */
-export const AUDIT_RULES: readonly AuditRule[] = [overdueMilestone, splitAllocation, releaseBurst, reissuedRevoked, lowTurnout];
+export const AUDIT_RULES: readonly AuditRule[] = [overdueMilestone, splitAllocation, releaseBurst, reissuedRevoked, lowTurnout, squattedAct];
 
 /** Runs every rule. */
 export const audit = (facts: AuditFacts, config: AuditConfig = DEFAULT_AUDIT_CONFIG): AuditFlag[] => AUDIT_RULES.flatMap((rule) => rule.check(facts, config));

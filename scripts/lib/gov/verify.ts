@@ -91,7 +91,8 @@ const missingOrCorrupted = (error: unknown): string =>
 
 /**
  * Looks for `contentHash` in every anchored batch whose tree dump is in the content store (the chain holds only the
- * root): builds the proof from the dump and asks the registry (`verifyBatchMember`) whether it holds and is revoked.
+ * root): builds the proof from the dump and asks the registry (`verifyBatchMember`, per agency and root) whether it
+ * holds, is revoked, or is superseded (the same file registered as a document that was amended).
  */
 async function findBatchMember(ctx: GovContext, contentHash: string): Promise<Verification | undefined> {
   const { documents, agencies } = ctx.contracts;
@@ -107,14 +108,15 @@ async function findBatchMember(ctx: GovContext, contentHash: string): Promise<Ve
     let proof: string[] | undefined;
     for (const [i, [leaf]] of tree.entries()) if (leaf.toLowerCase() === contentHash) proof = tree.getProof(i);
     if (!proof) continue;
-    const [member, revoked] = await documents.verifyBatchMember(log.args.root, contentHash, proof);
-    if (!member) continue;
     const agencyId = Number(log.args.agencyId);
+    const [member, revoked, superseded] = await documents.verifyBatchMember(agencyId, log.args.root, contentHash, proof);
+    if (!member) continue;
     const anchoredAt = (await ctx.provider.getBlock(log.blockNumber))?.timestamp ?? 0;
     let reason: string | undefined;
     if (revoked) {
-      const [whole] = await documents.queryFilter(documents.filters.BatchRevoked(log.args.root), 0, "latest");
-      const [one] = await documents.queryFilter(documents.filters.BatchMemberRevoked(log.args.root, contentHash), 0, "latest");
+      const [whole] = await documents.queryFilter(documents.filters.BatchRevoked(log.args.root, agencyId), 0, "latest");
+      const members = await documents.queryFilter(documents.filters.BatchMemberRevoked(log.args.root, contentHash), 0, "latest");
+      const one = members.find((m) => Number(m.args.agencyId) === agencyId);
       reason = one?.args.reason ?? whole?.args.reason;
     }
     const signer = coSigningAgencyId(agencyId);
@@ -132,7 +134,7 @@ async function findBatchMember(ctx: GovContext, contentHash: string): Promise<Ve
     return {
       contentHash,
       found: true,
-      status: revoked ? "Revoked" : "Active",
+      status: revoked ? "Revoked" : superseded ? "Amended" : "Active",
       type: metadata.type,
       agencyId,
       agencyName: (await agencies.agency(agencyId)).name,

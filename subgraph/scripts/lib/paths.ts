@@ -34,7 +34,7 @@ export const CONTRACTS = [
   {
     name: "TimelockController",
     key: "timelock",
-    artifact: "@openzeppelin/contracts/governance/TimelockController.sol/TimelockController.json",
+    artifact: "contracts/governance/GovernmentTimelock.sol/GovernmentTimelock.json",
     futureId: "GovernmentDAO#TimelockController",
   },
   {

@@ -28,6 +28,7 @@ import { type BaseContract, id as keccakId, parseEther, sha256, toUtf8Bytes } fr
 import DigitalTengeModule from "../../../ignition/modules/DigitalTenge.js";
 import GovernmentDAO from "../../../ignition/modules/GovernmentDAO.js";
 import { freePort, startAnvil } from "../../../scripts/lib/anvil.js";
+import { DEMO_BOUNDS } from "../../../scripts/lib/demo-cast.js";
 import { isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import { type Action, action, connectGovernment } from "../../../scripts/lib/contracts.js";
 import { ROOT_DIR, SCENARIO_DEPLOYMENT_ID, SCENARIO_DIR, SCENARIO_FILE } from "../../scripts/lib/paths.js";
@@ -36,7 +37,7 @@ import type { RawBlock, RawLog, ScenarioFacts, ScenarioRecord } from "../harness
 const SETTINGS = { timelockMinDelay: 60, votingDelay: 30, votingPeriod: 300, quorumPercent: 50, lateQuorumExtension: 60 };
 const FINANCE = 1;
 const DIGITAL = 2;
-const DocType = { Decree: 0, Budget: 2, Order: 3 } as const;
+const DocType = { Decree: 0, Budget: 2, Order: 3, Notice: 5 } as const;
 const hashOf = (text: string): string => sha256(toUtf8Bytes(text));
 
 const started = Date.now();
@@ -68,6 +69,8 @@ try {
   const parameters = {
     GovernmentDAO: {
       ...SETTINGS,
+      ...DEMO_BOUNDS,
+      escrowTokens: [] as string[],
       genesisAgencies: [
         { id: FINANCE, name: "Ministry of Finance", pqKeyHash: hashOf("finance ML-DSA key"), registrars: [financeRegistrar.address] },
         { id: DIGITAL, name: "Ministry of Digital Development", pqKeyHash: hashOf("digital ML-DSA key"), registrars: [digitalRegistrar.address] },
@@ -80,13 +83,15 @@ try {
     },
     DigitalTenge: { holder: treasurer.address, supply: 10_000_000_000_00n },
   };
-  const deployed = await ignition.deploy(GovernmentDAO, { parameters, deploymentId: SCENARIO_DEPLOYMENT_ID, displayUi: false });
+  // The dev tenge first, so that the escrow allows it from the start (as scripts/lib/deploy-system.ts does).
   const { tenge: tengeContract } = await ignition.deploy(DigitalTengeModule, {
     parameters,
     deploymentId: SCENARIO_DEPLOYMENT_ID,
     displayUi: false,
   });
   const addressOf = (c: BaseContract): string => (c.target as string).toLowerCase();
+  parameters.GovernmentDAO.escrowTokens = [addressOf(tengeContract)];
+  const deployed = await ignition.deploy(GovernmentDAO, { parameters, deploymentId: SCENARIO_DEPLOYMENT_ID, displayUi: false });
   const system = connectGovernment(
     {
       timelock: addressOf(deployed.timelock),
@@ -130,9 +135,10 @@ try {
     }
   }
   /** A full pass: propose, wait, vote, wait, queue, wait, execute. `lateVotes` votes near the deadline. */
-  async function pass(actions: Action[], description: string, votes: Vote[], lateVotes = false): Promise<bigint> {
+  async function pass(actions: Action[], description: string, votes: Vote[], lateVotes = false, duringVote?: () => Promise<void>): Promise<bigint> {
     const p = await propose(actions, description);
     await advance(SETTINGS.votingDelay + 1);
+    await duringVote?.();
     if (lateVotes) {
       await advance(SETTINGS.votingPeriod - 20);
       await vote(p.proposalId, votes);
@@ -187,6 +193,13 @@ try {
       [officials[2], 1, ""],
       [newOfficial, 2, reasons.p2Abstain],
     ],
+    false,
+    // A registrar squats the pending budget's hash (public in ProposalCreated) as its own Notice: the budget still
+    // passes and displaces it (DocumentDisplaced, then the budget's DocumentIssued).
+    async () => {
+      const squat = documents.connect(digitalRegistrar).issue(DocType.Notice, DIGITAL, budgetHash, hashOf("squat metadata"), `0x${"00".repeat(32)}`);
+      await (await squat).wait();
+    },
   );
 
   // A registrar's order: issue, amend, revoke the new version; amending the revoked version reverts.
@@ -214,7 +227,7 @@ try {
   await (await registrarDocs.anchorBatch(FINANCE, tree.root, certificates.length, hashOf("batch metadata"))).wait();
   const revokedMember = certificates[1] as string;
   const memberReason = "Issued in error";
-  await (await registrarDocs.revokeBatchMember(tree.root, revokedMember, tree.getProof([revokedMember]), memberReason)).wait();
+  await (await registrarDocs.revokeBatchMember(FINANCE, tree.root, revokedMember, tree.getProof([revokedMember]), memberReason)).wait();
 
   // Deposits: DigitalTenge and the native coin.
   const tengeDeposit = 5_000_000_00n;
