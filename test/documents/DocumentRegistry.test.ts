@@ -63,9 +63,14 @@ const NOT_FOUND: DocView = {
 
 const docOf = async (s: System, contentHash: string): Promise<DocView> => view(await s.documents.verify(contentHash));
 
-/** A batch member to watch: its root, content hash and proof. */
-interface Member {
+/** A batch, keyed by its agency and its Merkle root. */
+interface BatchKey {
+  agencyId: number;
   root: string;
+}
+
+/** A batch member to watch: its batch (agency, root), content hash and proof. */
+interface Member extends BatchKey {
   contentHash: string;
   proof: string[];
 }
@@ -73,7 +78,7 @@ interface Member {
 /** What a registry call may change: the given documents and batches, members' status, and every role's balance. */
 interface Watched {
   docs?: readonly string[];
-  roots?: readonly string[];
+  roots?: readonly BatchKey[];
   members?: readonly Member[];
 }
 
@@ -87,17 +92,23 @@ async function registryState(s: System, watched: Watched) {
   ];
   return {
     docs: await Promise.all((watched.docs ?? []).map((h) => docOf(s, h))),
+    displaced: await Promise.all((watched.docs ?? []).map(async (h) => view(await s.documents.displacedEntry(h)))),
     balances: await Promise.all(holders.map((a) => s.documents.balanceOf(a))),
     batches: await Promise.all(
       (watched.roots ?? []).map(async (r) => {
-        const b = await s.documents.batch(r);
+        const b = await s.documents.batch(r.agencyId, r.root);
         return { agencyId: b.agencyId, count: b.count, anchoredAt: b.anchoredAt, revoked: b.revoked };
       }),
     ),
     members: await Promise.all(
       (watched.members ?? []).map(async (m) => {
-        const [member, revoked] = await s.documents.verifyBatchMember(m.root, m.contentHash, m.proof);
-        return { member, revoked };
+        const [member, revoked, superseded] = await s.documents.verifyBatchMember(
+          m.agencyId,
+          m.root,
+          m.contentHash,
+          m.proof,
+        );
+        return { member, revoked, superseded };
       }),
     ),
   };
@@ -440,21 +451,51 @@ describe("DocumentRegistry", function () {
       });
     });
 
-    it("reverts with DocumentExists for a content hash already issued, by anyone, of any type", async function () {
+    it("reverts with DocumentExists when a registrar issues a content hash already issued, by anyone, of any type", async function () {
       const s = await t.loadSystem();
       const timelock = await t.asTimelock(s);
-      const hash = hashOf("the same file twice");
-      await issueAs(s, financeRegistrar, DocType.Certificate, FINANCE, hash, META, COSIG);
-      await expectNoChange(s, { docs: [hash] }, async () => {
-        await expect(s.documents.connect(financeRegistrar).issue(DocType.Certificate, FINANCE, hash, META_2, ZeroHash))
-          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
-          .withArgs(BigInt(hash));
-        await expect(s.documents.connect(timelock).issue(DocType.Decree, 0, hash, META, ZeroHash))
-          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
-          .withArgs(BigInt(hash));
-        await expect(s.documents.connect(digitalRegistrar).issue(DocType.Order, DIGITAL, hash, META, ZeroHash))
-          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
-          .withArgs(BigInt(hash));
+      const byRegistrar = hashOf("the same file twice");
+      const byTimelock = hashOf("a decree, then the same file as an agency's order");
+      await issueAs(s, financeRegistrar, DocType.Certificate, FINANCE, byRegistrar, META, COSIG);
+      await issueAs(s, timelock, DocType.Decree, 0, byTimelock);
+      await expectNoChange(s, { docs: [byRegistrar, byTimelock] }, async () => {
+        for (const hash of [byRegistrar, byTimelock]) {
+          // The same registrar, of the same or another type; the other agency's registrar. A registrar never
+          // displaces anything: only an act of the Timelock does (see "acts of the Timelock take precedence").
+          for (const [registrar, docType, agencyId] of [
+            [financeRegistrar, DocType.Certificate, FINANCE],
+            [financeRegistrar, DocType.Notice, FINANCE],
+            [digitalRegistrar, DocType.Order, DIGITAL],
+          ] as const) {
+            await expect(s.documents.connect(registrar).issue(docType, agencyId, hash, META_2, ZeroHash))
+              .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+              .withArgs(BigInt(hash));
+          }
+        }
+      });
+    });
+
+    it("reverts with DocumentExists when the Timelock issues a content hash it issued itself, of any type", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const decree = hashOf("a decree issued twice");
+      const order = hashOf("an order the Timelock issued for an agency");
+      await issueAs(s, timelock, DocType.Decree, 0, decree);
+      await issueAs(s, timelock, DocType.Order, FINANCE, order);
+      await expectNoChange(s, { docs: [decree, order] }, async () => {
+        for (const hash of [decree, order]) {
+          for (const [docType, agencyId] of [
+            [DocType.Decree, 0],
+            [DocType.Law, 0],
+            [DocType.Budget, FINANCE],
+            [DocType.Order, FINANCE],
+            [DocType.Notice, DIGITAL],
+          ] as const) {
+            await expect(s.documents.connect(timelock).issue(docType, agencyId, hash, META_2, ZeroHash))
+              .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+              .withArgs(BigInt(hash));
+          }
+        }
       });
     });
 
@@ -948,7 +989,7 @@ describe("DocumentRegistry", function () {
       const memberAt = (i: number): Member => {
         const contentHash = leaves[i];
         if (contentHash === undefined) throw new Error(`no leaf #${i}`);
-        return { root: tree.root, contentHash, proof: tree.getProof([contentHash]) };
+        return { agencyId: FINANCE, root: tree.root, contentHash, proof: tree.getProof([contentHash]) };
       };
       return { s, leaves, tree, memberAt };
     }
@@ -961,7 +1002,7 @@ describe("DocumentRegistry", function () {
         await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 5, BATCH_META))
           .to.emit(s.documents, "BatchAnchored")
           .withArgs(tree.root, FINANCE, financeRegistrar.address, 5, BATCH_META);
-        const entry = await s.documents.batch(tree.root);
+        const entry = await s.documents.batch(FINANCE, tree.root);
         expect(entry.agencyId).to.equal(BigInt(FINANCE));
         expect(entry.count).to.equal(5n);
         expect(entry.anchoredAt).to.equal(BigInt(await t.networkHelpers.time.latest()));
@@ -977,13 +1018,14 @@ describe("DocumentRegistry", function () {
         await expect(s.documents.connect(timelock).anchorBatch(DIGITAL, tree.root, 3, BATCH_META))
           .to.emit(s.documents, "BatchAnchored")
           .withArgs(tree.root, DIGITAL, timelock.address, 3, BATCH_META);
-        expect((await s.documents.batch(tree.root)).agencyId).to.equal(BigInt(DIGITAL));
+        expect((await s.documents.batch(DIGITAL, tree.root)).agencyId).to.equal(BigInt(DIGITAL));
+        expect((await s.documents.batch(FINANCE, tree.root)).anchoredAt).to.equal(0n);
       });
 
       it("reverts with UnauthorizedIssuer for a stranger, an official, or the other agency's registrar", async function () {
         const s = await t.loadSystem();
         const tree = treeOf(certificates(4, "forged"));
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           for (const caller of [stranger, officials[0], digitalRegistrar]) {
             await expect(s.documents.connect(caller).anchorBatch(FINANCE, tree.root, 4, BATCH_META))
               .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
@@ -997,7 +1039,7 @@ describe("DocumentRegistry", function () {
         const timelock = await t.asTimelock(s);
         const tree = treeOf(certificates(4, "late"));
         await setActive(s, FINANCE, false);
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 4, BATCH_META))
             .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
             .withArgs(financeRegistrar.address, DocType.Certificate, FINANCE);
@@ -1011,7 +1053,7 @@ describe("DocumentRegistry", function () {
         const s = await t.loadSystem();
         const timelock = await t.asTimelock(s);
         const tree = treeOf(certificates(2, "agencyless"));
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           for (const agencyId of [0, UNKNOWN_AGENCY]) {
             await expect(s.documents.connect(timelock).anchorBatch(agencyId, tree.root, 2, BATCH_META))
               .to.be.revertedWithCustomError(s.documents, "InactiveAgency")
@@ -1023,7 +1065,7 @@ describe("DocumentRegistry", function () {
       it("reverts with EmptyBatch for a zero root or a zero count", async function () {
         const s = await t.loadSystem();
         const tree = treeOf(certificates(2, "empty"));
-        await expectNoChange(s, { roots: [tree.root, ZeroHash] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }, { agencyId: FINANCE, root: ZeroHash }] }, async () => {
           await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, ZeroHash, 2, BATCH_META))
             .to.be.revertedWithCustomError(s.documents, "EmptyBatch")
             .withArgs();
@@ -1036,42 +1078,50 @@ describe("DocumentRegistry", function () {
       it("reverts with EmptyMetadata for a zero metadata digest", async function () {
         const s = await t.loadSystem();
         const tree = treeOf(certificates(2, "undocumented"));
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 2, ZeroHash))
             .to.be.revertedWithCustomError(s.documents, "EmptyMetadata")
             .withArgs();
         });
       });
 
-      it("reverts with BatchExists for a root already anchored, by any agency", async function () {
+      it("reverts with BatchExists(agency, root) for a root its agency already anchored, by its registrar or the Timelock", async function () {
         const { s, tree } = await withAnchoredBatch();
         const timelock = await t.asTimelock(s);
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 8, BATCH_META))
-            .to.be.revertedWithCustomError(s.documents, "BatchExists")
-            .withArgs(tree.root);
-          await expect(s.documents.connect(digitalRegistrar).anchorBatch(DIGITAL, tree.root, 1, hashOf("other")))
-            .to.be.revertedWithCustomError(s.documents, "BatchExists")
-            .withArgs(tree.root);
-          await expect(s.documents.connect(timelock).anchorBatch(DIGITAL, tree.root, 8, BATCH_META))
-            .to.be.revertedWithCustomError(s.documents, "BatchExists")
-            .withArgs(tree.root);
-        });
+        await expectNoChange(
+          s,
+          {
+            roots: [
+              { agencyId: FINANCE, root: tree.root },
+              { agencyId: DIGITAL, root: tree.root },
+            ],
+          },
+          async () => {
+            await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 8, BATCH_META))
+              .to.be.revertedWithCustomError(s.documents, "BatchExists")
+              .withArgs(FINANCE, tree.root);
+            await expect(s.documents.connect(timelock).anchorBatch(FINANCE, tree.root, 1, hashOf("other")))
+              .to.be.revertedWithCustomError(s.documents, "BatchExists")
+              .withArgs(FINANCE, tree.root);
+          },
+        );
       });
     });
 
     describe("batch and verifyBatchMember", function () {
       it("batch returns zeros for a root never anchored", async function () {
         const s = await t.loadSystem();
-        const entry = await s.documents.batch(hashOf("no such root"));
-        expect([entry.agencyId, entry.count, entry.anchoredAt, entry.revoked]).to.deep.equal([0n, 0n, 0n, false]);
+        for (const agencyId of [0, FINANCE, DIGITAL, UNKNOWN_AGENCY]) {
+          const entry = await s.documents.batch(agencyId, hashOf("no such root"));
+          expect([entry.agencyId, entry.count, entry.anchoredAt, entry.revoked]).to.deep.equal([0n, 0n, 0n, false]);
+        }
       });
 
       it("proves every member of an anchored batch, not revoked", async function () {
         const { s, leaves, memberAt } = await withAnchoredBatch();
         for (const i of leaves.keys()) {
           const m = memberAt(i);
-          expect(await s.documents.verifyBatchMember(m.root, m.contentHash, m.proof)).to.deep.equal([true, false]);
+          expect(await s.documents.verifyBatchMember(m.agencyId, m.root, m.contentHash, m.proof)).to.deep.equal([true, false, false]);
         }
       });
 
@@ -1080,28 +1130,37 @@ describe("DocumentRegistry", function () {
         const first = memberAt(0);
         const second = memberAt(1);
         // Another member's proof.
-        expect(await s.documents.verifyBatchMember(tree.root, first.contentHash, second.proof)).to.deep.equal([
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, first.contentHash, second.proof)).to.deep.equal([
+          false,
           false,
           false,
         ]);
         // A tampered proof.
         const tampered = [...first.proof];
         tampered[0] = hashOf("tampered");
-        expect(await s.documents.verifyBatchMember(tree.root, first.contentHash, tampered)).to.deep.equal([false, false]);
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, first.contentHash, tampered)).to.deep.equal([false, false, false]);
         // No proof.
-        expect(await s.documents.verifyBatchMember(tree.root, first.contentHash, [])).to.deep.equal([false, false]);
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, first.contentHash, [])).to.deep.equal([false, false, false]);
         // A hash outside the batch with a member's proof.
-        expect(await s.documents.verifyBatchMember(tree.root, hashOf("not a member"), first.proof)).to.deep.equal([
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, hashOf("not a member"), first.proof)).to.deep.equal([
+          false,
           false,
           false,
         ]);
         // A valid proof against a tree that was never anchored.
         const other = treeOf([...leaves, hashOf("extra")]);
         const contentHash = first.contentHash;
-        expect(await s.documents.verifyBatchMember(other.root, contentHash, other.getProof([contentHash]))).to.deep.equal([
-          false,
-          false,
-        ]);
+        expect(
+          await s.documents.verifyBatchMember(FINANCE, other.root, contentHash, other.getProof([contentHash])),
+        ).to.deep.equal([false, false, false]);
+        // The anchored root and a valid proof, under an agency that never anchored it.
+        for (const agencyId of [0, DIGITAL, UNKNOWN_AGENCY]) {
+          expect(await s.documents.verifyBatchMember(agencyId, tree.root, first.contentHash, first.proof)).to.deep.equal([
+            false,
+            false,
+            false,
+          ]);
+        }
       });
 
       it("proves the only member of a one-leaf batch with an empty proof", async function () {
@@ -1110,8 +1169,12 @@ describe("DocumentRegistry", function () {
         const tree = treeOf([leaf]);
         expect(tree.getProof([leaf])).to.deep.equal([]);
         await (await s.documents.connect(digitalRegistrar).anchorBatch(DIGITAL, tree.root, 1, BATCH_META)).wait();
-        expect(await s.documents.verifyBatchMember(tree.root, leaf, [])).to.deep.equal([true, false]);
-        expect(await s.documents.verifyBatchMember(tree.root, hashOf("someone else"), [])).to.deep.equal([false, false]);
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, leaf, [])).to.deep.equal([true, false, false]);
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, hashOf("someone else"), [])).to.deep.equal([
+          false,
+          false,
+          false,
+        ]);
       });
 
       it("anchors a 1,000-leaf batch and proves members at both ends and in the middle", async function () {
@@ -1121,32 +1184,33 @@ describe("DocumentRegistry", function () {
         await expect(s.documents.connect(digitalRegistrar).anchorBatch(DIGITAL, tree.root, 1_000, BATCH_META))
           .to.emit(s.documents, "BatchAnchored")
           .withArgs(tree.root, DIGITAL, digitalRegistrar.address, 1_000, BATCH_META);
-        expect((await s.documents.batch(tree.root)).count).to.equal(1_000n);
+        expect((await s.documents.batch(DIGITAL, tree.root)).count).to.equal(1_000n);
         for (const i of [0, 1, 499, 500, 998, 999]) {
           const leaf = leaves[i];
           if (leaf === undefined) throw new Error(`no leaf #${i}`);
           const proof = tree.getProof([leaf]);
           expect(proof.length).to.be.within(9, 10);
-          expect(await s.documents.verifyBatchMember(tree.root, leaf, proof), `leaf #${i}`).to.deep.equal([true, false]);
+          expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, leaf, proof), `leaf #${i}`).to.deep.equal([true, false, false]);
         }
         const outsider = hashOf("school-leaving certificate #1000");
         const borrowed = tree.getProof([leaves[0] ?? ZeroHash]);
-        expect(await s.documents.verifyBatchMember(tree.root, outsider, borrowed)).to.deep.equal([false, false]);
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, outsider, borrowed)).to.deep.equal([false, false, false]);
 
         const revokedLeaf = leaves[500] ?? ZeroHash;
         await expect(
           s.documents
             .connect(digitalRegistrar)
-            .revokeBatchMember(tree.root, revokedLeaf, tree.getProof([revokedLeaf]), "exam annulled"),
+            .revokeBatchMember(DIGITAL, tree.root, revokedLeaf, tree.getProof([revokedLeaf]), "exam annulled"),
         )
           .to.emit(s.documents, "BatchMemberRevoked")
-          .withArgs(tree.root, revokedLeaf, digitalRegistrar.address, "exam annulled");
-        expect(await s.documents.verifyBatchMember(tree.root, revokedLeaf, tree.getProof([revokedLeaf]))).to.deep.equal([
+          .withArgs(tree.root, revokedLeaf, digitalRegistrar.address, DIGITAL, "exam annulled");
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, revokedLeaf, tree.getProof([revokedLeaf]))).to.deep.equal([
           true,
           true,
+          false,
         ]);
-        expect(await s.documents.verifyBatchMember(tree.root, leaves[499] ?? ZeroHash, tree.getProof(499))).to.deep.equal(
-          [true, false],
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, leaves[499] ?? ZeroHash, tree.getProof(499))).to.deep.equal(
+          [true, false, false],
         );
       });
     });
@@ -1154,11 +1218,11 @@ describe("DocumentRegistry", function () {
     describe("revokeBatch", function () {
       it("revokes the whole batch: every member verifies as revoked", async function () {
         const { s, leaves, tree, memberAt } = await withAnchoredBatch();
-        const before = await s.documents.batch(tree.root);
-        await expect(s.documents.connect(financeRegistrar).revokeBatch(tree.root, "printing error"))
+        const before = await s.documents.batch(FINANCE, tree.root);
+        await expect(s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, "printing error"))
           .to.emit(s.documents, "BatchRevoked")
-          .withArgs(tree.root, financeRegistrar.address, "printing error");
-        const after = await s.documents.batch(tree.root);
+          .withArgs(tree.root, FINANCE, financeRegistrar.address, "printing error");
+        const after = await s.documents.batch(FINANCE, tree.root);
         expect([after.agencyId, after.count, after.anchoredAt, after.revoked]).to.deep.equal([
           before.agencyId,
           before.count,
@@ -1167,10 +1231,11 @@ describe("DocumentRegistry", function () {
         ]);
         for (const i of leaves.keys()) {
           const m = memberAt(i);
-          expect(await s.documents.verifyBatchMember(m.root, m.contentHash, m.proof)).to.deep.equal([true, true]);
+          expect(await s.documents.verifyBatchMember(m.agencyId, m.root, m.contentHash, m.proof)).to.deep.equal([true, true, false]);
         }
         // A non-member is still not a member (and so not "revoked").
-        expect(await s.documents.verifyBatchMember(tree.root, hashOf("outsider"), memberAt(0).proof)).to.deep.equal([
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, hashOf("outsider"), memberAt(0).proof)).to.deep.equal([
+          false,
           false,
           false,
         ]);
@@ -1180,17 +1245,17 @@ describe("DocumentRegistry", function () {
         const { s, tree } = await withAnchoredBatch();
         const timelock = await t.asTimelock(s);
         await setActive(s, FINANCE, false);
-        await expect(s.documents.connect(timelock).revokeBatch(tree.root, "ministry dissolved"))
+        await expect(s.documents.connect(timelock).revokeBatch(FINANCE, tree.root, "ministry dissolved"))
           .to.emit(s.documents, "BatchRevoked")
-          .withArgs(tree.root, timelock.address, "ministry dissolved");
-        expect((await s.documents.batch(tree.root)).revoked).to.equal(true);
+          .withArgs(tree.root, FINANCE, timelock.address, "ministry dissolved");
+        expect((await s.documents.batch(FINANCE, tree.root)).revoked).to.equal(true);
       });
 
       it("reverts with BatchAlreadyRevoked(root, 0) on a second revocation", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
-        await (await s.documents.connect(financeRegistrar).revokeBatch(tree.root, REASON)).wait();
-        await expectNoChange(s, { roots: [tree.root], members: [memberAt(0)] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).revokeBatch(tree.root, REASON))
+        await (await s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON)).wait();
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [memberAt(0)] }, async () => {
+          await expect(s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON))
             .to.be.revertedWithCustomError(s.documents, "BatchAlreadyRevoked")
             .withArgs(tree.root, ZeroHash);
         });
@@ -1200,23 +1265,23 @@ describe("DocumentRegistry", function () {
         const s = await t.loadSystem();
         const timelock = await t.asTimelock(s);
         const root = hashOf("no such root");
-        await expectNoChange(s, { roots: [root] }, async () => {
-          await expect(s.documents.connect(timelock).revokeBatch(root, REASON))
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root }] }, async () => {
+          await expect(s.documents.connect(timelock).revokeBatch(FINANCE, root, REASON))
             .to.be.revertedWithCustomError(s.documents, "UnknownBatch")
-            .withArgs(root);
+            .withArgs(FINANCE, root);
         });
       });
 
       it("reverts with UnauthorizedIssuer for a stranger, the other agency's registrar, and a deactivated agency's registrar", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
-        await expectNoChange(s, { roots: [tree.root], members: [memberAt(0)] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [memberAt(0)] }, async () => {
           for (const caller of [stranger, digitalRegistrar, officials[0]]) {
-            await expect(s.documents.connect(caller).revokeBatch(tree.root, REASON))
+            await expect(s.documents.connect(caller).revokeBatch(FINANCE, tree.root, REASON))
               .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
               .withArgs(caller.address, DocType.Certificate, FINANCE);
           }
           await setActive(s, FINANCE, false);
-          await expect(s.documents.connect(financeRegistrar).revokeBatch(tree.root, REASON))
+          await expect(s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON))
             .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
             .withArgs(financeRegistrar.address, DocType.Certificate, FINANCE);
         });
@@ -1224,9 +1289,9 @@ describe("DocumentRegistry", function () {
 
       it("reverts with InvalidReason for an empty reason or one over 1024 bytes", async function () {
         const { s, tree } = await withAnchoredBatch();
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           for (const reason of ["", "x".repeat(MAX_REASON_LENGTH + 1)]) {
-            await expect(s.documents.connect(financeRegistrar).revokeBatch(tree.root, reason))
+            await expect(s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, reason))
               .to.be.revertedWithCustomError(s.documents, "InvalidReason")
               .withArgs();
           }
@@ -1239,27 +1304,28 @@ describe("DocumentRegistry", function () {
         const { s, leaves, tree, memberAt } = await withAnchoredBatch();
         const target = memberAt(3);
         await expect(
-          s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, target.contentHash, target.proof, "forged signature"),
+          s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, target.contentHash, target.proof, "forged signature"),
         )
           .to.emit(s.documents, "BatchMemberRevoked")
-          .withArgs(tree.root, target.contentHash, financeRegistrar.address, "forged signature");
+          .withArgs(tree.root, target.contentHash, financeRegistrar.address, FINANCE, "forged signature");
         for (const i of leaves.keys()) {
           const m = memberAt(i);
-          expect(await s.documents.verifyBatchMember(m.root, m.contentHash, m.proof), `leaf #${i}`).to.deep.equal([
+          expect(await s.documents.verifyBatchMember(m.agencyId, m.root, m.contentHash, m.proof), `leaf #${i}`).to.deep.equal([
             true,
             i === 3,
+            false,
           ]);
         }
-        expect((await s.documents.batch(tree.root)).revoked).to.equal(false);
+        expect((await s.documents.batch(FINANCE, tree.root)).revoked).to.equal(false);
       });
 
       it("lets the Timelock revoke a member", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
         const timelock = await t.asTimelock(s);
         const m = memberAt(0);
-        await expect(s.documents.connect(timelock).revokeBatchMember(tree.root, m.contentHash, m.proof, REASON))
+        await expect(s.documents.connect(timelock).revokeBatchMember(FINANCE, tree.root, m.contentHash, m.proof, REASON))
           .to.emit(s.documents, "BatchMemberRevoked")
-          .withArgs(tree.root, m.contentHash, timelock.address, REASON);
+          .withArgs(tree.root, m.contentHash, timelock.address, FINANCE, REASON);
       });
 
       it("reverts with InvalidBatchProof for a wrong proof or a non-member", async function () {
@@ -1267,14 +1333,14 @@ describe("DocumentRegistry", function () {
         const first = memberAt(0);
         const second = memberAt(1);
         const outsider = hashOf("not in the batch");
-        await expectNoChange(s, { roots: [tree.root], members: [first, second] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, first.contentHash, second.proof, REASON))
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [first, second] }, async () => {
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, first.contentHash, second.proof, REASON))
             .to.be.revertedWithCustomError(s.documents, "InvalidBatchProof")
             .withArgs(tree.root, first.contentHash);
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, first.contentHash, [], REASON))
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, first.contentHash, [], REASON))
             .to.be.revertedWithCustomError(s.documents, "InvalidBatchProof")
             .withArgs(tree.root, first.contentHash);
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, outsider, first.proof, REASON))
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, outsider, first.proof, REASON))
             .to.be.revertedWithCustomError(s.documents, "InvalidBatchProof")
             .withArgs(tree.root, outsider);
         });
@@ -1284,15 +1350,15 @@ describe("DocumentRegistry", function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
         const first = memberAt(0);
         const second = memberAt(1);
-        await (await s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, first.contentHash, first.proof, REASON)).wait();
-        await expectNoChange(s, { roots: [tree.root], members: [first, second] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, first.contentHash, first.proof, REASON))
+        await (await s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, first.contentHash, first.proof, REASON)).wait();
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [first, second] }, async () => {
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, first.contentHash, first.proof, REASON))
             .to.be.revertedWithCustomError(s.documents, "BatchAlreadyRevoked")
             .withArgs(tree.root, first.contentHash);
         });
-        await (await s.documents.connect(financeRegistrar).revokeBatch(tree.root, REASON)).wait();
-        await expectNoChange(s, { roots: [tree.root], members: [first, second] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, second.contentHash, second.proof, REASON))
+        await (await s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON)).wait();
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [first, second] }, async () => {
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, second.contentHash, second.proof, REASON))
             .to.be.revertedWithCustomError(s.documents, "BatchAlreadyRevoked")
             .withArgs(tree.root, second.contentHash);
         });
@@ -1304,19 +1370,19 @@ describe("DocumentRegistry", function () {
         const leaves = certificates(4, "unanchored");
         const tree = treeOf(leaves);
         const leaf = leaves[0] ?? ZeroHash;
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
-          await expect(s.documents.connect(timelock).revokeBatchMember(tree.root, leaf, tree.getProof([leaf]), REASON))
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
+          await expect(s.documents.connect(timelock).revokeBatchMember(FINANCE, tree.root, leaf, tree.getProof([leaf]), REASON))
             .to.be.revertedWithCustomError(s.documents, "UnknownBatch")
-            .withArgs(tree.root);
+            .withArgs(FINANCE, tree.root);
         });
       });
 
       it("reverts with UnauthorizedIssuer for a stranger or the other agency's registrar", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
         const m = memberAt(2);
-        await expectNoChange(s, { roots: [tree.root], members: [m] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [m] }, async () => {
           for (const caller of [stranger, digitalRegistrar]) {
-            await expect(s.documents.connect(caller).revokeBatchMember(tree.root, m.contentHash, m.proof, REASON))
+            await expect(s.documents.connect(caller).revokeBatchMember(FINANCE, tree.root, m.contentHash, m.proof, REASON))
               .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
               .withArgs(caller.address, DocType.Certificate, FINANCE);
           }
@@ -1326,9 +1392,9 @@ describe("DocumentRegistry", function () {
       it("reverts with InvalidReason for an empty reason or one over 1024 bytes", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
         const m = memberAt(2);
-        await expectNoChange(s, { roots: [tree.root], members: [m] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [m] }, async () => {
           for (const reason of ["", "x".repeat(MAX_REASON_LENGTH + 1)]) {
-            await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, m.contentHash, m.proof, reason))
+            await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, m.contentHash, m.proof, reason))
               .to.be.revertedWithCustomError(s.documents, "InvalidReason")
               .withArgs();
           }
