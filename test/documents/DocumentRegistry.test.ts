@@ -3,7 +3,19 @@ import { ZeroAddress, ZeroHash } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 
-import { DIGITAL, DocStatus, DocType, FINANCE, action, hashOf, setup, type System } from "../helpers/fixtures.js";
+import {
+  DIGITAL,
+  DocStatus,
+  DocType,
+  FINANCE,
+  FOR,
+  ProposalState,
+  SETTINGS,
+  action,
+  hashOf,
+  setup,
+  type System,
+} from "../helpers/fixtures.js";
 
 const t = await setup();
 const { officials, financeRegistrar, digitalRegistrar, stranger } = t.cast;
@@ -63,9 +75,14 @@ const NOT_FOUND: DocView = {
 
 const docOf = async (s: System, contentHash: string): Promise<DocView> => view(await s.documents.verify(contentHash));
 
-/** A batch member to watch: its root, content hash and proof. */
-interface Member {
+/** A batch, keyed by its agency and its Merkle root. */
+interface BatchKey {
+  agencyId: number;
   root: string;
+}
+
+/** A batch member to watch: its batch (agency, root), content hash and proof. */
+interface Member extends BatchKey {
   contentHash: string;
   proof: string[];
 }
@@ -73,7 +90,7 @@ interface Member {
 /** What a registry call may change: the given documents and batches, members' status, and every role's balance. */
 interface Watched {
   docs?: readonly string[];
-  roots?: readonly string[];
+  roots?: readonly BatchKey[];
   members?: readonly Member[];
 }
 
@@ -87,17 +104,23 @@ async function registryState(s: System, watched: Watched) {
   ];
   return {
     docs: await Promise.all((watched.docs ?? []).map((h) => docOf(s, h))),
+    displaced: await Promise.all((watched.docs ?? []).map(async (h) => view(await s.documents.displacedEntry(h)))),
     balances: await Promise.all(holders.map((a) => s.documents.balanceOf(a))),
     batches: await Promise.all(
       (watched.roots ?? []).map(async (r) => {
-        const b = await s.documents.batch(r);
+        const b = await s.documents.batch(r.agencyId, r.root);
         return { agencyId: b.agencyId, count: b.count, anchoredAt: b.anchoredAt, revoked: b.revoked };
       }),
     ),
     members: await Promise.all(
       (watched.members ?? []).map(async (m) => {
-        const [member, revoked] = await s.documents.verifyBatchMember(m.root, m.contentHash, m.proof);
-        return { member, revoked };
+        const [member, revoked, superseded] = await s.documents.verifyBatchMember(
+          m.agencyId,
+          m.root,
+          m.contentHash,
+          m.proof,
+        );
+        return { member, revoked, superseded };
       }),
     ),
   };
@@ -440,21 +463,51 @@ describe("DocumentRegistry", function () {
       });
     });
 
-    it("reverts with DocumentExists for a content hash already issued, by anyone, of any type", async function () {
+    it("reverts with DocumentExists when a registrar issues a content hash already issued, by anyone, of any type", async function () {
       const s = await t.loadSystem();
       const timelock = await t.asTimelock(s);
-      const hash = hashOf("the same file twice");
-      await issueAs(s, financeRegistrar, DocType.Certificate, FINANCE, hash, META, COSIG);
-      await expectNoChange(s, { docs: [hash] }, async () => {
-        await expect(s.documents.connect(financeRegistrar).issue(DocType.Certificate, FINANCE, hash, META_2, ZeroHash))
-          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
-          .withArgs(BigInt(hash));
-        await expect(s.documents.connect(timelock).issue(DocType.Decree, 0, hash, META, ZeroHash))
-          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
-          .withArgs(BigInt(hash));
-        await expect(s.documents.connect(digitalRegistrar).issue(DocType.Order, DIGITAL, hash, META, ZeroHash))
-          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
-          .withArgs(BigInt(hash));
+      const byRegistrar = hashOf("the same file twice");
+      const byTimelock = hashOf("a decree, then the same file as an agency's order");
+      await issueAs(s, financeRegistrar, DocType.Certificate, FINANCE, byRegistrar, META, COSIG);
+      await issueAs(s, timelock, DocType.Decree, 0, byTimelock);
+      await expectNoChange(s, { docs: [byRegistrar, byTimelock] }, async () => {
+        for (const hash of [byRegistrar, byTimelock]) {
+          // The same registrar, of the same or another type; the other agency's registrar. A registrar never
+          // displaces anything: only an act of the Timelock does (see "acts of the Timelock take precedence").
+          for (const [registrar, docType, agencyId] of [
+            [financeRegistrar, DocType.Certificate, FINANCE],
+            [financeRegistrar, DocType.Notice, FINANCE],
+            [digitalRegistrar, DocType.Order, DIGITAL],
+          ] as const) {
+            await expect(s.documents.connect(registrar).issue(docType, agencyId, hash, META_2, ZeroHash))
+              .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+              .withArgs(BigInt(hash));
+          }
+        }
+      });
+    });
+
+    it("reverts with DocumentExists when the Timelock issues a content hash it issued itself, of any type", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const decree = hashOf("a decree issued twice");
+      const order = hashOf("an order the Timelock issued for an agency");
+      await issueAs(s, timelock, DocType.Decree, 0, decree);
+      await issueAs(s, timelock, DocType.Order, FINANCE, order);
+      await expectNoChange(s, { docs: [decree, order] }, async () => {
+        for (const hash of [decree, order]) {
+          for (const [docType, agencyId] of [
+            [DocType.Decree, 0],
+            [DocType.Law, 0],
+            [DocType.Budget, FINANCE],
+            [DocType.Order, FINANCE],
+            [DocType.Notice, DIGITAL],
+          ] as const) {
+            await expect(s.documents.connect(timelock).issue(docType, agencyId, hash, META_2, ZeroHash))
+              .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+              .withArgs(BigInt(hash));
+          }
+        }
       });
     });
 
@@ -948,7 +1001,7 @@ describe("DocumentRegistry", function () {
       const memberAt = (i: number): Member => {
         const contentHash = leaves[i];
         if (contentHash === undefined) throw new Error(`no leaf #${i}`);
-        return { root: tree.root, contentHash, proof: tree.getProof([contentHash]) };
+        return { agencyId: FINANCE, root: tree.root, contentHash, proof: tree.getProof([contentHash]) };
       };
       return { s, leaves, tree, memberAt };
     }
@@ -961,7 +1014,7 @@ describe("DocumentRegistry", function () {
         await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 5, BATCH_META))
           .to.emit(s.documents, "BatchAnchored")
           .withArgs(tree.root, FINANCE, financeRegistrar.address, 5, BATCH_META);
-        const entry = await s.documents.batch(tree.root);
+        const entry = await s.documents.batch(FINANCE, tree.root);
         expect(entry.agencyId).to.equal(BigInt(FINANCE));
         expect(entry.count).to.equal(5n);
         expect(entry.anchoredAt).to.equal(BigInt(await t.networkHelpers.time.latest()));
@@ -977,13 +1030,14 @@ describe("DocumentRegistry", function () {
         await expect(s.documents.connect(timelock).anchorBatch(DIGITAL, tree.root, 3, BATCH_META))
           .to.emit(s.documents, "BatchAnchored")
           .withArgs(tree.root, DIGITAL, timelock.address, 3, BATCH_META);
-        expect((await s.documents.batch(tree.root)).agencyId).to.equal(BigInt(DIGITAL));
+        expect((await s.documents.batch(DIGITAL, tree.root)).agencyId).to.equal(BigInt(DIGITAL));
+        expect((await s.documents.batch(FINANCE, tree.root)).anchoredAt).to.equal(0n);
       });
 
       it("reverts with UnauthorizedIssuer for a stranger, an official, or the other agency's registrar", async function () {
         const s = await t.loadSystem();
         const tree = treeOf(certificates(4, "forged"));
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           for (const caller of [stranger, officials[0], digitalRegistrar]) {
             await expect(s.documents.connect(caller).anchorBatch(FINANCE, tree.root, 4, BATCH_META))
               .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
@@ -997,7 +1051,7 @@ describe("DocumentRegistry", function () {
         const timelock = await t.asTimelock(s);
         const tree = treeOf(certificates(4, "late"));
         await setActive(s, FINANCE, false);
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 4, BATCH_META))
             .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
             .withArgs(financeRegistrar.address, DocType.Certificate, FINANCE);
@@ -1011,7 +1065,7 @@ describe("DocumentRegistry", function () {
         const s = await t.loadSystem();
         const timelock = await t.asTimelock(s);
         const tree = treeOf(certificates(2, "agencyless"));
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           for (const agencyId of [0, UNKNOWN_AGENCY]) {
             await expect(s.documents.connect(timelock).anchorBatch(agencyId, tree.root, 2, BATCH_META))
               .to.be.revertedWithCustomError(s.documents, "InactiveAgency")
@@ -1023,7 +1077,7 @@ describe("DocumentRegistry", function () {
       it("reverts with EmptyBatch for a zero root or a zero count", async function () {
         const s = await t.loadSystem();
         const tree = treeOf(certificates(2, "empty"));
-        await expectNoChange(s, { roots: [tree.root, ZeroHash] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }, { agencyId: FINANCE, root: ZeroHash }] }, async () => {
           await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, ZeroHash, 2, BATCH_META))
             .to.be.revertedWithCustomError(s.documents, "EmptyBatch")
             .withArgs();
@@ -1036,42 +1090,50 @@ describe("DocumentRegistry", function () {
       it("reverts with EmptyMetadata for a zero metadata digest", async function () {
         const s = await t.loadSystem();
         const tree = treeOf(certificates(2, "undocumented"));
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 2, ZeroHash))
             .to.be.revertedWithCustomError(s.documents, "EmptyMetadata")
             .withArgs();
         });
       });
 
-      it("reverts with BatchExists for a root already anchored, by any agency", async function () {
+      it("reverts with BatchExists(agency, root) for a root its agency already anchored, by its registrar or the Timelock", async function () {
         const { s, tree } = await withAnchoredBatch();
         const timelock = await t.asTimelock(s);
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 8, BATCH_META))
-            .to.be.revertedWithCustomError(s.documents, "BatchExists")
-            .withArgs(tree.root);
-          await expect(s.documents.connect(digitalRegistrar).anchorBatch(DIGITAL, tree.root, 1, hashOf("other")))
-            .to.be.revertedWithCustomError(s.documents, "BatchExists")
-            .withArgs(tree.root);
-          await expect(s.documents.connect(timelock).anchorBatch(DIGITAL, tree.root, 8, BATCH_META))
-            .to.be.revertedWithCustomError(s.documents, "BatchExists")
-            .withArgs(tree.root);
-        });
+        await expectNoChange(
+          s,
+          {
+            roots: [
+              { agencyId: FINANCE, root: tree.root },
+              { agencyId: DIGITAL, root: tree.root },
+            ],
+          },
+          async () => {
+            await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 8, BATCH_META))
+              .to.be.revertedWithCustomError(s.documents, "BatchExists")
+              .withArgs(FINANCE, tree.root);
+            await expect(s.documents.connect(timelock).anchorBatch(FINANCE, tree.root, 1, hashOf("other")))
+              .to.be.revertedWithCustomError(s.documents, "BatchExists")
+              .withArgs(FINANCE, tree.root);
+          },
+        );
       });
     });
 
     describe("batch and verifyBatchMember", function () {
       it("batch returns zeros for a root never anchored", async function () {
         const s = await t.loadSystem();
-        const entry = await s.documents.batch(hashOf("no such root"));
-        expect([entry.agencyId, entry.count, entry.anchoredAt, entry.revoked]).to.deep.equal([0n, 0n, 0n, false]);
+        for (const agencyId of [0, FINANCE, DIGITAL, UNKNOWN_AGENCY]) {
+          const entry = await s.documents.batch(agencyId, hashOf("no such root"));
+          expect([entry.agencyId, entry.count, entry.anchoredAt, entry.revoked]).to.deep.equal([0n, 0n, 0n, false]);
+        }
       });
 
       it("proves every member of an anchored batch, not revoked", async function () {
         const { s, leaves, memberAt } = await withAnchoredBatch();
         for (const i of leaves.keys()) {
           const m = memberAt(i);
-          expect(await s.documents.verifyBatchMember(m.root, m.contentHash, m.proof)).to.deep.equal([true, false]);
+          expect(await s.documents.verifyBatchMember(m.agencyId, m.root, m.contentHash, m.proof)).to.deep.equal([true, false, false]);
         }
       });
 
@@ -1080,28 +1142,37 @@ describe("DocumentRegistry", function () {
         const first = memberAt(0);
         const second = memberAt(1);
         // Another member's proof.
-        expect(await s.documents.verifyBatchMember(tree.root, first.contentHash, second.proof)).to.deep.equal([
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, first.contentHash, second.proof)).to.deep.equal([
+          false,
           false,
           false,
         ]);
         // A tampered proof.
         const tampered = [...first.proof];
         tampered[0] = hashOf("tampered");
-        expect(await s.documents.verifyBatchMember(tree.root, first.contentHash, tampered)).to.deep.equal([false, false]);
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, first.contentHash, tampered)).to.deep.equal([false, false, false]);
         // No proof.
-        expect(await s.documents.verifyBatchMember(tree.root, first.contentHash, [])).to.deep.equal([false, false]);
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, first.contentHash, [])).to.deep.equal([false, false, false]);
         // A hash outside the batch with a member's proof.
-        expect(await s.documents.verifyBatchMember(tree.root, hashOf("not a member"), first.proof)).to.deep.equal([
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, hashOf("not a member"), first.proof)).to.deep.equal([
+          false,
           false,
           false,
         ]);
         // A valid proof against a tree that was never anchored.
         const other = treeOf([...leaves, hashOf("extra")]);
         const contentHash = first.contentHash;
-        expect(await s.documents.verifyBatchMember(other.root, contentHash, other.getProof([contentHash]))).to.deep.equal([
-          false,
-          false,
-        ]);
+        expect(
+          await s.documents.verifyBatchMember(FINANCE, other.root, contentHash, other.getProof([contentHash])),
+        ).to.deep.equal([false, false, false]);
+        // The anchored root and a valid proof, under an agency that never anchored it.
+        for (const agencyId of [0, DIGITAL, UNKNOWN_AGENCY]) {
+          expect(await s.documents.verifyBatchMember(agencyId, tree.root, first.contentHash, first.proof)).to.deep.equal([
+            false,
+            false,
+            false,
+          ]);
+        }
       });
 
       it("proves the only member of a one-leaf batch with an empty proof", async function () {
@@ -1110,8 +1181,12 @@ describe("DocumentRegistry", function () {
         const tree = treeOf([leaf]);
         expect(tree.getProof([leaf])).to.deep.equal([]);
         await (await s.documents.connect(digitalRegistrar).anchorBatch(DIGITAL, tree.root, 1, BATCH_META)).wait();
-        expect(await s.documents.verifyBatchMember(tree.root, leaf, [])).to.deep.equal([true, false]);
-        expect(await s.documents.verifyBatchMember(tree.root, hashOf("someone else"), [])).to.deep.equal([false, false]);
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, leaf, [])).to.deep.equal([true, false, false]);
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, hashOf("someone else"), [])).to.deep.equal([
+          false,
+          false,
+          false,
+        ]);
       });
 
       it("anchors a 1,000-leaf batch and proves members at both ends and in the middle", async function () {
@@ -1121,32 +1196,33 @@ describe("DocumentRegistry", function () {
         await expect(s.documents.connect(digitalRegistrar).anchorBatch(DIGITAL, tree.root, 1_000, BATCH_META))
           .to.emit(s.documents, "BatchAnchored")
           .withArgs(tree.root, DIGITAL, digitalRegistrar.address, 1_000, BATCH_META);
-        expect((await s.documents.batch(tree.root)).count).to.equal(1_000n);
+        expect((await s.documents.batch(DIGITAL, tree.root)).count).to.equal(1_000n);
         for (const i of [0, 1, 499, 500, 998, 999]) {
           const leaf = leaves[i];
           if (leaf === undefined) throw new Error(`no leaf #${i}`);
           const proof = tree.getProof([leaf]);
           expect(proof.length).to.be.within(9, 10);
-          expect(await s.documents.verifyBatchMember(tree.root, leaf, proof), `leaf #${i}`).to.deep.equal([true, false]);
+          expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, leaf, proof), `leaf #${i}`).to.deep.equal([true, false, false]);
         }
         const outsider = hashOf("school-leaving certificate #1000");
         const borrowed = tree.getProof([leaves[0] ?? ZeroHash]);
-        expect(await s.documents.verifyBatchMember(tree.root, outsider, borrowed)).to.deep.equal([false, false]);
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, outsider, borrowed)).to.deep.equal([false, false, false]);
 
         const revokedLeaf = leaves[500] ?? ZeroHash;
         await expect(
           s.documents
             .connect(digitalRegistrar)
-            .revokeBatchMember(tree.root, revokedLeaf, tree.getProof([revokedLeaf]), "exam annulled"),
+            .revokeBatchMember(DIGITAL, tree.root, revokedLeaf, tree.getProof([revokedLeaf]), "exam annulled"),
         )
           .to.emit(s.documents, "BatchMemberRevoked")
-          .withArgs(tree.root, revokedLeaf, digitalRegistrar.address, "exam annulled");
-        expect(await s.documents.verifyBatchMember(tree.root, revokedLeaf, tree.getProof([revokedLeaf]))).to.deep.equal([
+          .withArgs(tree.root, revokedLeaf, digitalRegistrar.address, DIGITAL, "exam annulled");
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, revokedLeaf, tree.getProof([revokedLeaf]))).to.deep.equal([
           true,
           true,
+          false,
         ]);
-        expect(await s.documents.verifyBatchMember(tree.root, leaves[499] ?? ZeroHash, tree.getProof(499))).to.deep.equal(
-          [true, false],
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, leaves[499] ?? ZeroHash, tree.getProof(499))).to.deep.equal(
+          [true, false, false],
         );
       });
     });
@@ -1154,11 +1230,11 @@ describe("DocumentRegistry", function () {
     describe("revokeBatch", function () {
       it("revokes the whole batch: every member verifies as revoked", async function () {
         const { s, leaves, tree, memberAt } = await withAnchoredBatch();
-        const before = await s.documents.batch(tree.root);
-        await expect(s.documents.connect(financeRegistrar).revokeBatch(tree.root, "printing error"))
+        const before = await s.documents.batch(FINANCE, tree.root);
+        await expect(s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, "printing error"))
           .to.emit(s.documents, "BatchRevoked")
-          .withArgs(tree.root, financeRegistrar.address, "printing error");
-        const after = await s.documents.batch(tree.root);
+          .withArgs(tree.root, FINANCE, financeRegistrar.address, "printing error");
+        const after = await s.documents.batch(FINANCE, tree.root);
         expect([after.agencyId, after.count, after.anchoredAt, after.revoked]).to.deep.equal([
           before.agencyId,
           before.count,
@@ -1167,10 +1243,11 @@ describe("DocumentRegistry", function () {
         ]);
         for (const i of leaves.keys()) {
           const m = memberAt(i);
-          expect(await s.documents.verifyBatchMember(m.root, m.contentHash, m.proof)).to.deep.equal([true, true]);
+          expect(await s.documents.verifyBatchMember(m.agencyId, m.root, m.contentHash, m.proof)).to.deep.equal([true, true, false]);
         }
         // A non-member is still not a member (and so not "revoked").
-        expect(await s.documents.verifyBatchMember(tree.root, hashOf("outsider"), memberAt(0).proof)).to.deep.equal([
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, hashOf("outsider"), memberAt(0).proof)).to.deep.equal([
+          false,
           false,
           false,
         ]);
@@ -1180,17 +1257,17 @@ describe("DocumentRegistry", function () {
         const { s, tree } = await withAnchoredBatch();
         const timelock = await t.asTimelock(s);
         await setActive(s, FINANCE, false);
-        await expect(s.documents.connect(timelock).revokeBatch(tree.root, "ministry dissolved"))
+        await expect(s.documents.connect(timelock).revokeBatch(FINANCE, tree.root, "ministry dissolved"))
           .to.emit(s.documents, "BatchRevoked")
-          .withArgs(tree.root, timelock.address, "ministry dissolved");
-        expect((await s.documents.batch(tree.root)).revoked).to.equal(true);
+          .withArgs(tree.root, FINANCE, timelock.address, "ministry dissolved");
+        expect((await s.documents.batch(FINANCE, tree.root)).revoked).to.equal(true);
       });
 
       it("reverts with BatchAlreadyRevoked(root, 0) on a second revocation", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
-        await (await s.documents.connect(financeRegistrar).revokeBatch(tree.root, REASON)).wait();
-        await expectNoChange(s, { roots: [tree.root], members: [memberAt(0)] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).revokeBatch(tree.root, REASON))
+        await (await s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON)).wait();
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [memberAt(0)] }, async () => {
+          await expect(s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON))
             .to.be.revertedWithCustomError(s.documents, "BatchAlreadyRevoked")
             .withArgs(tree.root, ZeroHash);
         });
@@ -1200,23 +1277,23 @@ describe("DocumentRegistry", function () {
         const s = await t.loadSystem();
         const timelock = await t.asTimelock(s);
         const root = hashOf("no such root");
-        await expectNoChange(s, { roots: [root] }, async () => {
-          await expect(s.documents.connect(timelock).revokeBatch(root, REASON))
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root }] }, async () => {
+          await expect(s.documents.connect(timelock).revokeBatch(FINANCE, root, REASON))
             .to.be.revertedWithCustomError(s.documents, "UnknownBatch")
-            .withArgs(root);
+            .withArgs(FINANCE, root);
         });
       });
 
       it("reverts with UnauthorizedIssuer for a stranger, the other agency's registrar, and a deactivated agency's registrar", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
-        await expectNoChange(s, { roots: [tree.root], members: [memberAt(0)] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [memberAt(0)] }, async () => {
           for (const caller of [stranger, digitalRegistrar, officials[0]]) {
-            await expect(s.documents.connect(caller).revokeBatch(tree.root, REASON))
+            await expect(s.documents.connect(caller).revokeBatch(FINANCE, tree.root, REASON))
               .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
               .withArgs(caller.address, DocType.Certificate, FINANCE);
           }
           await setActive(s, FINANCE, false);
-          await expect(s.documents.connect(financeRegistrar).revokeBatch(tree.root, REASON))
+          await expect(s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON))
             .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
             .withArgs(financeRegistrar.address, DocType.Certificate, FINANCE);
         });
@@ -1224,9 +1301,9 @@ describe("DocumentRegistry", function () {
 
       it("reverts with InvalidReason for an empty reason or one over 1024 bytes", async function () {
         const { s, tree } = await withAnchoredBatch();
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
           for (const reason of ["", "x".repeat(MAX_REASON_LENGTH + 1)]) {
-            await expect(s.documents.connect(financeRegistrar).revokeBatch(tree.root, reason))
+            await expect(s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, reason))
               .to.be.revertedWithCustomError(s.documents, "InvalidReason")
               .withArgs();
           }
@@ -1239,27 +1316,28 @@ describe("DocumentRegistry", function () {
         const { s, leaves, tree, memberAt } = await withAnchoredBatch();
         const target = memberAt(3);
         await expect(
-          s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, target.contentHash, target.proof, "forged signature"),
+          s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, target.contentHash, target.proof, "forged signature"),
         )
           .to.emit(s.documents, "BatchMemberRevoked")
-          .withArgs(tree.root, target.contentHash, financeRegistrar.address, "forged signature");
+          .withArgs(tree.root, target.contentHash, financeRegistrar.address, FINANCE, "forged signature");
         for (const i of leaves.keys()) {
           const m = memberAt(i);
-          expect(await s.documents.verifyBatchMember(m.root, m.contentHash, m.proof), `leaf #${i}`).to.deep.equal([
+          expect(await s.documents.verifyBatchMember(m.agencyId, m.root, m.contentHash, m.proof), `leaf #${i}`).to.deep.equal([
             true,
             i === 3,
+            false,
           ]);
         }
-        expect((await s.documents.batch(tree.root)).revoked).to.equal(false);
+        expect((await s.documents.batch(FINANCE, tree.root)).revoked).to.equal(false);
       });
 
       it("lets the Timelock revoke a member", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
         const timelock = await t.asTimelock(s);
         const m = memberAt(0);
-        await expect(s.documents.connect(timelock).revokeBatchMember(tree.root, m.contentHash, m.proof, REASON))
+        await expect(s.documents.connect(timelock).revokeBatchMember(FINANCE, tree.root, m.contentHash, m.proof, REASON))
           .to.emit(s.documents, "BatchMemberRevoked")
-          .withArgs(tree.root, m.contentHash, timelock.address, REASON);
+          .withArgs(tree.root, m.contentHash, timelock.address, FINANCE, REASON);
       });
 
       it("reverts with InvalidBatchProof for a wrong proof or a non-member", async function () {
@@ -1267,14 +1345,14 @@ describe("DocumentRegistry", function () {
         const first = memberAt(0);
         const second = memberAt(1);
         const outsider = hashOf("not in the batch");
-        await expectNoChange(s, { roots: [tree.root], members: [first, second] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, first.contentHash, second.proof, REASON))
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [first, second] }, async () => {
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, first.contentHash, second.proof, REASON))
             .to.be.revertedWithCustomError(s.documents, "InvalidBatchProof")
             .withArgs(tree.root, first.contentHash);
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, first.contentHash, [], REASON))
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, first.contentHash, [], REASON))
             .to.be.revertedWithCustomError(s.documents, "InvalidBatchProof")
             .withArgs(tree.root, first.contentHash);
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, outsider, first.proof, REASON))
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, outsider, first.proof, REASON))
             .to.be.revertedWithCustomError(s.documents, "InvalidBatchProof")
             .withArgs(tree.root, outsider);
         });
@@ -1284,15 +1362,15 @@ describe("DocumentRegistry", function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
         const first = memberAt(0);
         const second = memberAt(1);
-        await (await s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, first.contentHash, first.proof, REASON)).wait();
-        await expectNoChange(s, { roots: [tree.root], members: [first, second] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, first.contentHash, first.proof, REASON))
+        await (await s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, first.contentHash, first.proof, REASON)).wait();
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [first, second] }, async () => {
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, first.contentHash, first.proof, REASON))
             .to.be.revertedWithCustomError(s.documents, "BatchAlreadyRevoked")
             .withArgs(tree.root, first.contentHash);
         });
-        await (await s.documents.connect(financeRegistrar).revokeBatch(tree.root, REASON)).wait();
-        await expectNoChange(s, { roots: [tree.root], members: [first, second] }, async () => {
-          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, second.contentHash, second.proof, REASON))
+        await (await s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON)).wait();
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [first, second] }, async () => {
+          await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, second.contentHash, second.proof, REASON))
             .to.be.revertedWithCustomError(s.documents, "BatchAlreadyRevoked")
             .withArgs(tree.root, second.contentHash);
         });
@@ -1304,19 +1382,19 @@ describe("DocumentRegistry", function () {
         const leaves = certificates(4, "unanchored");
         const tree = treeOf(leaves);
         const leaf = leaves[0] ?? ZeroHash;
-        await expectNoChange(s, { roots: [tree.root] }, async () => {
-          await expect(s.documents.connect(timelock).revokeBatchMember(tree.root, leaf, tree.getProof([leaf]), REASON))
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
+          await expect(s.documents.connect(timelock).revokeBatchMember(FINANCE, tree.root, leaf, tree.getProof([leaf]), REASON))
             .to.be.revertedWithCustomError(s.documents, "UnknownBatch")
-            .withArgs(tree.root);
+            .withArgs(FINANCE, tree.root);
         });
       });
 
       it("reverts with UnauthorizedIssuer for a stranger or the other agency's registrar", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
         const m = memberAt(2);
-        await expectNoChange(s, { roots: [tree.root], members: [m] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [m] }, async () => {
           for (const caller of [stranger, digitalRegistrar]) {
-            await expect(s.documents.connect(caller).revokeBatchMember(tree.root, m.contentHash, m.proof, REASON))
+            await expect(s.documents.connect(caller).revokeBatchMember(FINANCE, tree.root, m.contentHash, m.proof, REASON))
               .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
               .withArgs(caller.address, DocType.Certificate, FINANCE);
           }
@@ -1326,14 +1404,583 @@ describe("DocumentRegistry", function () {
       it("reverts with InvalidReason for an empty reason or one over 1024 bytes", async function () {
         const { s, tree, memberAt } = await withAnchoredBatch();
         const m = memberAt(2);
-        await expectNoChange(s, { roots: [tree.root], members: [m] }, async () => {
+        await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }], members: [m] }, async () => {
           for (const reason of ["", "x".repeat(MAX_REASON_LENGTH + 1)]) {
-            await expect(s.documents.connect(financeRegistrar).revokeBatchMember(tree.root, m.contentHash, m.proof, reason))
+            await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, m.contentHash, m.proof, reason))
               .to.be.revertedWithCustomError(s.documents, "InvalidReason")
               .withArgs();
           }
         });
       });
+    });
+  });
+
+  describe("acts of the Timelock take precedence over a registrar's entry of the same content hash", function () {
+    /** What a squatting registrar registered under the act's hash. */
+    interface Squat {
+      registrar: HardhatEthersSigner;
+      docType: number;
+      agencyId: number;
+    }
+
+    /** The squat as `verify` showed it just before the act, for comparing with `displacedEntry`. */
+    async function squat(s: System, hash: string, who: Squat): Promise<DocView> {
+      await issueAs(s, who.registrar, who.docType, who.agencyId, hash, hashOf("the squatter's metadata"), COSIG);
+      const entry = await docOf(s, hash);
+      expect(entry.issuer).to.equal(who.registrar.address);
+      return entry;
+    }
+
+    /**
+     * Checks what an act of the Timelock that took `hash` from `displaced` left: the act is what `verify` shows and
+     * who holds the token, the registrar's entry is kept (unchanged) as `displacedEntry`, and the transaction emitted
+     * DocumentDisplaced, the burn of the registrar's token and the mint of the act's.
+     */
+    async function expectActDisplaced(
+      s: System,
+      tx: Promise<unknown>,
+      hash: string,
+      displaced: DocView,
+      act: { docType: number; agencyId: number; metadataDigest: string },
+    ): Promise<void> {
+      const id = BigInt(hash);
+      const timelock = s.timelock.target as string;
+      await expect(tx)
+        .to.emit(s.documents, "DocumentDisplaced")
+        .withArgs(id, displaced.issuer, displaced.docType, displaced.agencyId);
+      await expect(tx).to.emit(s.documents, "Transfer").withArgs(displaced.issuer, ZeroAddress, id);
+      await expect(tx).to.emit(s.documents, "Transfer").withArgs(ZeroAddress, timelock, id);
+      await expect(tx)
+        .to.emit(s.documents, "DocumentIssued")
+        .withArgs(id, act.docType, act.agencyId, timelock, act.metadataDigest, ZeroHash);
+      const doc = await docOf(s, hash);
+      expect(doc.found).to.equal(true);
+      expect(doc.issuer).to.equal(timelock);
+      expect(doc.docType).to.equal(BigInt(act.docType));
+      expect(doc.agencyId).to.equal(BigInt(act.agencyId));
+      expect(doc.status).to.equal(BigInt(DocStatus.Active));
+      expect(doc.metadataDigest).to.equal(act.metadataDigest);
+      // The squatter's co-signature digest is not carried over to the act.
+      expect(doc.coSignatureDigest).to.equal(ZeroHash);
+      expect(await s.documents.ownerOf(id)).to.equal(timelock);
+      expect(await s.documents.statusOf(id)).to.deep.equal([BigInt(act.docType), BigInt(DocStatus.Active)]);
+      expect(view(await s.documents.displacedEntry(hash))).to.deep.equal(displaced);
+    }
+
+    /** Proposes `actions` and reads back, from ProposalCreated, the content hash the first one issues or amends to. */
+    async function proposeAct(s: System, actions: readonly ReturnType<typeof action>[], description: string) {
+      const proposalId = await t.propose(s, actions, description);
+      const created = (await s.governor.queryFilter(s.governor.filters.ProposalCreated())).find(
+        (e) => e.args.proposalId === proposalId,
+      );
+      const data = created?.args.calldatas[0];
+      if (data === undefined) throw new Error("no ProposalCreated event for the proposal");
+      const call = s.documents.interface.parseTransaction({ data });
+      if (call === null) throw new Error("the proposal does not call the registry");
+      const contentHash: string = call.name === "issue" ? call.args[2] : call.args[1];
+      return { proposalId, contentHash };
+    }
+
+    /** Every genesis official votes for the Active proposal; it is queued once the vote ends. */
+    async function voteAndQueue(s: System, proposalId: bigint, actions: readonly ReturnType<typeof action>[], description: string) {
+      for (const official of officials) await s.governor.connect(official).castVote(proposalId, FOR);
+      await t.endVoting(s, proposalId);
+      const p = t.proposalArgs(actions, description);
+      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+    }
+
+    /** Waits out the Timelock delay and executes the queued proposal. */
+    async function execute(s: System, actions: readonly ReturnType<typeof action>[], description: string) {
+      await t.networkHelpers.time.increase(SETTINGS.timelockMinDelay + 1);
+      const p = t.proposalArgs(actions, description);
+      return s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash);
+    }
+
+    for (const { typeName, docType, agencyId, squatter, when } of [
+      { typeName: "decree", docType: DocType.Decree, agencyId: 0, squatter: "digital", when: "vote" },
+      { typeName: "law", docType: DocType.Law, agencyId: 0, squatter: "finance", when: "Timelock delay" },
+      { typeName: "budget", docType: DocType.Budget, agencyId: FINANCE, squatter: "digital", when: "vote" },
+    ] as const) {
+      it(`executes a passed ${typeName} whose hash a registrar took from the proposal during the ${when}: verify shows the ${typeName}, displacedEntry the registrar's notice`, async function () {
+        const s = await t.loadSystem();
+        const registrar = squatter === "digital" ? digitalRegistrar : financeRegistrar;
+        const registrarAgency = squatter === "digital" ? DIGITAL : FINANCE;
+        const description = `Enact the ${typeName} on public procurement`;
+        const actions = [action(s.documents, "issue", [docType, agencyId, hashOf(description), META, ZeroHash])];
+        const { proposalId, contentHash } = await proposeAct(s, actions, description);
+        expect(contentHash).to.equal(hashOf(description));
+
+        await t.startVoting(s, proposalId);
+        let displaced: DocView | undefined;
+        const who = { registrar, docType: DocType.Notice, agencyId: registrarAgency };
+        if (when === "vote") displaced = await squat(s, contentHash, who);
+        await voteAndQueue(s, proposalId, actions, description);
+        if (when === "Timelock delay") displaced = await squat(s, contentHash, who);
+        if (displaced === undefined) throw new Error("no squat");
+        const registrarBalance = await s.documents.balanceOf(registrar.address);
+        const timelockBalance = await s.documents.balanceOf(s.timelock.target);
+
+        const tx = execute(s, actions, description);
+        await expectActDisplaced(s, tx, contentHash, displaced, { docType, agencyId, metadataDigest: META });
+        expect(await s.governor.state(proposalId)).to.equal(BigInt(ProposalState.Executed));
+        expect(await s.documents.balanceOf(registrar.address)).to.equal(registrarBalance - 1n);
+        expect(await s.documents.balanceOf(s.timelock.target)).to.equal(timelockBalance + 1n);
+      });
+    }
+
+    it("lets the escrow cite a passed budget whose hash a registrar had registered as a notice", async function () {
+      const s = await t.loadSystem();
+      const budget = hashOf("Budget 2027 of the Ministry of Finance");
+      const budgetId = BigInt(budget);
+      await s.tenge.connect(t.cast.treasurer).approve(s.escrow, 1_000_00n);
+      await s.escrow.connect(t.cast.treasurer).deposit(s.tenge, 1_000_00n);
+      const description = "Budget 2027 of the Ministry of Finance";
+      const actions = [action(s.documents, "issue", [DocType.Budget, FINANCE, budget, META, ZeroHash])];
+      const proposalId = await t.propose(s, actions, description);
+      await t.startVoting(s, proposalId);
+      await issueAs(s, digitalRegistrar, DocType.Notice, DIGITAL, budget);
+      const plan = async () => [
+        { amount: 1_000_00n, deadline: (await t.networkHelpers.time.latest()) + 365 * 86_400, descriptionHash: hashOf("m0") },
+      ];
+      // While the squat stands, the escrow cannot cite the hash: it is not a Budget.
+      const timelock = await t.asTimelock(s);
+      await expect(
+        s.escrow.connect(timelock).createAllocation(t.cast.recipient.address, s.tenge, budgetId, 1_000_00n, await plan()),
+      )
+        .to.be.revertedWithCustomError(s.escrow, "InvalidBudgetDocument")
+        .withArgs(budgetId);
+
+      await voteAndQueue(s, proposalId, actions, description);
+      await (await execute(s, actions, description)).wait();
+      const allocate = [
+        action(s.escrow, "createAllocation", [t.cast.recipient.address, s.tenge.target, budgetId, 1_000_00n, await plan()]),
+      ];
+      await t.govern(s, allocate, "Allocate the 2027 budget");
+      expect(await s.escrow.allocationCount()).to.equal(1n);
+      expect((await s.escrow.allocation(1n)).budgetDocumentId).to.equal(budgetId);
+    });
+
+    it("executes a passed amendment whose new hash a registrar registered first; the amended decree links to the act", async function () {
+      const s = await t.loadSystem();
+      const v1 = hashOf("Decree No. 3 on open data");
+      await issueAs(s, await t.asTimelock(s), DocType.Decree, 0, v1);
+      const description = "Decree No. 3 on open data, as amended";
+      const v2 = hashOf(description);
+      const actions = [action(s.documents, "amend", [v1, v2, META_2, ZeroHash, REASON])];
+      const { proposalId, contentHash } = await proposeAct(s, actions, description);
+      expect(contentHash).to.equal(v2);
+      await t.startVoting(s, proposalId);
+      const displaced = await squat(s, v2, { registrar: financeRegistrar, docType: DocType.Order, agencyId: FINANCE });
+      await voteAndQueue(s, proposalId, actions, description);
+
+      const tx = execute(s, actions, description);
+      await expectActDisplaced(s, tx, v2, displaced, { docType: DocType.Decree, agencyId: 0, metadataDigest: META_2 });
+      await expect(tx).to.emit(s.documents, "DocumentAmended").withArgs(BigInt(v1), BigInt(v2), REASON);
+      const old = await docOf(s, v1);
+      expect(old.status).to.equal(BigInt(DocStatus.Amended));
+      expect(old.supersededBy).to.equal(BigInt(v2));
+      expect((await docOf(s, v2)).supersedes).to.equal(BigInt(v1));
+      expect(await s.documents.balanceOf(financeRegistrar.address)).to.equal(0n);
+      expect(await s.documents.balanceOf(s.timelock.target)).to.equal(2n);
+    });
+
+    it("leaves the displaced registrar no hold on the id: it can neither revoke, amend nor issue it again", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const hash = hashOf("Law on the civil service");
+      await issueAs(s, financeRegistrar, DocType.Notice, FINANCE, hash);
+      await issueAs(s, timelock, DocType.Law, 0, hash);
+      await expectNoChange(s, { docs: [hash] }, async () => {
+        await expect(s.documents.connect(financeRegistrar).revoke(hash, REASON))
+          .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
+          .withArgs(financeRegistrar.address, DocType.Law, 0);
+        await expect(s.documents.connect(financeRegistrar).amend(hash, hashOf("a rival law"), META_2, ZeroHash, REASON))
+          .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
+          .withArgs(financeRegistrar.address, DocType.Law, 0);
+        await expect(s.documents.connect(financeRegistrar).issue(DocType.Notice, FINANCE, hash, META, ZeroHash))
+          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+          .withArgs(BigInt(hash));
+      });
+      // The displaced entry, as history, cannot be revived by revoking or amending: it has no id of its own.
+      expect((await s.documents.displacedEntry(hash)).issuer).to.equal(financeRegistrar.address);
+    });
+
+    it("displaces with any act of the Timelock, also an agency document, and from any agency's registrar", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const hash = hashOf("order the council issues for the Ministry of Finance");
+      const displaced = await squat(s, hash, { registrar: digitalRegistrar, docType: DocType.Certificate, agencyId: DIGITAL });
+      const tx = s.documents.connect(timelock).issue(DocType.Order, FINANCE, hash, META, ZeroHash);
+      await expectActDisplaced(s, tx, hash, displaced, { docType: DocType.Order, agencyId: FINANCE, metadataDigest: META });
+    });
+
+    it("unlinks a displaced entry from the documents it amended and was amended by, on both sides", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const [before, squatted, after] = ["notice v1", "notice v2 = the decree's file", "notice v3"].map((v) => hashOf(v));
+      if (before === undefined || squatted === undefined || after === undefined) throw new Error("no versions");
+      await issueAs(s, financeRegistrar, DocType.Notice, FINANCE, before);
+      await (await s.documents.connect(financeRegistrar).amend(before, squatted, META_2, ZeroHash, REASON)).wait();
+      await (await s.documents.connect(financeRegistrar).amend(squatted, after, META_2, ZeroHash, REASON)).wait();
+      const displaced = await docOf(s, squatted);
+      expect([displaced.supersedes, displaced.supersededBy]).to.deep.equal([BigInt(before), BigInt(after)]);
+
+      const tx = s.documents.connect(timelock).issue(DocType.Decree, 0, squatted, META, ZeroHash);
+      await expectActDisplaced(s, tx, squatted, displaced, { docType: DocType.Decree, agencyId: 0, metadataDigest: META });
+      const act = await docOf(s, squatted);
+      expect([act.supersedes, act.supersededBy]).to.deep.equal([0n, 0n]);
+      // Neither neighbour points at the decree.
+      expect((await docOf(s, before)).supersededBy).to.equal(0n);
+      expect((await docOf(s, after)).supersedes).to.equal(0n);
+      expect((await docOf(s, after)).status).to.equal(BigInt(DocStatus.Active));
+      // The history keeps the links as they were.
+      const kept = view(await s.documents.displacedEntry(squatted));
+      expect([kept.status, kept.supersedes, kept.supersededBy]).to.deep.equal([
+        BigInt(DocStatus.Amended),
+        BigInt(before),
+        BigInt(after),
+      ]);
+      expect(await s.documents.balanceOf(financeRegistrar.address)).to.equal(2n);
+    });
+
+    it("never frees a squatted id by revoking it, but an act of the Timelock displaces it, Revoked or not", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const hash = hashOf("Decree No. 9 on the state language");
+      await issueAs(s, digitalRegistrar, DocType.Notice, DIGITAL, hash);
+      await (await s.documents.connect(digitalRegistrar).revoke(hash, "registered by mistake")).wait();
+      await expectNoChange(s, { docs: [hash] }, async () => {
+        for (const [registrar, agencyId] of [
+          [digitalRegistrar, DIGITAL],
+          [financeRegistrar, FINANCE],
+        ] as const) {
+          await expect(s.documents.connect(registrar).issue(DocType.Notice, agencyId, hash, META, ZeroHash))
+            .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+            .withArgs(BigInt(hash));
+        }
+      });
+      const displaced = await docOf(s, hash);
+      expect(displaced.status).to.equal(BigInt(DocStatus.Revoked));
+
+      const tx = s.documents.connect(timelock).issue(DocType.Decree, 0, hash, META, ZeroHash);
+      await expectActDisplaced(s, tx, hash, displaced, { docType: DocType.Decree, agencyId: 0, metadataDigest: META });
+      expect((await s.documents.displacedEntry(hash)).status).to.equal(BigInt(DocStatus.Revoked));
+    });
+
+    it("never displaces an entry of the Timelock: no later act and no registrar can take its hash", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const decree = hashOf("Decree No. 4");
+      const notice = hashOf("notice the council issued for the Ministry of Digital Development");
+      const squatted = hashOf("a decree that displaced a notice");
+      await issueAs(s, timelock, DocType.Decree, 0, decree);
+      await issueAs(s, timelock, DocType.Notice, DIGITAL, notice);
+      await issueAs(s, financeRegistrar, DocType.Notice, FINANCE, squatted);
+      await issueAs(s, timelock, DocType.Decree, 0, squatted);
+      const other = hashOf("Decree No. 5");
+      await issueAs(s, timelock, DocType.Decree, 0, other);
+      await expectNoChange(s, { docs: [decree, notice, squatted, other] }, async () => {
+        for (const hash of [decree, notice, squatted]) {
+          await expect(s.documents.connect(timelock).issue(DocType.Law, 0, hash, META_2, ZeroHash))
+            .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+            .withArgs(BigInt(hash));
+          await expect(s.documents.connect(timelock).amend(other, hash, META_2, ZeroHash, REASON))
+            .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+            .withArgs(BigInt(hash));
+          await expect(s.documents.connect(digitalRegistrar).issue(DocType.Notice, DIGITAL, hash, META_2, ZeroHash))
+            .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+            .withArgs(BigInt(hash));
+        }
+        // A registrar amending its agency's document to an act's hash does not displace it either.
+        await expect(s.documents.connect(digitalRegistrar).amend(notice, decree, META_2, ZeroHash, REASON))
+          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+          .withArgs(BigInt(decree));
+      });
+    });
+
+    it("never lets a registrar displace another registrar's entry, by issue or by amendment", async function () {
+      const s = await t.loadSystem();
+      const finance = hashOf("finance certificate");
+      const digital = hashOf("digital order");
+      await issueAs(s, financeRegistrar, DocType.Certificate, FINANCE, finance);
+      await issueAs(s, digitalRegistrar, DocType.Order, DIGITAL, digital);
+      await expectNoChange(s, { docs: [finance, digital] }, async () => {
+        await expect(s.documents.connect(digitalRegistrar).amend(digital, finance, META_2, ZeroHash, REASON))
+          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+          .withArgs(BigInt(finance));
+        await expect(s.documents.connect(financeRegistrar).issue(DocType.Certificate, FINANCE, digital, META_2, ZeroHash))
+          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+          .withArgs(BigInt(digital));
+      });
+      expect((await s.documents.displacedEntry(finance)).found).to.equal(false);
+    });
+
+    it("refuses to amend a registrar's document to its own hash, even for the Timelock (it would displace itself)", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const hash = hashOf("an order amended to itself");
+      await issueAs(s, financeRegistrar, DocType.Order, FINANCE, hash);
+      await expectNoChange(s, { docs: [hash] }, async () => {
+        await expect(s.documents.connect(timelock).amend(hash, hash, META_2, ZeroHash, REASON))
+          .to.be.revertedWithCustomError(s.documents, "DocumentExists")
+          .withArgs(BigInt(hash));
+      });
+    });
+
+    it("displaces nothing when the act reverts for another reason", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const hash = hashOf("a decree with no metadata");
+      await issueAs(s, digitalRegistrar, DocType.Notice, DIGITAL, hash);
+      await setActive(s, FINANCE, false);
+      await expectNoChange(s, { docs: [hash] }, async () => {
+        await expect(s.documents.connect(timelock).issue(DocType.Decree, 0, hash, ZeroHash, ZeroHash))
+          .to.be.revertedWithCustomError(s.documents, "EmptyMetadata")
+          .withArgs();
+        await expect(s.documents.connect(timelock).issue(DocType.Budget, FINANCE, hash, META, ZeroHash))
+          .to.be.revertedWithCustomError(s.documents, "InactiveAgency")
+          .withArgs(FINANCE);
+      });
+      expect((await s.documents.displacedEntry(hash)).found).to.equal(false);
+    });
+
+    it("displacedEntry is empty for a hash never displaced", async function () {
+      const s = await t.loadSystem();
+      const hash = hashOf("an ordinary certificate");
+      await issueAs(s, financeRegistrar, DocType.Certificate, FINANCE, hash);
+      expect(view(await s.documents.displacedEntry(hash))).to.deep.equal(NOT_FOUND);
+      expect(view(await s.documents.displacedEntry(hashOf("never issued")))).to.deep.equal(NOT_FOUND);
+    });
+  });
+
+  describe("batches are bound to their agency", function () {
+    const BATCH_META = hashOf("batch metadata JSON");
+
+    /** FINANCE's certificates, whose root DIGITAL's registrar anchors first. */
+    async function withForeignRootFirst() {
+      const s = await t.loadSystem();
+      const leaves = certificates(4, "finance licence");
+      const tree = treeOf(leaves);
+      const memberOf = (agencyId: number, i: number): Member => {
+        const contentHash = leaves[i] ?? ZeroHash;
+        return { agencyId, root: tree.root, contentHash, proof: tree.getProof([contentHash]) };
+      };
+      await (await s.documents.connect(digitalRegistrar).anchorBatch(DIGITAL, tree.root, 4, hashOf("squat"))).wait();
+      return { s, tree, memberOf };
+    }
+
+    it("lets agency A anchor its root after agency B's registrar anchored the same root first; the two batches are separate", async function () {
+      const { s, tree } = await withForeignRootFirst();
+      const squatted = await s.documents.batch(DIGITAL, tree.root);
+      await expect(s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 4, BATCH_META))
+        .to.emit(s.documents, "BatchAnchored")
+        .withArgs(tree.root, FINANCE, financeRegistrar.address, 4, BATCH_META);
+      const own = await s.documents.batch(FINANCE, tree.root);
+      expect([own.agencyId, own.count, own.anchoredAt, own.revoked]).to.deep.equal([
+        BigInt(FINANCE),
+        4n,
+        BigInt(await t.networkHelpers.time.latest()),
+        false,
+      ]);
+      expect([...(await s.documents.batch(DIGITAL, tree.root))]).to.deep.equal([...squatted]);
+      expect(squatted.agencyId).to.equal(BigInt(DIGITAL));
+    });
+
+    it("verifies members per agency: revoking B's batch or a member of it leaves A's batch current", async function () {
+      const { s, tree, memberOf } = await withForeignRootFirst();
+      await (await s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 4, BATCH_META)).wait();
+      const ours = memberOf(FINANCE, 1);
+      const theirs = memberOf(DIGITAL, 1);
+      await expect(s.documents.connect(digitalRegistrar).revokeBatchMember(DIGITAL, tree.root, theirs.contentHash, theirs.proof, REASON))
+        .to.emit(s.documents, "BatchMemberRevoked")
+        .withArgs(tree.root, theirs.contentHash, digitalRegistrar.address, DIGITAL, REASON);
+      expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, theirs.contentHash, theirs.proof)).to.deep.equal([
+        true,
+        true,
+        false,
+      ]);
+      expect(await s.documents.verifyBatchMember(FINANCE, tree.root, ours.contentHash, ours.proof)).to.deep.equal([
+        true,
+        false,
+        false,
+      ]);
+      await expect(s.documents.connect(digitalRegistrar).revokeBatch(DIGITAL, tree.root, REASON))
+        .to.emit(s.documents, "BatchRevoked")
+        .withArgs(tree.root, DIGITAL, digitalRegistrar.address, REASON);
+      for (const i of [0, 1, 2, 3]) {
+        const m = memberOf(FINANCE, i);
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, m.contentHash, m.proof)).to.deep.equal([
+          true,
+          false,
+          false,
+        ]);
+        const b = memberOf(DIGITAL, i);
+        expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, b.contentHash, b.proof)).to.deep.equal([
+          true,
+          true,
+          false,
+        ]);
+      }
+      expect((await s.documents.batch(FINANCE, tree.root)).revoked).to.equal(false);
+      // A revoked member of one agency's batch can still be revoked in the other's.
+      await expect(s.documents.connect(financeRegistrar).revokeBatchMember(FINANCE, tree.root, ours.contentHash, ours.proof, REASON))
+        .to.emit(s.documents, "BatchMemberRevoked")
+        .withArgs(tree.root, ours.contentHash, financeRegistrar.address, FINANCE, REASON);
+    });
+
+    it("lets each registrar revoke only its own agency's batch of a shared root", async function () {
+      const { s, tree, memberOf } = await withForeignRootFirst();
+      await (await s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, 4, BATCH_META)).wait();
+      const m = memberOf(FINANCE, 0);
+      const both = [
+        { agencyId: FINANCE, root: tree.root },
+        { agencyId: DIGITAL, root: tree.root },
+      ];
+      await expectNoChange(s, { roots: both, members: [m, memberOf(DIGITAL, 0)] }, async () => {
+        await expect(s.documents.connect(digitalRegistrar).revokeBatch(FINANCE, tree.root, REASON))
+          .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
+          .withArgs(digitalRegistrar.address, DocType.Certificate, FINANCE);
+        await expect(s.documents.connect(digitalRegistrar).revokeBatchMember(FINANCE, tree.root, m.contentHash, m.proof, REASON))
+          .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
+          .withArgs(digitalRegistrar.address, DocType.Certificate, FINANCE);
+        await expect(s.documents.connect(financeRegistrar).revokeBatch(DIGITAL, tree.root, REASON))
+          .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
+          .withArgs(financeRegistrar.address, DocType.Certificate, DIGITAL);
+      });
+    });
+
+    it("reverts with UnknownBatch(agency, root) for an agency that never anchored the root, even if another did", async function () {
+      const { s, tree, memberOf } = await withForeignRootFirst();
+      const timelock = await t.asTimelock(s);
+      const m = memberOf(FINANCE, 2);
+      await expectNoChange(s, { roots: [{ agencyId: FINANCE, root: tree.root }] }, async () => {
+        await expect(s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON))
+          .to.be.revertedWithCustomError(s.documents, "UnknownBatch")
+          .withArgs(FINANCE, tree.root);
+        await expect(s.documents.connect(timelock).revokeBatchMember(FINANCE, tree.root, m.contentHash, m.proof, REASON))
+          .to.be.revertedWithCustomError(s.documents, "UnknownBatch")
+          .withArgs(FINANCE, tree.root);
+      });
+      expect(await s.documents.verifyBatchMember(FINANCE, tree.root, m.contentHash, m.proof)).to.deep.equal([
+        false,
+        false,
+        false,
+      ]);
+    });
+  });
+
+  describe("a batch never makes a registered Revoked or Amended document look current", function () {
+    const BATCH_META = hashOf("batch metadata JSON");
+
+    /** Registers a Revoked, an Amended and an Active decree, then a FINANCE batch holding their files and more. */
+    async function withBatchOfDecrees() {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const revoked = hashOf("Decree No. 11, repealed");
+      const amended = hashOf("Decree No. 12, since amended");
+      const amendment = hashOf("Decree No. 12, as amended");
+      const active = hashOf("Decree No. 13, in force");
+      const plain = hashOf("a certificate registered only in the batch");
+      await issueAs(s, timelock, DocType.Decree, 0, revoked);
+      await (await s.documents.connect(timelock).revoke(revoked, "repealed")).wait();
+      await issueAs(s, timelock, DocType.Decree, 0, amended);
+      await (await s.documents.connect(timelock).amend(amended, amendment, META_2, ZeroHash, REASON)).wait();
+      await issueAs(s, timelock, DocType.Decree, 0, active);
+      const leaves = [revoked, amended, active, plain];
+      const tree = treeOf(leaves);
+      await (await s.documents.connect(financeRegistrar).anchorBatch(FINANCE, tree.root, leaves.length, BATCH_META)).wait();
+      const check = (contentHash: string) =>
+        s.documents.verifyBatchMember(FINANCE, tree.root, contentHash, tree.getProof([contentHash]));
+      return { s, timelock, tree, revoked, amended, amendment, active, plain, check };
+    }
+
+    it("reports a member whose file is a Revoked document as revoked, though nobody revoked the batch or the member", async function () {
+      const { s, tree, revoked, check } = await withBatchOfDecrees();
+      expect(await check(revoked)).to.deep.equal([true, true, false]);
+      expect((await s.documents.batch(FINANCE, tree.root)).revoked).to.equal(false);
+    });
+
+    it("reports a member whose file is an Amended document as superseded, and an Active document's or an unregistered file as current", async function () {
+      const { amended, active, plain, check } = await withBatchOfDecrees();
+      expect(await check(amended)).to.deep.equal([true, false, true]);
+      expect(await check(active)).to.deep.equal([true, false, false]);
+      expect(await check(plain)).to.deep.equal([true, false, false]);
+    });
+
+    it("follows the document's status after the batch was anchored: revoked or amended later, the member follows", async function () {
+      const { s, timelock, active, plain, check } = await withBatchOfDecrees();
+      await (await s.documents.connect(timelock).amend(active, hashOf("Decree No. 13, amended"), META_2, ZeroHash, REASON)).wait();
+      expect(await check(active)).to.deep.equal([true, false, true]);
+      await (await s.documents.connect(timelock).revoke(active, "repealed")).wait();
+      expect(await check(active)).to.deep.equal([true, true, false]);
+      // A file registered as a document after the batch: Active, then Revoked.
+      await issueAs(s, financeRegistrar, DocType.Certificate, FINANCE, plain);
+      expect(await check(plain)).to.deep.equal([true, false, false]);
+      await (await s.documents.connect(financeRegistrar).revoke(plain, "annulled")).wait();
+      expect(await check(plain)).to.deep.equal([true, true, false]);
+    });
+
+    it("combines the batch's revocation with the document's status", async function () {
+      const { s, tree, revoked, amended, active, check } = await withBatchOfDecrees();
+      await (await s.documents.connect(financeRegistrar).revokeBatch(FINANCE, tree.root, REASON)).wait();
+      expect(await check(revoked)).to.deep.equal([true, true, false]);
+      expect(await check(amended)).to.deep.equal([true, true, true]);
+      expect(await check(active)).to.deep.equal([true, true, false]);
+    });
+
+    it("reports a non-member as (false, false, false), even when its file is a Revoked or Amended document", async function () {
+      const { s, tree, revoked, amended, amendment } = await withBatchOfDecrees();
+      const borrowed = tree.getProof([revoked]);
+      for (const outsider of [amendment, hashOf("unregistered")]) {
+        expect(await s.documents.verifyBatchMember(FINANCE, tree.root, outsider, borrowed)).to.deep.equal([false, false, false]);
+      }
+      expect(await s.documents.verifyBatchMember(DIGITAL, tree.root, revoked, borrowed)).to.deep.equal([false, false, false]);
+      expect(await s.documents.verifyBatchMember(FINANCE, tree.root, amended, borrowed)).to.deep.equal([false, false, false]);
+    });
+  });
+
+  describe("statusOf", function () {
+    it("returns a document's type and current status through Active, Amended and Revoked", async function () {
+      const s = await t.loadSystem();
+      const timelock = await t.asTimelock(s);
+      const v1 = hashOf("Law on statistics v1");
+      const v2 = hashOf("Law on statistics v2");
+      const order = hashOf("finance order");
+      await issueAs(s, timelock, DocType.Law, 0, v1);
+      await issueAs(s, financeRegistrar, DocType.Order, FINANCE, order);
+      expect(await s.documents.statusOf(v1)).to.deep.equal([BigInt(DocType.Law), BigInt(DocStatus.Active)]);
+      expect(await s.documents.statusOf(order)).to.deep.equal([BigInt(DocType.Order), BigInt(DocStatus.Active)]);
+      await (await s.documents.connect(timelock).amend(v1, v2, META_2, ZeroHash, REASON)).wait();
+      expect(await s.documents.statusOf(v1)).to.deep.equal([BigInt(DocType.Law), BigInt(DocStatus.Amended)]);
+      expect(await s.documents.statusOf(v2)).to.deep.equal([BigInt(DocType.Law), BigInt(DocStatus.Active)]);
+      await (await s.documents.connect(timelock).revoke(v1, "repealed")).wait();
+      await (await s.documents.connect(financeRegistrar).revoke(order, "repealed")).wait();
+      expect(await s.documents.statusOf(v1)).to.deep.equal([BigInt(DocType.Law), BigInt(DocStatus.Revoked)]);
+      expect(await s.documents.statusOf(order)).to.deep.equal([BigInt(DocType.Order), BigInt(DocStatus.Revoked)]);
+      // It agrees with verify for every one of them.
+      for (const hash of [v1, v2, order]) {
+        const doc = await docOf(s, hash);
+        expect(await s.documents.statusOf(hash)).to.deep.equal([doc.docType, doc.status]);
+      }
+    });
+
+    it("reverts with UnknownDocument for a hash never issued, and for 0", async function () {
+      const s = await t.loadSystem();
+      const unknown = hashOf("never issued");
+      await expect(s.documents.statusOf(unknown))
+        .to.be.revertedWithCustomError(s.documents, "UnknownDocument")
+        .withArgs(BigInt(unknown));
+      await expect(s.documents.statusOf(0n)).to.be.revertedWithCustomError(s.documents, "UnknownDocument").withArgs(0n);
+    });
+
+    it("reports the act, not the displaced entry, once an act of the Timelock took the hash", async function () {
+      const s = await t.loadSystem();
+      const hash = hashOf("Budget 2028");
+      await issueAs(s, financeRegistrar, DocType.Notice, FINANCE, hash);
+      await (await s.documents.connect(financeRegistrar).revoke(hash, "squat")).wait();
+      expect(await s.documents.statusOf(hash)).to.deep.equal([BigInt(DocType.Notice), BigInt(DocStatus.Revoked)]);
+      await issueAs(s, await t.asTimelock(s), DocType.Budget, 0, hash);
+      expect(await s.documents.statusOf(hash)).to.deep.equal([BigInt(DocType.Budget), BigInt(DocStatus.Active)]);
     });
   });
 });

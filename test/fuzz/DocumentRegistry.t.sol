@@ -51,7 +51,9 @@ abstract contract DocumentRegistryDeployment is CommonBase {
 /**
  * @dev Acts as the Timelock and drives issue / amend / revoke / agency (de)activation with random inputs. It keeps a
  * model of the registry (ghost variables), predicts the outcome of every call (success or the exact custom error)
- * and counts any difference, and any illegal status transition it observes after each call.
+ * and counts any difference, and any illegal status transition it observes after each call. An act of the Timelock
+ * (issue or amend-to) on a hash a registrar issued first displaces that entry: the model moves it to `displaced`,
+ * unlinks its neighbours and takes it off its issuer's count.
  */
 contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUtils {
     /// @dev The model of one document.
@@ -68,18 +70,28 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
     uint256[] public tokens;
     mapping(uint256 tokenId => Ghost) internal _ghosts;
     mapping(uint256 tokenId => IDocumentRegistry.Status) internal _observed;
+    mapping(uint256 tokenId => address) internal _observedIssuer;
+    /// @dev Ids whose registrar entry an act of the Timelock displaced, and that entry as the model had it.
+    uint256[] public displacedIds;
+    mapping(uint256 tokenId => Ghost) internal _displacedGhosts;
     mapping(address issuer => uint256) public issuedBy;
     mapping(uint32 agencyId => bool) public ghostActive;
     mapping(address account => uint32) internal _registrarOf;
 
     /// @notice Calls whose outcome (success, or the exact revert data) differed from the model.
     uint256 public unexpectedOutcomes;
-    /// @notice Status changes other than Active→Amended, Active→Revoked, Amended→Revoked.
+    /// @notice Status changes of one document other than Active→Amended, Active→Revoked, Amended→Revoked, and
+    /// changes of holder other than an act of the Timelock (Active) taking the id from a registrar's entry.
     uint256 public illegalTransitions;
+    /// @notice Successful acts of the Timelock after which `verify(hash)` did not show the act (issuer, type, Active).
+    uint256 public actsNotShown;
+    /// @notice Displacements whose `displacedEntry` differed from the registrar's entry as the model had it.
+    uint256 public badDisplacedEntries;
     /// @notice Successful calls, by kind (to show the run exercised something).
     uint256 public issued;
     uint256 public amended;
     uint256 public revoked;
+    uint256 public displacements;
     uint256 public expectedReverts;
 
     constructor() {
@@ -108,10 +120,16 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
             agencyId = _registrarOf[caller];
             docType = IDocumentRegistry.DocumentType(3 + (typeSeed % 3));
         }
-        if (tokens.length > 0 && (typeSeed >> 8) % 5 == 0) contentHash = bytes32(tokens[(typeSeed >> 16) % tokens.length]);
+        // Reuse an issued hash one time in five; the Timelock, one time in two, and then mostly a registrar's entry,
+        // so that displacements happen.
+        if (caller == address(this) && tokens.length > 0 && (typeSeed >> 8) % 2 == 0) {
+            contentHash = bytes32(_pickToken(typeSeed >> 16, (typeSeed >> 12) % 4 != 0));
+        } else if (tokens.length > 0 && (typeSeed >> 8) % 5 == 0) {
+            contentHash = bytes32(tokens[(typeSeed >> 16) % tokens.length]);
+        }
 
         bytes memory expected = _authError(caller, docType, agencyId);
-        if (expected.length == 0) expected = _issueError(docType, agencyId, contentHash, metadataDigest);
+        if (expected.length == 0) expected = _issueError(caller, docType, agencyId, contentHash, metadataDigest);
 
         if (caller != address(this)) vm.prank(caller);
         try documents.issue(docType, agencyId, contentHash, metadataDigest, coSignatureDigest) returns (uint256 id) {
@@ -142,8 +160,13 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
         if (expected.length == 0 && old.status != IDocumentRegistry.Status.Active) {
             expected = abi.encodeWithSelector(IDocumentRegistry.DocumentNotActive.selector, oldId, old.status);
         }
+        // Amending a document to its own hash is refused before the reason is read (the Timelock would otherwise
+        // displace the very entry it amends).
+        if (expected.length == 0 && contentHash == bytes32(oldId)) {
+            expected = abi.encodeWithSelector(IDocumentRegistry.DocumentExists.selector, oldId);
+        }
         if (expected.length == 0) expected = _reasonError(reason);
-        if (expected.length == 0) expected = _issueError(old.docType, old.agencyId, contentHash, metadataDigest);
+        if (expected.length == 0) expected = _issueError(caller, old.docType, old.agencyId, contentHash, metadataDigest);
 
         if (caller != address(this)) vm.prank(caller);
         try documents.amend(oldId, contentHash, metadataDigest, coSignatureDigest, reason) returns (uint256 id) {
@@ -208,12 +231,34 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
         return _ghosts[tokenId];
     }
 
+    function displacedCount() external view returns (uint256) {
+        return displacedIds.length;
+    }
+
+    /// @notice The registrar's entry the model displaced from `tokenId`.
+    function displacedGhost(uint256 tokenId) external view returns (Ghost memory) {
+        return _displacedGhosts[tokenId];
+    }
+
     /// @notice Every account that may have issued a document.
     function issuers() external view returns (address[4] memory) {
         return [address(this), financeRegistrar, digitalRegistrar, stranger];
     }
 
     // ─── Model ───────────────────────────────────────────────────────────────────────────────────────────────
+
+    /// @dev An issued token from position `seed`; if `registrars`, the first one from there a registrar holds (if any).
+    function _pickToken(uint256 seed, bool registrars) private view returns (uint256) {
+        uint256 n = tokens.length;
+        uint256 start = seed % n;
+        if (registrars) {
+            for (uint256 k = 0; k < n; ++k) {
+                uint256 id = tokens[(start + k) % n];
+                if (_ghosts[id].issuer != address(this)) return id;
+            }
+        }
+        return tokens[start];
+    }
 
     /// @dev 0: the Timelock (this), 1: FINANCE's registrar, 2: DIGITAL's registrar, 3: a stranger.
     function _actor(uint256 seed) private view returns (address) {
@@ -253,6 +298,7 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
     }
 
     function _issueError(
+        address caller,
         IDocumentRegistry.DocumentType docType,
         uint32 agencyId,
         bytes32 contentHash,
@@ -263,7 +309,9 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
         if ((agencyId != 0 || docType > IDocumentRegistry.DocumentType.Budget) && !ghostActive[agencyId]) {
             return abi.encodeWithSelector(IDocumentRegistry.InactiveAgency.selector, agencyId);
         }
-        if (_ghosts[uint256(contentHash)].issued) {
+        // Only an act of the Timelock takes an issued hash, and only from a registrar's entry.
+        Ghost storage existing = _ghosts[uint256(contentHash)];
+        if (existing.issued && (caller != address(this) || existing.issuer == address(this))) {
             return abi.encodeWithSelector(IDocumentRegistry.DocumentExists.selector, uint256(contentHash));
         }
         return "";
@@ -286,28 +334,82 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
         uint32 agencyId,
         address caller
     ) private {
-        tokens.push(id);
         Ghost storage g = _ghosts[id];
+        if (g.issued) {
+            _recordDisplacement(id);
+        } else {
+            tokens.push(id);
+        }
         g.issued = true;
         g.docType = docType;
         g.status = IDocumentRegistry.Status.Active;
         g.agencyId = agencyId;
         g.issuer = caller;
+        g.supersedes = 0;
+        g.supersededBy = 0;
         ++issuedBy[caller];
         ++issued;
+        if (caller == address(this)) {
+            // Displacement or not, the Timelock's act is what verify(hash) shows.
+            IDocumentRegistry.Document memory shown = documents.verify(bytes32(id));
+            if (
+                !shown.found ||
+                shown.issuer != address(this) ||
+                shown.docType != docType ||
+                shown.status != IDocumentRegistry.Status.Active ||
+                documents.ownerOf(id) != address(this)
+            ) ++actsNotShown;
+        }
     }
 
-    /// @dev Reads every document's status and counts transitions the life cycle does not allow.
+    /// @dev The model of {DocumentRegistry-_displace}: keeps the registrar's entry, unlinks its neighbours, and takes
+    /// it off its issuer's count; checks `displacedEntry` against it.
+    function _recordDisplacement(uint256 id) private {
+        Ghost memory previous = _ghosts[id];
+        _displacedGhosts[id] = previous;
+        displacedIds.push(id);
+        if (previous.supersedes != 0) _ghosts[previous.supersedes].supersededBy = 0;
+        if (previous.supersededBy != 0) _ghosts[previous.supersededBy].supersedes = 0;
+        --issuedBy[previous.issuer];
+        ++displacements;
+        IDocumentRegistry.Document memory kept = documents.displacedEntry(id);
+        if (
+            !kept.found ||
+            kept.tokenId != id ||
+            kept.issuer != previous.issuer ||
+            kept.docType != previous.docType ||
+            kept.status != previous.status ||
+            kept.agencyId != previous.agencyId ||
+            kept.supersedes != previous.supersedes ||
+            kept.supersededBy != previous.supersededBy
+        ) ++badDisplacedEntries;
+    }
+
+    /// @dev Reads every document's status and holder and counts transitions the life cycle does not allow. While the
+    /// holder stays, the status only moves forward; the holder changes only when an act of the Timelock displaces a
+    /// registrar's entry, and the act then starts Active (and the entry is kept, with the status last observed).
     function _observe() private {
         for (uint256 i = 0; i < tokens.length; ++i) {
             uint256 id = tokens[i];
-            IDocumentRegistry.Status current = documents.verify(bytes32(id)).status;
+            IDocumentRegistry.Document memory doc = documents.verify(bytes32(id));
+            IDocumentRegistry.Status current = doc.status;
             IDocumentRegistry.Status previous = _observed[id];
+            address previousIssuer = _observedIssuer[id];
+            _observed[id] = current;
+            _observedIssuer[id] = doc.issuer;
+            if (previousIssuer != address(0) && doc.issuer != previousIssuer) {
+                bool displaced = previousIssuer != address(this) &&
+                    doc.issuer == address(this) &&
+                    current == IDocumentRegistry.Status.Active &&
+                    documents.displacedEntry(id).issuer == previousIssuer &&
+                    documents.displacedEntry(id).status == previous;
+                if (!displaced) ++illegalTransitions;
+                continue;
+            }
             if (current == previous) continue;
             bool legal = (previous == IDocumentRegistry.Status.Active && current != IDocumentRegistry.Status.Active) ||
                 (previous == IDocumentRegistry.Status.Amended && current == IDocumentRegistry.Status.Revoked);
             if (!legal) ++illegalTransitions;
-            _observed[id] = current;
         }
     }
 }
@@ -334,7 +436,8 @@ contract DocumentRegistryInvariantTest is StdInvariant, Test {
         assertEq(handler.unexpectedOutcomes(), 0, "outcome differs from the model");
     }
 
-    /// @notice Status only moves Active→Amended, Active→Revoked or Amended→Revoked, and equals the model's.
+    /// @notice A document's status only moves Active→Amended, Active→Revoked or Amended→Revoked, and equals the
+    /// model's; an id changes hands only when an act of the Timelock displaces a registrar's entry.
     function invariant_statusOnlyMovesForward() public view {
         assertEq(handler.illegalTransitions(), 0, "illegal status transition");
         uint256 n = handler.tokenCount();
@@ -383,7 +486,38 @@ contract DocumentRegistryInvariantTest is StdInvariant, Test {
         }
     }
 
-    /// @notice balanceOf(issuer) equals the number of documents issued by that account.
+    /// @notice After every act of the Timelock, verify(hash) showed the act (displacement always yields the act), and
+    /// every id the model gives the Timelock still shows it: a Timelock entry is never displaced.
+    function invariant_timelockActIsWhatVerifyShows() public view {
+        assertEq(handler.actsNotShown(), 0, "an act of the Timelock is not what verify shows");
+        uint256 n = handler.tokenCount();
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 id = handler.tokens(i);
+            if (handler.ghost(id).issuer != address(handler)) continue;
+            assertEq(documents.verify(bytes32(id)).issuer, address(handler), "a Timelock entry was displaced");
+        }
+    }
+
+    /// @notice Every displaced id now holds an act of the Timelock, and displacedEntry keeps the registrar's entry
+    /// as it was (issuer, type, agency, status; links checked at the time of displacement).
+    function invariant_displacedEntriesAreKept() public view {
+        assertEq(handler.badDisplacedEntries(), 0, "displacedEntry differs from the displaced entry");
+        uint256 n = handler.displacedCount();
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 id = handler.displacedIds(i);
+            IDocumentRegistry.Document memory kept = documents.displacedEntry(id);
+            DocumentRegistryHandler.Ghost memory g = handler.displacedGhost(id);
+            assertTrue(kept.found, "displaced entry lost");
+            assertEq(kept.issuer, g.issuer, "displaced issuer");
+            assertTrue(kept.issuer != address(handler), "a Timelock entry was displaced");
+            assertEq(uint8(kept.docType), uint8(g.docType), "displaced type");
+            assertEq(kept.agencyId, g.agencyId, "displaced agency");
+            assertEq(uint8(kept.status), uint8(g.status), "displaced status");
+            assertEq(documents.verify(bytes32(id)).issuer, address(handler), "a displaced id is not the act's");
+        }
+    }
+
+    /// @notice balanceOf(issuer) equals the number of documents issued by that account and not displaced.
     function invariant_balanceIsIssuedCount() public view {
         address[4] memory issuers = handler.issuers();
         uint256 total;
@@ -443,12 +577,16 @@ contract DocumentRegistryFuzzTest is DocumentRegistryDeployment, Test {
         assertEq(documents.balanceOf(issuer), 1);
     }
 
-    /// @notice A hash can be issued once: any later issue of it reverts with DocumentExists, whoever tries.
+    /// @notice A registrar's hash is first come first served among registrars: any registrar issuing it again
+    /// reverts with DocumentExists, and so does the Timelock issuing a hash it issued itself.
     function testFuzz_DuplicateHashReverts(bytes32 contentHash, bytes32 otherMetadata, uint8 typeSeed) public {
         vm.assume(contentHash != bytes32(0) && otherMetadata != bytes32(0));
+        bytes32 actHash = keccak256(abi.encode(contentHash));
         vm.prank(digitalRegistrar);
         documents.issue(_agencyTypeFor(typeSeed), DIGITAL, contentHash, META, bytes32(0));
+        documents.issue(IDocumentRegistry.DocumentType(typeSeed % 6), FINANCE, actHash, META, bytes32(0));
         IDocumentRegistry.Document memory before = documents.verify(contentHash);
+        IDocumentRegistry.Document memory actBefore = documents.verify(actHash);
 
         bytes memory exists = abi.encodeWithSelector(IDocumentRegistry.DocumentExists.selector, uint256(contentHash));
         vm.expectRevert(exists);
@@ -457,14 +595,133 @@ contract DocumentRegistryFuzzTest is DocumentRegistryDeployment, Test {
         vm.expectRevert(exists);
         vm.prank(financeRegistrar);
         documents.issue(_agencyTypeFor(typeSeed >> 2), FINANCE, contentHash, otherMetadata, bytes32(0));
-        vm.expectRevert(exists);
-        documents.issue(IDocumentRegistry.DocumentType(typeSeed % 3), 0, contentHash, otherMetadata, bytes32(0));
 
-        IDocumentRegistry.Document memory afterwards = documents.verify(contentHash);
-        assertEq(keccak256(abi.encode(afterwards)), keccak256(abi.encode(before)), "the duplicate changed the document");
+        bytes memory actExists = abi.encodeWithSelector(IDocumentRegistry.DocumentExists.selector, uint256(actHash));
+        vm.expectRevert(actExists);
+        documents.issue(IDocumentRegistry.DocumentType(typeSeed % 3), 0, actHash, otherMetadata, bytes32(0));
+        vm.expectRevert(actExists);
+        vm.prank(financeRegistrar);
+        documents.issue(_agencyTypeFor(typeSeed >> 4), FINANCE, actHash, otherMetadata, bytes32(0));
+
+        assertEq(keccak256(abi.encode(documents.verify(contentHash))), keccak256(abi.encode(before)), "changed");
+        assertEq(keccak256(abi.encode(documents.verify(actHash))), keccak256(abi.encode(actBefore)), "act changed");
+        assertFalse(documents.displacedEntry(uint256(contentHash)).found);
+        assertFalse(documents.displacedEntry(uint256(actHash)).found);
         assertEq(documents.balanceOf(digitalRegistrar), 1);
         assertEq(documents.balanceOf(financeRegistrar), 0);
-        assertEq(documents.balanceOf(address(this)), 0);
+        assertEq(documents.balanceOf(address(this)), 1);
+    }
+
+    /// @notice Whatever a registrar did with a hash first (issued it as any of its types, revoked it, amended it, or
+    /// made it an amendment of another entry), an act of the Timelock of any type on that hash succeeds, verify shows
+    /// the act, displacedEntry keeps the registrar's entry, its neighbours are unlinked and the balances move.
+    function testFuzz_TimelockActTakesAnyRegistrarsHash(
+        bytes32 contentHash,
+        uint8 squatSeed,
+        uint8 historySeed,
+        uint8 actSeed,
+        bytes32 metadataDigest
+    ) public {
+        vm.assume(contentHash != bytes32(0) && metadataDigest != bytes32(0));
+        vm.assume(_before(contentHash) != contentHash && _after(contentHash) != contentHash);
+        (address registrar, uint32 agencyId) = squatSeed % 2 == 0 ? (financeRegistrar, FINANCE) : (digitalRegistrar, DIGITAL);
+        uint256 history = historySeed % 4; // 0: as issued, 1: revoked, 2: an amendment of `before`, 3: amended to `after`
+        _squat(registrar, agencyId, _agencyTypeFor(squatSeed >> 1), contentHash, history, (historySeed >> 2) % 2 == 0);
+        IDocumentRegistry.Document memory squat = documents.verify(contentHash);
+        uint256 registrarBalance = documents.balanceOf(registrar);
+
+        // The act: any type; governance types with agency 0 or FINANCE, agency types for FINANCE or DIGITAL.
+        IDocumentRegistry.DocumentType actType = IDocumentRegistry.DocumentType(actSeed % 6);
+        uint32 actAgency = actType <= IDocumentRegistry.DocumentType.Budget
+            ? ((actSeed >> 3) % 2 == 0 ? 0 : FINANCE)
+            : ((actSeed >> 3) % 2 == 0 ? FINANCE : DIGITAL);
+        vm.expectEmit(address(documents));
+        emit IDocumentRegistry.DocumentDisplaced(uint256(contentHash), registrar, squat.docType, agencyId);
+        documents.issue(actType, actAgency, contentHash, metadataDigest, bytes32(0));
+
+        _assertAct(contentHash, actType, actAgency, metadataDigest);
+        assertEq(keccak256(abi.encode(documents.displacedEntry(uint256(contentHash)))), keccak256(abi.encode(squat)));
+        assertEq(documents.balanceOf(registrar), registrarBalance - 1);
+        assertEq(documents.balanceOf(address(this)), 1);
+        if (history == 2) assertEq(documents.verify(_before(contentHash)).supersededBy, 0, "before points at the act");
+        if (history == 3) assertEq(documents.verify(_after(contentHash)).supersedes, 0, "after points at the act");
+
+        // The act is never displaced in turn.
+        vm.expectRevert(abi.encodeWithSelector(IDocumentRegistry.DocumentExists.selector, uint256(contentHash)));
+        documents.issue(IDocumentRegistry.DocumentType.Decree, 0, contentHash, META, bytes32(0));
+    }
+
+    function _before(bytes32 contentHash) internal pure returns (bytes32) {
+        return keccak256(abi.encode(contentHash, "before"));
+    }
+
+    function _after(bytes32 contentHash) internal pure returns (bytes32) {
+        return keccak256(abi.encode(contentHash, "after"));
+    }
+
+    /// @dev `registrar` registers `contentHash` as `docType` of `agencyId` and takes it along `history`.
+    function _squat(
+        address registrar,
+        uint32 agencyId,
+        IDocumentRegistry.DocumentType docType,
+        bytes32 contentHash,
+        uint256 history,
+        bool revokeToo
+    ) internal {
+        vm.startPrank(registrar);
+        if (history == 2) {
+            documents.issue(docType, agencyId, _before(contentHash), META, bytes32(0));
+            documents.amend(uint256(_before(contentHash)), contentHash, META, keccak256("cosig"), "squat");
+        } else {
+            documents.issue(docType, agencyId, contentHash, META, keccak256("cosig"));
+        }
+        if (history == 1) documents.revoke(uint256(contentHash), "revoked squat");
+        if (history == 3) documents.amend(uint256(contentHash), _after(contentHash), META, bytes32(0), "amended squat");
+        if (revokeToo && history != 1) documents.revoke(uint256(contentHash), "revoked as well");
+        vm.stopPrank();
+    }
+
+    /// @dev verify, ownerOf and statusOf show the Timelock's act under `contentHash`, with no links and no co-signature.
+    function _assertAct(
+        bytes32 contentHash,
+        IDocumentRegistry.DocumentType actType,
+        uint32 actAgency,
+        bytes32 metadataDigest
+    ) internal view {
+        IDocumentRegistry.Document memory act = documents.verify(contentHash);
+        assertTrue(act.found);
+        assertEq(act.issuer, address(this), "verify does not show the act");
+        assertEq(uint8(act.docType), uint8(actType));
+        assertEq(act.agencyId, actAgency);
+        assertEq(uint8(act.status), uint8(IDocumentRegistry.Status.Active));
+        assertEq(act.metadataDigest, metadataDigest);
+        assertEq(act.coSignatureDigest, bytes32(0), "the squat's co-signature leaked into the act");
+        assertEq(act.supersedes, 0);
+        assertEq(act.supersededBy, 0);
+        assertEq(documents.ownerOf(uint256(contentHash)), address(this));
+        (IDocumentRegistry.DocumentType statusType, IDocumentRegistry.Status status) = documents.statusOf(uint256(contentHash));
+        assertEq(uint8(statusType), uint8(actType));
+        assertEq(uint8(status), uint8(IDocumentRegistry.Status.Active));
+    }
+
+    /// @notice The Timelock's amendment to a hash a registrar issued first succeeds and links the amended document
+    /// to the act.
+    function testFuzz_TimelockAmendmentTakesARegistrarsHash(bytes32 oldHash, bytes32 newHash, uint8 typeSeed) public {
+        vm.assume(oldHash != bytes32(0) && newHash != bytes32(0) && oldHash != newHash);
+        IDocumentRegistry.DocumentType docType = IDocumentRegistry.DocumentType(typeSeed % 3);
+        documents.issue(docType, 0, oldHash, META, bytes32(0));
+        vm.prank(financeRegistrar);
+        documents.issue(_agencyTypeFor(typeSeed >> 2), FINANCE, newHash, META, bytes32(0));
+
+        documents.amend(uint256(oldHash), newHash, META, bytes32(0), "amendment");
+        IDocumentRegistry.Document memory act = documents.verify(newHash);
+        assertEq(act.issuer, address(this));
+        assertEq(uint8(act.docType), uint8(docType));
+        assertEq(act.supersedes, uint256(oldHash));
+        assertEq(documents.verify(oldHash).supersededBy, uint256(newHash));
+        assertEq(uint8(documents.verify(oldHash).status), uint8(IDocumentRegistry.Status.Amended));
+        assertEq(documents.displacedEntry(uint256(newHash)).issuer, financeRegistrar);
+        assertEq(documents.balanceOf(financeRegistrar), 0);
     }
 
     /// @notice A chain of amendments of random length links every version both ways; only the last is Active.
@@ -554,36 +811,106 @@ contract DocumentRegistryFuzzTest is DocumentRegistryDeployment, Test {
         );
     }
 
-    /// @notice The registry's leaf and proof check match OpenZeppelin's StandardMerkleTree for a two-leaf tree.
-    function testFuzz_TwoLeafBatchMembership(bytes32 a, bytes32 b, bytes32 outsider) public {
-        vm.assume(a != b && outsider != a && outsider != b);
+    /// @dev The root of the StandardMerkleTree of two `bytes32` values.
+    function _twoLeafRoot(bytes32 a, bytes32 b) internal pure returns (bytes32) {
         bytes32 leafA = _leaf(a);
         bytes32 leafB = _leaf(b);
-        bytes32 root = leafA < leafB
-            ? keccak256(abi.encodePacked(leafA, leafB))
-            : keccak256(abi.encodePacked(leafB, leafA));
+        return leafA < leafB ? keccak256(abi.encodePacked(leafA, leafB)) : keccak256(abi.encodePacked(leafB, leafA));
+    }
+
+    function _proof(bytes32 sibling) internal pure returns (bytes32[] memory proof) {
+        proof = new bytes32[](1);
+        proof[0] = _leaf(sibling);
+    }
+
+    /// @notice The registry's leaf and proof check match OpenZeppelin's StandardMerkleTree for a two-leaf tree, and
+    /// a batch belongs to its agency: another agency's batch of the same root is separate.
+    function testFuzz_TwoLeafBatchMembership(bytes32 a, bytes32 b, bytes32 outsider) public {
+        vm.assume(a != b && outsider != a && outsider != b);
+        bytes32 root = _twoLeafRoot(a, b);
+        // DIGITAL's registrar anchors FINANCE's root first; FINANCE still anchors it.
+        vm.prank(digitalRegistrar);
+        documents.anchorBatch(DIGITAL, root, 2, META);
+        vm.prank(financeRegistrar);
+        documents.anchorBatch(FINANCE, root, 2, META);
+        vm.expectRevert(abi.encodeWithSelector(IDocumentRegistry.BatchExists.selector, FINANCE, root));
         vm.prank(financeRegistrar);
         documents.anchorBatch(FINANCE, root, 2, META);
 
-        bytes32[] memory proofA = new bytes32[](1);
-        proofA[0] = leafB;
-        bytes32[] memory proofB = new bytes32[](1);
-        proofB[0] = leafA;
-        (bool member, bool isRevoked) = documents.verifyBatchMember(root, a, proofA);
-        assertTrue(member && !isRevoked, "a");
-        (member, isRevoked) = documents.verifyBatchMember(root, b, proofB);
-        assertTrue(member && !isRevoked, "b");
-        (member, ) = documents.verifyBatchMember(root, outsider, proofA);
+        bytes32[] memory proofA = _proof(b);
+        bytes32[] memory proofB = _proof(a);
+        (bool member, bool isRevoked, bool superseded) = documents.verifyBatchMember(FINANCE, root, a, proofA);
+        assertTrue(member && !isRevoked && !superseded, "a");
+        (member, isRevoked, superseded) = documents.verifyBatchMember(FINANCE, root, b, proofB);
+        assertTrue(member && !isRevoked && !superseded, "b");
+        (member, , ) = documents.verifyBatchMember(FINANCE, root, outsider, proofA);
         assertFalse(member, "outsider");
+        (member, , ) = documents.verifyBatchMember(UNKNOWN_AGENCY, root, a, proofA);
+        assertFalse(member, "an agency that anchored nothing");
 
         vm.prank(financeRegistrar);
-        documents.revokeBatchMember(root, a, proofA, "revoked");
-        (member, isRevoked) = documents.verifyBatchMember(root, a, proofA);
+        documents.revokeBatchMember(FINANCE, root, a, proofA, "revoked");
+        (member, isRevoked, ) = documents.verifyBatchMember(FINANCE, root, a, proofA);
         assertTrue(member && isRevoked, "a revoked");
-        (member, isRevoked) = documents.verifyBatchMember(root, b, proofB);
+        (member, isRevoked, ) = documents.verifyBatchMember(FINANCE, root, b, proofB);
         assertTrue(member && !isRevoked, "b untouched");
+        (member, isRevoked, ) = documents.verifyBatchMember(DIGITAL, root, a, proofA);
+        assertTrue(member && !isRevoked, "the other agency's batch untouched");
         vm.expectRevert(abi.encodeWithSelector(IDocumentRegistry.InvalidBatchProof.selector, root, outsider));
         vm.prank(financeRegistrar);
-        documents.revokeBatchMember(root, outsider, proofA, "not a member");
+        documents.revokeBatchMember(FINANCE, root, outsider, proofA, "not a member");
+        vm.expectRevert(
+            abi.encodeWithSelector(IDocumentRegistry.UnauthorizedIssuer.selector, digitalRegistrar, IDocumentRegistry.DocumentType.Certificate, FINANCE)
+        );
+        vm.prank(digitalRegistrar);
+        documents.revokeBatch(FINANCE, root, "not yours");
+    }
+
+    /// @notice A batch member whose file is also a registered document reports that document's status: Revoked →
+    /// revoked, Amended → superseded, Active → current; whoever issued it and whenever its status changed.
+    function testFuzz_BatchMemberReportsTheRegisteredStatus(bytes32 a, bytes32 b, uint8 pathSeed, bool byTimelock) public {
+        vm.assume(a != bytes32(0) && a != b);
+        vm.assume(keccak256(abi.encode(a, "amendment")) != b);
+        bytes32 root = _twoLeafRoot(a, b);
+        if (pathSeed % 2 == 0) _anchorFinance(root); // anchored before the document is registered, or after
+        uint256 path = (pathSeed >> 1) % 4; // 0: Active, 1: Revoked, 2: Amended, 3: Amended then Revoked
+        _registerAlong(a, path, byTimelock);
+        if (pathSeed % 2 == 1) _anchorFinance(root);
+
+        (bool member, bool isRevoked, bool superseded) = documents.verifyBatchMember(FINANCE, root, a, _proof(b));
+        assertTrue(member);
+        assertEq(isRevoked, path == 1 || path == 3, "revoked");
+        assertEq(superseded, path == 2, "superseded");
+        (, IDocumentRegistry.Status status) = documents.statusOf(uint256(a));
+        assertEq(isRevoked, status == IDocumentRegistry.Status.Revoked);
+        assertEq(superseded, status == IDocumentRegistry.Status.Amended);
+        _assertCurrentMember(root, b, a);
+    }
+
+    /// @dev `value` (sibling `sibling`) is a current member of FINANCE's batch `root`.
+    function _assertCurrentMember(bytes32 root, bytes32 value, bytes32 sibling) internal view {
+        (bool member, bool isRevoked, bool superseded) = documents.verifyBatchMember(FINANCE, root, value, _proof(sibling));
+        assertTrue(member && !isRevoked && !superseded, "not a current member");
+    }
+
+    function _anchorFinance(bytes32 root) internal {
+        vm.prank(financeRegistrar);
+        documents.anchorBatch(FINANCE, root, 2, META);
+    }
+
+    /// @dev Registers `a` (a Timelock decree or a DIGITAL certificate) and takes it along `path`.
+    function _registerAlong(bytes32 a, uint256 path, bool byTimelock) internal {
+        address issuer = byTimelock ? address(this) : digitalRegistrar;
+        vm.startPrank(issuer);
+        documents.issue(
+            byTimelock ? IDocumentRegistry.DocumentType.Decree : IDocumentRegistry.DocumentType.Certificate,
+            byTimelock ? 0 : DIGITAL,
+            a,
+            META,
+            bytes32(0)
+        );
+        if (path >= 2) documents.amend(uint256(a), keccak256(abi.encode(a, "amendment")), META, bytes32(0), "amended");
+        if (path == 1 || path == 3) documents.revoke(uint256(a), "revoked");
+        vm.stopPrank();
     }
 }
