@@ -1571,6 +1571,22 @@ describe("BudgetEscrow", function () {
       expect(await s.tenge.balanceOf(cast.recipient.address)).to.equal(TOTAL);
     });
 
+    // CONTRACT ISSUE (reported, not fixed here): releaseMilestone checks only the status of the document the
+    // allocation cites. Once that budget is Amended, only its new version can be revoked (revoke needs an Active
+    // document), and revoking the new version leaves the old one Amended: the allocation keeps paying although the
+    // budget in force is Revoked. Expected once fixed: the check follows the amendment chain (supersededBy) to the
+    // current version.
+    it.skip("pays nothing once the current version of an amended budget is revoked", async function () {
+      const { s, timelock } = await load(allocatedEscrow);
+      const v2 = hashOf("budget 2027 v2");
+      await s.documents.connect(timelock).amend(BUDGET_ID, v2, hashOf("m2"), ZeroHash, "spring");
+      await s.documents.connect(timelock).revoke(BigInt(v2), "annulled by the court");
+      await expect(s.escrow.connect(timelock).releaseMilestone(1, 0)).to.be.revertedWithCustomError(
+        s.escrow,
+        "BudgetRevoked",
+      );
+    });
+
     it("stops only the revoked budget's allocations: another budget's milestones still pay", async function () {
       const { s, timelock } = await load(allocatedEscrow);
       const other = hashOf("budget 2028");
