@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// solhint-disable one-contract-per-file
 pragma solidity 0.8.28;
 
 /// @dev The escrow's claim, as the test recipients call it.
@@ -62,6 +63,7 @@ contract GasBurningRecipient {
     }
 
     /// @notice Burns gas by writing fresh slots, then accepts.
+    // solhint-disable-next-line no-complex-fallback
     receive() external payable {
         uint256 start = written;
         uint256 end = start + rounds;
