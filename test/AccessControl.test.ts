@@ -52,6 +52,21 @@ async function populated() {
   const plan = [{ amount: 100_00n, deadline, descriptionHash: hashOf("milestone") }];
   await s.escrow.connect(timelock).createAllocation(cast.recipient.address, s.tenge.target, budget, 100_00n, plan);
 
+  // Every caller is owed 100 of an allowed BlocklistToken (its payment failed while the token blocked it), for the
+  // claim cell: claim is open to anyone the escrow owes.
+  const blocklist = await t.ethers.deployContract("BlocklistToken", [cast.treasurer.address, 1_000_000n]);
+  await s.escrow.connect(timelock).setTokenAllowed(blocklist.target, true);
+  await blocklist.connect(cast.treasurer).approve(s.escrow.target, 10_000n);
+  await s.escrow.connect(cast.treasurer).deposit(blocklist.target, 10_000n);
+  const owedTo = [cast.stranger, cast.officials[0], cast.digitalRegistrar, cast.financeRegistrar, cast.deployer, governor, timelock];
+  for (const account of owedTo) {
+    const milestone = [{ amount: 100n, deadline, descriptionHash: hashOf("owed") }];
+    await s.escrow.connect(timelock).createAllocation(account.address, blocklist.target, budget, 100n, milestone);
+    await blocklist.setBlocked(account.address, true);
+    await s.escrow.connect(timelock).releaseMilestone(await s.escrow.allocationCount(), 0n);
+    await blocklist.setBlocked(account.address, false);
+  }
+
   // A pending Timelock operation, scheduled by the Governor, for the cancel cell.
   await s.timelock.connect(governor).schedule(s.seats.target, 0, "0x", ZeroHash, hashOf("pending"), 300);
   const pending = await s.timelock.hashOperation(s.seats.target, 0, "0x", ZeroHash, hashOf("pending"));
@@ -65,11 +80,11 @@ async function populated() {
     governor,
     timelock,
   };
-  return { s, signers, budget, decree, order, root, tree, plan, pending };
+  return { s, signers, budget, decree, order, root, tree, plan, pending, blocklist };
 }
 
 function cells(p: Awaited<ReturnType<typeof populated>>): Cell[] {
-  const { s, budget, decree, order, root, tree, plan, pending } = p;
+  const { s, budget, decree, order, root, tree, plan, pending, blocklist } = p;
   const fresh = (label: string) => hashOf(`fresh ${label}`);
   const proof = tree.getProof(0);
   const member = tree.at(0)?.[0] ?? ZeroHash;
@@ -102,22 +117,31 @@ function cells(p: Awaited<ReturnType<typeof populated>>): Cell[] {
     { name: "DocumentRegistry.revoke(decree)", allowed: onlyTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revoke.staticCall(decree, "annulled") },
     { name: "DocumentRegistry.revoke(Finance order)", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revoke.staticCall(order, "annulled") },
     { name: "DocumentRegistry.anchorBatch", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).anchorBatch.staticCall(FINANCE, fresh("root"), 10, hashOf("b")) },
-    { name: "DocumentRegistry.revokeBatch", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revokeBatch.staticCall(root, "error in batch") },
-    { name: "DocumentRegistry.revokeBatchMember", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revokeBatchMember.staticCall(root, member, proof, "error") },
+    { name: "DocumentRegistry.revokeBatch", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revokeBatch.staticCall(FINANCE, root, "error in batch") },
+    { name: "DocumentRegistry.revokeBatchMember", allowed: registrarOrTimelock, error: "UnauthorizedIssuer", contract: s.documents, call: (x) => s.documents.connect(x).revokeBatchMember.staticCall(FINANCE, root, member, proof, "error") },
     // BudgetEscrow
     { name: "BudgetEscrow.createAllocation", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).createAllocation.staticCall(cast.recipient.address, s.tenge.target, budget, 100_00n, plan) },
     { name: "BudgetEscrow.releaseMilestone", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).releaseMilestone.staticCall(1n, 0n) },
     { name: "BudgetEscrow.cancelAllocation", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).cancelAllocation.staticCall(1n, "re-planned") },
     { name: "BudgetEscrow.withdraw", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).withdraw.staticCall(s.tenge.target, cast.treasurer.address, 1n) },
+    { name: "BudgetEscrow.setTokenAllowed", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).setTokenAllowed.staticCall(cast.stranger.address, true) },
+    // Open: anyone the escrow owes takes its own amount (every caller is owed here); see the escrow tests for the rest.
+    { name: "BudgetEscrow.claim (open: whoever is owed)", allowed: CALLERS, error: "NothingOwed", contract: s.escrow, call: (x) => s.escrow.connect(x).claim.staticCall(blocklist.target, x.address) },
     // Governor settings: only the Timelock during a proposal's execution (covered end to end in the Governor tests)
     { name: "GovernmentGovernor.updateQuorumNumerator (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).updateQuorumNumerator.staticCall(60) },
     { name: "GovernmentGovernor.setProposalGuardian (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).setProposalGuardian.staticCall(cast.stranger.address) },
+    { name: "GovernmentGovernor.setVotingDelay (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).setVotingDelay.staticCall(120) },
+    { name: "GovernmentGovernor.setVotingPeriod (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).setVotingPeriod.staticCall(7_200) },
+    { name: "GovernmentGovernor.setProposalThreshold (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).setProposalThreshold.staticCall(1) },
+    { name: "GovernmentGovernor.setLateQuorumVoteExtension (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).setLateQuorumVoteExtension.staticCall(300) },
     { name: "GovernmentGovernor.updateTimelock (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).updateTimelock.staticCall(cast.stranger.address) },
     // TimelockController
     { name: "TimelockController.schedule", allowed: ["governor"], error: "AccessControlUnauthorizedAccount", contract: s.timelock, call: (x) => s.timelock.connect(x).schedule.staticCall(s.seats.target, 0, "0x", ZeroHash, hashOf("salt"), 300) },
     { name: "TimelockController.cancel", allowed: ["governor"], error: "AccessControlUnauthorizedAccount", contract: s.timelock, call: (x) => s.timelock.connect(x).cancel.staticCall(pending) },
     { name: "TimelockController.grantRole", allowed: onlyTimelock, error: "AccessControlUnauthorizedAccount", contract: s.timelock, call: (x) => s.timelock.connect(x).grantRole.staticCall(TIMELOCK_ROLES.PROPOSER_ROLE, cast.stranger.address) },
-    { name: "TimelockController.updateDelay", allowed: onlyTimelock, error: "TimelockUnauthorizedCaller", contract: s.timelock, call: (x) => s.timelock.connect(x).updateDelay.staticCall(1) },
+    // GovernmentTimelock (a TimelockController): its own settings only through itself, within their bounds.
+    { name: "GovernmentTimelock.updateDelay", allowed: onlyTimelock, error: "TimelockUnauthorizedCaller", contract: s.timelock, call: (x) => s.timelock.connect(x).updateDelay.staticCall(600) },
+    { name: "GovernmentTimelock.updateGracePeriod", allowed: onlyTimelock, error: "TimelockUnauthorizedCaller", contract: s.timelock, call: (x) => s.timelock.connect(x).updateGracePeriod.staticCall(7 * 86_400) },
   ];
   return ops;
 }
@@ -131,7 +155,9 @@ describe("Access-control matrix", function () {
       AgencyRegistry: ["addAgency", "renameAgency", "setAgencyActive", "rotateAgencyKey", "addRegistrar", "removeRegistrar"],
       OfficialSeats: ["issue", "revoke", "reassign"],
       DocumentRegistry: ["issue", "amend", "revoke", "anchorBatch", "revokeBatch", "revokeBatchMember"],
-      BudgetEscrow: ["createAllocation", "releaseMilestone", "cancelAllocation", "withdraw"],
+      BudgetEscrow: ["createAllocation", "releaseMilestone", "cancelAllocation", "withdraw", "setTokenAllowed", "claim"],
+      GovernmentGovernor: ["updateQuorumNumerator", "setProposalGuardian", "updateTimelock", "setVotingDelay", "setVotingPeriod", "setProposalThreshold", "setLateQuorumVoteExtension"],
+      GovernmentTimelock: ["updateDelay", "updateGracePeriod"],
     };
     for (const [contract, fns] of Object.entries(privileged)) {
       for (const fn of fns) {

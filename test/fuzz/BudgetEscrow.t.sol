@@ -7,6 +7,7 @@ import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {TimelockGoverned} from "../../contracts/access/TimelockGoverned.sol";
 import {DocumentRegistry} from "../../contracts/documents/DocumentRegistry.sol";
 import {IDocumentRegistry} from "../../contracts/documents/IDocumentRegistry.sol";
@@ -15,12 +16,16 @@ import {IAgencyRegistry} from "../../contracts/governance/IAgencyRegistry.sol";
 import {BudgetEscrow} from "../../contracts/treasury/BudgetEscrow.sol";
 import {DigitalTenge} from "../../contracts/treasury/DigitalTenge.sol";
 import {IBudgetEscrow} from "../../contracts/treasury/IBudgetEscrow.sol";
+import {IClaimable, RefusingRecipient} from "../../contracts/test/treasury/Recipients.sol";
 
 /**
  * @title BudgetEscrowHandler
  * @notice The escrow's Timelock during fuzzing: every privileged call comes from here. Each action takes bounded
  * random inputs, sometimes injects exactly one fault, predicts the outcome (success, or the exact revert data) from
  * its own ghost bookkeeping, and counts every call whose outcome differs from the prediction.
+ * @dev The last recipient is a RefusingRecipient contract that refuses the native coin while told to: its native
+ * payments are deferred (owed), and it claims them to itself or to the claim sink. Governance may also disallow
+ * the tenge for a while (new deposits and allocations refused, releases and claims still work).
  */
 contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
     /// @notice A ghost allocation: what the handler believes the escrow holds.
@@ -41,9 +46,11 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
         uint256 released;
         uint256 withdrawn;
         uint256 reserved;
+        uint256 owed;
     }
 
     address internal constant NATIVE = address(0);
+    /// @dev Two accounts and a RefusingRecipient contract (the last).
     uint256 internal constant RECIPIENT_COUNT = 3;
 
     address private immutable _deployer;
@@ -59,7 +66,17 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
     uint256 public currentTime;
     /// @notice Where withdrawals go (never a recipient).
     address public sink;
+    /// @notice Where claims not sent to the claimer itself go (never a recipient).
+    address public claimSink;
+    /// @notice The recipient contract that may refuse the native coin (also `recipientAt(RECIPIENT_COUNT - 1)`).
+    RefusingRecipient public refuser;
+    /// @notice Whether the tenge is on the escrow's allow-list, by the ghost.
+    bool public tengeAllowed;
     address[RECIPIENT_COUNT] private _recipients;
+    mapping(address recipient => mapping(address token => uint256)) private _owed;
+    /// @notice Payments deferred and claims made, to see that the campaign reaches them.
+    uint256 public deferrals;
+    uint256 public claims;
 
     mapping(uint256 allocationId => GhostAllocation) private _ghosts;
     /// @notice Allocations the handler created.
@@ -87,9 +104,13 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
         tenge = tenge_;
         currentTime = block.timestamp;
         sink = makeAddr("sink");
-        for (uint256 i = 0; i < RECIPIENT_COUNT; ++i) {
+        claimSink = makeAddr("claim sink");
+        tengeAllowed = true;
+        for (uint256 i = 0; i + 1 < RECIPIENT_COUNT; ++i) {
             _recipients[i] = makeAddr(string.concat("recipient ", vm.toString(i)));
         }
+        refuser = new RefusingRecipient();
+        _recipients[RECIPIENT_COUNT - 1] = address(refuser);
         budgetId = DocumentRegistry(address(documents_)).issue(
             IDocumentRegistry.DocumentType.Budget,
             0,
@@ -107,7 +128,11 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
         _sync();
         amount = bound(amount, 0, _min(tenge.balanceOf(address(this)), 1e13));
         tenge.approve(address(escrow), amount);
-        bytes memory expected = amount == 0 ? abi.encodeWithSelector(IBudgetEscrow.ZeroAmount.selector) : bytes("");
+        bytes memory expected = !tengeAllowed
+            ? abi.encodeWithSelector(IBudgetEscrow.TokenNotAllowed.selector, address(tenge))
+            : amount == 0
+                ? abi.encodeWithSelector(IBudgetEscrow.ZeroAmount.selector)
+                : bytes("");
         try escrow.deposit(tenge, amount) {
             _outcome(true, "", expected, "deposit");
             if (expected.length == 0) _totals[address(tenge)].deposited += amount;
@@ -149,7 +174,10 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
         if (fault == 4) count = seed % 2 == 0 ? 0 : bound(count, 33, 40);
         else count = bound(count, 1, 32);
         (IBudgetEscrow.MilestoneInit[] memory plan, uint256 total, uint256 cited) = _plan(seed, count, free, fault);
-        address recipient = _recipients[recipientSeed % RECIPIENT_COUNT];
+        // Native allocations go to the refusing recipient half the time, so that deferred payments and claims happen.
+        address recipient = native && recipientSeed % 2 == 0
+            ? address(refuser)
+            : _recipients[(recipientSeed >> 1) % RECIPIENT_COUNT];
 
         bytes memory expected = _predictCreate(plan, total, cited, token, free);
         try escrow.createAllocation(recipient, token, cited, total, plan) returns (uint256 id) {
@@ -189,6 +217,8 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
         }
         address recipient = id == 0 || id > ghostCount ? address(0) : _ghosts[id].recipient;
         address token = id == 0 || id > ghostCount ? NATIVE : _ghosts[id].token;
+        // A native payment to the refusing recipient while it refuses is deferred, never a revert.
+        bool deferred = token == NATIVE && recipient == address(refuser) && refuser.refusing();
         uint256 before = _balanceOf(token, recipient);
         try escrow.releaseMilestone(id, index) {
             _outcome(true, "", expected, "releaseMilestone");
@@ -196,7 +226,15 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
             GhostAllocation storage g = _ghosts[id];
             if (g.statuses[index] != IBudgetEscrow.MilestoneStatus.Pending) ++doubleReleases;
             uint256 amount = g.amounts[index];
-            if (_balanceOf(token, recipient) != before + amount) _mismatch("releaseMilestone: recipient not paid");
+            if (_balanceOf(token, recipient) != before + (deferred ? 0 : amount)) {
+                _mismatch(deferred ? "releaseMilestone: deferred payment paid" : "releaseMilestone: recipient not paid");
+            }
+            if (deferred) {
+                _owed[recipient][token] += amount;
+                _totals[token].owed += amount;
+                ++deferrals;
+            }
+            if (escrow.owed(recipient, token) != _owed[recipient][token]) _mismatch("releaseMilestone: owed");
             g.statuses[index] = IBudgetEscrow.MilestoneStatus.Released;
             g.released += amount;
             _totals[token].released += amount;
@@ -261,6 +299,70 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
         }
     }
 
+    /**
+     * @notice A recipient claims what it is owed in tenge or native coin: to the claim sink, to itself, or to the zero
+     * address. Predicts ZeroAddress, NothingOwed, the refusing recipient's own Refused error when it claims native
+     * coin to itself while refusing, or the payment.
+     */
+    function claim(uint256 recipientSeed, bool native, uint256 toSeed) external {
+        _sync();
+        // Mostly the refusing recipient claiming native coin: the only one that can be owed (the others check errors).
+        address claimer = recipientSeed % 4 == 0
+            ? _recipients[(recipientSeed >> 2) % (RECIPIENT_COUNT - 1)]
+            : address(refuser);
+        address token = native || (claimer == address(refuser) && recipientSeed % 16 != 1) ? NATIVE : address(tenge);
+        uint256 choice = toSeed % 8;
+        address to = choice == 0 ? address(0) : choice < 4 ? claimer : claimSink;
+        uint256 amount = _owed[claimer][token];
+        bytes memory expected;
+        if (to == address(0)) expected = abi.encodeWithSelector(TimelockGoverned.ZeroAddress.selector);
+        else if (amount == 0) expected = abi.encodeWithSelector(IBudgetEscrow.NothingOwed.selector, claimer, token);
+        else if (token == NATIVE && to == address(refuser) && refuser.refusing()) {
+            expected = abi.encodeWithSelector(RefusingRecipient.Refused.selector, address(escrow), amount);
+        }
+        uint256 before = _balanceOf(token, to);
+        bool ok;
+        bytes memory reason;
+        if (claimer == address(refuser)) {
+            try refuser.claimFrom(IClaimable(address(escrow)), token, to) {
+                ok = true;
+            } catch (bytes memory caught) {
+                reason = caught;
+            }
+        } else {
+            vm.prank(claimer);
+            try escrow.claim(token, to) {
+                ok = true;
+            } catch (bytes memory caught) {
+                reason = caught;
+            }
+        }
+        _outcome(ok, reason, expected, "claim");
+        if (!ok || expected.length != 0) return;
+        if (_balanceOf(token, to) != before + amount) _mismatch("claim: destination not paid");
+        _owed[claimer][token] = 0;
+        _totals[token].owed -= amount;
+        ++claims;
+    }
+
+    /// @notice The refusing recipient starts or stops refusing the native coin.
+    function setRefusing(bool refusing) external {
+        _sync();
+        refuser.setRefusing(refusing);
+    }
+
+    /// @notice Governance allows or disallows the tenge (rarely disallowed, and mostly allowed again soon).
+    function setTengeAllowed(uint256 seed) external {
+        _sync();
+        bool allowed = seed % 4 != 0;
+        try escrow.setTokenAllowed(address(tenge), allowed) {
+            tengeAllowed = allowed;
+            if (escrow.isTokenAllowed(address(tenge)) != allowed) _mismatch("setTokenAllowed: not recorded");
+        } catch (bytes memory reason) {
+            _outcome(false, reason, "", "setTokenAllowed");
+        }
+    }
+
     /// @notice Amends the current Budget document: the old one becomes Amended and can no longer be cited.
     function amendBudget(uint256 seed) external {
         _sync();
@@ -308,7 +410,12 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
         return (_ghosts[id].amounts, _ghosts[id].statuses);
     }
 
-    /// @notice Recipient `i` (of 3).
+    /// @notice What the ghost says `recipient` is owed in `token`.
+    function ghostOwed(address recipient, address token) external view returns (uint256) {
+        return _owed[recipient][token];
+    }
+
+    /// @notice Recipient `i` (of 3; the last is the refusing contract).
     function recipientAt(uint256 i) external view returns (address) {
         return _recipients[i];
     }
@@ -385,6 +492,9 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
         address token,
         uint256 free
     ) private view returns (bytes memory) {
+        if (token != NATIVE && !tengeAllowed) {
+            return abi.encodeWithSelector(IBudgetEscrow.TokenNotAllowed.selector, token);
+        }
         uint256 count = plan.length;
         if (count == 0 || count > 32) {
             return abi.encodeWithSelector(IBudgetEscrow.InvalidMilestoneCount.selector, count);
@@ -403,11 +513,11 @@ contract BudgetEscrowHandler is CommonBase, StdCheats, StdUtils {
         return "";
     }
 
-    /// @dev Free balance by the ghost: what the escrow holds minus what the ghost says is reserved.
+    /// @dev Free balance by the ghost: what the escrow holds minus what the ghost says is reserved or owed.
     function _free(address token) private view returns (uint256) {
         uint256 held = _balanceOf(token, address(escrow));
-        uint256 reserved = _totals[token].reserved;
-        return held > reserved ? held - reserved : 0;
+        uint256 committed = _totals[token].reserved + _totals[token].owed;
+        return held > committed ? held - committed : 0;
     }
 
     function _balanceOf(address token, address account) private view returns (uint256) {
@@ -457,8 +567,10 @@ abstract contract BudgetEscrowSetup is Test {
         handler = new BudgetEscrowHandler();
         agencies = new AgencyRegistry(address(handler), new IAgencyRegistry.AgencyInit[](0));
         documents = new DocumentRegistry(address(handler), agencies);
-        escrow = new BudgetEscrow(address(handler), documents);
         tenge = new DigitalTenge(address(handler), SUPPLY);
+        address[] memory allowed = new address[](1);
+        allowed[0] = address(tenge);
+        escrow = new BudgetEscrow(address(handler), documents, allowed);
         vm.deal(address(handler), 1e24);
         budgetId = handler.init(escrow, documents, tenge);
     }
@@ -577,6 +689,10 @@ contract BudgetEscrowFuzzTest is BudgetEscrowSetup {
         vm.prank(caller);
         vm.expectRevert(notTimelock);
         escrow.withdraw(address(tenge), caller, 1);
+        vm.prank(caller);
+        vm.expectRevert(notTimelock);
+        escrow.setTokenAllowed(address(tenge), false);
+        assertTrue(escrow.isTokenAllowed(address(tenge)));
         assertEq(tenge.balanceOf(address(escrow)), 100);
         assertEq(escrow.totals(address(tenge)).reserved, 10);
     }
@@ -646,11 +762,55 @@ contract BudgetEscrowFuzzTest is BudgetEscrowSetup {
     }
 }
 
+/// @notice Deferred payments and the allow-list with fuzzed amounts.
+contract BudgetEscrowDeferredFuzzTest is BudgetEscrowSetup {
+    function testFuzz_RefusedNativePaymentIsOwedThenClaimed(uint256 deposited, uint256 amount, address to) public {
+        deposited = bound(deposited, 2, 1e21);
+        amount = bound(amount, 1, deposited - 1);
+        vm.assume(to != address(0) && to.code.length == 0 && uint160(to) > 0x100 && to != address(escrow));
+        vm.assume(to.balance == 0);
+        RefusingRecipient refuser = new RefusingRecipient();
+        vm.startPrank(address(handler));
+        escrow.depositNative{value: deposited}();
+        escrow.createAllocation(address(refuser), NATIVE, budgetId, amount, _plan(1, uint128(amount)));
+        vm.expectEmit(address(escrow));
+        emit IBudgetEscrow.PaymentDeferred(address(refuser), NATIVE, amount);
+        escrow.releaseMilestone(1, 0);
+        vm.stopPrank();
+        assertEq(escrow.owed(address(refuser), NATIVE), amount);
+        assertEq(escrow.totals(NATIVE).owed, amount);
+        assertEq(address(escrow).balance, deposited);
+        assertEq(escrow.available(NATIVE), deposited - amount);
+        vm.expectRevert(abi.encodeWithSelector(RefusingRecipient.Refused.selector, address(escrow), amount));
+        refuser.claimFrom(IClaimable(address(escrow)), NATIVE, address(refuser));
+        refuser.claimFrom(IClaimable(address(escrow)), NATIVE, to);
+        assertEq(to.balance, amount);
+        assertEq(escrow.owed(address(refuser), NATIVE), 0);
+        assertEq(escrow.available(NATIVE), deposited - amount);
+        assertEq(address(escrow).balance, deposited - amount);
+    }
+
+    function testFuzz_TokenNotAllowedIsRefused(address token, uint256 amount) public {
+        vm.assume(token != address(0) && token != address(tenge));
+        amount = bound(amount, 1, 1e13);
+        _deposit(1e13);
+        bytes memory refused = abi.encodeWithSelector(IBudgetEscrow.TokenNotAllowed.selector, token);
+        vm.expectRevert(refused);
+        escrow.deposit(IERC20(token), amount);
+        vm.expectRevert(refused);
+        escrow.sync(token);
+        vm.prank(address(handler));
+        vm.expectRevert(refused);
+        escrow.createAllocation(address(0xBEEF), token, budgetId, amount, _plan(1, uint128(amount)));
+        assertFalse(escrow.isTokenAllowed(token));
+    }
+}
+
 /// @notice Invariants of the escrow's accounting under random sequences of handler actions.
 contract BudgetEscrowInvariantTest is StdInvariant, BudgetEscrowSetup {
     function setUp() public override {
         super.setUp();
-        bytes4[] memory selectors = new bytes4[](8);
+        bytes4[] memory selectors = new bytes4[](11);
         selectors[0] = BudgetEscrowHandler.deposit.selector;
         selectors[1] = BudgetEscrowHandler.depositNative.selector;
         selectors[2] = BudgetEscrowHandler.createAllocation.selector;
@@ -659,6 +819,9 @@ contract BudgetEscrowInvariantTest is StdInvariant, BudgetEscrowSetup {
         selectors[5] = BudgetEscrowHandler.withdraw.selector;
         selectors[6] = BudgetEscrowHandler.amendBudget.selector;
         selectors[7] = BudgetEscrowHandler.warp.selector;
+        selectors[8] = BudgetEscrowHandler.claim.selector;
+        selectors[9] = BudgetEscrowHandler.setRefusing.selector;
+        selectors[10] = BudgetEscrowHandler.setTengeAllowed.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         targetContract(address(handler));
     }
@@ -680,37 +843,61 @@ contract BudgetEscrowInvariantTest is StdInvariant, BudgetEscrowSetup {
         }
     }
 
-    /// reserved == allocated − released, and the escrow holds at least what it reserved.
+    /// reserved == allocated − released, and the escrow holds at least what it reserved plus what it owes.
     function invariant_reservedIsCoveredAndConsistent() public view {
         for (uint256 t = 0; t < 2; ++t) {
             address token = _tokens()[t];
             IBudgetEscrow.Totals memory sums = escrow.totals(token);
             assertEq(sums.reserved, sums.allocated - sums.released, "reserved != allocated - released");
             uint256 held = _held(token, address(escrow));
-            assertGe(held, sums.reserved, "balance < reserved");
-            assertEq(escrow.available(token), held - sums.reserved, "available != balance - reserved");
+            assertGe(held, sums.reserved + sums.owed, "balance < reserved + owed");
+            assertEq(escrow.available(token), held - sums.reserved - sums.owed, "available != balance - reserved - owed");
         }
     }
 
-    /// With only deposits coming in, the balance is exactly deposits minus releases minus withdrawals.
+    /// held ≥ deposited + owed − released − withdrawn ≥ reserved + owed; with only deposits coming in, the first is
+    /// an equality (released but owed money has not left).
     function invariant_balanceIsDepositsMinusOutflows() public view {
         for (uint256 t = 0; t < 2; ++t) {
             address token = _tokens()[t];
             IBudgetEscrow.Totals memory sums = escrow.totals(token);
-            assertEq(_held(token, address(escrow)), sums.deposited - sums.released - sums.withdrawn, "balance");
+            uint256 books = sums.deposited + sums.owed - sums.released - sums.withdrawn;
+            uint256 held = _held(token, address(escrow));
+            assertGe(held, books, "balance < deposited + owed - released - withdrawn");
+            assertEq(held, books, "balance");
+            assertGe(books, sums.reserved + sums.owed, "books < reserved + owed");
+            assertLe(sums.owed, sums.released, "owed > released");
         }
     }
 
-    /// What the recipients received is exactly what was released; what the sink received, what was withdrawn.
+    /// What the recipients and the claim sink received is exactly what was released and not still owed; what the
+    /// sink received, what was withdrawn.
     function invariant_receiptsEqualReleased() public view {
         for (uint256 t = 0; t < 2; ++t) {
             address token = _tokens()[t];
-            uint256 received;
+            uint256 received = _held(token, handler.claimSink());
             for (uint256 i = 0; i < handler.recipientCount(); ++i) received += _held(token, handler.recipientAt(i));
             IBudgetEscrow.Totals memory sums = escrow.totals(token);
-            assertEq(received, sums.released, "receipts != released");
+            assertEq(received, sums.released - sums.owed, "receipts != released - owed");
             assertEq(_held(token, handler.sink()), sums.withdrawn, "sink != withdrawn");
         }
+    }
+
+    /// Each recipient's owed amount matches the ghost, and they add up to the token's owed total.
+    function invariant_owedAddsUp() public view {
+        for (uint256 t = 0; t < 2; ++t) {
+            address token = _tokens()[t];
+            uint256 sum;
+            for (uint256 i = 0; i < handler.recipientCount(); ++i) {
+                address recipient = handler.recipientAt(i);
+                uint256 owed = escrow.owed(recipient, token);
+                assertEq(owed, handler.ghostOwed(recipient, token), "owed != ghost");
+                sum += owed;
+            }
+            assertEq(sum, escrow.totals(token).owed, "sum of owed != totals.owed");
+        }
+        // Only the refusing recipient can be owed, and only native coin.
+        assertEq(escrow.totals(address(tenge)).owed, 0, "tenge owed");
     }
 
     /// The escrow's totals equal the handler's independent bookkeeping.
@@ -724,6 +911,7 @@ contract BudgetEscrowInvariantTest is StdInvariant, BudgetEscrowSetup {
             assertEq(sums.released, ghost.released, "released");
             assertEq(sums.withdrawn, ghost.withdrawn, "withdrawn");
             assertEq(sums.reserved, ghost.reserved, "reserved");
+            assertEq(sums.owed, ghost.owed, "owed");
         }
     }
 

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { type AddressLike, ZeroAddress, ZeroHash, parseEther } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import { DocType, FINANCE, action, hashOf, setup } from "../helpers/fixtures.js";
+import { DocType, FINANCE, FOR, ProposalState, SETTINGS, action, hashOf, setup } from "../helpers/fixtures.js";
 import { signPermit } from "../helpers/signatures.js";
 import type { IBudgetEscrow } from "../../types/ethers-contracts/contracts/treasury/BudgetEscrow.js";
 
@@ -144,17 +144,17 @@ describe("BudgetEscrow", function () {
       expect(await s.escrow.MAX_MILESTONES()).to.equal(32n);
       expect(await s.escrow.MAX_REASON_LENGTH()).to.equal(1024n);
       expect(await s.escrow.allocationCount()).to.equal(0n);
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([0n, 0n, 0n, 0n, 0n]);
-      expect([...(await s.escrow.totals(NATIVE))]).to.deep.equal([0n, 0n, 0n, 0n, 0n]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([0n, 0n, 0n, 0n, 0n, 0n]);
+      expect([...(await s.escrow.totals(NATIVE))]).to.deep.equal([0n, 0n, 0n, 0n, 0n, 0n]);
       expect(await s.escrow.available(s.tenge)).to.equal(0n);
       expect(await s.escrow.available(NATIVE)).to.equal(0n);
     });
 
     it("reverts when deployed with a zero Timelock or a zero document registry", async function () {
       const s = await t.loadSystem();
-      await expect(t.ethers.deployContract("BudgetEscrow", [ZeroAddress, s.documents.target]))
+      await expect(t.ethers.deployContract("BudgetEscrow", [ZeroAddress, s.documents.target, []]))
         .to.be.revertedWithCustomError(s.escrow, "ZeroAddress");
-      await expect(t.ethers.deployContract("BudgetEscrow", [s.timelock.target, ZeroAddress]))
+      await expect(t.ethers.deployContract("BudgetEscrow", [s.timelock.target, ZeroAddress, []]))
         .to.be.revertedWithCustomError(s.escrow, "ZeroAddress");
     });
   });
@@ -168,7 +168,7 @@ describe("BudgetEscrow", function () {
       const tx = s.escrow.connect(treasurer).deposit(s.tenge, amount);
       await expect(tx).to.emit(s.escrow, "Deposited").withArgs(s.tenge.target, treasurer.address, amount);
       await expect(tx).to.changeTokenBalances(t.ethers, s.tenge, [treasurer, s.escrow], [-amount, amount]);
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([amount, 0n, 0n, 0n, 0n]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([amount, 0n, 0n, 0n, 0n, 0n]);
       expect(await s.escrow.available(s.tenge)).to.equal(amount);
       expect(await s.tenge.allowance(treasurer.address, s.escrow)).to.equal(0n);
     });
@@ -216,11 +216,12 @@ describe("BudgetEscrow", function () {
       const timelock = await t.asTimelock(s);
       const { treasurer } = cast;
       const fee = await t.ethers.deployContract("FeeOnTransferToken", [treasurer.address, 1_000_000n]);
+      await s.escrow.connect(timelock).setTokenAllowed(fee, true);
       await fee.connect(treasurer).approve(s.escrow, 10_000n);
       const tx = s.escrow.connect(treasurer).deposit(fee, 10_000n);
       await expect(tx).to.emit(s.escrow, "Deposited").withArgs(fee.target, treasurer.address, 9_900n);
       await expect(tx).to.changeTokenBalances(t.ethers, fee, [treasurer, s.escrow], [-10_000n, 9_900n]);
-      expect([...(await s.escrow.totals(fee))]).to.deep.equal([9_900n, 0n, 0n, 0n, 0n]);
+      expect([...(await s.escrow.totals(fee))]).to.deep.equal([9_900n, 0n, 0n, 0n, 0n, 0n]);
       expect(await s.escrow.available(fee)).to.equal(9_900n);
       // Only what arrived can be promised.
       await expectUnchanged(
@@ -243,6 +244,7 @@ describe("BudgetEscrow", function () {
       const s = await networkHelpers.loadFixture(fundedEscrow);
       const timelock = await t.asTimelock(s);
       const fee = await t.ethers.deployContract("FeeOnTransferToken", [cast.treasurer.address, 1_000_000n]);
+      await s.escrow.connect(timelock).setTokenAllowed(fee, true);
       await fee.connect(cast.treasurer).approve(s.escrow, 20_000n);
       await s.escrow.connect(cast.treasurer).deposit(fee, 20_000n);
       const id = await allocate(s, timelock, fee, [10_000n]);
@@ -252,7 +254,7 @@ describe("BudgetEscrow", function () {
         [s.escrow, cast.recipient],
         [-10_000n, 9_900n],
       );
-      expect([...(await s.escrow.totals(fee))]).to.deep.equal([19_800n, 10_000n, 10_000n, 0n, 0n]);
+      expect([...(await s.escrow.totals(fee))]).to.deep.equal([19_800n, 10_000n, 10_000n, 0n, 0n, 0n]);
       expect(await s.escrow.available(fee)).to.equal(9_800n);
     });
 
@@ -261,6 +263,7 @@ describe("BudgetEscrow", function () {
       const timelock = await t.asTimelock(s);
       const { treasurer, recipient } = cast;
       const usdt = await t.ethers.deployContract("NoReturnToken", [treasurer.address, 1_000_000n]);
+      await s.escrow.connect(timelock).setTokenAllowed(usdt, true);
       await usdt.connect(treasurer).approve(s.escrow, 300_000n);
       const deposit = s.escrow.connect(treasurer).deposit(usdt, 300_000n);
       await expect(deposit).to.emit(s.escrow, "Deposited").withArgs(usdt.target, treasurer.address, 300_000n);
@@ -279,7 +282,7 @@ describe("BudgetEscrow", function () {
         [s.escrow, treasurer],
         [-150_000n, 150_000n],
       );
-      expect([...(await s.escrow.totals(usdt))]).to.deep.equal([300_000n, 150_000n, 100_000n, 150_000n, 50_000n]);
+      expect([...(await s.escrow.totals(usdt))]).to.deep.equal([300_000n, 150_000n, 100_000n, 150_000n, 50_000n, 0n]);
       expect(await s.escrow.available(usdt)).to.equal(0n);
       // A failing no-return transfer still reverts the deposit.
       await expectUnchanged(
@@ -369,7 +372,7 @@ describe("BudgetEscrow", function () {
       const tx = s.escrow.connect(cast.stranger).depositNative({ value });
       await expect(tx).to.emit(s.escrow, "Deposited").withArgs(NATIVE, cast.stranger.address, value);
       await expect(tx).to.changeEtherBalances(t.ethers, [cast.stranger, s.escrow], [-value, value]);
-      expect([...(await s.escrow.totals(NATIVE))]).to.deep.equal([value, 0n, 0n, 0n, 0n]);
+      expect([...(await s.escrow.totals(NATIVE))]).to.deep.equal([value, 0n, 0n, 0n, 0n, 0n]);
       expect(await s.escrow.available(NATIVE)).to.equal(value);
     });
 
@@ -422,7 +425,7 @@ describe("BudgetEscrow", function () {
       expect(milestones.map((m) => [...m])).to.deep.equal(
         plan.map((p) => [BigInt(p.amount), BigInt(p.deadline), Status.Pending, p.descriptionHash]),
       );
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, 0n, 0n, TOTAL]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, 0n, 0n, TOTAL, 0n]);
       expect(await s.escrow.available(s.tenge)).to.equal(DEPOSIT - TOTAL);
       expect(await s.tenge.balanceOf(s.escrow)).to.equal(DEPOSIT);
     });
@@ -702,7 +705,7 @@ describe("BudgetEscrow", function () {
         Status.Pending,
       ]);
       expect((await s.escrow.allocation(1)).released).to.equal(AMOUNTS[1]);
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, AMOUNTS[1], 0n, TOTAL - AMOUNTS[1]]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, AMOUNTS[1], 0n, TOTAL - AMOUNTS[1], 0n]);
       // Money and reservation left together: the free balance is the same.
       expect(await s.escrow.available(s.tenge)).to.equal(DEPOSIT - TOTAL);
     });
@@ -713,7 +716,7 @@ describe("BudgetEscrow", function () {
       for (const index of [2, 0, 1]) await escrow.releaseMilestone(1, index);
       expect(await s.tenge.balanceOf(cast.recipient.address)).to.equal(TOTAL);
       expect((await s.escrow.allocation(1)).released).to.equal(TOTAL);
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, TOTAL, 0n, 0n]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, TOTAL, 0n, 0n, 0n]);
       expect(await s.escrow.available(s.tenge)).to.equal(DEPOSIT - TOTAL);
     });
 
@@ -746,6 +749,7 @@ describe("BudgetEscrow", function () {
         parseEther("2"),
         0n,
         parseEther("1"),
+        0n,
       ]);
       expect(await s.escrow.available(NATIVE)).to.equal(parseEther("2"));
     });
@@ -813,33 +817,60 @@ describe("BudgetEscrow", function () {
       );
     });
 
-    it("reverts and changes nothing when the recipient contract rejects the native coin", async function () {
+    it("releases the milestone and owes the amount when the recipient contract rejects the native coin", async function () {
+      // Old rule: the release reverted, so a refusing recipient blocked its milestones (issue 15, finding 6).
       const { s, timelock } = await load(fundedEscrow);
       const rejecting = await t.ethers.deployContract("RejectingRecipient");
       await s.escrow.connect(cast.stranger).depositNative({ value: parseEther("2") });
       const id = await allocate(s, timelock, NATIVE, [parseEther("1")], rejecting);
-      await expectUnchanged(
-        s,
-        () =>
-          expect(s.escrow.connect(timelock).releaseMilestone(id, 0))
-            .to.be.revertedWithCustomError(rejecting, "Rejected")
-            .withArgs(s.escrow.target, parseEther("1")),
-        [],
-        [rejecting],
-      );
-      expect((await s.escrow.milestones(id))[0]?.status).to.equal(Status.Pending);
-      // Governance can still cancel and get the reservation back.
-      await s.escrow.connect(timelock).cancelAllocation(id, "recipient cannot receive");
-      expect(await s.escrow.available(NATIVE)).to.equal(parseEther("2"));
+      const tx = s.escrow.connect(timelock).releaseMilestone(id, 0);
+      await expect(tx)
+        .to.emit(s.escrow, "MilestoneReleased")
+        .withArgs(id, 0n, rejecting.target, NATIVE, parseEther("1"))
+        .and.to.emit(s.escrow, "PaymentDeferred")
+        .withArgs(rejecting.target, NATIVE, parseEther("1"));
+      await expect(tx).to.changeEtherBalances(t.ethers, [s.escrow, rejecting], [0n, 0n]);
+      expect((await s.escrow.milestones(id))[0]?.status).to.equal(Status.Released);
+      expect((await s.escrow.allocation(id)).released).to.equal(parseEther("1"));
+      expect(await s.escrow.owed(rejecting, NATIVE)).to.equal(parseEther("1"));
+      expect([...(await s.escrow.totals(NATIVE))]).to.deep.equal([
+        parseEther("2"),
+        parseEther("1"),
+        parseEther("1"),
+        0n,
+        0n,
+        parseEther("1"),
+      ]);
+      // The owed coin stays in the escrow and is not free: only the other coin is.
+      expect(await t.ethers.provider.getBalance(s.escrow)).to.equal(parseEther("2"));
+      expect(await s.escrow.available(NATIVE)).to.equal(parseEther("1"));
+      await expect(s.escrow.connect(timelock).releaseMilestone(id, 0))
+        .to.be.revertedWithCustomError(s.escrow, "MilestoneNotPending")
+        .withArgs(id, 0n, Status.Released);
     });
 
-    it("keeps paying an allocation whose budget document was revoked after it was created", async function () {
-      // The budget is checked when the allocation is created; later releases are each a decision of governance.
+    it("refuses to release a milestone once its budget document is revoked, changing nothing", async function () {
+      // Old rule: the budget was checked only at creation, so a revoked budget kept paying (issue 15, finding 6).
       const { s, timelock } = await load(allocatedEscrow);
-      await s.documents.connect(timelock).revoke(BUDGET_ID, "superseded by the 2028 budget law");
+      await s.documents.connect(timelock).revoke(BUDGET_ID, "annulled by the court");
+      await expectUnchanged(s, () =>
+        expect(s.escrow.connect(timelock).releaseMilestone(1, 0))
+          .to.be.revertedWithCustomError(s.escrow, "BudgetRevoked")
+          .withArgs(1n, BUDGET_ID),
+      );
+      // Governance can still cancel and get the reservation back.
+      await s.escrow.connect(timelock).cancelAllocation(1, "budget annulled");
+      expect(await s.escrow.available(s.tenge)).to.equal(DEPOSIT);
+    });
+
+    it("keeps paying an allocation whose budget document was amended after it was created", async function () {
+      // Amended is not Revoked: the new version carries the budget on, and the allocation stays valid.
+      const { s, timelock } = await load(allocatedEscrow);
+      await s.documents.connect(timelock).amend(BUDGET_ID, hashOf("budget 2027 v2"), hashOf("m2"), ZeroHash, "spring");
       await expect(s.escrow.connect(timelock).releaseMilestone(1, 0))
         .to.emit(s.escrow, "MilestoneReleased")
         .withArgs(1n, 0n, cast.recipient.address, s.tenge.target, AMOUNTS[0]);
+      expect(await s.tenge.balanceOf(cast.recipient.address)).to.equal(AMOUNTS[0]);
     });
   });
 
@@ -860,7 +891,7 @@ describe("BudgetEscrow", function () {
       expect(allocation.cancelled).to.equal(true);
       expect(allocation.released).to.equal(AMOUNTS[1]);
       expect(allocation.total).to.equal(TOTAL);
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, AMOUNTS[1], AMOUNTS[1], 0n, 0n]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, AMOUNTS[1], AMOUNTS[1], 0n, 0n, 0n]);
       expect(await s.escrow.available(s.tenge)).to.equal(DEPOSIT - AMOUNTS[1]);
     });
 
@@ -879,7 +910,7 @@ describe("BudgetEscrow", function () {
       await expect(s.escrow.connect(timelock).cancelAllocation(1, "closing the file"))
         .to.emit(s.escrow, "AllocationCancelled")
         .withArgs(1n, 0n, "closing the file");
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, TOTAL, 0n, 0n]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, TOTAL, 0n, 0n, 0n]);
       expect((await s.escrow.milestones(1)).map((m) => m.status)).to.deep.equal([
         Status.Released,
         Status.Released,
@@ -946,7 +977,7 @@ describe("BudgetEscrow", function () {
       const tx = s.escrow.connect(timelock).withdraw(s.tenge, cast.treasurer.address, free);
       await expect(tx).to.emit(s.escrow, "Withdrawn").withArgs(s.tenge.target, cast.treasurer.address, free);
       await expect(tx).to.changeTokenBalances(t.ethers, s.tenge, [s.escrow, cast.treasurer], [-free, free]);
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, 0n, free, TOTAL]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, TOTAL, 0n, free, TOTAL, 0n]);
       expect(await s.escrow.available(s.tenge)).to.equal(0n);
       // What is left is exactly the reservation, and it still pays out in full.
       for (const index of [0, 1, 2]) await s.escrow.connect(timelock).releaseMilestone(1, index);
@@ -963,7 +994,7 @@ describe("BudgetEscrow", function () {
         [s.escrow, cast.treasurer],
         [-parseEther("2"), parseEther("2")],
       );
-      expect([...(await s.escrow.totals(NATIVE))]).to.deep.equal([parseEther("5"), 0n, 0n, parseEther("2"), 0n]);
+      expect([...(await s.escrow.totals(NATIVE))]).to.deep.equal([parseEther("5"), 0n, 0n, parseEther("2"), 0n, 0n]);
     });
 
     it("reverts with InsufficientFunds when the amount reaches into reserved funds", async function () {
@@ -1135,7 +1166,7 @@ describe("BudgetEscrow", function () {
       expect(await s.tenge.balanceOf(recipient.address)).to.equal(before + 120_000_00n);
       expect(await s.tenge.balanceOf(s.escrow)).to.equal(80_000_00n);
       expect((await s.escrow.milestones(1)).map((m) => m.status)).to.deep.equal([Status.Released, Status.Pending]);
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([amount, amount, 120_000_00n, 0n, 80_000_00n]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([amount, amount, 120_000_00n, 0n, 80_000_00n, 0n]);
     });
 
     it("cancels the rest and returns it to the treasury by one passed proposal", async function () {
@@ -1150,7 +1181,7 @@ describe("BudgetEscrow", function () {
         "Drop the project and return the budget",
       );
       expect(await s.tenge.balanceOf(cast.treasurer.address)).to.equal(before + DEPOSIT);
-      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, 0n, 0n, DEPOSIT, 0n]);
+      expect([...(await s.escrow.totals(s.tenge))]).to.deep.equal([DEPOSIT, 0n, 0n, DEPOSIT, 0n, 0n]);
     });
   });
 
@@ -1161,6 +1192,7 @@ describe("BudgetEscrow", function () {
     async function withReentrantToken(deposited: bigint) {
       const { s, timelock } = await load(fundedEscrow);
       const token = await t.ethers.deployContract("ReentrantToken", [cast.treasurer.address, SUPPLY]);
+      await s.escrow.connect(timelock).setTokenAllowed(token, true);
       if (deposited > 0n) {
         await token.connect(cast.treasurer).approve(s.escrow, deposited);
         await s.escrow.connect(cast.treasurer).deposit(token, deposited);
@@ -1180,7 +1212,7 @@ describe("BudgetEscrow", function () {
       expect(await token.attempts()).to.equal(1n);
       expect(await token.lastCallSucceeded()).to.equal(false);
       expect(await token.lastRevertData()).to.equal(guardError);
-      expect([...(await s.escrow.totals(token))]).to.deep.equal([1_000n, 0n, 0n, 0n, 0n]);
+      expect([...(await s.escrow.totals(token))]).to.deep.equal([1_000n, 0n, 0n, 0n, 0n, 0n]);
     });
 
     it("reverts the whole deposit with ReentrancyGuardReentrantCall when the token re-enters and bubbles", async function () {
@@ -1214,7 +1246,7 @@ describe("BudgetEscrow", function () {
         expect(await token.lastCallSucceeded()).to.equal(false);
         expect(await token.lastRevertData()).to.equal(notTimelock);
         expect((await s.escrow.milestones(id)).map((m) => m.status)).to.deep.equal([Status.Released, Status.Pending]);
-        expect([...(await s.escrow.totals(token))]).to.deep.equal([3_000n, 2_000n, 1_000n, 0n, 1_000n]);
+        expect([...(await s.escrow.totals(token))]).to.deep.equal([3_000n, 2_000n, 1_000n, 0n, 1_000n, 0n]);
         await expectUnchanged(
           s,
           () =>
@@ -1227,18 +1259,41 @@ describe("BudgetEscrow", function () {
       });
     }
 
-    it("reverts the whole release with NotTimelock(token) when the re-entry bubbles, paying nothing", async function () {
+    it("defers the payment when the re-entry bubbles and the token's transfer reverts; the claim is guarded too", async function () {
+      // Old rule: the whole release reverted. Now the failed transfer is a deferred payment, released exactly once.
       const { s, timelock, token } = await withReentrantToken(3_000n);
       const id = await allocate(s, timelock, token, [1_000n, 1_000n]);
       await token.arm(s.escrow, s.escrow.interface.encodeFunctionData("releaseMilestone", [id, 1n]), true);
+      const tx = s.escrow.connect(timelock).releaseMilestone(id, 0);
+      await expect(tx)
+        .to.emit(s.escrow, "PaymentDeferred")
+        .withArgs(cast.recipient.address, token.target, 1_000n);
+      await expect(tx).to.changeTokenBalances(t.ethers, token, [s.escrow, cast.recipient], [0n, 0n]);
+      expect((await s.escrow.milestones(id)).map((m) => m.status)).to.deep.equal([Status.Released, Status.Pending]);
+      expect([...(await s.escrow.totals(token))]).to.deep.equal([3_000n, 2_000n, 1_000n, 0n, 1_000n, 1_000n]);
+      expect(await s.escrow.owed(cast.recipient.address, token)).to.equal(1_000n);
+      // The token is still armed (its transfer reverted): the claim's transfer re-enters and the claim reverts whole.
+      expect(await token.armed()).to.equal(true);
       await expectUnchanged(
         s,
         () =>
-          expect(s.escrow.connect(timelock).releaseMilestone(id, 0))
+          expect(s.escrow.connect(cast.recipient).claim(token, cast.recipient.address))
             .to.be.revertedWithCustomError(s.escrow, "NotTimelock")
             .withArgs(token.target),
         [token],
       );
+      // A re-entered claim (swallowed) cannot pay twice.
+      const again = s.escrow.interface.encodeFunctionData("claim", [token.target, cast.stranger.address]);
+      await token.arm(s.escrow, again, false);
+      await expect(s.escrow.connect(cast.recipient).claim(token, cast.recipient.address)).to.changeTokenBalances(
+        t.ethers,
+        token,
+        [s.escrow, cast.recipient, cast.stranger],
+        [-1_000n, 1_000n, 0n],
+      );
+      expect(await token.lastCallSucceeded()).to.equal(false);
+      expect(await s.escrow.owed(cast.recipient.address, token)).to.equal(0n);
+      expect([...(await s.escrow.totals(token))]).to.deep.equal([3_000n, 2_000n, 1_000n, 0n, 1_000n, 0n]);
     });
 
     it("holds the guard while paying a milestone: a deposit from the token's transfer fails", async function () {
@@ -1252,7 +1307,7 @@ describe("BudgetEscrow", function () {
         [-1_000n, 1_000n],
       );
       expect(await token.lastRevertData()).to.equal(guardError);
-      expect([...(await s.escrow.totals(token))]).to.deep.equal([3_000n, 1_000n, 1_000n, 0n, 0n]);
+      expect([...(await s.escrow.totals(token))]).to.deep.equal([3_000n, 1_000n, 1_000n, 0n, 0n, 0n]);
     });
 
     it("sends a withdrawal exactly once when the token re-enters withdraw", async function () {
@@ -1262,8 +1317,415 @@ describe("BudgetEscrow", function () {
       const tx = s.escrow.connect(timelock).withdraw(token, cast.stranger.address, 1_000n);
       await expect(tx).to.changeTokenBalances(t.ethers, token, [s.escrow, cast.stranger], [-1_000n, 1_000n]);
       expect(await token.lastRevertData()).to.equal(notTimelock);
-      expect([...(await s.escrow.totals(token))]).to.deep.equal([3_000n, 0n, 0n, 1_000n, 0n]);
+      expect([...(await s.escrow.totals(token))]).to.deep.equal([3_000n, 0n, 0n, 1_000n, 0n, 0n]);
       expect(await s.escrow.available(token)).to.equal(2_000n);
+    });
+  });
+
+  describe("deferred payments (a refusing recipient cannot block a release)", function () {
+    /** The funded system plus 3 native coins, a RefusingRecipient and a BlocklistToken (allowed, 10 000 deposited). */
+    async function withRefusers() {
+      const s = await networkHelpers.loadFixture(fundedEscrow);
+      const timelock = await t.asTimelock(s);
+      await s.escrow.connect(cast.treasurer).depositNative({ value: parseEther("3") });
+      const refusing = await t.ethers.deployContract("RefusingRecipient");
+      const blocklist = await t.ethers.deployContract("BlocklistToken", [cast.treasurer.address, 1_000_000n]);
+      await s.escrow.connect(timelock).setTokenAllowed(blocklist, true);
+      await blocklist.connect(cast.treasurer).approve(s.escrow, 10_000n);
+      await s.escrow.connect(cast.treasurer).deposit(blocklist, 10_000n);
+      return { s, timelock, refusing, blocklist };
+    }
+
+    it("executes a proposal releasing two native milestones whole when one recipient refuses; it is owed and claims elsewhere", async function () {
+      const { s, timelock, refusing } = await withRefusers();
+      const paid = await allocate(s, timelock, NATIVE, [parseEther("1")]);
+      const refused = await allocate(s, timelock, NATIVE, [parseEther("2")], refusing);
+      const before = await t.ethers.provider.getBalance(cast.recipient.address);
+      const actions = [
+        action(s.escrow, "releaseMilestone", [paid, 0n]),
+        action(s.escrow, "releaseMilestone", [refused, 0n]),
+      ];
+      const proposalId = await t.govern(s, actions, "Release the two native milestones");
+      expect(await s.governor.state(proposalId)).to.equal(BigInt(ProposalState.Executed));
+      expect(await t.ethers.provider.getBalance(cast.recipient.address)).to.equal(before + parseEther("1"));
+      expect((await s.escrow.milestones(paid))[0]?.status).to.equal(Status.Released);
+      expect((await s.escrow.milestones(refused))[0]?.status).to.equal(Status.Released);
+      expect(await s.escrow.owed(refusing, NATIVE)).to.equal(parseEther("2"));
+      expect(await t.ethers.provider.getBalance(refusing)).to.equal(0n);
+      expect((await s.escrow.totals(NATIVE)).owed).to.equal(parseEther("2"));
+
+      // The refusing contract takes what it is owed to another of its accounts.
+      const tx = refusing.claimFrom(s.escrow, NATIVE, cast.stranger.address);
+      await expect(tx)
+        .to.emit(s.escrow, "Claimed")
+        .withArgs(refusing.target, NATIVE, cast.stranger.address, parseEther("2"));
+      await expect(tx).to.changeEtherBalances(t.ethers, [s.escrow, cast.stranger, refusing], [-parseEther("2"), parseEther("2"), 0n]);
+      expect(await s.escrow.owed(refusing, NATIVE)).to.equal(0n);
+      expect([...(await s.escrow.totals(NATIVE))]).to.deep.equal([
+        parseEther("3"),
+        parseEther("3"),
+        parseEther("3"),
+        0n,
+        0n,
+        0n,
+      ]);
+      expect(await t.ethers.provider.getBalance(s.escrow)).to.equal(0n);
+    });
+
+    it("executes a proposal releasing two ERC-20 milestones whole when the token blocks one recipient; it claims elsewhere, then to itself once unblocked", async function () {
+      const { s, timelock, blocklist } = await withRefusers();
+      const [blockedAccount, otherAccount] = cast.candidates;
+      const paid = await allocate(s, timelock, blocklist, [1_000n]);
+      const refused = await allocate(s, timelock, blocklist, [2_000n, 500n], blockedAccount.address);
+      await blocklist.setBlocked(blockedAccount.address, true);
+      const actions = [
+        action(s.escrow, "releaseMilestone", [paid, 0n]),
+        action(s.escrow, "releaseMilestone", [refused, 0n]),
+      ];
+      const proposalId = await t.govern(s, actions, "Release the two token milestones");
+      expect(await s.governor.state(proposalId)).to.equal(BigInt(ProposalState.Executed));
+      expect(await blocklist.balanceOf(cast.recipient.address)).to.equal(1_000n);
+      expect(await blocklist.balanceOf(blockedAccount.address)).to.equal(0n);
+      expect(await s.escrow.owed(blockedAccount.address, blocklist)).to.equal(2_000n);
+      expect([...(await s.escrow.totals(blocklist))]).to.deep.equal([10_000n, 3_500n, 3_000n, 0n, 500n, 2_000n]);
+      expect(await s.escrow.available(blocklist)).to.equal(10_000n - 3_500n);
+
+      // Claiming to itself still fails while blocked (the claim reverts whole); to another address it works.
+      await expectUnchanged(
+        s,
+        () =>
+          expect(s.escrow.connect(blockedAccount).claim(blocklist, blockedAccount.address))
+            .to.be.revertedWithCustomError(blocklist, "Blocked")
+            .withArgs(blockedAccount.address),
+        [blocklist],
+        [blockedAccount.address],
+      );
+      await expect(s.escrow.connect(blockedAccount).claim(blocklist, otherAccount.address))
+        .to.emit(s.escrow, "Claimed")
+        .withArgs(blockedAccount.address, blocklist.target, otherAccount.address, 2_000n);
+      expect(await blocklist.balanceOf(otherAccount.address)).to.equal(2_000n);
+
+      // The next milestone, once unblocked, is paid directly.
+      await blocklist.setBlocked(blockedAccount.address, false);
+      await expect(s.escrow.connect(timelock).releaseMilestone(refused, 1))
+        .to.not.emit(s.escrow, "PaymentDeferred");
+      expect(await blocklist.balanceOf(blockedAccount.address)).to.equal(500n);
+      expect([...(await s.escrow.totals(blocklist))]).to.deep.equal([10_000n, 3_500n, 3_500n, 0n, 0n, 0n]);
+      expect(await blocklist.balanceOf(s.escrow)).to.equal(10_000n - 3_500n);
+    });
+
+    it("defers a native payment to a recipient that uses more than NATIVE_PAYMENT_GAS, and the release stays cheap", async function () {
+      const { s, timelock } = await withRefusers();
+      expect(await s.escrow.NATIVE_PAYMENT_GAS()).to.equal(50_000n);
+      const burner = await t.ethers.deployContract("GasBurningRecipient", [20n]);
+      const id = await allocate(s, timelock, NATIVE, [parseEther("1"), parseEther("1")], burner);
+      const tx = await s.escrow.connect(timelock).releaseMilestone(id, 0);
+      await expect(tx).to.emit(s.escrow, "PaymentDeferred").withArgs(burner.target, NATIVE, parseEther("1"));
+      const receipt = await tx.wait();
+      // 20 fresh slots would cost over 440 000 gas; the recipient got at most 50 000 of the release's.
+      expect(receipt?.gasUsed ?? 0n).to.be.lessThan(200_000n);
+      expect(await burner.written()).to.equal(0n);
+      expect(await s.escrow.owed(burner, NATIVE)).to.equal(parseEther("1"));
+
+      // The claim forwards all the gas the caller gives: the recipient takes its coin even while burning gas.
+      await expect(burner.claimFrom(s.escrow, NATIVE, burner.target)).to.changeEtherBalances(
+        t.ethers,
+        [s.escrow, burner],
+        [-parseEther("1"), parseEther("1")],
+      );
+      expect(await burner.written()).to.equal(20n);
+
+      // A recipient that stays within the budget is paid directly.
+      await burner.setRounds(0n);
+      await expect(s.escrow.connect(timelock).releaseMilestone(id, 1)).to.changeEtherBalances(
+        t.ethers,
+        [s.escrow, burner],
+        [-parseEther("1"), parseEther("1")],
+      );
+      expect(await s.escrow.owed(burner, NATIVE)).to.equal(0n);
+    });
+
+    it("adds up several deferred payments of one recipient and pays them in one claim", async function () {
+      const { s, timelock, refusing } = await withRefusers();
+      const id = await allocate(s, timelock, NATIVE, [parseEther("1"), parseEther("0.5")], refusing);
+      await s.escrow.connect(timelock).releaseMilestone(id, 1);
+      await s.escrow.connect(timelock).releaseMilestone(id, 0);
+      expect(await s.escrow.owed(refusing, NATIVE)).to.equal(parseEther("1.5"));
+      // It accepts the coin again: it can claim to itself.
+      await refusing.setRefusing(false);
+      await expect(refusing.claimFrom(s.escrow, NATIVE, refusing.target)).to.changeEtherBalances(
+        t.ethers,
+        [s.escrow, refusing],
+        [-parseEther("1.5"), parseEther("1.5")],
+      );
+    });
+
+    it("claim reverts with NothingOwed, ZeroAddress, or the destination's error, changing nothing", async function () {
+      const { s, timelock, refusing, blocklist } = await withRefusers();
+      const id = await allocate(s, timelock, NATIVE, [parseEther("1")], refusing);
+      await s.escrow.connect(timelock).releaseMilestone(id, 0);
+      const other = await t.ethers.deployContract("RefusingRecipient");
+      await expectUnchanged(
+        s,
+        async () => {
+          // Nothing owed to the caller, in this token or at all.
+          await expect(s.escrow.connect(cast.stranger).claim(NATIVE, cast.stranger.address))
+            .to.be.revertedWithCustomError(s.escrow, "NothingOwed")
+            .withArgs(cast.stranger.address, NATIVE);
+          await expect(refusing.claimFrom(s.escrow, blocklist, cast.stranger.address))
+            .to.be.revertedWithCustomError(s.escrow, "NothingOwed")
+            .withArgs(refusing.target, blocklist.target);
+          // The recipient cannot send it nowhere.
+          await expect(refusing.claimFrom(s.escrow, NATIVE, ZeroAddress)).to.be.revertedWithCustomError(
+            s.escrow,
+            "ZeroAddress",
+          );
+          // A destination that refuses makes the claim revert whole, with the destination's error.
+          await expect(refusing.claimFrom(s.escrow, NATIVE, other.target))
+            .to.be.revertedWithCustomError(other, "Refused")
+            .withArgs(s.escrow.target, parseEther("1"));
+          // Another account cannot take the recipient's money.
+          await expect(s.escrow.connect(timelock).claim(NATIVE, cast.stranger.address))
+            .to.be.revertedWithCustomError(s.escrow, "NothingOwed")
+            .withArgs(timelock.address, NATIVE);
+        },
+        [blocklist],
+        [refusing, other],
+      );
+      expect(await s.escrow.owed(refusing, NATIVE)).to.equal(parseEther("1"));
+      await refusing.claimFrom(s.escrow, NATIVE, cast.stranger.address);
+      await expect(refusing.claimFrom(s.escrow, NATIVE, cast.stranger.address))
+        .to.be.revertedWithCustomError(s.escrow, "NothingOwed")
+        .withArgs(refusing.target, NATIVE);
+    });
+
+    it("available excludes what is owed: it cannot be withdrawn, allocated or recorded again by sync", async function () {
+      const { s, timelock, refusing } = await withRefusers();
+      const id = await allocate(s, timelock, NATIVE, [parseEther("1"), parseEther("1")], refusing);
+      expect(await s.escrow.available(NATIVE)).to.equal(parseEther("1"));
+      await s.escrow.connect(timelock).releaseMilestone(id, 0);
+      // Held 3, reserved 1, owed 1: 1 is free, as before the release.
+      expect(await t.ethers.provider.getBalance(s.escrow)).to.equal(parseEther("3"));
+      expect(await s.escrow.available(NATIVE)).to.equal(parseEther("1"));
+      await expectUnchanged(
+        s,
+        async () => {
+          await expect(s.escrow.connect(timelock).withdraw(NATIVE, cast.treasurer.address, parseEther("1") + 1n))
+            .to.be.revertedWithCustomError(s.escrow, "InsufficientFunds")
+            .withArgs(NATIVE, parseEther("1"), parseEther("1") + 1n);
+          await expect(allocate(s, timelock, NATIVE, [parseEther("1") + 1n]))
+            .to.be.revertedWithCustomError(s.escrow, "InsufficientFunds")
+            .withArgs(NATIVE, parseEther("1"), parseEther("1") + 1n);
+          await expect(s.escrow.sync(NATIVE)).to.be.revertedWithCustomError(s.escrow, "ZeroAmount");
+        },
+        [],
+        [refusing],
+      );
+      // The whole free balance goes out, and the owed coin and the reservation are still there.
+      await s.escrow.connect(timelock).withdraw(NATIVE, cast.treasurer.address, parseEther("1"));
+      expect(await s.escrow.available(NATIVE)).to.equal(0n);
+      await s.escrow.connect(timelock).releaseMilestone(id, 1);
+      expect(await s.escrow.owed(refusing, NATIVE)).to.equal(parseEther("2"));
+      await refusing.claimFrom(s.escrow, NATIVE, cast.stranger.address);
+      expect(await t.ethers.provider.getBalance(s.escrow)).to.equal(0n);
+      expect(await s.escrow.available(NATIVE)).to.equal(0n);
+    });
+
+    it("cancelling an allocation does not touch what its recipient is already owed", async function () {
+      const { s, timelock, refusing } = await withRefusers();
+      const id = await allocate(s, timelock, NATIVE, [parseEther("1"), parseEther("1")], refusing);
+      await s.escrow.connect(timelock).releaseMilestone(id, 0);
+      await expect(s.escrow.connect(timelock).cancelAllocation(id, "recipient gone"))
+        .to.emit(s.escrow, "AllocationCancelled")
+        .withArgs(id, parseEther("1"), "recipient gone");
+      expect(await s.escrow.owed(refusing, NATIVE)).to.equal(parseEther("1"));
+      expect(await s.escrow.available(NATIVE)).to.equal(parseEther("2"));
+      await refusing.claimFrom(s.escrow, NATIVE, cast.stranger.address);
+      expect(await s.escrow.available(NATIVE)).to.equal(parseEther("2"));
+    });
+  });
+
+  describe("budget re-check on release", function () {
+    it("pays nothing for a Revoked budget, even through a passed proposal", async function () {
+      const s = await networkHelpers.loadFixture(allocatedEscrow);
+      await t.govern(s, [action(s.documents, "revoke", [BUDGET_ID, "annulled"])], "Annul budget 2027");
+      const p = t.proposalArgs([action(s.escrow, "releaseMilestone", [1n, 0n])], "Release milestone 0 anyway");
+      const id = await t.propose(s, [action(s.escrow, "releaseMilestone", [1n, 0n])], p.description);
+      await t.startVoting(s, id);
+      for (const voter of cast.officials) await s.governor.connect(voter).castVote(id, FOR);
+      await t.endVoting(s, id);
+      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      await time.increase(SETTINGS.timelockMinDelay + 1);
+      await expect(s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash))
+        .to.be.revertedWithCustomError(s.escrow, "BudgetRevoked")
+        .withArgs(1n, BUDGET_ID);
+      expect(await s.tenge.balanceOf(cast.recipient.address)).to.equal(0n);
+      expect((await s.escrow.milestones(1))[0]?.status).to.equal(Status.Pending);
+    });
+
+    it("pays every milestone of an Amended budget, in any order", async function () {
+      const { s, timelock } = await load(allocatedEscrow);
+      await s.documents.connect(timelock).amend(BUDGET_ID, hashOf("budget 2027 v2"), hashOf("m2"), ZeroHash, "autumn");
+      expect((await s.documents.statusOf(BUDGET_ID)).status).to.equal(1n); // Amended
+      for (const index of [2, 0, 1]) await s.escrow.connect(timelock).releaseMilestone(1, index);
+      expect(await s.tenge.balanceOf(cast.recipient.address)).to.equal(TOTAL);
+    });
+
+    // CONTRACT ISSUE (reported, not fixed here): releaseMilestone checks only the status of the document the
+    // allocation cites. Once that budget is Amended, only its new version can be revoked (revoke needs an Active
+    // document), and revoking the new version leaves the old one Amended: the allocation keeps paying although the
+    // budget in force is Revoked. Expected once fixed: the check follows the amendment chain (supersededBy) to the
+    // current version.
+    it.skip("pays nothing once the current version of an amended budget is revoked", async function () {
+      const { s, timelock } = await load(allocatedEscrow);
+      const v2 = hashOf("budget 2027 v2");
+      await s.documents.connect(timelock).amend(BUDGET_ID, v2, hashOf("m2"), ZeroHash, "spring");
+      await s.documents.connect(timelock).revoke(BigInt(v2), "annulled by the court");
+      await expect(s.escrow.connect(timelock).releaseMilestone(1, 0)).to.be.revertedWithCustomError(
+        s.escrow,
+        "BudgetRevoked",
+      );
+    });
+
+    it("stops only the revoked budget's allocations: another budget's milestones still pay", async function () {
+      const { s, timelock } = await load(allocatedEscrow);
+      const other = hashOf("budget 2028");
+      await s.documents.connect(timelock).issue(DocType.Budget, 0, other, hashOf("m"), ZeroHash);
+      await s.escrow
+        .connect(timelock)
+        .createAllocation(cast.stranger.address, s.tenge, BigInt(other), 1_000n, await planOf([1_000n]));
+      await s.documents.connect(timelock).revoke(BUDGET_ID, "annulled");
+      await expect(s.escrow.connect(timelock).releaseMilestone(1, 1))
+        .to.be.revertedWithCustomError(s.escrow, "BudgetRevoked")
+        .withArgs(1n, BUDGET_ID);
+      await expect(s.escrow.connect(timelock).releaseMilestone(2, 0)).to.changeTokenBalances(
+        t.ethers,
+        s.tenge,
+        [s.escrow, cast.stranger],
+        [-1_000n, 1_000n],
+      );
+    });
+  });
+
+  describe("token allow-list", function () {
+    it("allows the tokens listed at deployment (the fixture's tenge) and always the native coin", async function () {
+      const s = await t.loadSystem();
+      expect(await s.escrow.isTokenAllowed(s.tenge)).to.equal(true);
+      expect(await s.escrow.isTokenAllowed(NATIVE)).to.equal(true);
+      expect(await s.escrow.isTokenAllowed(cast.stranger.address)).to.equal(false);
+      const escrow = await t.ethers.deployContract("BudgetEscrow", [s.timelock.target, s.documents.target, [s.tenge.target]]);
+      await expect(escrow.deploymentTransaction()).to.emit(escrow, "TokenAllowanceSet").withArgs(s.tenge.target, true);
+      await expect(
+        t.ethers.deployContract("BudgetEscrow", [s.timelock.target, s.documents.target, [NATIVE]]),
+      ).to.be.revertedWithCustomError(s.escrow, "ZeroAddress");
+    });
+
+    /** The funded system and a fresh ERC-20 that is not on the allow-list, 10 000 of it held by the treasurer. */
+    async function withForeignToken() {
+      const { s, timelock } = await load(fundedEscrow);
+      const token = await t.ethers.deployContract("FeeOnTransferToken", [cast.treasurer.address, 1_000_000n]);
+      return { s, timelock, token };
+    }
+
+    it("refuses deposits, permit deposits, allocations and sync of a token not allowed, changing nothing", async function () {
+      const { s, timelock, token } = await withForeignToken();
+      await token.connect(cast.treasurer).approve(s.escrow, 10_000n);
+      await token.connect(cast.treasurer).transfer(s.escrow, 500n); // arrives anyway, outside a deposit
+      await expectUnchanged(
+        s,
+        async () => {
+          await expect(s.escrow.connect(cast.treasurer).deposit(token, 10_000n))
+            .to.be.revertedWithCustomError(s.escrow, "TokenNotAllowed")
+            .withArgs(token.target);
+          await expect(s.escrow.connect(cast.treasurer).depositWithPermit(token, 1n, 0n, 0, ZeroHash, ZeroHash))
+            .to.be.revertedWithCustomError(s.escrow, "TokenNotAllowed")
+            .withArgs(token.target);
+          await expect(allocate(s, timelock, token, [1n]))
+            .to.be.revertedWithCustomError(s.escrow, "TokenNotAllowed")
+            .withArgs(token.target);
+          await expect(s.escrow.connect(cast.stranger).sync(token))
+            .to.be.revertedWithCustomError(s.escrow, "TokenNotAllowed")
+            .withArgs(token.target);
+        },
+        [token],
+        [cast.treasurer],
+      );
+      // A token that is not a contract at all is refused the same way.
+      await expect(allocate(s, timelock, cast.stranger.address, [1n]))
+        .to.be.revertedWithCustomError(s.escrow, "TokenNotAllowed")
+        .withArgs(cast.stranger.address);
+    });
+
+    it("setTokenAllowed is for the Timelock only and emits TokenAllowanceSet; the native coin cannot be listed", async function () {
+      const { s, timelock, token } = await withForeignToken();
+      for (const caller of [cast.stranger, cast.officials[0], cast.financeRegistrar, cast.treasurer, cast.deployer]) {
+        await expect(s.escrow.connect(caller).setTokenAllowed(token, true))
+          .to.be.revertedWithCustomError(s.escrow, "NotTimelock")
+          .withArgs(caller.address);
+        await expect(s.escrow.connect(caller).setTokenAllowed(s.tenge, false))
+          .to.be.revertedWithCustomError(s.escrow, "NotTimelock")
+          .withArgs(caller.address);
+      }
+      expect(await s.escrow.isTokenAllowed(token)).to.equal(false);
+      await expect(s.escrow.connect(timelock).setTokenAllowed(NATIVE, false)).to.be.revertedWithCustomError(
+        s.escrow,
+        "ZeroAddress",
+      );
+      await expect(s.escrow.connect(timelock).setTokenAllowed(token, true))
+        .to.emit(s.escrow, "TokenAllowanceSet")
+        .withArgs(token.target, true);
+      expect(await s.escrow.isTokenAllowed(token)).to.equal(true);
+      await expect(s.escrow.connect(timelock).setTokenAllowed(token, false))
+        .to.emit(s.escrow, "TokenAllowanceSet")
+        .withArgs(token.target, false);
+      expect(await s.escrow.isTokenAllowed(token)).to.equal(false);
+    });
+
+    it("allows a token by passed proposal, after which it can be deposited and allocated", async function () {
+      const { s, token } = await withForeignToken();
+      await t.govern(s, [action(s.escrow, "setTokenAllowed", [token.target, true])], "Allow the fee token");
+      expect(await s.escrow.isTokenAllowed(token)).to.equal(true);
+      await token.connect(cast.treasurer).approve(s.escrow, 10_000n);
+      await s.escrow.connect(cast.treasurer).deposit(token, 10_000n);
+      expect((await s.escrow.totals(token)).deposited).to.equal(9_900n);
+    });
+
+    it("disallowing stops new deposits and allocations, but reserved milestones are still released and owed amounts claimed", async function () {
+      const { s, timelock, token } = await withForeignToken();
+      const blocklist = await t.ethers.deployContract("BlocklistToken", [cast.treasurer.address, 1_000_000n]);
+      await s.escrow.connect(timelock).setTokenAllowed(blocklist, true);
+      await blocklist.connect(cast.treasurer).approve(s.escrow, 10_000n);
+      await s.escrow.connect(cast.treasurer).deposit(blocklist, 5_000n);
+      const id = await allocate(s, timelock, blocklist, [1_000n, 2_000n]);
+      await blocklist.setBlocked(cast.recipient.address, true);
+      await s.escrow.connect(timelock).releaseMilestone(id, 0); // deferred: owed 1 000
+      await blocklist.setBlocked(cast.recipient.address, false);
+
+      await s.escrow.connect(timelock).setTokenAllowed(blocklist, false);
+      await expect(s.escrow.connect(cast.treasurer).deposit(blocklist, 1_000n))
+        .to.be.revertedWithCustomError(s.escrow, "TokenNotAllowed")
+        .withArgs(blocklist.target);
+      await expect(allocate(s, timelock, blocklist, [1_000n]))
+        .to.be.revertedWithCustomError(s.escrow, "TokenNotAllowed")
+        .withArgs(blocklist.target);
+      // What was promised before is kept: the reserved milestone pays, the owed amount is claimed ...
+      await expect(s.escrow.connect(timelock).releaseMilestone(id, 1)).to.changeTokenBalances(
+        t.ethers,
+        blocklist,
+        [s.escrow, cast.recipient],
+        [-2_000n, 2_000n],
+      );
+      await expect(s.escrow.connect(cast.recipient).claim(blocklist, cast.recipient.address)).to.changeTokenBalances(
+        t.ethers,
+        blocklist,
+        [s.escrow, cast.recipient],
+        [-1_000n, 1_000n],
+      );
+      // ... and the free rest can still be withdrawn by governance.
+      await s.escrow.connect(timelock).withdraw(blocklist, cast.treasurer.address, 2_000n);
+      expect([...(await s.escrow.totals(blocklist))]).to.deep.equal([5_000n, 3_000n, 3_000n, 2_000n, 0n, 0n]);
+      expect(await blocklist.balanceOf(s.escrow)).to.equal(0n);
+      expect(await s.escrow.isTokenAllowed(token)).to.equal(false);
     });
   });
 });
