@@ -102,7 +102,7 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
 
     /// @notice Issues a new version of an Active document. The old one becomes Amended and points to the new one.
     /// @dev The new version keeps the old one's type and agency, and the caller must be allowed to issue it (see
-    /// {issue}). Reverts with {UnknownDocument}, {UnauthorizedIssuer}, {DocumentNotActive}, {InvalidReason} or any
+    /// {issue}); a document the Timelock issued is amended only by the Timelock. Reverts with {UnknownDocument}, {UnauthorizedIssuer}, {DocumentNotActive}, {InvalidReason} or any
     /// error of {issue}.
     /// @param oldTokenId The document being amended.
     /// @param contentHash sha-256 of the new version.
@@ -120,7 +120,7 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
         Record storage old = _existing(oldTokenId);
         DocumentType docType = old.docType;
         uint32 agencyId = old.agencyId;
-        _authorize(docType, agencyId);
+        _authorizeChange(old);
         if (old.status != Status.Active) revert DocumentNotActive(oldTokenId, old.status);
         if (contentHash == bytes32(oldTokenId)) revert DocumentExists(oldTokenId);
         _checkReason(reason);
@@ -133,13 +133,14 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
     }
 
     /// @notice Revokes a document (Active or Amended). The token stays, with status Revoked.
-    /// @dev The caller must be allowed to issue documents of its type and agency (see {issue}). Reverts with
+    /// @dev The caller must be allowed to issue documents of its type and agency (see {issue}); a document the
+    /// Timelock issued is revoked only by the Timelock. Reverts with
     /// {UnknownDocument}, {UnauthorizedIssuer}, {DocumentAlreadyRevoked} or {InvalidReason}.
     /// @param tokenId The document.
     /// @param reason Why it is revoked (public, required; 1 to {MAX_REASON_LENGTH} bytes).
     function revoke(uint256 tokenId, string calldata reason) external {
         Record storage record = _existing(tokenId);
-        _authorize(record.docType, record.agencyId);
+        _authorizeChange(record);
         if (record.status == Status.Revoked) revert DocumentAlreadyRevoked(tokenId);
         _checkReason(reason);
         record.status = Status.Revoked;
@@ -277,6 +278,18 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
         return (record.docType, record.status);
     }
 
+    /// @inheritdoc IDocumentRegistry
+    function currentVersion(uint256 tokenId) external view returns (uint256 currentId, Status status) {
+        _existing(tokenId);
+        currentId = tokenId;
+        uint256 next = _links[currentId].supersededBy;
+        while (next != 0) {
+            currentId = next;
+            next = _links[currentId].supersededBy;
+        }
+        status = _records[currentId].status;
+    }
+
     /// @notice The registrar's entry that an act of the Timelock displaced from content hash `tokenId`, as it was
     /// just before (see {DocumentDisplaced}).
     /// @param tokenId The content hash.
@@ -379,6 +392,16 @@ contract DocumentRegistry is IDocumentRegistry, SoulboundERC721, TimelockGoverne
         if (docType <= DocumentType.Budget || !agencies.isRegistrar(agencyId, msg.sender)) {
             revert UnauthorizedIssuer(msg.sender, docType, agencyId);
         }
+    }
+
+    /// @dev Who may amend or revoke an existing document: as for issuing it (see {_authorize}), except that a document
+    /// the Timelock issued is changed only by the Timelock. Otherwise an agency's registrar could amend or revoke an act
+    /// of the council of its agency first, while a proposal to amend or revoke it is pending, and make it fail.
+    function _authorizeChange(Record storage record) private view {
+        if (record.issuer == timelock && msg.sender != timelock) {
+            revert UnauthorizedIssuer(msg.sender, record.docType, record.agencyId);
+        }
+        _authorize(record.docType, record.agencyId);
     }
 
     /// @dev The stored record of `tokenId`; reverts with {UnknownDocument} if there is none.

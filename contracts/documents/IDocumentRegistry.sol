@@ -185,6 +185,14 @@ interface IDocumentRegistry {
     /// @return status Its current status.
     function statusOf(uint256 tokenId) external view returns (DocumentType docType, Status status);
 
+    /// @notice The version in force of document `tokenId`: the document itself, or the end of its amendment chain.
+    /// @dev Follows `supersededBy` from `tokenId` to the newest version. Reverts with {UnknownDocument} if there is
+    /// none. Each step is an amendment, which the document's issuer made, so the chain's length is theirs to choose.
+    /// @param tokenId Any version of the document.
+    /// @return currentId The newest version's id (`tokenId` itself if never amended).
+    /// @return status The newest version's status (Active, or Revoked).
+    function currentVersion(uint256 tokenId) external view returns (uint256 currentId, Status status);
+
     /// @notice The document with content hash `contentHash`; `found` is false if there is none.
     /// @dev Never reverts for an unknown hash. Amended and revoked documents are found, with their status.
     /// @param contentHash sha-256 of the document file.

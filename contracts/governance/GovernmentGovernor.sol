@@ -119,8 +119,7 @@ contract GovernmentGovernor is
         ProposalState current = super.state(proposalId);
         if (current == ProposalState.Queued) {
             // The proposal's ETA is the Timelock operation's ready time (both block.timestamp + delay at queueing).
-            uint256 gracePeriod = GovernmentTimelock(payable(timelock())).gracePeriod();
-            if (block.timestamp > proposalEta(proposalId) + gracePeriod) return ProposalState.Expired;
+            if (GovernmentTimelock(payable(timelock())).expiryOf(proposalEta(proposalId)) != 0) return ProposalState.Expired;
         }
         return current;
     }

@@ -14,6 +14,8 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
  * - {execute} and {executeBatch} revert with {TimelockOperationExpired} once `readyAt + gracePeriod` has passed, so a
  *   months-old operation cannot be executed by anyone at a moment that suits them. The grace period is a setting
  *   changed through the Timelock itself ({updateGracePeriod}), within {MIN_GRACE_PERIOD} and {MAX_GRACE_PERIOD}.
+ *   Expiry is final: a change applies to operations still alive, and raising the grace period never revives an
+ *   operation that had already expired (the changes are kept, so each operation's expiry can be replayed).
  * The Governor reports such a proposal as Expired (see GovernmentGovernor.state).
  */
 contract GovernmentTimelock is TimelockController {
@@ -29,7 +31,14 @@ contract GovernmentTimelock is TimelockController {
     /// @notice Longest delay {updateDelay} accepts (seconds), fixed at deployment.
     uint256 public immutable maxDelayBound;
 
-    uint256 private _gracePeriod;
+    /// @dev One value of the grace period and when it took effect (seconds).
+    struct GraceChange {
+        uint48 since;
+        uint208 gracePeriod;
+    }
+
+    /// @dev Every value the grace period has had, oldest first (the first set at construction); never empty.
+    GraceChange[] private _graceHistory;
 
     /// @notice The grace period changed.
     /// @param oldGracePeriod The previous grace period (seconds; 0 at construction).
@@ -84,15 +93,35 @@ contract GovernmentTimelock is TimelockController {
     /// @notice How long after it became ready an operation can still be executed.
     /// @return The grace period, in seconds.
     function gracePeriod() public view virtual returns (uint256) {
-        return _gracePeriod;
+        return _graceHistory[_graceHistory.length - 1].gracePeriod;
     }
 
     /// @notice Whether operation `id` was ready but not executed within the grace period.
     /// @param id The operation id.
-    /// @return True if it is still pending and its ready time plus the grace period has passed.
+    /// @return True if it is still pending and has expired (see {expiryOf}).
     function isOperationExpired(bytes32 id) public view virtual returns (bool) {
         uint256 readyAt = getTimestamp(id);
-        return readyAt > _DONE_TIMESTAMP && block.timestamp > readyAt + _gracePeriod;
+        return readyAt > _DONE_TIMESTAMP && expiryOf(readyAt) != 0;
+    }
+
+    /// @notice When an operation that became ready at `readyAt` expired, replaying the grace period's changes: it
+    /// expires at `readyAt + grace` under the grace period in force, or at once when a shorter one takes effect after
+    /// that moment; once expired, a later, longer grace period does not revive it.
+    /// @param readyAt The operation's ready time (seconds).
+    /// @return expiredAt When it expired (seconds), or 0 if it has not expired by now.
+    function expiryOf(uint256 readyAt) public view virtual returns (uint256 expiredAt) {
+        uint256 n = _graceHistory.length;
+        // The last change in force at readyAt (changes before it only shaped the grace it started with).
+        uint256 i = n - 1;
+        while (i > 0 && _graceHistory[i].since > readyAt) --i;
+        uint256 deadline = readyAt + _graceHistory[i].gracePeriod;
+        for (++i; i < n; ++i) {
+            GraceChange memory change = _graceHistory[i];
+            if (change.since > deadline) return deadline; // it had expired before this change
+            deadline = readyAt + change.gracePeriod;
+            if (deadline < change.since) return change.since; // a shorter grace period ended it at once
+        }
+        return block.timestamp > deadline ? deadline : 0;
     }
 
     /// @notice Changes the delay for future operations, within the deployment's bounds. Only through the Timelock.
@@ -143,15 +172,20 @@ contract GovernmentTimelock is TimelockController {
 
     /// @dev Reverts with {TimelockOperationExpired} if operation `id` has expired.
     function _checkNotExpired(bytes32 id) private view {
-        if (isOperationExpired(id)) revert TimelockOperationExpired(id, getTimestamp(id) + _gracePeriod);
+        uint256 readyAt = getTimestamp(id);
+        if (readyAt <= _DONE_TIMESTAMP) return; // unset or done: TimelockController refuses it itself
+        uint256 expiredAt = expiryOf(readyAt);
+        if (expiredAt != 0) revert TimelockOperationExpired(id, expiredAt);
     }
 
-    /// @dev Sets the grace period within its bounds and emits {GracePeriodChange}.
+    /// @dev Sets the grace period within its bounds, records the change and emits {GracePeriodChange}.
     function _setGracePeriod(uint256 newGracePeriod) private {
         if (newGracePeriod < MIN_GRACE_PERIOD || newGracePeriod > MAX_GRACE_PERIOD) {
             revert TimelockGracePeriodOutOfBounds(newGracePeriod);
         }
-        emit GracePeriodChange(_gracePeriod, newGracePeriod);
-        _gracePeriod = newGracePeriod;
+        uint256 old = _graceHistory.length == 0 ? 0 : gracePeriod();
+        // Bounded above, so the cast is safe.
+        _graceHistory.push(GraceChange(uint48(block.timestamp), uint208(newGracePeriod)));
+        emit GracePeriodChange(old, newGracePeriod);
     }
 }

@@ -200,7 +200,7 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
     /// @notice Pays milestone `index` of an allocation to its recipient.
     /// @dev Only the Timelock. Milestones may be released in any order, before or after their deadline. Reverts
     /// with {UnknownAllocation}, {AllocationAlreadyCancelled}, {UnknownMilestone}, {MilestoneNotPending} or
-    /// {BudgetRevoked} (the allocation's Budget document was revoked since). If the payment fails, the milestone is
+    /// {BudgetRevoked} (the allocation's Budget document, or the version of it in force, was revoked since). If the payment fails, the milestone is
     /// still released and the amount is owed to the recipient ({PaymentDeferred}, then {claim}).
     /// @param allocationId The allocation.
     /// @param index The milestone's 0-based index.
@@ -213,8 +213,9 @@ contract BudgetEscrow is IBudgetEscrow, TimelockGoverned, ReentrancyGuard {
         if (milestone.status != MilestoneStatus.Pending) {
             revert MilestoneNotPending(allocationId, index, milestone.status);
         }
+        // The budget in force: the cited document, or its newest version if it was amended since.
         uint256 budgetDocumentId = entry.budgetDocumentId;
-        (, IDocumentRegistry.Status budgetStatus) = documents.statusOf(budgetDocumentId);
+        (, IDocumentRegistry.Status budgetStatus) = documents.currentVersion(budgetDocumentId);
         if (budgetStatus == IDocumentRegistry.Status.Revoked) revert BudgetRevoked(allocationId, budgetDocumentId);
 
         // Effects

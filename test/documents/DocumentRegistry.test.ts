@@ -1679,7 +1679,9 @@ describe("DocumentRegistry", function () {
       await issueAs(s, timelock, DocType.Decree, 0, squatted);
       const other = hashOf("Decree No. 5");
       await issueAs(s, timelock, DocType.Decree, 0, other);
-      await expectNoChange(s, { docs: [decree, notice, squatted, other] }, async () => {
+      const own = hashOf("the Digital registrar's own notice");
+      await issueAs(s, digitalRegistrar, DocType.Notice, DIGITAL, own);
+      await expectNoChange(s, { docs: [decree, notice, squatted, other, own] }, async () => {
         for (const hash of [decree, notice, squatted]) {
           await expect(s.documents.connect(timelock).issue(DocType.Law, 0, hash, META_2, ZeroHash))
             .to.be.revertedWithCustomError(s.documents, "DocumentExists")
@@ -1691,10 +1693,14 @@ describe("DocumentRegistry", function () {
             .to.be.revertedWithCustomError(s.documents, "DocumentExists")
             .withArgs(BigInt(hash));
         }
-        // A registrar amending its agency's document to an act's hash does not displace it either.
-        await expect(s.documents.connect(digitalRegistrar).amend(notice, decree, META_2, ZeroHash, REASON))
+        // A registrar amending its own document to an act's hash does not displace it either (and one the council
+        // issued for its agency, it may not amend at all).
+        await expect(s.documents.connect(digitalRegistrar).amend(own, decree, META_2, ZeroHash, REASON))
           .to.be.revertedWithCustomError(s.documents, "DocumentExists")
           .withArgs(BigInt(decree));
+        await expect(s.documents.connect(digitalRegistrar).amend(notice, hashOf("fresh"), META_2, ZeroHash, REASON))
+          .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
+          .withArgs(digitalRegistrar.address, DocType.Notice, DIGITAL);
       });
     });
 
@@ -1750,6 +1756,37 @@ describe("DocumentRegistry", function () {
       await issueAs(s, financeRegistrar, DocType.Certificate, FINANCE, hash);
       expect(view(await s.documents.displacedEntry(hash))).to.deep.equal(NOT_FOUND);
       expect(view(await s.documents.displacedEntry(hashOf("never issued")))).to.deep.equal(NOT_FOUND);
+    });
+  });
+
+  describe("a document the Timelock issued is changed only by the Timelock", function () {
+    it("refuses its agency's registrar an amendment or a revocation of it, so a passed amendment always executes", async function () {
+      const s = await t.loadSystem();
+      const order = hashOf("order of the Ministry of Finance, issued by proposal");
+      const amended = hashOf("that order, amended by proposal");
+      await t.govern(s, [action(s.documents, "issue", [DocType.Order, FINANCE, order, META, ZeroHash])], "Issue an order for Finance");
+      // The amendment is proposed: its target and new hash are public for the whole vote.
+      const amendment = action(s.documents, "amend", [order, amended, META_2, ZeroHash, REASON]);
+      const id = await t.propose(s, [amendment], "Amend the Finance order");
+      await t.startVoting(s, id);
+      const registrar = s.documents.connect(financeRegistrar);
+      for (const call of [
+        registrar.amend(order, hashOf("the registrar's own version"), META_2, ZeroHash, REASON),
+        registrar.revoke(order, "revoked first, to block the amendment"),
+      ]) {
+        await expect(call)
+          .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
+          .withArgs(financeRegistrar.address, DocType.Order, FINANCE);
+      }
+      for (const voter of officials) await s.governor.connect(voter).castVote(id, FOR);
+      await t.endVoting(s, id);
+      const p = t.proposalArgs([amendment], "Amend the Finance order");
+      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      await t.networkHelpers.time.increase(SETTINGS.timelockMinDelay + 1);
+      await expect(s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash)).to.emit(s.documents, "DocumentAmended");
+      expect((await docOf(s, order)).status).to.equal(BigInt(DocStatus.Amended));
+      // The new version is the Timelock's too: still out of the registrar's reach, while its own documents are not.
+      await expect(registrar.revoke(amended, "no")).to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer");
     });
   });
 

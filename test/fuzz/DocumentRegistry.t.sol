@@ -156,7 +156,7 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
         if ((reasonSeed >> 8) % 6 == 0) contentHash = bytes32(tokens[(reasonSeed >> 16) % tokens.length]);
         string memory reason = _reason(reasonSeed);
 
-        bytes memory expected = _authError(caller, old.docType, old.agencyId);
+        bytes memory expected = _changeError(caller, old);
         if (expected.length == 0 && old.status != IDocumentRegistry.Status.Active) {
             expected = abi.encodeWithSelector(IDocumentRegistry.DocumentNotActive.selector, oldId, old.status);
         }
@@ -192,7 +192,7 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
         address caller = _actorFor(doc, actorSeed);
         string memory reason = _reason(reasonSeed);
 
-        bytes memory expected = _authError(caller, doc.docType, doc.agencyId);
+        bytes memory expected = _changeError(caller, doc);
         if (expected.length == 0 && doc.status == IDocumentRegistry.Status.Revoked) {
             expected = abi.encodeWithSelector(IDocumentRegistry.DocumentAlreadyRevoked.selector, id);
         }
@@ -282,6 +282,14 @@ contract DocumentRegistryHandler is DocumentRegistryDeployment, StdCheats, StdUt
         if (pick == 1) return string(new bytes(1025));
         if (pick == 2) return string(new bytes(1024));
         return "reason";
+    }
+
+    /// @dev As {_authError}, for amending or revoking `doc`: a document the Timelock issued is changed only by it.
+    function _changeError(address caller, Ghost memory doc) private view returns (bytes memory) {
+        if (doc.issuer == address(this) && caller != address(this)) {
+            return abi.encodeWithSelector(IDocumentRegistry.UnauthorizedIssuer.selector, caller, doc.docType, doc.agencyId);
+        }
+        return _authError(caller, doc.docType, doc.agencyId);
     }
 
     function _authError(

@@ -1571,12 +1571,9 @@ describe("BudgetEscrow", function () {
       expect(await s.tenge.balanceOf(cast.recipient.address)).to.equal(TOTAL);
     });
 
-    // CONTRACT ISSUE (reported, not fixed here): releaseMilestone checks only the status of the document the
-    // allocation cites. Once that budget is Amended, only its new version can be revoked (revoke needs an Active
-    // document), and revoking the new version leaves the old one Amended: the allocation keeps paying although the
-    // budget in force is Revoked. Expected once fixed: the check follows the amendment chain (supersededBy) to the
-    // current version.
-    it.skip("pays nothing once the current version of an amended budget is revoked", async function () {
+    // Found in review: the release checked only the cited document, so revoking the amended budget's newest version
+    // left the allocation paying. It follows the amendment chain to the version in force (currentVersion).
+    it("pays nothing once the current version of an amended budget is revoked", async function () {
       const { s, timelock } = await load(allocatedEscrow);
       const v2 = hashOf("budget 2027 v2");
       await s.documents.connect(timelock).amend(BUDGET_ID, v2, hashOf("m2"), ZeroHash, "spring");
