@@ -10,7 +10,7 @@ import path from "node:path";
 
 import { id } from "ethers";
 
-import { type AbiItem, abiOfArtifact, canonicalType, signatureOf } from "./lib/abi.js";
+import { type AbiItem, abiOfArtifact, canonicalType, isDynamic, signatureOf } from "./lib/abi.js";
 import { ABIS_DIR, ARTIFACTS_DIR, CONTRACTS, DECODE_ONLY_CONTRACTS, FUNCTIONS_FILE } from "./lib/paths.js";
 
 interface FunctionRow {
@@ -19,6 +19,7 @@ interface FunctionRow {
   signature: string;
   argTypes: string;
   argNames: string;
+  argsDynamic: boolean;
 }
 
 const rows: FunctionRow[] = [];
@@ -46,6 +47,7 @@ for (const contract of [...CONTRACTS, ...DECODE_ONLY_CONTRACTS]) {
       signature,
       argTypes: `(${inputs.map(canonicalType).join(",")})`,
       argNames: inputs.map((input, i) => input.name || `arg${i}`).join(","),
+      argsDynamic: inputs.some(isDynamic),
     });
   }
 }
@@ -62,6 +64,11 @@ const lines = [
   "    public argTypes: string,",
   "    /** Argument names, comma-separated. */",
   "    public argNames: string,",
+  "    /**",
+  "     * Whether an argument is dynamic (string, bytes, T[], or a tuple/array holding one): the argument tuple is",
+  "     * then itself dynamic, and ethereum.decode expects it behind a 32-byte offset word that calldata lacks.",
+  "     */",
+  "    public argsDynamic: bool,",
   "  ) {}",
   "}",
   "",
@@ -72,7 +79,7 @@ for (const contract of [...CONTRACTS, ...DECODE_ONLY_CONTRACTS]) {
   lines.push(`  if (contract == ${quote(contract.name)}) {`);
   for (const row of rows.filter((r) => r.contract === contract.name)) {
     lines.push(
-      `    if (selector == ${quote(row.selector)}) return new FunctionInfo(${quote(row.signature)}, ${quote(row.argTypes)}, ${quote(row.argNames)});`,
+      `    if (selector == ${quote(row.selector)}) return new FunctionInfo(${quote(row.signature)}, ${quote(row.argTypes)}, ${quote(row.argNames)}, ${row.argsDynamic});`,
     );
   }
   lines.push("    return null;", "  }");

@@ -10,6 +10,7 @@ import { id as keccakId } from "ethers";
 import type { ScenarioRecord } from "./harness/chain.js";
 import { ChainExtender, docId, expectFields, indexScenario, loadScenario } from "./harness/fixture.js";
 import type { Indexer } from "./harness/indexer.js";
+import { sampleCalls } from "./harness/sample-calls.js";
 
 let record: ScenarioRecord;
 let indexer: Indexer;
@@ -34,7 +35,7 @@ describe("governor: council settings", () => {
       lateQuorumVoteExtension: BigInt(settings.lateQuorumExtension),
       timelockMinDelay: BigInt(settings.timelockMinDelay),
       totalSeats: 4n,
-      proposalCount: 5n,
+      proposalCount: 6n,
       documentCount: 4n,
       allocationCount: 1n,
     });
@@ -111,6 +112,44 @@ describe("governor: proposals", () => {
     expectFields(indexer, "Vote", `${id}-${accounts.newOfficial}`, { support: "ABSTAIN", reason: reasons.p2Abstain, official: accounts.newOfficial });
     expectFields(indexer, "Document", docId(documents.decree), { proposal: id });
     expectFields(indexer, "Document", docId(documents.budget), { proposal: id });
+  });
+
+  it("allocation proposal: the milestone plan (a struct array, a dynamic argument) is decoded", () => {
+    const { proposals, accounts, addresses, documents, milestones } = record.facts;
+    const total = milestones.reduce((sum, m) => sum + BigInt(m.amount), 0n);
+    const plan = milestones.map((m) => `(${m.amount}, ${m.deadline}, ${m.descriptionHash})`).join(", ");
+    expectFields(indexer, "ProposalAction", `${proposals.allocation}-0`, {
+      targetContract: "BudgetEscrow",
+      signature: "createAllocation(address,address,uint256,uint256,(uint128,uint48,bytes32)[])",
+      arguments: [
+        `recipient: ${accounts.recipient}`,
+        `token: ${addresses.DigitalTenge}`,
+        `budgetDocumentId: ${BigInt(documents.budget)}`,
+        `total: ${total}`,
+        `plan: [${plan}]`,
+      ],
+    });
+  });
+
+  it("every state-changing function of our contracts, proposed, is named and decoded (P6: every ABI type)", (t) => {
+    const { proposals, addresses } = record.facts;
+    const calls = sampleCalls();
+    const id = proposals.everyAction;
+    expectFields(indexer, "Proposal", id, { state: "CREATED", actionCount: calls.length, voteCount: 0 });
+    const undecoded: string[] = [];
+    calls.forEach((call, i) => {
+      const action = indexer.store.entity("ProposalAction", `${id}-${i}`);
+      assert.ok(action, `action ${i} (${call.contract}.${call.signature}) is not in the store`);
+      assert.equal(action.target, addresses[call.contract], `action ${i}: target`);
+      assert.equal(action.targetContract, call.contract, `action ${i}: targetContract`);
+      assert.equal(action.signature, call.signature, `action ${i}: signature`);
+      assert.equal(action.calldata, call.data.toLowerCase(), `action ${i}: calldata`);
+      if (action.arguments === null) undecoded.push(`${call.contract}.${call.signature}`);
+      else assert.deepEqual(action.arguments, call.arguments, `action ${i} (${call.contract}.${call.signature}): arguments`);
+    });
+    const dynamic = calls.filter((c) => /string|bytes[,)[]|\[|\)\[/.test(c.signature)).length;
+    t.diagnostic(`${calls.length - undecoded.length} of ${calls.length} actions decoded (${dynamic} with a dynamic argument)`);
+    assert.deepEqual(undecoded, [], "actions named but not decoded");
   });
 
   it("a vote with params is a VoteCastWithParams: params recorded", () => {

@@ -25,6 +25,17 @@ export function canonicalType(param: AbiParam): string {
   return param.type;
 }
 
+/**
+ * Whether a parameter is dynamic in the ABI encoding (encoded out of place, behind an offset): `string`, `bytes`,
+ * a `T[]`, a `T[k]` of a dynamic T, or a tuple with a dynamic component.
+ */
+export function isDynamic(param: AbiParam): boolean {
+  const array = /^(.*)\[(\d*)\]$/.exec(param.type);
+  if (array) return array[2] === "" || isDynamic({ ...param, type: array[1] ?? "" });
+  if (param.type === "tuple") return (param.components ?? []).some(isDynamic);
+  return param.type === "string" || param.type === "bytes";
+}
+
 /** `name(type1,type2)`. */
 export function signatureOf(item: AbiItem): string {
   return `${item.name ?? ""}(${(item.inputs ?? []).map(canonicalType).join(",")})`;
