@@ -9,7 +9,7 @@ import { id as keccakId } from "ethers";
 
 import type { ScenarioRecord } from "./harness/chain.js";
 import { ChainExtender, docId, expectFields, indexScenario, loadScenario } from "./harness/fixture.js";
-import type { Indexer } from "./harness/indexer.js";
+import { type Indexer, MappingError } from "./harness/indexer.js";
 import { sampleCalls } from "./harness/sample-calls.js";
 
 let record: ScenarioRecord;
@@ -217,6 +217,37 @@ describe("governor: bad input", () => {
     local.processBlock(block, logs);
     assert.deepStrictEqual(local.store.entity("Proposal", proposals.seat), before);
     assert.equal(local.store.entity("Vote", `${proposals.seat}-${accounts.officials[0]}`)?.reason, record.facts.reasons.p1For);
+  });
+
+  it("an action whose calldata does not decode fails the test host loudly; graph-node's null leaves arguments null with a warning", () => {
+    const { addresses, accounts } = record.facts;
+    const amend = sampleCalls().find((c) => c.contract === "DocumentRegistry" && c.signature.startsWith("amend("));
+    assert.ok(amend);
+    const truncated = amend.data.slice(0, 2 + 2 * (4 + 64)); // selector and two words: the string is cut off
+    const created = () =>
+      new ChainExtender(record).block(accounts.officials[0] as string, addresses.GovernmentGovernor, [
+        {
+          address: addresses.GovernmentGovernor,
+          contract: "GovernmentGovernor",
+          event: "ProposalCreated",
+          args: [987654321n, accounts.officials[0], [addresses.DocumentRegistry], [0n], [""], [truncated], 1n, 2n, "truncated calldata"],
+        },
+      ]);
+    const strict = indexScenario(record);
+    const before = strict.store.snapshot();
+    const first = created();
+    assert.throws(
+      () => strict.processBlock(first.block, first.logs),
+      (error: unknown) => error instanceof MappingError && /host function ethereum\.decode failed: \(uint256,bytes32,bytes32,bytes32,string\) does not decode from 96 bytes/.test(error.message),
+    );
+    assert.deepStrictEqual(strict.store.snapshot(), before, "the block is rolled back");
+
+    const lenient = indexScenario(record, { decodeFailures: "null" });
+    const second = created();
+    lenient.processBlock(second.block, second.logs);
+    expectFields(lenient, "ProposalAction", "987654321-0", { targetContract: "DocumentRegistry", signature: amend.signature, arguments: null });
+    assert.equal(lenient.decodeFailures.length, 1);
+    assert.ok(lenient.messages("WARNING").some((m) => m.includes(`calldata of DocumentRegistry.${amend.signature} does not decode`)));
   });
 
   it("queue/execute/cancel of unknown proposals and out-of-order state changes keep the store consistent", () => {

@@ -11,7 +11,7 @@ import { Interface, zeroPadValue } from "ethers";
 
 import { ABIS_DIR, SCENARIO_FILE, SUBGRAPH_DIR } from "../../scripts/lib/paths.js";
 import type { RawBlock, RawLog, ScenarioRecord } from "./chain.js";
-import { Indexer } from "./indexer.js";
+import { Indexer, type IndexerOptions } from "./indexer.js";
 
 export const BUILD_DIR = path.join(SUBGRAPH_DIR, "build");
 
@@ -20,14 +20,14 @@ export function loadScenario(): ScenarioRecord {
   return JSON.parse(readFileSync(SCENARIO_FILE, "utf8")) as ScenarioRecord;
 }
 
-export function loadIndexer(): Indexer {
+export function loadIndexer(options: IndexerOptions = {}): Indexer {
   if (!existsSync(path.join(BUILD_DIR, "subgraph.yaml"))) throw new Error(`Missing ${BUILD_DIR}: run "npm run build" first.`);
-  return Indexer.load(BUILD_DIR);
+  return Indexer.load(BUILD_DIR, options);
 }
 
 /** A fresh indexer that has indexed the whole scenario. */
-export function indexScenario(record: ScenarioRecord = loadScenario()): Indexer {
-  const indexer = loadIndexer();
+export function indexScenario(record: ScenarioRecord = loadScenario(), options: IndexerOptions = {}): Indexer {
+  const indexer = loadIndexer(options);
   indexer.processBlocks(record.blocks, record.logs);
   return indexer;
 }

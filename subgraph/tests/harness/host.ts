@@ -11,10 +11,17 @@
  *   bigInt.plus / minus / times / dividedBy / mod / pow / fromString / bitOr / bitAnd / leftShift / rightShift
  *   bigDecimal.toString
  *   crypto.keccak256
- *   ethereum.decode                         ABI decoding (ethers AbiCoder) into ethereum.Value trees
+ *   ethereum.decode                         ABI decoding (ethers AbiCoder) into ethereum.Value trees, of `types` as ONE
+ *                                           parameter like graph-node (ethabi `decode(&[type], data)`): a dynamic
+ *                                           top-level tuple is read behind a 32-byte offset word. Data that does not
+ *                                           decode THROWS (graph-node returns null) unless the trigger allows
+ *                                           decode failures (`decodeFailures.mode: "null"`, for bad-input tests);
+ *                                           every failure is recorded in `decodeFailures.seen` either way
  *   dataSource.address / network / context  from the data source of the trigger (context from the manifest)
  * Any other import links to a function that throws `host function not implemented: <name>`, so a mapping
- * that starts using one fails its test loudly instead of silently doing nothing.
+ * that starts using one fails its test loudly instead of silently doing nothing. An implemented function that fails
+ * (bad pointer, unparsable input, unknown log level…) throws `host function <name> failed: <why>`; nothing is
+ * turned into 0 or null silently.
  */
 import { AbiCoder, ParamType, getAddress, keccak256 } from "ethers";
 
@@ -59,6 +66,17 @@ export class HostFunctionNotImplemented extends Error {
   }
 }
 
+/** A host function that failed: names the function and why (the original error is the cause). */
+export class HostFunctionError extends Error {
+  constructor(
+    readonly functionName: string,
+    why: string,
+    options?: ErrorOptions,
+  ) {
+    super(`host function ${functionName} failed: ${why}`, options);
+  }
+}
+
 export class MappingAbort extends Error {}
 
 export const LOG_LEVELS = ["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"] as const;
@@ -77,6 +95,12 @@ export interface TriggerContext {
   block: number;
   /** Entity keys ("Type/id") written in the current block, for store.get_in_block. */
   writtenInBlock: Set<string>;
+  /**
+   * What ethereum.decode does with data that does not decode: "throw" (the default of the tests: a broken decode
+   * fails the test) or "null" (graph-node's behaviour, for tests of undecodable input). Failures are recorded in
+   * `seen` ("<types>: <why>") in both modes.
+   */
+  decodeFailures: { mode: "throw" | "null"; seen: string[] };
 }
 
 /** Converts an ethers-decoded value of ABI type `type` into an ethereum.Value tree, as graph-node does. */
@@ -104,6 +128,39 @@ export function toEthereumValue(type: ParamType, value: unknown): EthereumValue 
 }
 
 type HostFunction = (...args: number[]) => number | void;
+
+/**
+ * `fn`, with any error it throws (a null pointer, an unparsable number or address…) turned into a HostFunctionError
+ * naming `name`. A mapping's own failure (abort, critical log: MappingAbort) and an already named one pass through.
+ */
+function failingLoudly(name: string, fn: HostFunction): HostFunction {
+  return (...args: number[]) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      if (error instanceof MappingAbort || error instanceof HostFunctionError) throw error;
+      throw new HostFunctionError(name, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  };
+}
+
+/** The reason of an ethers decoding error (ethers defers some to the access of a value: the original is `.error`). */
+function decodeErrorMessage(error: unknown): string {
+  const inner = typeof error === "object" && error !== null && "error" in error ? error.error : undefined;
+  const cause = inner instanceof Error ? inner : error;
+  return cause instanceof Error ? (cause.message.split(" (")[0] ?? cause.message) : String(cause);
+}
+
+/**
+ * graph-node's ethereum.decode (ethabi `decode(&[ParamType::read(types)], data)`): `types` is ONE parameter, so a
+ * dynamic top-level tuple (one holding a string, bytes or an array) is read behind a 32-byte offset word, exactly
+ * as ethers decodes `[type]`. Throws when the types do not parse or the data does not decode.
+ */
+export function decodeAsGraphNode(types: string, data: Uint8Array): EthereumValue {
+  const type = ParamType.from(types);
+  const [decoded] = AbiCoder.defaultAbiCoder().decode([type], data);
+  return toEthereumValue(type, decoded);
+}
 
 /**
  * The import object for one instance. `heap()` returns the instance's heap (set once it is instantiated).
@@ -149,8 +206,10 @@ export function buildImports(
       trigger.writtenInBlock.delete(`${type}/${key}`);
     },
     "log.log": (level: number, message: number) => {
+      const name = LOG_LEVELS[level];
+      if (name === undefined) throw new Error(`unknown log level ${level}`);
       const entry: MappingLog = {
-        level: LOG_LEVELS[level] ?? "DEBUG",
+        level: name,
         message: h().readString(message),
         dataSource: trigger.dataSource.name,
         handler: trigger.handler,
@@ -194,13 +253,16 @@ export function buildImports(
     "ethereum.decode": (types: number, data: number) => {
       const typeText = h().readString(types);
       const bytes = h().readBytes(data);
+      let value: EthereumValue;
       try {
-        const type = ParamType.from(typeText);
-        const [decoded] = AbiCoder.defaultAbiCoder().decode([type], bytes);
-        return h().writeEthereumValue(toEthereumValue(type, decoded));
-      } catch {
-        return 0; // graph-node returns null when the data does not decode
+        value = decodeAsGraphNode(typeText, bytes);
+      } catch (error) {
+        const why = `${typeText} does not decode from ${bytes.length} bytes: ${decodeErrorMessage(error)}`;
+        trigger.decodeFailures.seen.push(why);
+        if (trigger.decodeFailures.mode === "null") return 0; // graph-node returns null when the data does not decode
+        throw new HostFunctionError("ethereum.decode", why, { cause: error });
       }
+      return h().writeEthereumValue(value);
     },
     "dataSource.address": () => h().writeBytes(hexToBytes(trigger.dataSource.address)),
     "dataSource.network": () => h().writeString(trigger.dataSource.network),
@@ -213,11 +275,11 @@ export function buildImports(
       throw new Error(`mapping imports a ${entry.kind} "${entry.module}.${entry.name}": the test host only provides functions`);
     }
     const implemented = (functions as Record<string, HostFunction | undefined>)[entry.name];
-    const fn: HostFunction =
-      implemented ??
-      (() => {
-        throw new HostFunctionNotImplemented(entry.name);
-      });
+    const fn: HostFunction = implemented
+      ? failingLoudly(entry.name, implemented)
+      : () => {
+          throw new HostFunctionNotImplemented(entry.name);
+        };
     imports[entry.module] ??= {};
     (imports[entry.module] as Record<string, WebAssembly.ImportValue>)[entry.name] = fn;
   }
