@@ -15,12 +15,13 @@ import {
   HostFunctionError,
   HostFunctionNotImplemented,
   IMPLEMENTED_HOST_FUNCTIONS,
+  decodeAsGraphNode,
   type TriggerContext,
   buildImports,
   unimplementedImports,
 } from "./harness/host.js";
 import { MappingError } from "./harness/indexer.js";
-import { AscHeap, type MappingExports, bigIntToBytes, bytesToBigInt } from "./harness/memory.js";
+import { AscHeap, type MappingExports, bigIntToBytes, bytesToBigInt, hexToBytes } from "./harness/memory.js";
 import type { StoreValue } from "./harness/memory.js";
 
 let record: ScenarioRecord;
@@ -147,6 +148,29 @@ describe("test host: failures are loud", () => {
     });
     // Types that do not parse fail too (graph-node: "Failed to read types", null).
     assert.throws(() => decode(heap.writeString("(uint8,"), heap.writeHex(staticArgs)), /host function ethereum\.decode failed: \(uint8, does not decode/);
+  });
+
+  it("ethereum.decode follows graph-node's ethabi where decoders differ: whole-word integers, lossy UTF-8, strict bool and offsets", () => {
+    const word = (hex: string) => hex.replace(/^0x/, "").padStart(64, "0");
+    const data = (...words: string[]) => hexToBytes(`0x${words.join("")}`);
+    // Integers are the whole word (ethers would mask a uint8 to 44), int as 256-bit two's complement.
+    assert.deepStrictEqual(decodeAsGraphNode("uint8", data(word("12c"))), { kind: "uint", value: 300n });
+    assert.deepStrictEqual(decodeAsGraphNode("int8", data(word("80"))), { kind: "int", value: 128n });
+    assert.deepStrictEqual(decodeAsGraphNode("int16", data("f".repeat(64))), { kind: "int", value: -1n });
+    // An address is the word's last 20 bytes, dirty high bytes ignored (ethers would refuse them).
+    assert.deepStrictEqual(decodeAsGraphNode("address", data(`ff${"00".repeat(11)}${"ab".repeat(20)}`)), { kind: "address", value: `0x${"ab".repeat(20)}` });
+    // A bool is true only for 1; a word with a high byte set does not decode (ethers: true for any non-zero).
+    assert.deepStrictEqual(decodeAsGraphNode("bool", data(word("2"))), { kind: "bool", value: false });
+    assert.throws(() => decodeAsGraphNode("bool", data(`01${"00".repeat(31)}`)), /bool word at 0 is not 0 or 1/);
+    // Strings are lossy UTF-8 (ethers would throw on 0xff); fixed bytes are the word's first bytes; trailing data is ignored.
+    assert.deepStrictEqual(decodeAsGraphNode("(string)", data(word("20"), word("20"), word("2"), `41ff${"00".repeat(30)}`)), {
+      kind: "tuple",
+      value: [{ kind: "string", value: "A\ufffd" }],
+    });
+    assert.deepStrictEqual(decodeAsGraphNode("bytes3", data(`abcdef${"00".repeat(29)}`, word("99"))), { kind: "fixedBytes", value: "0xabcdef" });
+    // An offset or a length must fit in 4 bytes.
+    assert.throws(() => decodeAsGraphNode("string", data(`01${"00".repeat(30)}20`)), /offset\/length word at 0 is too large/);
+    assert.throws(() => decodeAsGraphNode("(uint256,uint256)", data(word("1"))), /no 32-byte word at offset 32 of 32 bytes/);
   });
 
   it("in graph-node's mode a failed decode returns null to the mapping, and is recorded", () => {

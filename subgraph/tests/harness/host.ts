@@ -11,9 +11,9 @@
  *   bigInt.plus / minus / times / dividedBy / mod / pow / fromString / bitOr / bitAnd / leftShift / rightShift
  *   bigDecimal.toString
  *   crypto.keccak256
- *   ethereum.decode                         ABI decoding (ethers AbiCoder) into ethereum.Value trees, of `types` as ONE
- *                                           parameter like graph-node (ethabi `decode(&[type], data)`): a dynamic
- *                                           top-level tuple is read behind a 32-byte offset word. Data that does not
+ *   ethereum.decode                         ABI decoding into ethereum.Value trees with graph-node's rules (its ethabi
+ *                                           `decode(&[type], data)`, see decodeAsGraphNode): `types` is ONE parameter,
+ *                                           so a dynamic top-level tuple is read behind a 32-byte offset word. Data that does not
  *                                           decode THROWS (graph-node returns null) unless the trigger allows
  *                                           decode failures (`decodeFailures.mode: "null"`, for bad-input tests);
  *                                           every failure is recorded in `decodeFailures.seen` either way
@@ -23,9 +23,9 @@
  * (bad pointer, unparsable input, unknown log level…) throws `host function <name> failed: <why>`; nothing is
  * turned into 0 or null silently.
  */
-import { AbiCoder, ParamType, getAddress, keccak256 } from "ethers";
+import { ParamType, getAddress, keccak256 } from "ethers";
 
-import { type AscHeap, type EthereumValue, type StoreValue, hexToBytes } from "./memory.js";
+import { type AscHeap, type EthereumValue, type StoreValue, bytesToHex, hexToBytes } from "./memory.js";
 import type { EntityStore } from "./store.js";
 
 /** The names of the implemented host functions (see the header). */
@@ -144,22 +144,119 @@ function failingLoudly(name: string, fn: HostFunction): HostFunction {
   };
 }
 
-/** The reason of an ethers decoding error (ethers defers some to the access of a value: the original is `.error`). */
-function decodeErrorMessage(error: unknown): string {
-  const inner = typeof error === "object" && error !== null && "error" in error ? error.error : undefined;
-  const cause = inner instanceof Error ? inner : error;
-  return cause instanceof Error ? (cause.message.split(" (")[0] ?? cause.message) : String(cause);
+/** A decoding failure of `decodeAsGraphNode` (graph-node's ethabi error, in words). */
+class AbiDecodeError extends Error {}
+
+/** The 32-byte word at `offset`, or an error when the data ends before it (ethabi `peek_32_bytes`). */
+function wordAt(data: Uint8Array, offset: number): Uint8Array {
+  if (offset < 0 || offset + 32 > data.length) throw new AbiDecodeError(`no 32-byte word at offset ${offset} of ${data.length} bytes`);
+  return data.subarray(offset, offset + 32);
+}
+
+const wordValue = (word: Uint8Array): bigint => BigInt(bytesToHex(word));
+
+/** An offset or a length: ethabi `as_usize` refuses a word whose 28 high bytes are not zero. */
+function usizeAt(data: Uint8Array, offset: number): number {
+  const word = wordAt(data, offset);
+  if (word.subarray(0, 28).some((b) => b !== 0)) throw new AbiDecodeError(`offset/length word at ${offset} is too large`);
+  return Number(wordValue(word));
+}
+
+/** `len` bytes at `offset` (ethabi `take_bytes`). */
+function bytesAt(data: Uint8Array, offset: number, len: number): Uint8Array {
+  if (offset + len > data.length) throw new AbiDecodeError(`${len} bytes at offset ${offset} run past the ${data.length} bytes of data`);
+  return data.subarray(offset, offset + len);
+}
+
+/** ethabi `ParamType::is_dynamic`. */
+function isDynamicType(type: ParamType): boolean {
+  if (type.baseType === "string" || type.baseType === "bytes") return true;
+  if (type.baseType === "array") return type.arrayLength === -1 || isDynamicType(type.arrayChildren as ParamType);
+  if (type.baseType === "tuple") return (type.components ?? []).some(isDynamicType);
+  return false;
+}
+
+/** Decodes `types` in sequence from `data` (a tuple's or an array's elements, in place from offset 0). */
+function decodeSequence(types: readonly ParamType[], data: Uint8Array): EthereumValue[] {
+  let offset = 0;
+  return types.map((type) => {
+    const [value, next] = decodeParam(type, data, offset);
+    offset = next;
+    return value;
+  });
+}
+
+/** ethabi `decode_param` (graph-node's fork, not validating): the value at `offset` and the offset after its head. */
+function decodeParam(type: ParamType, data: Uint8Array, offset: number): [EthereumValue, number] {
+  const base = type.baseType;
+  if (base === "address") return [{ kind: "address", value: bytesToHex(wordAt(data, offset).subarray(12)) }, offset + 32];
+  if (base === "bool") {
+    const word = wordAt(data, offset);
+    if (word.subarray(0, 31).some((b) => b !== 0)) throw new AbiDecodeError(`bool word at ${offset} is not 0 or 1`);
+    return [{ kind: "bool", value: word[31] === 1 }, offset + 32]; // ethabi: `slice[31] == 1`
+  }
+  if (/^uint\d*$/.test(base)) return [{ kind: "uint", value: wordValue(wordAt(data, offset)) }, offset + 32]; // the whole word
+  if (/^int\d*$/.test(base)) return [{ kind: "int", value: BigInt.asIntN(256, wordValue(wordAt(data, offset))) }, offset + 32];
+  const fixed = /^bytes(\d+)$/.exec(base);
+  if (fixed) return [{ kind: "fixedBytes", value: bytesToHex(wordAt(data, offset).subarray(0, Number(fixed[1]))) }, offset + 32];
+  if (base === "bytes" || base === "string") {
+    const start = usizeAt(data, offset);
+    const bytes = bytesAt(data, start + 32, usizeAt(data, start));
+    const value: EthereumValue =
+      base === "bytes"
+        ? { kind: "bytes", value: bytesToHex(bytes) }
+        : { kind: "string", value: Buffer.from(bytes).toString("utf8") }; // lossy UTF-8, as graph-node's ethabi
+    return [value, offset + 32];
+  }
+  if (base === "array") {
+    const child = type.arrayChildren as ParamType;
+    if (type.arrayLength === -1) {
+      const start = usizeAt(data, offset);
+      const length = usizeAt(data, start);
+      const items = decodeSequence(Array.from({ length }, () => child), data.subarray(start + 32));
+      return [{ kind: "array", value: items }, offset + 32];
+    }
+    const types = Array.from({ length: type.arrayLength ?? 0 }, () => child);
+    if (isDynamicType(child)) return [{ kind: "fixedArray", value: decodeSequence(types, data.subarray(usizeAt(data, offset))) }, offset + 32];
+    const items: EthereumValue[] = [];
+    let next = offset;
+    for (const t of types) {
+      const [value, after] = decodeParam(t, data, next);
+      items.push(value);
+      next = after;
+    }
+    return [{ kind: "fixedArray", value: items }, next];
+  }
+  if (base === "tuple") {
+    const components = type.components ?? [];
+    if (isDynamicType(type)) return [{ kind: "tuple", value: decodeSequence(components, data.subarray(usizeAt(data, offset))) }, offset + 32];
+    const items: EthereumValue[] = [];
+    let next = offset;
+    for (const c of components) {
+      const [value, after] = decodeParam(c, data, next);
+      items.push(value);
+      next = after;
+    }
+    return [{ kind: "tuple", value: items }, next];
+  }
+  throw new AbiDecodeError(`unsupported ABI type ${type.format()}`);
 }
 
 /**
- * graph-node's ethereum.decode (ethabi `decode(&[ParamType::read(types)], data)`): `types` is ONE parameter, so a
- * dynamic top-level tuple (one holding a string, bytes or an array) is read behind a 32-byte offset word, exactly
- * as ethers decodes `[type]`. Throws when the types do not parse or the data does not decode.
+ * graph-node's ethereum.decode: `decode(&[ParamType::read(types)], data)` of its ethabi fork, not validating. `types`
+ * is ONE parameter, so a dynamic top-level tuple (one holding a string, bytes or an array) is read behind a 32-byte
+ * offset word. Like ethabi: integers are the whole 32-byte word (no width check), addresses its last 20 bytes, a
+ * bool word must be 0…0 then any byte (true only for 1), offsets and lengths must fit in 4 bytes, strings are decoded
+ * as lossy UTF-8, trailing data is ignored. Throws (AbiDecodeError) when the data does not decode.
  */
 export function decodeAsGraphNode(types: string, data: Uint8Array): EthereumValue {
-  const type = ParamType.from(types);
-  const [decoded] = AbiCoder.defaultAbiCoder().decode([type], data);
-  return toEthereumValue(type, decoded);
+  let type: ParamType;
+  try {
+    type = ParamType.from(types);
+  } catch (error) {
+    throw new AbiDecodeError(`types do not parse (${error instanceof Error ? (error.message.split(" (")[0] ?? "") : String(error)})`);
+  }
+  return decodeParam(type, data, 0)[0];
 }
 
 /**
@@ -257,7 +354,7 @@ export function buildImports(
       try {
         value = decodeAsGraphNode(typeText, bytes);
       } catch (error) {
-        const why = `${typeText} does not decode from ${bytes.length} bytes: ${decodeErrorMessage(error)}`;
+        const why = `${typeText} does not decode from ${bytes.length} bytes: ${error instanceof Error ? error.message : String(error)}`;
         trigger.decodeFailures.seen.push(why);
         if (trigger.decodeFailures.mode === "null") return 0; // graph-node returns null when the data does not decode
         throw new HostFunctionError("ethereum.decode", why, { cause: error });
