@@ -36,6 +36,23 @@ export function isDynamic(param: AbiParam): boolean {
   return param.type === "string" || param.type === "bytes";
 }
 
+/** The words a parameter takes in the head of its tuple: 1 if dynamic (an offset), else its inline size. */
+export function headWords(param: AbiParam): number {
+  if (isDynamic(param)) return 1;
+  const array = /^(.*)\[(\d+)\]$/.exec(param.type);
+  if (array) return Number(array[2]) * headWords({ ...param, type: array[1] ?? "" });
+  if (param.type === "tuple") return (param.components ?? []).reduce((sum, c) => sum + headWords(c), 0);
+  return 1;
+}
+
+/** Whether a bool sits anywhere inside a parameter (a tuple component, an array element). */
+export function holdsBool(param: AbiParam): boolean {
+  const array = /^(.*)\[(\d*)\]$/.exec(param.type);
+  if (array) return holdsBool({ ...param, type: array[1] ?? "" });
+  if (param.type === "tuple") return (param.components ?? []).some(holdsBool);
+  return param.type === "bool";
+}
+
 /** `name(type1,type2)`. */
 export function signatureOf(item: AbiItem): string {
   return `${item.name ?? ""}(${(item.inputs ?? []).map(canonicalType).join(",")})`;

@@ -94,6 +94,19 @@ export function decodeCall(target: Address, data: Bytes): DecodedCall {
     log.warning("calldata of {}.{} does not decode as {}: arguments left null", [contract!, info.signature, info.argTypes]);
     return result;
   }
+  // A bool word other than 0 or 1: graph-node reads false, Solidity and the indexer refuse the call. Left undecoded.
+  const args = data.subarray(4);
+  for (let i = 0; i < info.boolWords.length; i++) {
+    const last = info.boolWords[i] * 32 + 31;
+    if (last < args.length && args[last] > 1) {
+      log.warning("calldata of {}.{}: bool argument word {} is not 0 or 1: arguments left null", [
+        contract!,
+        info.signature,
+        info.boolWords[i].toString(),
+      ]);
+      return result;
+    }
+  }
   const values = decoded.toTuple();
   const names = info.argNames.length > 0 ? info.argNames.split(",") : new Array<string>(0);
   const rendered = new Array<string>(0);

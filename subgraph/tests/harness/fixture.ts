@@ -106,5 +106,11 @@ export function expectFields(indexer: Indexer, type: string, id: string, expecte
   }
 }
 
+/** The WARNING lines of blocks after the recorded chain (the scenario's own warnings, such as P7's, excluded). */
+export function warningsAfterScenario(indexer: Indexer, record: ScenarioRecord): string[] {
+  const last = Number(record.blocks[record.blocks.length - 1]?.number ?? -1);
+  return indexer.logs.filter((l) => l.level === "WARNING" && l.block > last).map((l) => l.message);
+}
+
 /** The document id of a bytes32 content hash (lower-case 0x-hex). */
 export const docId = (hash: string): string => hash.toLowerCase();

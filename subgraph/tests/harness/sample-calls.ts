@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { type FunctionFragment, Interface, type ParamType } from "ethers";
+import { type FunctionFragment, Interface, type ParamType, keccak256, toUtf8Bytes } from "ethers";
 
 import { ABIS_DIR, CONTRACTS, DECODE_ONLY_CONTRACTS } from "../../scripts/lib/paths.js";
 
@@ -86,4 +86,73 @@ export function sampleCalls(): SampleCall[] {
     });
   }
   return calls;
+}
+
+/** A call the Governor accepts as a proposal action, with calldata no ABI encoder writes, and what it must decode to. */
+export interface OddCall {
+  what: string;
+  /** The target: one of our contracts, or `null` for an address that is not ours. */
+  contract: ContractName | null;
+  data: string;
+  signature: string | null;
+  /** `ProposalAction.arguments`: null when the call must be left undecoded. */
+  arguments: string[] | null;
+}
+
+const word = (hex: string): string => hex.replace(/^0x/, "").padStart(64, "0");
+const selectorOf = (signature: string): string => keccak256(toUtf8Bytes(signature)).slice(0, 10);
+
+/**
+ * Odd calldata that graph-node's ethereum.decode accepts (so the test host does not fail) and that the subgraph and
+ * the indexer must render alike: a bool word of 2 (Solidity and viem refuse it, graph-node reads false: left
+ * undecoded), dirty high bytes of an address, integer words above their type's range, invalid UTF-8, trailing data,
+ * calldata shorter than a selector, an empty call, and a call to an address that is not ours.
+ */
+export function oddCalls(): OddCall[] {
+  const revokeSeat = "revoke(address)";
+  const setActive = "setAgencyActive(uint32,bool)";
+  const issue = "issue(uint8,uint32,bytes32,bytes32,bytes32)";
+  const revokeDoc = "revoke(uint256,string)";
+  const hash = (byte: string) => `0x${byte.repeat(32)}`;
+  return [
+    { what: "bool word 2", contract: "AgencyRegistry", data: `${selectorOf(setActive)}${word("2")}${word("2")}`, signature: setActive, arguments: null },
+    {
+      what: "uint32 word above 2^32",
+      contract: "AgencyRegistry",
+      data: `${selectorOf(setActive)}${word("100000002")}${word("1")}`,
+      signature: setActive,
+      arguments: ["agencyId: 4294967298", "active: true"],
+    },
+    {
+      what: "address with dirty high bytes",
+      contract: "OfficialSeats",
+      data: `${selectorOf(revokeSeat)}ff${"00".repeat(11)}${"ab".repeat(20)}`,
+      signature: revokeSeat,
+      arguments: [`official: 0x${"ab".repeat(20)}`],
+    },
+    {
+      what: "uint8 word 300",
+      contract: "DocumentRegistry",
+      data: `${selectorOf(issue)}${word("12c")}${word("1")}${word(hash("aa"))}${word(hash("bb"))}${word(hash("cc"))}`,
+      signature: issue,
+      arguments: ["docType: 300", "agencyId: 1", `contentHash: ${hash("aa")}`, `metadataDigest: ${hash("bb")}`, `coSignatureDigest: ${hash("cc")}`],
+    },
+    {
+      what: "invalid UTF-8 in a string",
+      contract: "DocumentRegistry",
+      data: `${selectorOf(revokeDoc)}${word("5")}${word("40")}${word("3")}41ff42${"00".repeat(29)}`,
+      signature: revokeDoc,
+      arguments: ["tokenId: 5", "reason: A\ufffdB"],
+    },
+    {
+      what: "trailing data",
+      contract: "OfficialSeats",
+      data: `${selectorOf(revokeSeat)}${word("ab".repeat(20))}${word("99")}`,
+      signature: revokeSeat,
+      arguments: [`official: 0x${"ab".repeat(20)}`],
+    },
+    { what: "3 bytes", contract: "OfficialSeats", data: "0xabcdef", signature: null, arguments: null },
+    { what: "empty call", contract: "OfficialSeats", data: "0x", signature: null, arguments: null },
+    { what: "not our contract", contract: null, data: `${selectorOf(revokeSeat)}${word("1")}`, signature: null, arguments: null },
+  ];
 }

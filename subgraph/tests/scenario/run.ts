@@ -18,6 +18,7 @@
  *  P5  proposed, then cancelled by its proposer while pending
  *  P6  one call of EVERY state-changing function of our contracts (tests/harness/sample-calls.ts), left pending:
  *      every action type the system can propose, decoded from a real ProposalCreated
+ *  P7  odd calldata the Governor accepts (tests/harness/sample-calls.ts `oddCalls`), left pending
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -34,7 +35,7 @@ import { isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import { type Action, action, connectGovernment } from "../../../scripts/lib/contracts.js";
 import { ROOT_DIR, SCENARIO_DEPLOYMENT_ID, SCENARIO_DIR, SCENARIO_FILE } from "../../scripts/lib/paths.js";
 import type { RawBlock, RawLog, ScenarioFacts, ScenarioRecord } from "../harness/chain.js";
-import { type ContractName, sampleCalls } from "../harness/sample-calls.js";
+import { type ContractName, oddCalls, sampleCalls } from "../harness/sample-calls.js";
 
 const SETTINGS = { timelockMinDelay: 60, votingDelay: 30, votingPeriod: 300, quorumPercent: 50, lateQuorumExtension: 60 };
 const FINANCE = 1;
@@ -273,6 +274,11 @@ try {
     sampleCalls().map((call) => ({ target: targetOf[call.contract], value: 0n, data: call.data })),
     "Every action type (decoding test)",
   );
+  // P7: odd calldata (no ABI encoder writes it; the Governor takes any bytes).
+  const odd = await propose(
+    oddCalls().map((call) => ({ target: call.contract === null ? recipient.address : targetOf[call.contract], value: 0n, data: call.data })),
+    "Odd calldata (decoding test)",
+  );
 
   // Fetch everything the chain holds, as graph-node would: blocks with transactions, and the logs.
   const latest = Number(await provider.send("eth_blockNumber", []));
@@ -310,6 +316,7 @@ try {
       release: releaseProposal.toString(),
       cancelled: cancelled.proposalId.toString(),
       everyAction: everyAction.proposalId.toString(),
+      oddCalls: odd.proposalId.toString(),
     },
     reasons,
     documents: { decree: decreeHash, budget: budgetHash, orderA, orderB, orderC },
