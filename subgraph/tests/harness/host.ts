@@ -216,7 +216,8 @@ function decodeParam(type: ParamType, data: Uint8Array, offset: number): [Ethere
       const items = decodeSequence(Array.from({ length }, () => child), data.subarray(start + 32));
       return [{ kind: "array", value: items }, offset + 32];
     }
-    const types = Array.from({ length: type.arrayLength ?? 0 }, () => child);
+    if (type.arrayLength === null) throw new AbiDecodeError(`array type ${type.format()} without a length`);
+    const types = Array.from({ length: type.arrayLength }, () => child);
     if (isDynamicType(child)) return [{ kind: "fixedArray", value: decodeSequence(types, data.subarray(usizeAt(data, offset))) }, offset + 32];
     const items: EthereumValue[] = [];
     let next = offset;

@@ -243,8 +243,9 @@ export class Indexer {
     const params = fragment.inputs.map((input, i) => {
       // Indexed dynamic values arrive as their topic hash (ethers Indexed), as bytes32 in graph-node.
       const raw: unknown = decoded[i];
+      if (Indexed.isIndexed(raw) && raw.hash === null) throw new Error(`indexed parameter ${input.name} of ${fragment.name} has no topic hash`);
       const value = Indexed.isIndexed(raw)
-        ? heap.writeEthereumValue({ kind: "fixedBytes", value: raw.hash ?? "0x" })
+        ? heap.writeEthereumValue({ kind: "fixedBytes", value: raw.hash as string })
         : heap.writeEthereumValue(toEthereumValue(input, raw));
       return heap.writePointers("EventParam", [heap.writeString(input.name), value]);
     });
