@@ -10,7 +10,7 @@ import path from "node:path";
 
 import { id } from "ethers";
 
-import { type AbiItem, abiOfArtifact, canonicalType, signatureOf } from "./lib/abi.js";
+import { type AbiItem, abiOfArtifact, canonicalType, headWords, holdsBool, isDynamic, signatureOf } from "./lib/abi.js";
 import { ABIS_DIR, ARTIFACTS_DIR, CONTRACTS, DECODE_ONLY_CONTRACTS, FUNCTIONS_FILE } from "./lib/paths.js";
 
 interface FunctionRow {
@@ -19,6 +19,26 @@ interface FunctionRow {
   signature: string;
   argTypes: string;
   argNames: string;
+  argsDynamic: boolean;
+  boolWords: number[];
+}
+
+/**
+ * The head words of the top-level bool arguments of a function. The indexer (viem) refuses a bool word other than 0
+ * or 1, as Solidity does, where graph-node's ethereum.decode reads it as false: the mappings check these words.
+ * A bool nested in a tuple or an array is not supported by that check: refused here, so it cannot go unnoticed.
+ */
+function boolWordsOf(signature: string, inputs: NonNullable<AbiItem["inputs"]>): number[] {
+  const words: number[] = [];
+  let word = 0;
+  for (const input of inputs) {
+    if (input.type === "bool") words.push(word);
+    else if (holdsBool(input)) {
+      throw new Error(`${signature}: a bool inside ${input.type} "${input.name}" — src/utils/calls.ts checks top-level bools only; extend it`);
+    }
+    word += headWords(input);
+  }
+  return words;
 }
 
 const rows: FunctionRow[] = [];
@@ -46,6 +66,8 @@ for (const contract of [...CONTRACTS, ...DECODE_ONLY_CONTRACTS]) {
       signature,
       argTypes: `(${inputs.map(canonicalType).join(",")})`,
       argNames: inputs.map((input, i) => input.name || `arg${i}`).join(","),
+      argsDynamic: inputs.some(isDynamic),
+      boolWords: boolWordsOf(signature, inputs),
     });
   }
 }
@@ -62,6 +84,13 @@ const lines = [
   "    public argTypes: string,",
   "    /** Argument names, comma-separated. */",
   "    public argNames: string,",
+  "    /**",
+  "     * Whether an argument is dynamic (string, bytes, T[], or a tuple/array holding one): the argument tuple is",
+  "     * then itself dynamic, and ethereum.decode expects it behind a 32-byte offset word that calldata lacks.",
+  "     */",
+  "    public argsDynamic: bool,",
+  "    /** Head word of each top-level bool argument: its word must be 0 or 1 (as the indexer and Solidity require). */",
+  "    public boolWords: Array<i32>,",
   "  ) {}",
   "}",
   "",
@@ -72,7 +101,7 @@ for (const contract of [...CONTRACTS, ...DECODE_ONLY_CONTRACTS]) {
   lines.push(`  if (contract == ${quote(contract.name)}) {`);
   for (const row of rows.filter((r) => r.contract === contract.name)) {
     lines.push(
-      `    if (selector == ${quote(row.selector)}) return new FunctionInfo(${quote(row.signature)}, ${quote(row.argTypes)}, ${quote(row.argNames)});`,
+      `    if (selector == ${quote(row.selector)}) return new FunctionInfo(${quote(row.signature)}, ${quote(row.argTypes)}, ${quote(row.argNames)}, ${row.argsDynamic}, [${row.boolWords.join(", ")}]);`,
     );
   }
   lines.push("    return null;", "  }");

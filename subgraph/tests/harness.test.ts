@@ -9,20 +9,54 @@ import { before, describe, it } from "node:test";
 
 import type { ScenarioRecord } from "./harness/chain.js";
 import { ChainExtender, indexScenario, loadIndexer, loadScenario } from "./harness/fixture.js";
+import { AbiCoder, concat, id as keccakId, zeroPadValue } from "ethers";
+
 import {
+  HostFunctionError,
   HostFunctionNotImplemented,
   IMPLEMENTED_HOST_FUNCTIONS,
+  decodeAsGraphNode,
+  type TriggerContext,
   buildImports,
   unimplementedImports,
 } from "./harness/host.js";
 import { MappingError } from "./harness/indexer.js";
-import { AscHeap, type MappingExports, bigIntToBytes, bytesToBigInt } from "./harness/memory.js";
+import { AscHeap, type MappingExports, bigIntToBytes, bytesToBigInt, hexToBytes } from "./harness/memory.js";
 import type { StoreValue } from "./harness/memory.js";
 
 let record: ScenarioRecord;
 before(() => {
   record = loadScenario();
 });
+
+/** A trigger context for calling host functions outside a handler. */
+const triggerOf = (ds: { name: string; address: string; network: string; context: ReadonlyMap<string, StoreValue> }, mode: "throw" | "null" = "throw"): TriggerContext => ({
+  dataSource: { name: ds.name, address: ds.address, network: ds.network, context: ds.context },
+  handler: "-",
+  block: 0,
+  writtenInBlock: new Set(),
+  decodeFailures: { mode, seen: [] },
+});
+
+/** A live instance of a real mapping module, to call its host functions directly with pointers into its memory. */
+function liveHost(mode: "throw" | "null" = "throw") {
+  const indexer = loadIndexer();
+  const ds = indexer.dataSource("GovernmentGovernor");
+  const trigger = triggerOf(ds, mode);
+  let heap: AscHeap | undefined;
+  const imports = buildImports(ds.module, () => heap as AscHeap, indexer.store, trigger, []);
+  const exports = new WebAssembly.Instance(ds.module, imports).exports as unknown as MappingExports;
+  exports._start();
+  heap = new AscHeap(exports);
+  const fn = (name: string) => {
+    const found = Object.values(imports)
+      .map((m) => (m as Record<string, WebAssembly.ImportValue>)[name])
+      .find((f) => typeof f === "function");
+    if (typeof found !== "function") throw new Error(`the module does not import ${name}`);
+    return found as (...args: number[]) => number;
+  };
+  return { heap, trigger, fn };
+}
 
 /** A minimal hand-assembled module: imports `index`.`<name>` (i32) -> i32 and exports `handle` calling it. */
 function moduleImporting(name: string): WebAssembly.Module {
@@ -62,12 +96,99 @@ describe("test host: host functions", () => {
         throw new Error("no heap");
       },
       indexer.store,
-      { dataSource: { name: "Test", address: "0x", network: "test", context: new Map() }, handler: "handle", block: 0, writtenInBlock: new Set() },
+      triggerOf({ name: "Test", address: "0x", network: "test", context: new Map() }),
       [],
     );
     const instance = new WebAssembly.Instance(module, imports);
     const handle = instance.exports.handle as () => void;
     assert.throws(handle, (error: unknown) => error instanceof HostFunctionNotImplemented && error.message === "host function not implemented: ipfs.cat");
+  });
+});
+
+describe("test host: failures are loud", () => {
+  const coder = AbiCoder.defaultAbiCoder();
+  // DocumentRegistry.amend's arguments as calldata lays them out (a parameter list, no leading offset word).
+  const amendTypes = "(uint256,bytes32,bytes32,bytes32,string)";
+  const amendArgs = [7n, keccakId("b"), keccakId("m"), zeroPadValue("0x", 32), "Typo in article 2 corrected"] as const;
+  const amendCalldataArgs = coder.encode(["uint256", "bytes32", "bytes32", "bytes32", "string"], amendArgs);
+  const OFFSET_WORD = zeroPadValue("0x20", 32);
+
+  it("ethereum.decode reads its types as ONE parameter, like graph-node: a dynamic tuple needs the 0x20 offset word", () => {
+    const { heap, fn } = liveHost();
+    const decode = fn("ethereum.decode");
+    // Without the offset word (what the subgraph passed before the fix): graph-node returns null, the test host throws.
+    assert.throws(
+      () => decode(heap.writeString(amendTypes), heap.writeHex(amendCalldataArgs)),
+      (error: unknown) =>
+        error instanceof HostFunctionError &&
+        error.functionName === "ethereum.decode" &&
+        error.message.startsWith(`host function ethereum.decode failed: ${amendTypes} does not decode from 224 bytes`),
+    );
+    // With it: the tuple.
+    const value = heap.readEthereumValue(decode(heap.writeString(amendTypes), heap.writeHex(concat([OFFSET_WORD, amendCalldataArgs]))));
+    assert.deepStrictEqual(value, {
+      kind: "tuple",
+      value: [
+        { kind: "uint", value: 7n },
+        { kind: "fixedBytes", value: amendArgs[1] },
+        { kind: "fixedBytes", value: amendArgs[2] },
+        { kind: "fixedBytes", value: amendArgs[3] },
+        { kind: "string", value: amendArgs[4] },
+      ],
+    });
+    // A static tuple is encoded in place: no offset word.
+    const staticArgs = coder.encode(["uint8", "uint32", "address"], [3, 2, "0x00000000000000000000000000000000000a11ce"]);
+    assert.deepStrictEqual(heap.readEthereumValue(decode(heap.writeString("(uint8,uint32,address)"), heap.writeHex(staticArgs))), {
+      kind: "tuple",
+      value: [
+        { kind: "uint", value: 3n },
+        { kind: "uint", value: 2n },
+        { kind: "address", value: "0x00000000000000000000000000000000000a11ce" },
+      ],
+    });
+    // Types that do not parse fail too (graph-node: "Failed to read types", null).
+    assert.throws(() => decode(heap.writeString("(uint8,"), heap.writeHex(staticArgs)), /host function ethereum\.decode failed: \(uint8, does not decode/);
+  });
+
+  it("ethereum.decode follows graph-node's ethabi where decoders differ: whole-word integers, lossy UTF-8, strict bool and offsets", () => {
+    const word = (hex: string) => hex.replace(/^0x/, "").padStart(64, "0");
+    const data = (...words: string[]) => hexToBytes(`0x${words.join("")}`);
+    // Integers are the whole word (ethers would mask a uint8 to 44), int as 256-bit two's complement.
+    assert.deepStrictEqual(decodeAsGraphNode("uint8", data(word("12c"))), { kind: "uint", value: 300n });
+    assert.deepStrictEqual(decodeAsGraphNode("int8", data(word("80"))), { kind: "int", value: 128n });
+    assert.deepStrictEqual(decodeAsGraphNode("int16", data("f".repeat(64))), { kind: "int", value: -1n });
+    // An address is the word's last 20 bytes, dirty high bytes ignored (ethers would refuse them).
+    assert.deepStrictEqual(decodeAsGraphNode("address", data(`ff${"00".repeat(11)}${"ab".repeat(20)}`)), { kind: "address", value: `0x${"ab".repeat(20)}` });
+    // A bool is true only for 1; a word with a high byte set does not decode (ethers: true for any non-zero).
+    assert.deepStrictEqual(decodeAsGraphNode("bool", data(word("2"))), { kind: "bool", value: false });
+    assert.throws(() => decodeAsGraphNode("bool", data(`01${"00".repeat(31)}`)), /bool word at 0 is not 0 or 1/);
+    // Strings are lossy UTF-8 (ethers would throw on 0xff); fixed bytes are the word's first bytes; trailing data is ignored.
+    assert.deepStrictEqual(decodeAsGraphNode("(string)", data(word("20"), word("20"), word("2"), `41ff${"00".repeat(30)}`)), {
+      kind: "tuple",
+      value: [{ kind: "string", value: "A\ufffd" }],
+    });
+    assert.deepStrictEqual(decodeAsGraphNode("bytes3", data(`abcdef${"00".repeat(29)}`, word("99"))), { kind: "fixedBytes", value: "0xabcdef" });
+    // An offset or a length must fit in 4 bytes.
+    assert.throws(() => decodeAsGraphNode("string", data(`01${"00".repeat(30)}20`)), /offset\/length word at 0 is too large/);
+    assert.throws(() => decodeAsGraphNode("(uint256,uint256)", data(word("1"))), /no 32-byte word at offset 32 of 32 bytes/);
+  });
+
+  it("in graph-node's mode a failed decode returns null to the mapping, and is recorded", () => {
+    const { heap, fn, trigger } = liveHost("null");
+    assert.equal(fn("ethereum.decode")(heap.writeString(amendTypes), heap.writeHex(amendCalldataArgs)), 0);
+    assert.equal(trigger.decodeFailures.seen.length, 1);
+    assert.match(trigger.decodeFailures.seen[0] ?? "", /^\(uint256,bytes32,bytes32,bytes32,string\) does not decode from 224 bytes: /);
+  });
+
+  it("an implemented host function that fails names itself (no swallowed error, no 0 returned)", () => {
+    const { heap, fn } = liveHost();
+    const named = (name: string, why: RegExp) => (error: unknown) =>
+      error instanceof HostFunctionError && error.functionName === name && error.message.startsWith(`host function ${name} failed: `) && why.test(error.message);
+    assert.throws(() => fn("log.log")(7, heap.writeString("?")), named("log.log", /unknown log level 7/));
+    assert.throws(() => fn("typeConversion.bytesToHex")(0), named("typeConversion.bytesToHex", /null bytes pointer/));
+    assert.throws(() => fn("bigInt.plus")(0, heap.writeBigInt(1n)), named("bigInt.plus", /null bytes pointer/));
+    const entity = heap.writeEntity(new Map());
+    assert.throws(() => fn("store.set")(heap.writeString("Nope"), heap.writeString("1"), entity), named("store.set", /unknown entity type "Nope"/));
   });
 });
 
@@ -170,7 +291,7 @@ describe("test host: encodings", () => {
       ds.module,
       () => heap as AscHeap,
       indexer.store,
-      { dataSource: { name: ds.name, address: ds.address, network: ds.network, context: ds.context }, handler: "-", block: 0, writtenInBlock: new Set() },
+      triggerOf(ds),
       [],
     );
     const exports = new WebAssembly.Instance(ds.module, imports).exports as unknown as MappingExports;

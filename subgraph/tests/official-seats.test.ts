@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 
 import type { ScenarioRecord } from "./harness/chain.js";
-import { ChainExtender, expectFields, indexScenario, loadScenario } from "./harness/fixture.js";
+import { ChainExtender, expectFields, indexScenario, loadScenario, warningsAfterScenario } from "./harness/fixture.js";
 import type { Indexer } from "./harness/indexer.js";
 
 let record: ScenarioRecord;
@@ -93,7 +93,7 @@ describe("official seats", () => {
     local.processBlock(block, logs);
     assert.deepStrictEqual(local.store.all("Seat"), seats);
     assert.deepStrictEqual(local.store.all("Official"), officials);
-    assert.equal(local.messages("WARNING").length, 2);
+    assert.equal(warningsAfterScenario(local, record).length, 2);
     assert.deepEqual(local.store.danglingReferences(), []);
   });
 });

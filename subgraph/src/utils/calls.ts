@@ -1,7 +1,7 @@
 // Names and decodes the calls of proposals and timelock operations whose target is one of our contracts.
-import { Address, Bytes, dataSource, ethereum } from "@graphprotocol/graph-ts";
+import { Address, Bytes, dataSource, ethereum, log } from "@graphprotocol/graph-ts";
 
-import { lookupFunction } from "../generated/functions";
+import { FunctionInfo, lookupFunction } from "../generated/functions";
 
 /** Contracts whose addresses the data source context carries (see subgraph.template.yaml). */
 const CONTRACT_NAMES: Array<string> = [
@@ -57,6 +57,22 @@ export function renderValue(value: ethereum.Value): string {
   return "?";
 }
 
+/**
+ * The 32-byte word 0x…20: the offset at which ethereum.decode expects a dynamic top-level tuple. graph-node decodes
+ * `types` as ONE parameter (ethabi `decode(&[tuple], data)`), so a tuple with a dynamic component (string, bytes,
+ * an array…) is read behind an offset word, which calldata — the arguments laid out as a parameter list — lacks.
+ */
+const TUPLE_OFFSET = Bytes.fromHexString("0x0000000000000000000000000000000000000000000000000000000000000020");
+
+/** The arguments of calldata (selector stripped) in the layout ethereum.decode expects for `info.argTypes`. */
+export function argumentsForDecode(info: FunctionInfo, args: Uint8Array): Bytes {
+  if (!info.argsDynamic) return Bytes.fromUint8Array(args);
+  const prefixed = new Uint8Array(TUPLE_OFFSET.length + args.length);
+  prefixed.set(TUPLE_OFFSET, 0);
+  prefixed.set(args, TUPLE_OFFSET.length);
+  return Bytes.fromUint8Array(prefixed);
+}
+
 /** Names the function of a call to `target` with `data` and decodes its arguments when the target is ours. */
 export function decodeCall(target: Address, data: Bytes): DecodedCall {
   const result = new DecodedCall();
@@ -73,8 +89,24 @@ export function decodeCall(target: Address, data: Bytes): DecodedCall {
     result.arguments = new Array<string>(0);
     return result;
   }
-  const decoded = ethereum.decode(info.argTypes, Bytes.fromUint8Array(data.subarray(4)));
-  if (decoded == null) return result;
+  const decoded = ethereum.decode(info.argTypes, argumentsForDecode(info, data.subarray(4)));
+  if (decoded == null) {
+    log.warning("calldata of {}.{} does not decode as {}: arguments left null", [contract!, info.signature, info.argTypes]);
+    return result;
+  }
+  // A bool word other than 0 or 1: graph-node reads false, Solidity and the indexer refuse the call. Left undecoded.
+  const args = data.subarray(4);
+  for (let i = 0; i < info.boolWords.length; i++) {
+    const last = info.boolWords[i] * 32 + 31;
+    if (last < args.length && args[last] > 1) {
+      log.warning("calldata of {}.{}: bool argument word {} is not 0 or 1: arguments left null", [
+        contract!,
+        info.signature,
+        info.boolWords[i].toString(),
+      ]);
+      return result;
+    }
+  }
   const values = decoded.toTuple();
   const names = info.argNames.length > 0 ? info.argNames.split(",") : new Array<string>(0);
   const rendered = new Array<string>(0);

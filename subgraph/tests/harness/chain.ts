@@ -61,7 +61,11 @@ export interface ScenarioFacts {
     "GovernmentGovernor" | "TimelockController" | "AgencyRegistry" | "OfficialSeats" | "DocumentRegistry" | "BudgetEscrow" | "DigitalTenge",
     string
   >;
-  proposals: { seat: string; decree: string; allocation: string; release: string; cancelled: string };
+  /**
+   * `everyAction`: one call of every state-changing function of our contracts; `oddCalls`: calldata no encoder
+   * writes (tests/harness/sample-calls.ts).
+   */
+  proposals: { seat: string; decree: string; allocation: string; release: string; cancelled: string; everyAction: string; oddCalls: string };
   reasons: Record<"p1For" | "p1Abstain" | "p2For" | "p2Against" | "p2Abstain" | "p4For", string>;
   documents: { decree: string; budget: string; orderA: string; orderB: string; orderC: string };
   amendReason: string;

@@ -11,7 +11,7 @@ import { Interface, zeroPadValue } from "ethers";
 
 import { ABIS_DIR, SCENARIO_FILE, SUBGRAPH_DIR } from "../../scripts/lib/paths.js";
 import type { RawBlock, RawLog, ScenarioRecord } from "./chain.js";
-import { Indexer } from "./indexer.js";
+import { Indexer, type IndexerOptions } from "./indexer.js";
 
 export const BUILD_DIR = path.join(SUBGRAPH_DIR, "build");
 
@@ -20,14 +20,14 @@ export function loadScenario(): ScenarioRecord {
   return JSON.parse(readFileSync(SCENARIO_FILE, "utf8")) as ScenarioRecord;
 }
 
-export function loadIndexer(): Indexer {
+export function loadIndexer(options: IndexerOptions = {}): Indexer {
   if (!existsSync(path.join(BUILD_DIR, "subgraph.yaml"))) throw new Error(`Missing ${BUILD_DIR}: run "npm run build" first.`);
-  return Indexer.load(BUILD_DIR);
+  return Indexer.load(BUILD_DIR, options);
 }
 
 /** A fresh indexer that has indexed the whole scenario. */
-export function indexScenario(record: ScenarioRecord = loadScenario()): Indexer {
-  const indexer = loadIndexer();
+export function indexScenario(record: ScenarioRecord = loadScenario(), options: IndexerOptions = {}): Indexer {
+  const indexer = loadIndexer(options);
   indexer.processBlocks(record.blocks, record.logs);
   return indexer;
 }
@@ -104,6 +104,12 @@ export function expectFields(indexer: Indexer, type: string, id: string, expecte
   for (const [field, value] of Object.entries(expected)) {
     assert.deepStrictEqual(entity[field] ?? null, value, `${type} ${id}: field ${field}`);
   }
+}
+
+/** The WARNING lines of blocks after the recorded chain (the scenario's own warnings, such as P7's, excluded). */
+export function warningsAfterScenario(indexer: Indexer, record: ScenarioRecord): string[] {
+  const last = Number(record.blocks[record.blocks.length - 1]?.number ?? -1);
+  return indexer.logs.filter((l) => l.level === "WARNING" && l.block > last).map((l) => l.message);
 }
 
 /** The document id of a bytes32 content hash (lower-case 0x-hex). */

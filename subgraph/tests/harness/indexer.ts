@@ -7,7 +7,7 @@
  * - the event is passed as graph-node's ethereum.Event (Block with 15 fields, Transaction with 9, parameters
  *   decoded with the ABI of the data source, receipt null);
  * - a failing handler aborts the block: the store is rolled back to the start of the block and the error thrown.
- * See host.ts for the host functions it implements.
+ * See host.ts for the host functions it implements; by default a decode that fails throws (see `IndexerOptions`).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -55,6 +55,14 @@ export interface LoadedDataSource {
 
 export class MappingError extends Error {}
 
+export interface IndexerOptions {
+  /**
+   * "throw" (default): an ethereum.decode that fails fails the trigger, so a broken decode fails the test.
+   * "null": graph-node's behaviour (the mapping gets null), for tests of calldata that must not decode.
+   */
+  decodeFailures?: "throw" | "null";
+}
+
 /** The topic 0 of a manifest event signature (`indexed` markers dropped). */
 export const topicOf = (signature: string): string => keccakId(signature.replaceAll("indexed ", ""));
 
@@ -90,9 +98,13 @@ export class Indexer {
   readonly dataSources: LoadedDataSource[];
   /** Triggers run and the time spent in them. */
   readonly stats = { triggers: 0, milliseconds: 0 };
+  /** Every ethereum.decode that failed ("<types> does not decode from <n> bytes: <why>"), in both modes. */
+  readonly decodeFailures: string[] = [];
+  private readonly decodeFailureMode: "throw" | "null";
   private lastBlock = -1;
 
-  private constructor(buildDir: string, manifest: Manifest) {
+  private constructor(buildDir: string, manifest: Manifest, options: IndexerOptions) {
+    this.decodeFailureMode = options.decodeFailures ?? "throw";
     this.store = new EntityStore(new Schema(path.join(buildDir, manifest.schema.file)));
     this.dataSources = manifest.dataSources.map((ds) => {
       if (ds.kind !== "ethereum/contract") throw new Error(`data source ${ds.name}: kind ${ds.kind} not supported`);
@@ -121,9 +133,9 @@ export class Indexer {
   }
 
   /** Loads `build/subgraph.yaml` and compiles its modules. */
-  static load(buildDir: string): Indexer {
+  static load(buildDir: string, options: IndexerOptions = {}): Indexer {
     const manifest = yaml.load(readFileSync(path.join(buildDir, "subgraph.yaml"), "utf8")) as Manifest;
-    return new Indexer(buildDir, manifest);
+    return new Indexer(buildDir, manifest, options);
   }
 
   dataSource(name: string): LoadedDataSource {
@@ -189,6 +201,7 @@ export class Indexer {
       handler: handlerName,
       block: Number(block.number),
       writtenInBlock,
+      decodeFailures: { mode: this.decodeFailureMode, seen: this.decodeFailures },
     };
     let heap: AscHeap | undefined;
     const getHeap = (): AscHeap => {
@@ -230,8 +243,9 @@ export class Indexer {
     const params = fragment.inputs.map((input, i) => {
       // Indexed dynamic values arrive as their topic hash (ethers Indexed), as bytes32 in graph-node.
       const raw: unknown = decoded[i];
+      if (Indexed.isIndexed(raw) && raw.hash === null) throw new Error(`indexed parameter ${input.name} of ${fragment.name} has no topic hash`);
       const value = Indexed.isIndexed(raw)
-        ? heap.writeEthereumValue({ kind: "fixedBytes", value: raw.hash ?? "0x" })
+        ? heap.writeEthereumValue({ kind: "fixedBytes", value: raw.hash as string })
         : heap.writeEthereumValue(toEthereumValue(input, raw));
       return heap.writePointers("EventParam", [heap.writeString(input.name), value]);
     });
@@ -272,10 +286,11 @@ export class Indexer {
     const transactionLogIndex = blockLogs
       .filter((l) => l.transactionHash === log.transactionHash)
       .findIndex((l) => l.logIndex === log.logIndex);
+    if (transactionLogIndex < 0) throw new Error(`log ${Number(log.logIndex)} is not among the logs of its transaction ${log.transactionHash}`);
     return heap.writePointers("EthereumEvent", [
       heap.writeHex(log.address),
       heap.writeBigInt(hexNumber(log.logIndex)),
-      heap.writeBigInt(BigInt(Math.max(transactionLogIndex, 0))),
+      heap.writeBigInt(BigInt(transactionLogIndex)),
       0, // logType: null
       blockPtr,
       transactionPtr,

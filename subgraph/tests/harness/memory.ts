@@ -339,6 +339,34 @@ export class AscHeap {
     }
   }
 
+  /** An ethereum.Value tree (what ethereum.decode returns to the mapping). */
+  readEthereumValue(ptr: number): EthereumValue {
+    if (ptr === 0) throw new Error("null ethereum.Value pointer");
+    const view = this.view();
+    const kindIndex = view.getInt32(ptr, true);
+    const pointer = Number(view.getBigUint64(ptr + 8, true) & 0xffffffffn);
+    const kind = ETHEREUM_KINDS[kindIndex];
+    switch (kind) {
+      case "address":
+      case "fixedBytes":
+      case "bytes":
+        return { kind, value: this.readHex(pointer) };
+      case "int":
+      case "uint":
+        return { kind, value: this.readBigInt(pointer) };
+      case "bool":
+        return { kind, value: pointer !== 0 };
+      case "string":
+        return { kind, value: this.readString(pointer) };
+      case "fixedArray":
+      case "array":
+      case "tuple":
+        return { kind, value: this.readArray(pointer).map((p) => this.readEthereumValue(p)) };
+      default:
+        throw new Error(`unknown ethereum.Value kind ${kindIndex}`);
+    }
+  }
+
   readEntity(ptr: number): Map<string, StoreValue> {
     const entries = this.readArray(this.readU32(ptr));
     const out = new Map<string, StoreValue>();

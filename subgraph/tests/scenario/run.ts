@@ -16,6 +16,9 @@
  *  P3  create an allocation with two milestones citing the budget   (one vote with params)
  *  P4  release milestone 0, quorum reached late → voting extended
  *  P5  proposed, then cancelled by its proposer while pending
+ *  P6  one call of EVERY state-changing function of our contracts (tests/harness/sample-calls.ts), left pending:
+ *      every action type the system can propose, decoded from a real ProposalCreated
+ *  P7  odd calldata the Governor accepts (tests/harness/sample-calls.ts `oddCalls`), left pending
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -33,6 +36,7 @@ import { isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import { type Action, action, connectGovernment } from "../../../scripts/lib/contracts.js";
 import { ROOT_DIR, SCENARIO_DEPLOYMENT_ID, SCENARIO_DIR, SCENARIO_FILE } from "../../scripts/lib/paths.js";
 import type { RawBlock, RawLog, ScenarioFacts, ScenarioRecord } from "../harness/chain.js";
+import { type ContractName, oddCalls, sampleCalls } from "../harness/sample-calls.js";
 
 const SETTINGS = { timelockMinDelay: 60, votingDelay: 30, votingPeriod: 300, quorumPercent: 50, lateQuorumExtension: 60 };
 const FINANCE = 1;
@@ -269,6 +273,26 @@ try {
   const cancelled = await propose([action(agencies, "setAgencyActive", [DIGITAL, false])], "Deactivate Digital Development");
   await (await governor.connect(officials[0]).cancel(cancelled.targets, cancelled.values, cancelled.calldatas, cancelled.descriptionHash)).wait();
 
+  // P6: every state-changing function of our contracts, proposed (never voted on: nothing is executed).
+  const targetOf: Record<ContractName, string> = {
+    GovernmentGovernor: addressOf(governor),
+    TimelockController: addressOf(deployed.timelock),
+    AgencyRegistry: addressOf(agencies),
+    OfficialSeats: addressOf(seats),
+    DocumentRegistry: addressOf(documents),
+    BudgetEscrow: addressOf(escrow),
+    DigitalTenge: addressOf(tenge),
+  };
+  const everyAction = await propose(
+    sampleCalls().map((call) => ({ target: targetOf[call.contract], value: 0n, data: call.data })),
+    "Every action type (decoding test)",
+  );
+  // P7: odd calldata (no ABI encoder writes it; the Governor takes any bytes).
+  const odd = await propose(
+    oddCalls().map((call) => ({ target: call.contract === null ? recipient.address : targetOf[call.contract], value: 0n, data: call.data })),
+    "Odd calldata (decoding test)",
+  );
+
   // Fetch everything the chain holds, as graph-node would: blocks with transactions, and the logs.
   const latest = Number(await provider.send("eth_blockNumber", []));
   const blocks: RawBlock[] = [];
@@ -304,6 +328,8 @@ try {
       allocation: allocationProposal.toString(),
       release: releaseProposal.toString(),
       cancelled: cancelled.proposalId.toString(),
+      everyAction: everyAction.proposalId.toString(),
+      oddCalls: odd.proposalId.toString(),
     },
     reasons,
     documents: { decree: decreeHash, budget: budgetHash, orderA, orderB, orderC },
