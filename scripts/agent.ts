@@ -11,6 +11,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 
 import type { GlobalOptions } from "./lib/gov/context.js";
 import { requireBuild } from "./lib/require-build.js";
+import { terminalSafe } from "./lib/terminal-text.js";
 
 requireBuild();
 const { DEFAULT_FLAGS_FILE, loadAuditConfig, runAudit } = await import("./lib/agents/auditor.js");
@@ -51,7 +52,8 @@ const program = new Command("agent")
   .option("--config <file>", "auditor thresholds (JSON; missing keys keep the defaults)")
   .exitOverride();
 
-const log = (line: string) => console.log(`[agent ${new Date().toISOString().slice(11, 19)}] ${line}`);
+// Flag messages quote titles, numbers and reasons from the chain: escaped for the terminal (terminal-text.ts).
+const log = (line: string) => console.log(`[agent ${new Date().toISOString().slice(11, 19)}] ${terminalSafe(line)}`);
 
 try {
   program.parse();

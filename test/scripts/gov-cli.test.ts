@@ -725,6 +725,65 @@ describe("gov CLI on a real anvil", function () {
     expect(docs.find((d) => d.id === tokenId("decreeWorkingGroup"))?.status).to.equal("Revoked");
   });
 
+  // ── Untrusted text (issue 18): what the chain holds is printed with its control and bidi characters visible ──
+
+  it("status and verify print hostile titles, rationales and reasons with every ANSI, CR and bidi character escaped", async function () {
+    // Raw terminal controls (newlines aside: JSON output spans lines) and bidi controls.
+    // eslint-disable-next-line no-control-regex
+    const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    const clean = (run: Run) => {
+      for (const line of [...run.out, ...run.err]) expect(line, JSON.stringify(line)).to.not.match(RAW);
+    };
+    // A proposal made straight on the chain (not through the CLI): cursor-up + erase-line in the title, concealed
+    // text, a carriage return faking a state line and a right-to-left override in the rationale.
+    const title = "Routine\x1b[2A\x1b[2K\u202eyaled gnitov\u202c";
+    const rationale = "Harmless.\x1b[8m concealed\x1b[0m\r  state       Executed\n\u009b2J\u2066second line\u2069";
+    const official = devWallet("official1").connect(provider);
+    const governor = c.governor.connect(official);
+    const call = c.governor.interface.encodeFunctionData("setVotingDelay", [7]);
+    await (await governor.propose([addresses.governor], [0n], [call], `# ${title}\n\n${rationale}`)).wait();
+    const n = await proposalCount();
+
+    const shown = await ok(["status", `#${n}`]);
+    clean(shown);
+    expect(shown.out[0]).to.equal(`Proposal #${n} — Routine\\x1b[2A\\x1b[2K\\u202eyaled gnitov\\u202c`);
+    expect(shown.out).to.include("    1. Set the voting delay to 7 s  [GovernmentGovernor.setVotingDelay(newVotingDelay=7)]");
+    expect(shown.out.filter((l) => /^ {2}state /.test(l))).to.deep.equal(["  state       Pending"]);
+    // The rationale's own newline is kept (indented); nothing else breaks or moves a line.
+    expect(shown.out.at(-1)).to.equal("  rationale   Harmless.\\x1b[8m concealed\\x1b[0m\\x0d  state       Executed\n              \\x9b2J\\u2066second line\\u2069");
+    const table = await ok(["status"]);
+    clean(table);
+    expect(table.out[n]).to.match(/Routine\\x1b\[2A/);
+    const json = await ok(["--json", "status", `#${n}`]);
+    clean(json);
+    expect((JSON.parse(json.out.join("\n")) as { title: string }).title).to.equal(title);
+
+    // An agency name in a decoded action.
+    const dry = await ok(["propose", "add-agency", "9", "Ministry\x1b[1A\x1b[2K of \u202eecnaniF", "--key-hash", `0x${"ab".repeat(32)}`, "--title", "Agency", "--dry-run"]);
+    clean(dry);
+    expect(dry.out[1]).to.contain('Add agency 9 "Ministry\\x1b[1A\\x1b[2K of \\u202eecnaniF"');
+
+    // Amendment and revocation reasons that try to fake verify's own lines.
+    const fake = "\r\x1b[2K  co-signature        valid ML-DSA-65 co-signature\n  status Active\u202e";
+    const first = await newFile("order-hostile-1.txt", "Order MF-T/66.\n");
+    await ok(["--as", "registrar-finance", "mint", first, "--type", "order", "--agency", "1", ...meta("MF-T/66")]);
+    const second = await newFile("order-hostile-2.txt", "Order MF-T/66-R1.\n");
+    await ok(["--as", "registrar-finance", "amend", sha256(await readFile(first)), second, "--reason", `Typo.${fake}`, ...meta("MF-T/66-R1")]);
+    await ok(["--as", "registrar-finance", "revoke", sha256(await readFile(second)), "--reason", `Void.${fake}`]);
+    const amended = await ok(["verify", first], 3);
+    clean(amended);
+    expect(amended.out.filter((l) => /co-signature/.test(l) && !/AMENDED/.test(l))).to.have.length(1);
+    expect(amended.out.join("\n")).to.contain('— "Typo.\\x0d\\x1b[2K  co-signature        valid ML-DSA-65 co-signature\\x0a  status Active\\u202e"');
+    const revoked = await ok(["verify", second], 3);
+    clean(revoked);
+    expect(revoked.out.filter((l) => /^ {2}REVOKED/.test(l))).to.deep.equal([
+      '  REVOKED             "Void.\\x0d\\x1b[2K  co-signature        valid ML-DSA-65 co-signature\\x0a  status Active\\u202e"',
+    ]);
+    const revokedJson = await ok(["--json", "verify", second], 3);
+    clean(revokedJson);
+    expect((JSON.parse(revokedJson.out.join("\n")) as { reason: string }).reason).to.equal(`Void.${fake}`);
+  });
+
   // ── Last: moving the clock ──
 
   it("warp moves the local clock; then the queued proposal executes", async function () {

@@ -11,6 +11,7 @@ import type { GovContext } from "./context.js";
 import { type ProposalDetails, describeActions, loadProposal, proposalCalls, titleOf } from "./proposals.js";
 import { formatSimulation, simulateActions } from "./simulate.js";
 import { sendChecked } from "./transactions.js";
+import { jsonSafe, terminalLines, terminalSafe } from "../terminal-text.js";
 
 /** Where commands print. */
 export interface Output {
@@ -37,7 +38,7 @@ export interface ProposeOptions {
 export async function propose(ctx: GovContext, io: Output, actions: readonly Action[], options: ProposeOptions): Promise<void> {
   if (!options.title.trim()) throw new PlainError("A proposal needs a --title.");
   const description = `# ${options.title.trim()}\n\n${options.rationale?.trim() || "(no rationale given)"}`;
-  io.out(`Proposal "${options.title.trim()}" will execute:`);
+  io.out(`Proposal "${terminalSafe(options.title.trim())}" will execute:`);
   (await describeActions(ctx, actions)).forEach((line, i) => io.out(`  ${i + 1}. ${line}`));
   if (options.simulate) {
     const simulation = await simulateActions(ctx, actions);
@@ -131,7 +132,7 @@ export async function execute(ctx: GovContext, io: Output, proposalText: string)
   }
   const { governor } = ctx.as();
   const receipt = await sendChecked(ctx, "execute", governor.execute.populateTransaction(...proposalCalls(p)));
-  io.out(`Executed #${p.number} "${p.title}" in tx ${receipt.hash}.`);
+  io.out(`Executed #${p.number} "${terminalSafe(p.title)}" in tx ${receipt.hash}.`);
 }
 
 
@@ -142,19 +143,19 @@ export async function status(ctx: GovContext, io: Output, proposalText: string |
 
     const rows = await Promise.all(Array.from({ length: count }, (_, i) => loadProposal(ctx, `#${i + 1}`)));
     // `return void …`: what io.out returns must never become the exit code (withContext treats a number as one).
-    if (json) return void io.out(JSON.stringify(rows.map(toJson), null, 2));
+    if (json) return void io.out(jsonSafe(rows.map(toJson)));
     if (rows.length === 0) return void io.out("No proposals yet.");
     io.out("   #  state      for against abstain  title");
     for (const p of rows) {
-      io.out(`${String(p.number).padStart(4)}  ${p.state.padEnd(9)} ${String(p.votes.for).padStart(4)} ${String(p.votes.against).padStart(7)} ${String(p.votes.abstain).padStart(7)}  ${p.title}`);
+      io.out(`${String(p.number).padStart(4)}  ${p.state.padEnd(9)} ${String(p.votes.for).padStart(4)} ${String(p.votes.against).padStart(7)} ${String(p.votes.abstain).padStart(7)}  ${terminalSafe(p.title)}`);
     }
     return;
   }
   const p = await loadProposal(ctx, proposalText);
   const actions = await describeActions(ctx, p.actions);
-  if (json) return void io.out(JSON.stringify({ ...toJson(p), decodedActions: actions }, null, 2));
+  if (json) return void io.out(jsonSafe({ ...toJson(p), decodedActions: actions }));
   const total = p.votes.for + p.votes.against + p.votes.abstain;
-  io.out(`Proposal #${p.number} — ${p.title}`);
+  io.out(`Proposal #${p.number} — ${terminalSafe(p.title)}`);
   io.out(`  id          ${p.id}`);
   io.out(`  state       ${p.state}`);
   io.out(`  proposer    ${p.proposer}`);
@@ -165,7 +166,7 @@ export async function status(ctx: GovContext, io: Output, proposalText: string |
   io.out("  actions");
   actions.forEach((line, i) => io.out(`    ${i + 1}. ${line}`));
   const rationale = p.description.split("\n").slice(1).join("\n").trim();
-  if (rationale) io.out(`  rationale   ${rationale.replace(/\n/g, "\n              ")}`);
+  if (rationale) io.out(`  rationale   ${terminalLines(rationale).join("\n              ")}`);
 }
 
 function toJson(p: ProposalDetails) {
@@ -192,9 +193,9 @@ export async function simulate(ctx: GovContext, io: Output, proposalText: string
   const p = await loadProposal(ctx, proposalText);
   const simulation = await simulateActions(ctx, p.actions);
   if (json) {
-    io.out(JSON.stringify(simulation, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
+    io.out(jsonSafe(simulation, (_, v) => (typeof v === "bigint" ? v.toString() : v)));
   } else {
-    io.out(`Proposal #${p.number} — ${p.title} (${p.state})`);
+    io.out(`Proposal #${p.number} — ${terminalSafe(p.title)} (${p.state})`);
     for (const line of await formatSimulation(ctx, simulation)) io.out(line);
   }
   return simulation.ok;

@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { ZeroAddress } from "ethers";
 
 import { PlainError, explainError } from "../explain-error.js";
+import { terminalOutput, terminalSafe } from "../terminal-text.js";
 import { coSigningAgencyId, publicKeyHash } from "../mldsa.js";
 import {
   type MilestoneInput,
@@ -46,10 +47,12 @@ import {
   readDocumentFile,
 } from "./inputs.js";
 
-/** A message with its control characters escaped (a refused value cannot add lines) and cut to 300 characters. */
+/**
+ * A message with its control and bidi characters escaped (a refused value, or a revert string from the chain, cannot
+ * add lines or move the cursor: terminal-text.ts) and cut to 300 characters.
+ */
 const oneLine = (text: string): string => {
-  // eslint-disable-next-line no-control-regex
-  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  const escaped = terminalSafe(text);
   return escaped.length > 300 ? `${escaped.slice(0, 300)}…` : escaped;
 };
 
@@ -375,7 +378,10 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
 }
 
 /** Runs the CLI on `argv` (without node and script); returns the exit code. */
-export async function runGov(argv: readonly string[], io: Output): Promise<number> {
+export async function runGov(argv: readonly string[], raw: Output): Promise<number> {
+  // The last line of defence: whatever a command prints, no raw ESC, CR or bidi control reaches the terminal
+  // (untrusted values are escaped where they are printed; this catches any that were missed).
+  const io: Output = { out: (line) => raw.out(terminalOutput(line)), err: (line) => raw.err(terminalOutput(line)) };
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
   try {
