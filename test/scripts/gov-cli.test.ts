@@ -9,7 +9,7 @@
  *
  *   npx hardhat test mocha test/scripts/gov-cli.test.ts
  */
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -266,21 +266,46 @@ describe("gov CLI on a real anvil", function () {
   // ── The signer ──
 
   it("refuses a sending command without a signer", async function () {
-    await refused(["vote", `#${no("active")}`, "for"], /^Error: This command sends a transaction: give the signer with --key, GOV_PRIVATE_KEY, or \(local chain\) --as <account>\.$/);
+    await refused(["vote", `#${no("active")}`, "for"], /^Error: This command sends a transaction: give the signer with GOV_PRIVATE_KEY, --key-file <path>, or \(local chain\) --as <account>\.$/);
     await refused(["queue", `#${no("succeeded")}`], /This command sends a transaction/);
   });
 
-  it("refuses a bad private key and an unknown dev account name", async function () {
-    await refused(["--key", "0x1234", "vote", `#${no("active")}`, "for"], /^Error: The private key must be 32 bytes of hex \(64 hex digits\)\.$/);
-    await refused(["--key", `0x${"zz".repeat(32)}`, "queue", `#${no("succeeded")}`], /The private key must be 32 bytes of hex/);
+  it("refuses a private key on the command line (--key shows in ps and the shell history), without echoing it", async function () {
+    const key = devWallet("official3").privateKey;
+    for (const args of [["--key", key], [`--key=${key}`], ["--key", key.slice(2)]]) {
+      const run = await refused([...args, "vote", `#${no("active")}`, "abstain"], /^Error: --key is refused: a private key on the command line shows in ps and the shell history; set GOV_PRIVATE_KEY or use --key-file <path>\.$/);
+      expect(run.err[0]).to.not.contain(key.slice(2));
+    }
+    // Refused even where no signer is needed, and even when the command would not send.
+    await refused(["--key", key, "status"], /^Error: --key is refused/);
+    const help = await ok(["--help"]);
+    expect(help.out.join("\n")).to.contain("--key-file <path>").and.not.match(/--key <hex>/);
+  });
+
+  it("refuses a bad private key (environment or key file), an unprotected or missing key file and an unknown dev account name", async function () {
+    process.env.GOV_PRIVATE_KEY = "0x1234";
+    try {
+      await refused(["vote", `#${no("active")}`, "for"], /^Error: The private key in GOV_PRIVATE_KEY must be 32 bytes of hex \(64 hex digits\)\.$/);
+    } finally {
+      delete process.env.GOV_PRIVATE_KEY;
+    }
+    const bad = await newFile("bad.key", `0x${"zz".repeat(32)}\n`);
+    await chmod(bad, 0o600);
+    await refused(["--key-file", bad, "queue", `#${no("succeeded")}`], /^Error: The private key in the key file ".*bad\.key" must be 32 bytes of hex/);
+    const open = await newFile("open.key", `${devWallet("official3").privateKey}\n`);
+    await chmod(open, 0o644);
+    const run = await refused(["--key-file", open, "vote", `#${no("active")}`, "for"], /^Error: The key file ".*open\.key" is readable by others \(mode 0644\): chmod 600 it first\.$/);
+    expect(run.err[0]).to.not.contain(devWallet("official3").privateKey.slice(2));
+    await refused(["--key-file", path.join(workDir, "no-such.key"), "vote", `#${no("active")}`, "for"], /^Error: Cannot read the key file ".*no-such\.key": no such file\.$/);
     await refused(["--as", "mayor", "vote", `#${no("active")}`, "for"], /^Error: Unknown development account "mayor": use 0-19 or one of deployer, official1, .*treasurer\.$/);
     await refused(["--as", "20", "vote", `#${no("active")}`, "for"], /Unknown development account "20"/);
   });
 
-  it("takes the signer from --key as well (a vote with a raw private key)", async function () {
+  it("takes the signer from a key file only its owner can read (a vote with a raw private key)", async function () {
     // anvil account 3 = the third genesis official; it has not voted on the active proposal.
-    const key = devWallet("official3").privateKey;
-    const run = await ok(["--key", key.slice(2), "vote", `#${no("active")}`, "abstain"]);
+    const file = await newFile("official3.key", `${devWallet("official3").privateKey.slice(2)}\n`);
+    await chmod(file, 0o600);
+    const run = await ok(["--key-file", file, "vote", `#${no("active")}`, "abstain"]);
     expect(run.out[0]).to.match(/^Voted abstain on #16 in tx 0x[0-9a-f]{64}\. Tally: for 2 · against 1 · abstain 1\.$/);
   });
 
@@ -665,14 +690,18 @@ describe("gov CLI on a real anvil", function () {
     const status = await ok(["status", `#${no("active")}`], 0, on);
     expect(status.out[0]).to.match(/^Proposal #16 — /);
     await refused(["warp", "1h"], /^Error: warp works only on the local chain 31337; chain 1337 keeps real time\.$/, on);
-    await refused(["--as", "official4", "vote", `#${no("active")}`, "for"], /^Error: --as uses anvil's public development keys and works only on the local chain 31337; use --key or GOV_PRIVATE_KEY\.$/, on);
-    const registrarKey = devWallet("registrar-finance").privateKey;
+    await refused(["--as", "official4", "vote", `#${no("active")}`, "for"], /^Error: --as uses anvil's public development keys and works only on the local chain 31337; use GOV_PRIVATE_KEY or --key-file <path>\.$/, on);
     const file = await newFile("order-on-1337.txt", "An order for another chain.\n");
-    await refused(
-      ["--key", registrarKey, "mint", file, "--type", "order", "--agency", "1", ...meta("MF-T/1337")],
-      /^Error: Documents are co-signed with the agency's ML-DSA key: give it with --pq-key <file> \(demo keys exist only on the local chain\)\.$/,
-      on,
-    );
+    process.env.GOV_PRIVATE_KEY = devWallet("registrar-finance").privateKey; // the signer from the environment
+    try {
+      await refused(
+        ["mint", file, "--type", "order", "--agency", "1", ...meta("MF-T/1337")],
+        /^Error: Documents are co-signed with the agency's ML-DSA key: give it with --pq-key <file> \(demo keys exist only on the local chain\)\.$/,
+        on,
+      );
+    } finally {
+      delete process.env.GOV_PRIVATE_KEY;
+    }
   });
 
   // ── Output of the read commands ──

@@ -34,7 +34,7 @@ import { type MetadataOptions, amend, assertNotRegistered, describeDocument, min
 import { type Output, type ProposeOptions, execute, propose, queue, simulate, status, vote } from "./commands-governance.js";
 import { exportRecord, roles, warp } from "./commands-system.js";
 import { verifyExtractFile } from "./extract.js";
-import { type GlobalOptions, type GovContext, openContext, parseAddress } from "./context.js";
+import { type GlobalOptions, type GovContext, openContext, parseAddress, refusedKeyOption } from "./context.js";
 import {
   mediaTypeOf,
   parseAgencyId,
@@ -98,7 +98,8 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .option("--deployment <id>", "Ignition deployment id (default chain-<chain id>)")
     .option("--deployment-dir <dir>", "Ignition deployment folder (instead of --deployment)")
     .option("--chain-id <id>", "refuse to run unless the RPC serves this chain id")
-    .addOption(new Option("--key <hex>", "private key of the signer").env("GOV_PRIVATE_KEY"))
+    .option("--key-file <path>", "file holding the signer's private key, readable by its owner only (chmod 600); or set GOV_PRIVATE_KEY")
+    .addOption(refusedKeyOption("GOV_PRIVATE_KEY"))
     .option("--as <account>", "local chain only: sign with an anvil dev account (official1-6, registrar-finance, registrar-digital, treasurer, deployer, or 0-19)")
     .option("--content-dir <dir>", "local content store (metadata, keys)", ".local/content")
     .option("--json", "machine-readable output (status, verify, simulate)")
