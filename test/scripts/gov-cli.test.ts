@@ -672,10 +672,26 @@ describe("gov CLI on a real anvil", function () {
     const dry = await ok(["propose", "guardian", "none", "--title", "Remove the guardian", "--dry-run"]);
     expect(dry.out[1]).to.match(/^ {2}1\. Remove the proposal guardian {2}\[GovernmentGovernor\.setProposalGuardian\(/);
     const countBefore = await proposalCount();
-    await ok(["--as", "official1", "propose", "guardian", "none", "--title", "Recall the guardian"]);
+    await ok(["--as", "official1", "propose", "guardian", "none", "--title", "Recall the guardian", "--rationale", "It cancelled a passed budget."]);
     expect(await proposalCount()).to.equal(countBefore + 1);
     const id = await c.governor.proposalIdAt(countBefore);
     expect(await c.governor.isGuardianRecall(id)).to.equal(true);
+
+    // The description ends with OpenZeppelin's `#proposer=` suffix (issue 15): no other official can submit the same
+    // recall first, become its proposer and cancel it while Pending.
+    const shown = JSON.parse((await ok(["--json", "status", `#${countBefore + 1}`])).out.join("\n")) as { title: string; description: string; actions: { target: string; value: string; data: string }[] };
+    expect(shown.description).to.equal(`# Recall the guardian\n\nIt cancelled a passed budget.\n\n#proposer=${cast.officials[0]}`);
+    expect(shown.title).to.equal("Recall the guardian");
+    const text = await ok(["status", `#${countBefore + 1}`]);
+    expect(text.out.at(-1)).to.equal("  rationale   It cancelled a passed budget."); // the suffix is not shown as rationale
+    const other = c.governor.connect(devWallet("official2").connect(provider));
+    let refusal = "";
+    try {
+      await other.propose.staticCall(shown.actions.map((a) => a.target), shown.actions.map((a) => BigInt(a.value)), shown.actions.map((a) => a.data), shown.description);
+    } catch (error) {
+      refusal = (error as { revert?: { name?: string } }).revert?.name ?? String(error);
+    }
+    expect(refusal).to.equal("GovernorRestrictedProposer");
   });
 
   // ── A chain that is not the local one ──

@@ -6,9 +6,10 @@ import { Signature, id as keccakId } from "ethers";
 
 import type { Action } from "../contracts.js";
 import { PlainError } from "../explain-error.js";
+import { proposalDescription, splitProposalDescription } from "../proposal-description.js";
 import { BALLOT_TYPES } from "../governor-ballots.js";
 import type { GovContext } from "./context.js";
-import { type ProposalDetails, describeActions, loadProposal, proposalCalls, titleOf } from "./proposals.js";
+import { type ProposalDetails, describeActions, loadProposal, proposalCalls } from "./proposals.js";
 import { formatSimulation, simulateActions } from "./simulate.js";
 import { sendChecked } from "./transactions.js";
 import { jsonSafe, terminalLines, terminalSafe } from "../terminal-text.js";
@@ -34,10 +35,12 @@ export interface ProposeOptions {
   simulate?: boolean;
 }
 
-/** Prints the decoded actions, optionally simulates them, then (unless --dry-run) proposes. */
+/**
+ * Prints the decoded actions, optionally simulates them, then (unless --dry-run) proposes. The description ends with
+ * the signer's `#proposer=` suffix (proposal-description.ts): nobody else can submit the same proposal first.
+ */
 export async function propose(ctx: GovContext, io: Output, actions: readonly Action[], options: ProposeOptions): Promise<void> {
   if (!options.title.trim()) throw new PlainError("A proposal needs a --title.");
-  const description = `# ${options.title.trim()}\n\n${options.rationale?.trim() || "(no rationale given)"}`;
   io.out(`Proposal "${terminalSafe(options.title.trim())}" will execute:`);
   (await describeActions(ctx, actions)).forEach((line, i) => io.out(`  ${i + 1}. ${line}`));
   if (options.simulate) {
@@ -51,6 +54,7 @@ export async function propose(ctx: GovContext, io: Output, actions: readonly Act
   }
   const proposer = ctx.signer().address;
   if ((await ctx.contracts.seats.getVotes(proposer)) === 0n) throw new PlainError(`Not an official: ${proposer} holds no seat, so it cannot propose. Nothing was sent.`);
+  const description = proposalDescription(options.title.trim(), options.rationale?.trim() || "(no rationale given)", proposer);
   const { governor } = ctx.as();
   const targets = actions.map((a) => a.target);
   const values = actions.map((a) => a.value);
@@ -165,7 +169,7 @@ export async function status(ctx: GovContext, io: Output, proposalText: string |
   io.out(`  created     block ${p.createdBlock}, tx ${p.createdTx}`);
   io.out("  actions");
   actions.forEach((line, i) => io.out(`    ${i + 1}. ${line}`));
-  const rationale = p.description.split("\n").slice(1).join("\n").trim();
+  const { rationale } = splitProposalDescription(p.description);
   if (rationale) io.out(`  rationale   ${terminalLines(rationale).join("\n              ")}`);
 }
 
@@ -173,7 +177,7 @@ function toJson(p: ProposalDetails) {
   return {
     number: p.number,
     id: p.id.toString(),
-    title: titleOf(p.description),
+    title: p.title,
     state: p.state,
     proposer: p.proposer,
     votes: { for: p.votes.for.toString(), against: p.votes.against.toString(), abstain: p.votes.abstain.toString() },

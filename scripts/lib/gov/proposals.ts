@@ -8,6 +8,7 @@ import { type BaseContract, type Interface, type Result, ZeroAddress, getAddress
 
 import type { Action } from "../contracts.js";
 import { PlainError, formatAmount } from "../explain-error.js";
+import { splitProposalDescription } from "../proposal-description.js";
 import { PROPOSAL_STATES, type ProposalStateName } from "../seed/governance.js";
 import { terminalSafe } from "../terminal-text.js";
 import type { GovContext } from "./context.js";
@@ -41,8 +42,8 @@ export const proposalCalls = (p: ProposalDetails): [string[], bigint[], string[]
   p.descriptionHash,
 ];
 
-/** First line of a description without its Markdown heading marks. */
-export const titleOf = (description: string): string => (description.split("\n")[0] ?? "").replace(/^#+\s*/, "").trim() || "(untitled)";
+/** First line of a description without its Markdown heading marks (and without a `#proposer=` suffix). */
+export const titleOf = (description: string): string => splitProposalDescription(description).title || "(untitled)";
 
 /** Parses `#N` (N-th proposal), a decimal id or a 0x hex id. */
 export async function resolveProposalId(ctx: GovContext, text: string): Promise<{ id: bigint; number?: number }> {
