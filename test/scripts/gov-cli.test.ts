@@ -666,6 +666,8 @@ describe("gov CLI on a real anvil", function () {
     const run = await ok(["propose", "setting", "voting-delay", "60", "--title", "Longer delay", "--dry-run"]);
     expect(run.out).to.deep.equal(['Proposal "Longer delay" will execute:', `  1. Set the voting delay to 60 s  [GovernmentGovernor.setVotingDelay(newVotingDelay=60)]`, "Dry run: nothing was sent."]);
     expect(await mark()).to.deep.equal(before);
+    await refused(["propose", "setting", "voting-delay", "60", "--title", "Longer\ndelay", "--dry-run"], /^Error: A proposal's --title is one line: no line breaks or control characters\. Nothing was sent\.$/);
+    await refused(["propose", "setting", "voting-delay", "60", "--title", "Longer\x1b[2Kdelay", "--dry-run"], /--title is one line/);
   });
 
   it("proposes a guardian recall that the sitting guardian cannot cancel", async function () {

@@ -41,6 +41,9 @@ export interface ProposeOptions {
  */
 export async function propose(ctx: GovContext, io: Output, actions: readonly Action[], options: ProposeOptions): Promise<void> {
   if (!options.title.trim()) throw new PlainError("A proposal needs a --title.");
+  // The title is the description's first line: a line break would move the rest into the rationale.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(options.title)) throw new PlainError("A proposal's --title is one line: no line breaks or control characters. Nothing was sent.");
   io.out(`Proposal "${terminalSafe(options.title.trim())}" will execute:`);
   (await describeActions(ctx, actions)).forEach((line, i) => io.out(`  ${i + 1}. ${line}`));
   if (options.simulate) {
