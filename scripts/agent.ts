@@ -5,18 +5,20 @@
  *
  *   npm run agent -- --as deployer                 # local chain: keeper signs with a dev account
  *   KEEPER_PRIVATE_KEY=0x… npm run agent -- --rpc https://rpc.example --interval 15
+ *   npm run agent -- --key-file ~/.keeper.key --rpc https://rpc.example   # a file only its owner can read
  *   npm run agent -- --once --no-keeper             # one audit, no transactions
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 
 import type { GlobalOptions } from "./lib/gov/context.js";
 import { requireBuild } from "./lib/require-build.js";
+import { terminalSafe } from "./lib/terminal-text.js";
 
 requireBuild();
 const { DEFAULT_FLAGS_FILE, loadAuditConfig, runAudit } = await import("./lib/agents/auditor.js");
 const { keeperRound } = await import("./lib/agents/keeper.js");
 const { explainError } = await import("./lib/explain-error.js");
-const { openContext } = await import("./lib/gov/context.js");
+const { openContext, refusedKeyOption } = await import("./lib/gov/context.js");
 
 interface AgentOptions extends GlobalOptions {
   interval: number;
@@ -39,7 +41,8 @@ const program = new Command("agent")
   .addOption(new Option("--rpc <url>", "chain JSON-RPC URL").env("RPC_URL").default("http://127.0.0.1:8545"))
   .option("--deployment <id>", "Ignition deployment id (default chain-<chain id>)")
   .option("--deployment-dir <dir>", "Ignition deployment folder")
-  .addOption(new Option("--key <hex>", "keeper's private key (without one the keeper only reports)").env("KEEPER_PRIVATE_KEY"))
+  .option("--key-file <path>", "file holding the keeper's private key, readable by its owner only (chmod 600); or set KEEPER_PRIVATE_KEY (without a key the keeper only reports)")
+  .addOption(refusedKeyOption("KEEPER_PRIVATE_KEY"))
   .option("--as <account>", "local chain only: the keeper signs with this anvil dev account")
   .option("--content-dir <dir>", "local content store (document metadata)", ".local/content")
   .option("--interval <seconds>", "seconds between rounds", seconds, 5)
@@ -51,16 +54,17 @@ const program = new Command("agent")
   .option("--config <file>", "auditor thresholds (JSON; missing keys keep the defaults)")
   .exitOverride();
 
-const log = (line: string) => console.log(`[agent ${new Date().toISOString().slice(11, 19)}] ${line}`);
+// Flag messages quote titles, numbers and reasons from the chain: escaped for the terminal (terminal-text.ts).
+const log = (line: string) => console.log(`[agent ${new Date().toISOString().slice(11, 19)}] ${terminalSafe(line)}`);
 
 try {
   program.parse();
   const options = program.opts<AgentOptions>();
   const config = await loadAuditConfig(options.config);
-  const ctx = await openContext(options);
-  const canSend = Boolean(options.key ?? options.as);
+  const ctx = await openContext({ ...options, keyEnv: "KEEPER_PRIVATE_KEY" });
+  const canSend = Boolean(options.keyFile || process.env.KEEPER_PRIVATE_KEY || options.as);
   const keeper = options.keeper && canSend;
-  if (options.keeper && !canSend) log("no keeper key (--key, KEEPER_PRIVATE_KEY or --as): reporting only, nothing will be sent");
+  if (options.keeper && !canSend) log("no keeper key (KEEPER_PRIVATE_KEY, --key-file or --as): reporting only, nothing will be sent");
   log(`watching chain ${ctx.chainId} at ${ctx.rpcUrl}; keeper ${keeper ? `on (${ctx.signer().address})` : "off"}, auditor ${options.auditor ? `on → ${options.flags}` : "off"}`);
 
   let stopping = false;

@@ -9,7 +9,7 @@
  *
  *   npx hardhat test mocha test/scripts/gov-cli.test.ts
  */
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -266,21 +266,46 @@ describe("gov CLI on a real anvil", function () {
   // ── The signer ──
 
   it("refuses a sending command without a signer", async function () {
-    await refused(["vote", `#${no("active")}`, "for"], /^Error: This command sends a transaction: give the signer with --key, GOV_PRIVATE_KEY, or \(local chain\) --as <account>\.$/);
+    await refused(["vote", `#${no("active")}`, "for"], /^Error: This command sends a transaction: give the signer with GOV_PRIVATE_KEY, --key-file <path>, or \(local chain\) --as <account>\.$/);
     await refused(["queue", `#${no("succeeded")}`], /This command sends a transaction/);
   });
 
-  it("refuses a bad private key and an unknown dev account name", async function () {
-    await refused(["--key", "0x1234", "vote", `#${no("active")}`, "for"], /^Error: The private key must be 32 bytes of hex \(64 hex digits\)\.$/);
-    await refused(["--key", `0x${"zz".repeat(32)}`, "queue", `#${no("succeeded")}`], /The private key must be 32 bytes of hex/);
+  it("refuses a private key on the command line (--key shows in ps and the shell history), without echoing it", async function () {
+    const key = devWallet("official3").privateKey;
+    for (const args of [["--key", key], [`--key=${key}`], ["--key", key.slice(2)]]) {
+      const run = await refused([...args, "vote", `#${no("active")}`, "abstain"], /^Error: --key is refused: a private key on the command line shows in ps and the shell history; set GOV_PRIVATE_KEY or use --key-file <path>\.$/);
+      expect(run.err[0]).to.not.contain(key.slice(2));
+    }
+    // Refused even where no signer is needed, and even when the command would not send.
+    await refused(["--key", key, "status"], /^Error: --key is refused/);
+    const help = await ok(["--help"]);
+    expect(help.out.join("\n")).to.contain("--key-file <path>").and.not.match(/--key <hex>/);
+  });
+
+  it("refuses a bad private key (environment or key file), an unprotected or missing key file and an unknown dev account name", async function () {
+    process.env.GOV_PRIVATE_KEY = "0x1234";
+    try {
+      await refused(["vote", `#${no("active")}`, "for"], /^Error: The private key in GOV_PRIVATE_KEY must be 32 bytes of hex \(64 hex digits\)\.$/);
+    } finally {
+      delete process.env.GOV_PRIVATE_KEY;
+    }
+    const bad = await newFile("bad.key", `0x${"zz".repeat(32)}\n`);
+    await chmod(bad, 0o600);
+    await refused(["--key-file", bad, "queue", `#${no("succeeded")}`], /^Error: The private key in the key file ".*bad\.key" must be 32 bytes of hex/);
+    const open = await newFile("open.key", `${devWallet("official3").privateKey}\n`);
+    await chmod(open, 0o644);
+    const run = await refused(["--key-file", open, "vote", `#${no("active")}`, "for"], /^Error: The key file ".*open\.key" is readable by others \(mode 0644\): chmod 600 it first\.$/);
+    expect(run.err[0]).to.not.contain(devWallet("official3").privateKey.slice(2));
+    await refused(["--key-file", path.join(workDir, "no-such.key"), "vote", `#${no("active")}`, "for"], /^Error: Cannot read the key file ".*no-such\.key": no such file\.$/);
     await refused(["--as", "mayor", "vote", `#${no("active")}`, "for"], /^Error: Unknown development account "mayor": use 0-19 or one of deployer, official1, .*treasurer\.$/);
     await refused(["--as", "20", "vote", `#${no("active")}`, "for"], /Unknown development account "20"/);
   });
 
-  it("takes the signer from --key as well (a vote with a raw private key)", async function () {
+  it("takes the signer from a key file only its owner can read (a vote with a raw private key)", async function () {
     // anvil account 3 = the third genesis official; it has not voted on the active proposal.
-    const key = devWallet("official3").privateKey;
-    const run = await ok(["--key", key.slice(2), "vote", `#${no("active")}`, "abstain"]);
+    const file = await newFile("official3.key", `${devWallet("official3").privateKey.slice(2)}\n`);
+    await chmod(file, 0o600);
+    const run = await ok(["--key-file", file, "vote", `#${no("active")}`, "abstain"]);
     expect(run.out[0]).to.match(/^Voted abstain on #16 in tx 0x[0-9a-f]{64}\. Tally: for 2 · against 1 · abstain 1\.$/);
   });
 
@@ -641,16 +666,34 @@ describe("gov CLI on a real anvil", function () {
     const run = await ok(["propose", "setting", "voting-delay", "60", "--title", "Longer delay", "--dry-run"]);
     expect(run.out).to.deep.equal(['Proposal "Longer delay" will execute:', `  1. Set the voting delay to 60 s  [GovernmentGovernor.setVotingDelay(newVotingDelay=60)]`, "Dry run: nothing was sent."]);
     expect(await mark()).to.deep.equal(before);
+    await refused(["propose", "setting", "voting-delay", "60", "--title", "Longer\ndelay", "--dry-run"], /^Error: A proposal's --title is one line: no line breaks or control characters\. Nothing was sent\.$/);
+    await refused(["propose", "setting", "voting-delay", "60", "--title", "Longer\x1b[2Kdelay", "--dry-run"], /--title is one line/);
   });
 
   it("proposes a guardian recall that the sitting guardian cannot cancel", async function () {
     const dry = await ok(["propose", "guardian", "none", "--title", "Remove the guardian", "--dry-run"]);
     expect(dry.out[1]).to.match(/^ {2}1\. Remove the proposal guardian {2}\[GovernmentGovernor\.setProposalGuardian\(/);
     const countBefore = await proposalCount();
-    await ok(["--as", "official1", "propose", "guardian", "none", "--title", "Recall the guardian"]);
+    await ok(["--as", "official1", "propose", "guardian", "none", "--title", "Recall the guardian", "--rationale", "It cancelled a passed budget."]);
     expect(await proposalCount()).to.equal(countBefore + 1);
     const id = await c.governor.proposalIdAt(countBefore);
     expect(await c.governor.isGuardianRecall(id)).to.equal(true);
+
+    // The description ends with OpenZeppelin's `#proposer=` suffix (issue 15): no other official can submit the same
+    // recall first, become its proposer and cancel it while Pending.
+    const shown = JSON.parse((await ok(["--json", "status", `#${countBefore + 1}`])).out.join("\n")) as { title: string; description: string; actions: { target: string; value: string; data: string }[] };
+    expect(shown.description).to.equal(`# Recall the guardian\n\nIt cancelled a passed budget.\n\n#proposer=${cast.officials[0]}`);
+    expect(shown.title).to.equal("Recall the guardian");
+    const text = await ok(["status", `#${countBefore + 1}`]);
+    expect(text.out.at(-1)).to.equal("  rationale   It cancelled a passed budget."); // the suffix is not shown as rationale
+    const other = c.governor.connect(devWallet("official2").connect(provider));
+    let refusal = "";
+    try {
+      await other.propose.staticCall(shown.actions.map((a) => a.target), shown.actions.map((a) => BigInt(a.value)), shown.actions.map((a) => a.data), shown.description);
+    } catch (error) {
+      refusal = (error as { revert?: { name?: string } }).revert?.name ?? String(error);
+    }
+    expect(refusal).to.equal("GovernorRestrictedProposer");
   });
 
   // ── A chain that is not the local one ──
@@ -665,14 +708,18 @@ describe("gov CLI on a real anvil", function () {
     const status = await ok(["status", `#${no("active")}`], 0, on);
     expect(status.out[0]).to.match(/^Proposal #16 — /);
     await refused(["warp", "1h"], /^Error: warp works only on the local chain 31337; chain 1337 keeps real time\.$/, on);
-    await refused(["--as", "official4", "vote", `#${no("active")}`, "for"], /^Error: --as uses anvil's public development keys and works only on the local chain 31337; use --key or GOV_PRIVATE_KEY\.$/, on);
-    const registrarKey = devWallet("registrar-finance").privateKey;
+    await refused(["--as", "official4", "vote", `#${no("active")}`, "for"], /^Error: --as uses anvil's public development keys and works only on the local chain 31337; use GOV_PRIVATE_KEY or --key-file <path>\.$/, on);
     const file = await newFile("order-on-1337.txt", "An order for another chain.\n");
-    await refused(
-      ["--key", registrarKey, "mint", file, "--type", "order", "--agency", "1", ...meta("MF-T/1337")],
-      /^Error: Documents are co-signed with the agency's ML-DSA key: give it with --pq-key <file> \(demo keys exist only on the local chain\)\.$/,
-      on,
-    );
+    process.env.GOV_PRIVATE_KEY = devWallet("registrar-finance").privateKey; // the signer from the environment
+    try {
+      await refused(
+        ["mint", file, "--type", "order", "--agency", "1", ...meta("MF-T/1337")],
+        /^Error: Documents are co-signed with the agency's ML-DSA key: give it with --pq-key <file> \(demo keys exist only on the local chain\)\.$/,
+        on,
+      );
+    } finally {
+      delete process.env.GOV_PRIVATE_KEY;
+    }
   });
 
   // ── Output of the read commands ──
@@ -723,6 +770,65 @@ describe("gov CLI on a real anvil", function () {
     expect((await read<{ agencies: unknown[] }>("agencies")).agencies).to.have.length(3);
     const docs = (await read<{ documents: { id: string; status: string }[] }>("documents")).documents;
     expect(docs.find((d) => d.id === tokenId("decreeWorkingGroup"))?.status).to.equal("Revoked");
+  });
+
+  // ── Untrusted text (issue 18): what the chain holds is printed with its control and bidi characters visible ──
+
+  it("status and verify print hostile titles, rationales and reasons with every ANSI, CR and bidi character escaped", async function () {
+    // Raw terminal controls (newlines aside: JSON output spans lines) and bidi controls.
+    // eslint-disable-next-line no-control-regex
+    const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    const clean = (run: Run) => {
+      for (const line of [...run.out, ...run.err]) expect(line, JSON.stringify(line)).to.not.match(RAW);
+    };
+    // A proposal made straight on the chain (not through the CLI): cursor-up + erase-line in the title, concealed
+    // text, a carriage return faking a state line and a right-to-left override in the rationale.
+    const title = "Routine\x1b[2A\x1b[2K\u202eyaled gnitov\u202c";
+    const rationale = "Harmless.\x1b[8m concealed\x1b[0m\r  state       Executed\n\u009b2J\u2066second line\u2069";
+    const official = devWallet("official1").connect(provider);
+    const governor = c.governor.connect(official);
+    const call = c.governor.interface.encodeFunctionData("setVotingDelay", [7]);
+    await (await governor.propose([addresses.governor], [0n], [call], `# ${title}\n\n${rationale}`)).wait();
+    const n = await proposalCount();
+
+    const shown = await ok(["status", `#${n}`]);
+    clean(shown);
+    expect(shown.out[0]).to.equal(`Proposal #${n} — Routine\\x1b[2A\\x1b[2K\\u202eyaled gnitov\\u202c`);
+    expect(shown.out).to.include("    1. Set the voting delay to 7 s  [GovernmentGovernor.setVotingDelay(newVotingDelay=7)]");
+    expect(shown.out.filter((l) => /^ {2}state /.test(l))).to.deep.equal(["  state       Pending"]);
+    // The rationale's own newline is kept (indented); nothing else breaks or moves a line.
+    expect(shown.out.at(-1)).to.equal("  rationale   Harmless.\\x1b[8m concealed\\x1b[0m\\x0d  state       Executed\n              \\x9b2J\\u2066second line\\u2069");
+    const table = await ok(["status"]);
+    clean(table);
+    expect(table.out[n]).to.match(/Routine\\x1b\[2A/);
+    const json = await ok(["--json", "status", `#${n}`]);
+    clean(json);
+    expect((JSON.parse(json.out.join("\n")) as { title: string }).title).to.equal(title);
+
+    // An agency name in a decoded action.
+    const dry = await ok(["propose", "add-agency", "9", "Ministry\x1b[1A\x1b[2K of \u202eecnaniF", "--key-hash", `0x${"ab".repeat(32)}`, "--title", "Agency", "--dry-run"]);
+    clean(dry);
+    expect(dry.out[1]).to.contain('Add agency 9 "Ministry\\x1b[1A\\x1b[2K of \\u202eecnaniF"');
+
+    // Amendment and revocation reasons that try to fake verify's own lines.
+    const fake = "\r\x1b[2K  co-signature        valid ML-DSA-65 co-signature\n  status Active\u202e";
+    const first = await newFile("order-hostile-1.txt", "Order MF-T/66.\n");
+    await ok(["--as", "registrar-finance", "mint", first, "--type", "order", "--agency", "1", ...meta("MF-T/66")]);
+    const second = await newFile("order-hostile-2.txt", "Order MF-T/66-R1.\n");
+    await ok(["--as", "registrar-finance", "amend", sha256(await readFile(first)), second, "--reason", `Typo.${fake}`, ...meta("MF-T/66-R1")]);
+    await ok(["--as", "registrar-finance", "revoke", sha256(await readFile(second)), "--reason", `Void.${fake}`]);
+    const amended = await ok(["verify", first], 3);
+    clean(amended);
+    expect(amended.out.filter((l) => /co-signature/.test(l) && !/AMENDED/.test(l))).to.have.length(1);
+    expect(amended.out.join("\n")).to.contain('— "Typo.\\x0d\\x1b[2K  co-signature        valid ML-DSA-65 co-signature\\x0a  status Active\\u202e"');
+    const revoked = await ok(["verify", second], 3);
+    clean(revoked);
+    expect(revoked.out.filter((l) => /^ {2}REVOKED/.test(l))).to.deep.equal([
+      '  REVOKED             "Void.\\x0d\\x1b[2K  co-signature        valid ML-DSA-65 co-signature\\x0a  status Active\\u202e"',
+    ]);
+    const revokedJson = await ok(["--json", "verify", second], 3);
+    clean(revokedJson);
+    expect((JSON.parse(revokedJson.out.join("\n")) as { reason: string }).reason).to.equal(`Void.${fake}`);
   });
 
   // ── Last: moving the clock ──

@@ -122,12 +122,16 @@ describe("the proposal builder", () => {
     const governor = { address: await governorAddress(), abi: abis.GovernmentGovernor } as const;
     assert.equal(await client.readContract({ ...governor, functionName: "proposalProposer", args: [BigInt(id)] }), devAccount(1));
     assert.ok((await client.readContract({ ...governor, functionName: "proposalSnapshot", args: [BigInt(id)] })) > 0n);
+    // The description ends with OpenZeppelin's #proposer= suffix (issue 15): nobody else can submit it first.
+    const [created] = await client.getContractEvents({ ...governor, eventName: "ProposalCreated", fromBlock: 0n, args: {} }).then((logs) => logs.filter((l) => l.args.proposalId === BigInt(id)));
+    assert.ok(created?.args.description?.endsWith(`\n\n#proposer=${devAccount(1)}`), `the description ends with the proposer suffix: ${JSON.stringify(created?.args.description)}`);
 
     await link.click();
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
     await page.getByRole("heading", { name: /2/ }).filter({ hasText: /action/i }).waitFor();
     await page.getByText("OfficialSeats.issue").waitFor();
     await page.getByText("BudgetEscrow.createAllocation").waitFor();
+    assert.equal(await page.getByText("#proposer=").count(), 0, "the proposal page does not show the suffix as rationale");
     await page.close();
   });
 

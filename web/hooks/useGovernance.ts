@@ -9,6 +9,8 @@ import { useContract, useReadClient } from "@/hooks/useContract";
 import { type ContractName, abis } from "@/generated/contracts";
 import { PROPOSAL_STATES, type ProposalStateName } from "@/utils/format";
 
+import { stripProposerSuffix } from "../../scripts/lib/proposal-description";
+
 export interface SeatView {
   seatId: bigint;
   agencyId: number;
@@ -72,10 +74,11 @@ export interface ProposalView {
   votes: VoteView[];
 }
 
-/** Splits the seed's "# Title\n\nRationale" description. */
+/** Splits a "# Title\n\nRationale" description, without its #proposer= suffix (scripts/lib/proposal-description.ts). */
 export function splitDescription(description: string): { title: string; rationale: string } {
-  const match = /^#\s*(.+?)\s*(?:\n+([\s\S]*))?$/.exec(description.trim());
-  return match ? { title: match[1] ?? "", rationale: (match[2] ?? "").trim() } : { title: description.split("\n")[0] ?? "", rationale: description };
+  const text = stripProposerSuffix(description).trim();
+  const match = /^#\s*(.+?)\s*(?:\n+([\s\S]*))?$/.exec(text);
+  return match ? { title: match[1] ?? "", rationale: (match[2] ?? "").trim() } : { title: text.split("\n")[0] ?? "", rationale: text };
 }
 
 function useDecoder() {

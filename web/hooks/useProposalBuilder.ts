@@ -87,8 +87,9 @@ function reasonOfError(error: unknown): FailureReason {
   return { scope: "errors", key: described.key, ...(described.name ? { name: described.name } : {}) };
 }
 
-const fingerprintOf = (description: string, calls: readonly ProposalCall[], account: Address | undefined): string =>
-  JSON.stringify({ description, account, calls: calls.map((c) => [c.target, c.value.toString(), c.data]) });
+/** What a simulation was run for: the text, the calls and the account (the description's #proposer= suffix names it). */
+const fingerprintOf = (title: string, rationale: string, calls: readonly ProposalCall[], account: Address | undefined): string =>
+  JSON.stringify({ title, rationale, account, calls: calls.map((c) => [c.target, c.value.toString(), c.data]) });
 
 export function useProposalBuilder(decimalsOf: (token: Address) => number, symbolOf: (token: Address) => string) {
   const { addresses } = useRuntime();
@@ -106,9 +107,10 @@ export function useProposalBuilder(decimalsOf: (token: Address) => number, symbo
   const [simulationError, setSimulationError] = useState<FailureReason>();
   const [proposalId, setProposalId] = useState<bigint>();
 
-  const description = proposalDescription(title.trim(), rationale.trim());
+  // The description ends with the proposing account's #proposer= suffix: it is built for the account that proposes.
+  const describe = useCallback((proposer: Address) => proposalDescription(title.trim(), rationale.trim(), proposer), [title, rationale]);
   const calls = useMemo(() => actions.map((a) => a.call), [actions]);
-  const fingerprint = fingerprintOf(description, calls, address);
+  const fingerprint = fingerprintOf(title.trim(), rationale.trim(), calls, address);
   const current = simulation?.fingerprint === fingerprint ? simulation : undefined;
 
   const addAction = useCallback(
@@ -141,7 +143,7 @@ export function useProposalBuilder(decimalsOf: (token: Address) => number, symbo
             ...governor,
             account: address,
             functionName: "propose",
-            args: [calls.map((c) => c.target), calls.map((c) => c.value), calls.map((c) => c.data), description],
+            args: [calls.map((c) => c.target), calls.map((c) => c.value), calls.map((c) => c.data), describe(address)],
           });
           propose = { ok: true };
         } catch (error) {
@@ -155,7 +157,7 @@ export function useProposalBuilder(decimalsOf: (token: Address) => number, symbo
     } finally {
       setSimulating(false);
     }
-  }, [addresses.TimelockController, address, amount, calls, client, description, fingerprint, governor]);
+  }, [addresses.TimelockController, address, amount, calls, client, describe, fingerprint, governor]);
 
   const submit = useCallback(
     () =>
@@ -164,12 +166,12 @@ export function useProposalBuilder(decimalsOf: (token: Address) => number, symbo
           ...governor,
           account,
           functionName: "propose",
-          args: [calls.map((c) => c.target), calls.map((c) => c.value), calls.map((c) => c.data), description],
+          args: [calls.map((c) => c.target), calls.map((c) => c.value), calls.map((c) => c.data), describe(account)],
         });
         setProposalId(result);
         return walletClient.writeContract(request);
       }),
-    [calls, description, governor, tx],
+    [calls, describe, governor, tx],
   );
 
   const textReady = title.trim().length > 0 && rationale.trim().length > 0;

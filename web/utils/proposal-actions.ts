@@ -32,8 +32,11 @@ export const ENACTED_DOC_TYPES = ["decree", "law", "budget"] as const;
 /** Positions with a name (any uint16 is allowed on chain; the dApp offers the named ones). */
 export const POSITIONS = [1, 2, 3] as const;
 
-/** The description of a proposal, exactly as the CLI writes it (scripts/lib/gov/builders.ts proposalDescription). */
-export const proposalDescription = (title: string, rationale: string): string => `# ${title}\n\n${rationale}`;
+/**
+ * The description of a proposal, exactly as the CLI writes it: `# title`, the rationale and OpenZeppelin's
+ * `#proposer=<address>` suffix, so nobody else can submit the same proposal first (scripts/lib/proposal-description.ts).
+ */
+export { proposalDescription } from "../../scripts/lib/proposal-description";
 
 // ─── Form schemas ────────────────────────────────────────────────────────────────────────────────────────────
 

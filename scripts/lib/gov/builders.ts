@@ -160,6 +160,3 @@ export async function assertRegisteredKey(ctx: GovContext, signing: SigningConte
 
 /** The zero address stands for the native coin in the escrow. */
 export const NATIVE = ZeroAddress;
-
-/** The description of a proposal: a Markdown title and the rationale (hashed by the Governor). */
-export const proposalDescription = (title: string, rationale: string): string => `# ${title}\n\n${rationale}`;

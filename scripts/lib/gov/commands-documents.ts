@@ -16,6 +16,7 @@ import type { GovContext } from "./context.js";
 import { readDocumentFile } from "./inputs.js";
 import { sendChecked } from "./transactions.js";
 import { formatVerification, verifyFile } from "./verify.js";
+import { jsonSafe, terminalSafe } from "../terminal-text.js";
 
 /** Metadata as typed on the command line. */
 export interface MetadataOptions {
@@ -101,7 +102,7 @@ export async function mint(
     "mint",
     documents.issue.populateTransaction(doc.docType, agencyId, doc.contentHash, doc.metadataDigest, doc.coSignatureDigest),
   );
-  io.out(`Minted ${type} ${options.number} as document ${doc.contentHash} in tx ${receipt.hash} (metadata ipfs://${doc.metadataCid}).`);
+  io.out(`Minted ${type} ${terminalSafe(options.number)} as document ${doc.contentHash} in tx ${receipt.hash} (metadata ipfs://${doc.metadataCid}).`);
 }
 
 /** A registrar issues a new version of an Active document; the old one becomes Amended. */
@@ -149,7 +150,7 @@ export async function revoke(ctx: GovContext, io: Output, id: string, reason: st
 export async function verify(ctx: GovContext, io: Output, file: string, json: boolean): Promise<number> {
   const bytes = await readDocumentFile(file, { allowEmpty: true });
   const result = await verifyFile(ctx, bytes);
-  if (json) io.out(JSON.stringify(result, null, 2));
+  if (json) io.out(jsonSafe(result));
   else for (const line of formatVerification(result)) io.out(line);
   if (!result.found) return 2;
   if (result.coSignature.checked && !result.coSignature.ok) return 4;

@@ -6,11 +6,13 @@ import { Signature, id as keccakId } from "ethers";
 
 import type { Action } from "../contracts.js";
 import { PlainError } from "../explain-error.js";
+import { proposalDescription, splitProposalDescription } from "../proposal-description.js";
 import { BALLOT_TYPES } from "../governor-ballots.js";
 import type { GovContext } from "./context.js";
-import { type ProposalDetails, describeActions, loadProposal, proposalCalls, titleOf } from "./proposals.js";
+import { type ProposalDetails, describeActions, loadProposal, proposalCalls } from "./proposals.js";
 import { formatSimulation, simulateActions } from "./simulate.js";
 import { sendChecked } from "./transactions.js";
+import { jsonSafe, terminalLines, terminalSafe } from "../terminal-text.js";
 
 /** Where commands print. */
 export interface Output {
@@ -33,11 +35,16 @@ export interface ProposeOptions {
   simulate?: boolean;
 }
 
-/** Prints the decoded actions, optionally simulates them, then (unless --dry-run) proposes. */
+/**
+ * Prints the decoded actions, optionally simulates them, then (unless --dry-run) proposes. The description ends with
+ * the signer's `#proposer=` suffix (proposal-description.ts): nobody else can submit the same proposal first.
+ */
 export async function propose(ctx: GovContext, io: Output, actions: readonly Action[], options: ProposeOptions): Promise<void> {
   if (!options.title.trim()) throw new PlainError("A proposal needs a --title.");
-  const description = `# ${options.title.trim()}\n\n${options.rationale?.trim() || "(no rationale given)"}`;
-  io.out(`Proposal "${options.title.trim()}" will execute:`);
+  // The title is the description's first line: a line break would move the rest into the rationale.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(options.title)) throw new PlainError("A proposal's --title is one line: no line breaks or control characters. Nothing was sent.");
+  io.out(`Proposal "${terminalSafe(options.title.trim())}" will execute:`);
   (await describeActions(ctx, actions)).forEach((line, i) => io.out(`  ${i + 1}. ${line}`));
   if (options.simulate) {
     const simulation = await simulateActions(ctx, actions);
@@ -50,6 +57,7 @@ export async function propose(ctx: GovContext, io: Output, actions: readonly Act
   }
   const proposer = ctx.signer().address;
   if ((await ctx.contracts.seats.getVotes(proposer)) === 0n) throw new PlainError(`Not an official: ${proposer} holds no seat, so it cannot propose. Nothing was sent.`);
+  const description = proposalDescription(options.title.trim(), options.rationale?.trim() || "(no rationale given)", proposer);
   const { governor } = ctx.as();
   const targets = actions.map((a) => a.target);
   const values = actions.map((a) => a.value);
@@ -131,7 +139,7 @@ export async function execute(ctx: GovContext, io: Output, proposalText: string)
   }
   const { governor } = ctx.as();
   const receipt = await sendChecked(ctx, "execute", governor.execute.populateTransaction(...proposalCalls(p)));
-  io.out(`Executed #${p.number} "${p.title}" in tx ${receipt.hash}.`);
+  io.out(`Executed #${p.number} "${terminalSafe(p.title)}" in tx ${receipt.hash}.`);
 }
 
 
@@ -142,19 +150,19 @@ export async function status(ctx: GovContext, io: Output, proposalText: string |
 
     const rows = await Promise.all(Array.from({ length: count }, (_, i) => loadProposal(ctx, `#${i + 1}`)));
     // `return void …`: what io.out returns must never become the exit code (withContext treats a number as one).
-    if (json) return void io.out(JSON.stringify(rows.map(toJson), null, 2));
+    if (json) return void io.out(jsonSafe(rows.map(toJson)));
     if (rows.length === 0) return void io.out("No proposals yet.");
     io.out("   #  state      for against abstain  title");
     for (const p of rows) {
-      io.out(`${String(p.number).padStart(4)}  ${p.state.padEnd(9)} ${String(p.votes.for).padStart(4)} ${String(p.votes.against).padStart(7)} ${String(p.votes.abstain).padStart(7)}  ${p.title}`);
+      io.out(`${String(p.number).padStart(4)}  ${p.state.padEnd(9)} ${String(p.votes.for).padStart(4)} ${String(p.votes.against).padStart(7)} ${String(p.votes.abstain).padStart(7)}  ${terminalSafe(p.title)}`);
     }
     return;
   }
   const p = await loadProposal(ctx, proposalText);
   const actions = await describeActions(ctx, p.actions);
-  if (json) return void io.out(JSON.stringify({ ...toJson(p), decodedActions: actions }, null, 2));
+  if (json) return void io.out(jsonSafe({ ...toJson(p), decodedActions: actions }));
   const total = p.votes.for + p.votes.against + p.votes.abstain;
-  io.out(`Proposal #${p.number} — ${p.title}`);
+  io.out(`Proposal #${p.number} — ${terminalSafe(p.title)}`);
   io.out(`  id          ${p.id}`);
   io.out(`  state       ${p.state}`);
   io.out(`  proposer    ${p.proposer}`);
@@ -164,15 +172,15 @@ export async function status(ctx: GovContext, io: Output, proposalText: string |
   io.out(`  created     block ${p.createdBlock}, tx ${p.createdTx}`);
   io.out("  actions");
   actions.forEach((line, i) => io.out(`    ${i + 1}. ${line}`));
-  const rationale = p.description.split("\n").slice(1).join("\n").trim();
-  if (rationale) io.out(`  rationale   ${rationale.replace(/\n/g, "\n              ")}`);
+  const { rationale } = splitProposalDescription(p.description);
+  if (rationale) io.out(`  rationale   ${terminalLines(rationale).join("\n              ")}`);
 }
 
 function toJson(p: ProposalDetails) {
   return {
     number: p.number,
     id: p.id.toString(),
-    title: titleOf(p.description),
+    title: p.title,
     state: p.state,
     proposer: p.proposer,
     votes: { for: p.votes.for.toString(), against: p.votes.against.toString(), abstain: p.votes.abstain.toString() },
@@ -192,9 +200,9 @@ export async function simulate(ctx: GovContext, io: Output, proposalText: string
   const p = await loadProposal(ctx, proposalText);
   const simulation = await simulateActions(ctx, p.actions);
   if (json) {
-    io.out(JSON.stringify(simulation, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
+    io.out(jsonSafe(simulation, (_, v) => (typeof v === "bigint" ? v.toString() : v)));
   } else {
-    io.out(`Proposal #${p.number} — ${p.title} (${p.state})`);
+    io.out(`Proposal #${p.number} — ${terminalSafe(p.title)} (${p.state})`);
     for (const line of await formatSimulation(ctx, simulation)) io.out(line);
   }
   return simulation.ok;

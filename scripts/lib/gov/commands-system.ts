@@ -14,6 +14,7 @@ import { auditRoles, formatRoles } from "../roles-audit.js";
 import type { Output } from "./commands-governance.js";
 import { type GovContext, LOCAL_CHAIN_ID } from "./context.js";
 import { describeActions, loadProposal } from "./proposals.js";
+import { terminalSafe } from "../terminal-text.js";
 
 
 /** Current officials (seat holders) and registrars, from the events and checked against current state. */
@@ -59,7 +60,7 @@ export async function roles(ctx: GovContext, io: Output): Promise<boolean> {
   for (const o of officials) io.out(`  seat ${String(o.seatId).padStart(3)}  ${o.official}  agency ${o.agencyId}, position ${o.position}`);
   io.out("\nAgencies and registrars: registrars mint, amend and revoke their agency's documents");
   for (const a of agencies) {
-    io.out(`  agency ${a.id} ${a.name}${a.active ? "" : " (inactive)"}: ${a.registrars.length > 0 ? a.registrars.join(", ") : "no registrars"}`);
+    io.out(`  agency ${a.id} ${terminalSafe(a.name)}${a.active ? "" : " (inactive)"}: ${a.registrars.length > 0 ? a.registrars.join(", ") : "no registrars"}`);
   }
   if (audit.violations.length > 0) {
     io.err(`${audit.violations.length} unexpected role holder(s): the deployment is not safe to use.`);

@@ -2,8 +2,10 @@
  * What every `npm run gov` command works with: a checked connection to the chain (reachable, the expected network,
  * a GovernmentDAO deployed there), the typed contracts, the content store, and — for commands that send — a signer.
  */
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
+import { Option } from "commander";
 import { HDNodeWallet, JsonRpcProvider, Mnemonic, Network, Wallet, ZeroAddress, getAddress, isHexString } from "ethers";
 
 import { ANVIL_MNEMONIC } from "../anvil.js";
@@ -22,7 +24,10 @@ export interface GlobalOptions {
   deployment?: string;
   deploymentDir?: string;
   chainId?: string;
-  key?: string;
+  /** A file holding the signer's private key (64 hex digits), readable by its owner only (`chmod 600`). */
+  keyFile?: string;
+  /** The environment variable holding the signer's private key: GOV_PRIVATE_KEY (default), KEEPER_PRIVATE_KEY for the keeper. */
+  keyEnv?: string;
   as?: string;
   contentDir?: string;
 }
@@ -51,7 +56,7 @@ export interface GovContext {
   /** Whether the dev DigitalTenge of this deployment is known (local chains). */
   hasTenge: boolean;
   store: ContentStore;
-  /** The signer chosen by --key, GOV_PRIVATE_KEY or --as; throws a plain error if none was given. */
+  /** The signer chosen by --key-file, the key environment variable or --as; throws a plain error if none was given. */
   signer(): Wallet | HDNodeWallet;
   /** Contracts sending as the signer. */
   as(): GovernmentContracts;
@@ -77,11 +82,41 @@ export async function probeChain(rpcUrl: string, timeoutMs = 5_000): Promise<big
   return BigInt(body.result);
 }
 
-function parseKey(key: string): Wallet {
-  const hex = key.startsWith("0x") ? key : `0x${key}`;
-  if (!isHexString(hex, 32)) throw new PlainError("The private key must be 32 bytes of hex (64 hex digits).");
+function parseKey(key: string, where: string): Wallet {
+  const text = key.trim();
+  const hex = text.startsWith("0x") ? text : `0x${text}`;
+  if (!isHexString(hex, 32)) throw new PlainError(`The private key in ${where} must be 32 bytes of hex (64 hex digits).`);
   return new Wallet(hex);
 }
+
+/**
+ * The private key in `file`: refused unless it is a regular file that only its owner can read or write (like ssh's
+ * keys; on Windows, where modes mean nothing, only the content is checked). The key itself never appears in an error.
+ */
+export function readKeyFile(file: string): Wallet {
+  let mode: number;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) throw new PlainError(`The key file ${shown(file)} is not a file.`);
+    mode = info.mode & 0o777;
+  } catch (error) {
+    if (error instanceof PlainError) throw error;
+    throw new PlainError(`Cannot read the key file ${shown(file)}: no such file.`);
+  }
+  if (process.platform !== "win32" && (mode & 0o077) !== 0) {
+    throw new PlainError(`The key file ${shown(file)} is readable by others (mode ${mode.toString(8).padStart(4, "0")}): chmod 600 it first.`);
+  }
+  return parseKey(readFileSync(file, "utf8"), `the key file ${shown(file)}`);
+}
+
+/**
+ * `--key <hex>`, kept only to refuse it: a key on the command line shows in `ps` and in the shell's history. Its
+ * parser throws a plain error (never commander's invalid-argument message, which would echo the key).
+ */
+export const refusedKeyOption = (envName: string): Option =>
+  new Option("--key <hex>").hideHelp().argParser((): never => {
+    throw new PlainError(`--key is refused: a private key on the command line shows in ps and the shell history; set ${envName} or use --key-file <path>.`);
+  });
 
 /** The dev account named or numbered `who` (local chain only). */
 export function devWallet(who: string): HDNodeWallet {
@@ -127,12 +162,14 @@ export async function openContext(options: GlobalOptions): Promise<GovContext> {
   let wallet: Wallet | HDNodeWallet | undefined;
   const signer = () => {
     if (wallet) return wallet;
-    const key = options.key ?? process.env.GOV_PRIVATE_KEY;
-    if (key) wallet = parseKey(key);
+    const envName = options.keyEnv ?? "GOV_PRIVATE_KEY";
+    const key = process.env[envName];
+    if (options.keyFile) wallet = readKeyFile(options.keyFile);
+    else if (key) wallet = parseKey(key, envName);
     else if (options.as) {
-      if (chainId !== LOCAL_CHAIN_ID) throw new PlainError(`--as uses anvil's public development keys and works only on the local chain ${LOCAL_CHAIN_ID}; use --key or GOV_PRIVATE_KEY.`);
+      if (chainId !== LOCAL_CHAIN_ID) throw new PlainError(`--as uses anvil's public development keys and works only on the local chain ${LOCAL_CHAIN_ID}; use ${envName} or --key-file <path>.`);
       wallet = devWallet(options.as);
-    } else throw new PlainError("This command sends a transaction: give the signer with --key, GOV_PRIVATE_KEY, or (local chain) --as <account>.");
+    } else throw new PlainError(`This command sends a transaction: give the signer with ${envName}, --key-file <path>, or (local chain) --as <account>.`);
     wallet = wallet.connect(provider);
     return wallet;
   };

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { verifyExtract } from "../../../indexer/lib/extract.js";
 import { PlainError } from "../explain-error.js";
 import type { Output } from "./commands-governance.js";
+import { terminalSafe } from "../terminal-text.js";
 
 async function readJson(source: string, what: string): Promise<unknown> {
   let text: string;
@@ -36,9 +37,9 @@ export async function verifyExtractFile(io: Output, extractFile: string, keySour
   const result = verifyExtract(extract, Uint8Array.from(Buffer.from(key.publicKey, "base64")));
   const doc = (extract as { document?: { id?: string; status?: string } }).document;
   if (result.ok) {
-    io.out(`VALID: the extract${doc?.id ? ` of document ${doc.id}` : ""} is signed by the API's ML-DSA-65 key${doc?.status ? ` (status ${doc.status})` : ""}.`);
+    io.out(`VALID: the extract${doc?.id ? ` of document ${terminalSafe(doc.id)}` : ""} is signed by the API's ML-DSA-65 key${doc?.status ? ` (status ${terminalSafe(doc.status)})` : ""}.`);
     return 0;
   }
-  io.out(`INVALID: ${result.reason}.`);
+  io.out(`INVALID: ${terminalSafe(result.reason)}.`);
   return 4;
 }

@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { ZeroAddress } from "ethers";
 
 import { PlainError, explainError } from "../explain-error.js";
+import { terminalOutput, terminalSafe } from "../terminal-text.js";
 import { coSigningAgencyId, publicKeyHash } from "../mldsa.js";
 import {
   type MilestoneInput,
@@ -33,7 +34,7 @@ import { type MetadataOptions, amend, assertNotRegistered, describeDocument, min
 import { type Output, type ProposeOptions, execute, propose, queue, simulate, status, vote } from "./commands-governance.js";
 import { exportRecord, roles, warp } from "./commands-system.js";
 import { verifyExtractFile } from "./extract.js";
-import { type GlobalOptions, type GovContext, openContext, parseAddress } from "./context.js";
+import { type GlobalOptions, type GovContext, openContext, parseAddress, refusedKeyOption } from "./context.js";
 import {
   mediaTypeOf,
   parseAgencyId,
@@ -46,10 +47,12 @@ import {
   readDocumentFile,
 } from "./inputs.js";
 
-/** A message with its control characters escaped (a refused value cannot add lines) and cut to 300 characters. */
+/**
+ * A message with its control and bidi characters escaped (a refused value, or a revert string from the chain, cannot
+ * add lines or move the cursor: terminal-text.ts) and cut to 300 characters.
+ */
 const oneLine = (text: string): string => {
-  // eslint-disable-next-line no-control-regex
-  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  const escaped = terminalSafe(text);
   return escaped.length > 300 ? `${escaped.slice(0, 300)}…` : escaped;
 };
 
@@ -95,7 +98,8 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .option("--deployment <id>", "Ignition deployment id (default chain-<chain id>)")
     .option("--deployment-dir <dir>", "Ignition deployment folder (instead of --deployment)")
     .option("--chain-id <id>", "refuse to run unless the RPC serves this chain id")
-    .addOption(new Option("--key <hex>", "private key of the signer").env("GOV_PRIVATE_KEY"))
+    .option("--key-file <path>", "file holding the signer's private key, readable by its owner only (chmod 600); or set GOV_PRIVATE_KEY")
+    .addOption(refusedKeyOption("GOV_PRIVATE_KEY"))
     .option("--as <account>", "local chain only: sign with an anvil dev account (official1-6, registrar-finance, registrar-digital, treasurer, deployer, or 0-19)")
     .option("--content-dir <dir>", "local content store (metadata, keys)", ".local/content")
     .option("--json", "machine-readable output (status, verify, simulate)")
@@ -375,7 +379,10 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
 }
 
 /** Runs the CLI on `argv` (without node and script); returns the exit code. */
-export async function runGov(argv: readonly string[], io: Output): Promise<number> {
+export async function runGov(argv: readonly string[], raw: Output): Promise<number> {
+  // The last line of defence: whatever a command prints, no raw ESC, CR or bidi control reaches the terminal
+  // (untrusted values are escaped where they are printed; this catches any that were missed).
+  const io: Output = { out: (line) => raw.out(terminalOutput(line)), err: (line) => raw.err(terminalOutput(line)) };
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
   try {

@@ -8,7 +8,9 @@ import { type BaseContract, type Interface, type Result, ZeroAddress, getAddress
 
 import type { Action } from "../contracts.js";
 import { PlainError, formatAmount } from "../explain-error.js";
+import { splitProposalDescription } from "../proposal-description.js";
 import { PROPOSAL_STATES, type ProposalStateName } from "../seed/governance.js";
+import { terminalSafe } from "../terminal-text.js";
 import type { GovContext } from "./context.js";
 
 /** A proposal with everything needed to queue and execute it. */
@@ -40,8 +42,8 @@ export const proposalCalls = (p: ProposalDetails): [string[], bigint[], string[]
   p.descriptionHash,
 ];
 
-/** First line of a description without its Markdown heading marks. */
-export const titleOf = (description: string): string => (description.split("\n")[0] ?? "").replace(/^#+\s*/, "").trim() || "(untitled)";
+/** First line of a description without its Markdown heading marks (and without a `#proposer=` suffix). */
+export const titleOf = (description: string): string => splitProposalDescription(description).title || "(untitled)";
 
 /** Parses `#N` (N-th proposal), a decimal id or a 0x hex id. */
 export async function resolveProposalId(ctx: GovContext, text: string): Promise<{ id: bigint; number?: number }> {
@@ -184,11 +186,16 @@ function sentence(contract: string, fn: string, a: Result, ctx: GovContext, deci
   }
 }
 
-/** Each action as "Sentence  [Contract.fn(args)]", or the raw call for unknown targets. */
+/**
+ * Each action as "Sentence  [Contract.fn(args)]", or the raw call for unknown targets. The strings in the calldata
+ * (an agency name, a reason) are anyone's: each line is escaped whole for the terminal (terminal-text.ts; its own
+ * words hold no control characters), so a name cannot move the cursor or add a line.
+ */
 export async function describeActions(ctx: GovContext, actions: readonly Action[]): Promise<string[]> {
   const byAddress = known(ctx);
   const decimals = ctx.hasTenge ? Number(await ctx.contracts.tenge.decimals()) : 18;
-  return actions.map((action) => {
+  return actions.map((action) => terminalSafe(describeAction(action)));
+  function describeAction(action: Action): string {
     const value = action.value > 0n ? ` sending ${formatAmount(action.value, 18)} native` : "";
     const target = byAddress.get(getAddress(action.target));
     if (!target) return `Call ${action.target} with data ${action.data.slice(0, 10)}…${value}`;
@@ -202,7 +209,7 @@ export async function describeActions(ctx: GovContext, actions: readonly Action[
     const call = `${target.name}.${parsed.name}(${parsed.fragment.inputs.map((input, i) => `${input.name}=${formatArg(parsed.args[i])}`).join(", ")})`;
     const words = sentence(target.name, parsed.name, parsed.args, ctx, decimals);
     return words ? `${words}${value}  [${call}]` : `${call}${value}`;
-  });
+  }
 }
 
 function formatArg(value: unknown): string {

@@ -8,6 +8,7 @@ import { JsonRpcProvider, Network, getAddress, isAddress } from "ethers";
 import { freePort, startAnvil } from "../anvil.js";
 import type { Action } from "../contracts.js";
 import { explainError, formatAmount } from "../explain-error.js";
+import { terminalSafe } from "../terminal-text.js";
 import type { GovContext } from "./context.js";
 import { interfacesOf } from "./transactions.js";
 
@@ -130,5 +131,6 @@ export async function formatSimulation(ctx: GovContext, simulation: Simulation):
     lines.push(`  balance ${b.holder} ${asset}: ${formatAmount(b.before, places)} → ${formatAmount(b.after, places)} (${delta > 0n ? "+" : "−"}${formatAmount(delta < 0n ? -delta : delta, places)})`);
   }
   lines.push(simulation.ok ? "Every action succeeds." : "At least one action reverts: this proposal would fail to execute.");
-  return lines;
+  // Event arguments and revert strings come from the chain: escaped for the terminal (terminal-text.ts).
+  return lines.map(terminalSafe);
 }

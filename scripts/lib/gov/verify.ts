@@ -14,6 +14,7 @@ import { sha256 } from "ethers";
 import { cidFromDigest } from "../content-store.js";
 import { parseBatchMetadata, parseDocumentMetadata } from "../metadata.js";
 import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "../mldsa.js";
+import { terminalSafe } from "../terminal-text.js";
 import type { GovContext } from "./context.js";
 
 const ZERO = `0x${"0".repeat(64)}`;
@@ -186,19 +187,20 @@ async function checkCoSignature(
     : { checked: true, ok: false, detail: `INVALID: ${check.reason}` };
 }
 
-/** The verification as printable lines. */
+/** The verification as printable lines; what comes from the chain or the content store is escaped (terminal-text.ts). */
 export function formatVerification(v: Verification): string[] {
+  const safe = terminalSafe;
   if (!v.found) return [`NOT FOUND: no document with sha-256 ${v.contentHash} is registered on this chain.`];
   const lines = [
-    `FOUND: ${v.type} of ${v.agencyName} (agency ${v.agencyId}), status ${v.status}${v.batch ? `, member of a batch of ${v.batch.count}` : ""}`,
+    `FOUND: ${safe(v.type)} of ${safe(v.agencyName)} (agency ${v.agencyId}), status ${v.status}${v.batch ? `, member of a batch of ${v.batch.count}` : ""}`,
     `  sha-256 / token id  ${v.contentHash}`,
-    `  issued              ${new Date((v.issuedAt ?? 0) * 1000).toISOString()} by ${v.issuer}${v.issuedTx ? ` in tx ${v.issuedTx}` : ""}`,
+    `  issued              ${new Date((v.issuedAt ?? 0) * 1000).toISOString()} by ${safe(v.issuer)}${v.issuedTx ? ` in tx ${v.issuedTx}` : ""}`,
     `  metadata            ipfs://${v.metadataCid}`,
   ];
   if (v.batch) lines.push(`  batch root          ${v.batch.root} (Merkle proof checked by the registry)`);
   if (v.supersedes) lines.push(`  amends              ${v.supersedes}`);
-  if (v.status === "Amended") lines.push(`  AMENDED by          ${v.supersededBy}${v.reason ? ` — "${v.reason}"` : ""}`);
-  if (v.status === "Revoked") lines.push(`  REVOKED             ${v.reason ? `"${v.reason}"` : ""}`);
-  lines.push(`  co-signature        ${v.coSignature.detail}`);
+  if (v.status === "Amended") lines.push(`  AMENDED by          ${v.supersededBy}${v.reason ? ` — "${safe(v.reason)}"` : ""}`);
+  if (v.status === "Revoked") lines.push(`  REVOKED             ${v.reason ? `"${safe(v.reason)}"` : ""}`);
+  lines.push(`  co-signature        ${safe(v.coSignature.detail)}`);
   return lines;
 }

@@ -1,6 +1,8 @@
 /** Proposals: the list (newest first) and one proposal with decoded actions, votes with reasons and its timeline. */
 import { z } from "zod";
 
+import { splitProposalDescription } from "../../../scripts/lib/proposal-description";
+
 import { getJson } from "./client";
 import { dec, decOrNull, hex, hexOrNull, page } from "./schemas";
 
@@ -71,5 +73,5 @@ export async function listProposals(limit = 100): Promise<ApiProposal[]> {
 
 export const getProposal = (id: string): Promise<ProposalDetail> => getJson(`/proposals/${id}`, detailSchema);
 
-/** The first line of a proposal's description, without a Markdown heading mark. */
-export const proposalTitle = (description: string): string => (description.split("\n")[0] ?? "").replace(/^#+\s*/, "").trim();
+/** The first line of a proposal's description, without a Markdown heading mark (and without a #proposer= suffix). */
+export const proposalTitle = (description: string): string => splitProposalDescription(description).title;

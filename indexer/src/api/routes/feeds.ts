@@ -6,6 +6,8 @@ import { desc } from "ponder";
 import { create } from "xmlbuilder2";
 import { z } from "zod";
 
+import { splitProposalDescription } from "../../../../scripts/lib/proposal-description.js";
+
 interface Entry {
   id: string;
   title: string;
@@ -50,7 +52,7 @@ export const feeds = new Hono().get("/feeds/:feed", async (c) => {
     const rows = await db.select().from(schema.proposal).orderBy(desc(schema.proposal.createdBlock), desc(schema.proposal.id)).limit(50);
     entries = rows.map((p) => ({
       id: `proposal:${p.id}`,
-      title: p.description.split("\n")[0]?.replace(/^#\s*/, "") || `Proposal ${p.id}`,
+      title: splitProposalDescription(p.description).title || `Proposal ${p.id}`,
       summary: `${p.state}; for ${p.forVotes}, against ${p.againstVotes}, abstain ${p.abstainVotes}`,
       link: `${base}/api/v1/proposals/${p.id}`,
       time: p.createdAt,
