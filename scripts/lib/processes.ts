@@ -24,6 +24,12 @@ export function startService(name: string, command: string, args: readonly strin
   return { name, process: child, stop: () => stopChild(child) };
 }
 
+/** A promise of how `child` ends (already ended: at once). */
+export function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+}
+
 /** SIGTERM, then SIGKILL if the child is still there after `graceMs`. */
 export function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
   return new Promise((resolve) => {
