@@ -181,8 +181,8 @@ export function createSupervisor(options: SupervisorOptions = {}): Supervisor {
           }
           entry.state.restarts += 1;
           entry.state.lastRecoveryMs = Date.now() - diedAt;
-          log(`supervisor: ${entry.spec.name} is back (pid ${child.pid}), ${formatMs(entry.state.lastRecoveryMs)} after it died; restarts ${entry.state.restarts}`);
           watch(entry, child);
+          log(`supervisor: ${entry.spec.name} is back (pid ${child.pid}), ${formatMs(entry.state.lastRecoveryMs)} after it died; restarts ${entry.state.restarts}`);
         } catch (error) {
           entry.state.failedStarts += 1;
           log(`supervisor: ${entry.spec.name} did not come back: ${firstLine(error)}`);

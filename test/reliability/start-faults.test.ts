@@ -2,11 +2,12 @@
  * Faults of the local system (part of the reliability suite): `npm start` killed half-way never leaves half a
  * deployment — anvil killed during the seed, and the start script itself killed outright (SIGKILL, so it cannot
  * stop its children) — and the keeper restarted between queue and execute neither executes twice nor misses the
- * execution.
+ * execution. A second start on a running checkout refuses and touches nothing; an agent killed under a running start
+ * is restarted by its supervisor.
  *
  *   npx hardhat test mocha test/reliability/start-faults.test.ts
  */
-import { access, mkdtemp, rm } from "node:fs/promises";
+import { access, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -21,6 +22,8 @@ import { loadDeploymentFrom } from "../../scripts/lib/deployment.js";
 import { type GovContext, openContext } from "../../scripts/lib/gov/context.js";
 import { runGov } from "../../scripts/lib/gov/program.js";
 import { recordFigure } from "../helpers/figures.js";
+import { commandLine } from "../../scripts/lib/processes.js";
+import type { SupervisorFile } from "../../scripts/lib/supervisor.js";
 import { alive, descendants, npmStart, stop } from "../helpers/npm-start.js";
 
 const exists = (file: string) => access(file).then(() => true, () => false);
@@ -96,6 +99,49 @@ describe("npm start under faults (real anvil)", function () {
     expect((await chainState()).proposals).to.equal(17n);
     recordFigure("fault survived", "npm start killed outright (SIGKILL) → orphaned anvil stopped, next start clean", `${orphans.length} orphan(s) stopped`);
     await stop(second);
+  });
+
+  it("a second npm start on a running checkout refuses in one line naming the running pid, and touches nothing", async function () {
+    const first = npmStart({ ...env(), SEED: "0" });
+    await first.waitFor(/Press Ctrl-C to stop/);
+    const running = descendants(first.child.pid ?? 0);
+    const before = await chainState();
+    // Another chain port, so only the state folder is shared: the refusal must come before any port check.
+    const second = npmStart({ ...env(), SEED: "0", CHAIN_PORT: String(await freePort()) });
+    const code = await Promise.race([new Promise((resolve) => second.child.once("exit", resolve)), new Promise((resolve) => setTimeout(() => resolve("still running after 60 s"), 60_000))]);
+    await stop(second);
+    expect(second.lines, second.lines.join("\n")).to.deep.equal([`npm start is already running in this checkout (pid ${first.child.pid}); stop it first`]);
+    expect(code).to.equal(1);
+    expect(running.filter((pid) => !alive(pid)), "children of the running start stopped by the second").to.deep.equal([]);
+    expect(first.child.exitCode).to.equal(null);
+    expect(await chainState()).to.deep.equal(before);
+    recordFigure("fault survived", "second npm start on a running checkout → refused in one line, exit 1", `${running.filter(alive).length}/${running.length} children of the first still running`);
+    await stop(first);
+  });
+
+  it("restarts the agents when they die under a running npm start (supervisor, backoff 1 s)", async function () {
+    const run = npmStart({ ...env(), SEED: "0", AGENT: "1", AGENT_INTERVAL: "1" });
+    await run.waitFor(/Press Ctrl-C to stop/);
+    const agent = descendants(run.child.pid ?? 0).find((pid) => (commandLine(pid) ?? "").includes("agent.ts"));
+    expect(agent, "the agents run").to.be.a("number");
+    const killedAt = Date.now();
+    process.kill(agent as number, "SIGKILL");
+    const back = await run.waitFor(/supervisor: agent is back \(pid \d+\)/, 60_000);
+    const seconds = (Date.now() - killedAt) / 1000;
+    console.log(`      agents SIGKILLed → back in ${seconds.toFixed(1)} s (${back})`);
+    const text = run.lines.join("\n");
+    expect(text).to.include(`supervisor: agent (pid ${agent}) exited unexpectedly (signal SIGKILL)`).and.include("supervisor: restarting agent in 1.0 s (attempt 1)");
+    const newPid = Number(/pid (\d+)/.exec(back)?.[1]);
+    expect(alive(newPid)).to.equal(true);
+    // The file is written just after the line is printed.
+    const readState = async () => JSON.parse(await readFile(path.join(localDir, "run", "supervisor.json"), "utf8")) as SupervisorFile;
+    for (let i = 0; i < 50 && (await readState()).children.find((c) => c.name === "agent")?.state !== "running"; i++) await new Promise((r) => setTimeout(r, 100));
+    const state = await readState();
+    expect(state.pid).to.equal(run.child.pid);
+    expect(state.children.find((c) => c.name === "agent")).to.include({ state: "running", pid: newPid, restarts: 1 });
+    recordFigure("fault survived", "agents SIGKILLed under npm start → restarted by the supervisor", `back in ${seconds.toFixed(1)} s`);
+    await stop(run);
+    expect(alive(newPid), "the restarted agent is stopped with npm start").to.equal(false);
   });
 
   it("keeper restarted between queue and execute: executes exactly once, misses nothing", async function () {
