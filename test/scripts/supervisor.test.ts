@@ -151,6 +151,30 @@ describe("supervisor of npm start's children (scripts/lib/supervisor.ts)", funct
     await supervisor.stopAll();
   });
 
+  it("stops a restart under way at once (a child spawned but not ready yet), instead of waiting for it", async function () {
+    let starts = 0;
+    const pids: number[] = [];
+    const supervisor = createSupervisor({ backoff: { initialMs: 50, maxMs: 100, stableMs: 60_000 } });
+    await supervisor.add({
+      name: "slow",
+      async start(spawned) {
+        starts += 1;
+        if (starts === 1) return fake("setTimeout(() => process.exit(1), 50)");
+        // Spawned, then "catching up" until it dies: ready never comes.
+        const child = fake("setInterval(() => {}, 1000)");
+        pids.push(child.pid);
+        await spawned(child.pid);
+        const exit = await child.exited;
+        throw new Error(`exited (${exit.signal ?? exit.code}) before it was ready`);
+      },
+    });
+    await until(() => pids.length === 1);
+    const started = Date.now();
+    await supervisor.stopAll();
+    expect(Date.now() - started, "stopAll did not wait for the catch-up").to.be.below(10_000);
+    expect(isAlive(pids[0] as number)).to.equal(false);
+  });
+
   it("does not restart what stopAll stopped, and a first start that fails rejects", async function () {
     const lines: string[] = [];
     const supervisor = createSupervisor({ log: (l) => lines.push(l), backoff: { initialMs: 50, maxMs: 100, stableMs: 60_000 } });
