@@ -205,8 +205,27 @@ export function createSupervisor(options: SupervisorOptions = {}): Supervisor {
         timer: undefined,
         starting: undefined,
       };
-      const child = await spec.start(spawnedHook(entry));
+      // Listed before the first start resolves, so a Ctrl-C during a long first start (the indexer's catch-up) stops it.
       entries.push(entry);
+      const starting = spec.start(spawnedHook(entry));
+      entry.starting = starting.then(
+        () => {},
+        () => {},
+      );
+      let child: StartedChild;
+      try {
+        child = await starting;
+      } catch (error) {
+        entries.splice(entries.indexOf(entry), 1);
+        throw error;
+      } finally {
+        entry.starting = undefined;
+      }
+      if (stopping) {
+        await child.stop();
+        entry.state.state = "stopped";
+        return child;
+      }
       watch(entry, child);
       return child;
     },

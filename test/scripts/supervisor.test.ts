@@ -175,6 +175,25 @@ describe("supervisor of npm start's children (scripts/lib/supervisor.ts)", funct
     expect(isAlive(pids[0] as number)).to.equal(false);
   });
 
+  it("stops a first start under way too (Ctrl-C while the indexer catches up)", async function () {
+    const pids: number[] = [];
+    const supervisor = createSupervisor();
+    const adding = supervisor.add({
+      name: "catching-up",
+      async start(spawned) {
+        const child = fake("setInterval(() => {}, 1000)");
+        pids.push(child.pid);
+        await spawned(child.pid);
+        const exit = await child.exited;
+        throw new Error(`exited (${exit.signal ?? exit.code}) before it was ready`);
+      },
+    });
+    await until(() => pids.length === 1);
+    await supervisor.stopAll();
+    expect(await adding.then(() => "resolved", (e: Error) => e.message)).to.equal("exited (SIGINT) before it was ready");
+    expect(isAlive(pids[0] as number)).to.equal(false);
+  });
+
   it("does not restart what stopAll stopped, and a first start that fails rejects", async function () {
     const lines: string[] = [];
     const supervisor = createSupervisor({ log: (l) => lines.push(l), backoff: { initialMs: 50, maxMs: 100, stableMs: 60_000 } });
