@@ -16,10 +16,10 @@ import { JsonRpcProvider, Network } from "ethers";
 import { freePort } from "../../scripts/lib/anvil.js";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { loadDeploymentFrom } from "../../scripts/lib/deployment.js";
-import { isAlive } from "../../scripts/lib/processes.js";
+import { commandLine, isAlive } from "../../scripts/lib/processes.js";
 import { allPages } from "../helpers/api.js";
 import { recordFigure, recordLoss } from "../helpers/figures.js";
-import { type StartRun, npmStart, stop } from "../helpers/npm-start.js";
+import { type StartRun, descendants, npmStart, stop } from "../helpers/npm-start.js";
 
 interface Health {
   status: string;
@@ -135,5 +135,13 @@ describe("npm start: the indexer, the agents and the dApp killed one by one come
     const final = await health();
     expect(final?.status, JSON.stringify(final?.problems)).to.equal("ok");
     expect(final?.children?.map((c) => c.restarts)).to.deep.equal([1, 1, 1]);
+
+    // Ctrl-C stops the restarted children too. npm start returns once its children have exited; their own children
+    // (next-server's workers, Ponder's esbuild) may take a moment longer: a leak is one still there after 10 s.
+    const tree = descendants(run?.child.pid ?? 0).map((pid) => ({ pid, command: (commandLine(pid) ?? "").slice(0, 120) }));
+    if (run) await stop(run);
+    for (let i = 0; i < 100 && tree.some((p) => isAlive(p.pid)); i++) await sleep(100);
+    expect(tree.filter((p) => isAlive(p.pid)), "processes left running 10 s after Ctrl-C").to.deep.equal([]);
+    expect(await fetch(`http://127.0.0.1:${apiPort}/api/v1/health`).then(() => "answers", () => "gone")).to.equal("gone");
   });
 });
