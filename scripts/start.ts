@@ -8,6 +8,10 @@
  *
  * A second `npm start` resumes the saved chain (same addresses, same data); `npm start -- --fresh` starts clean.
  * A start killed half-way left no ready marker, so the next start is clean by itself: never half a deployment.
+ * A start while another runs on the same state folder refuses in one line (`.local/run/owner.json`) and touches nothing.
+ * The agents, the indexer and the dApp are supervised (scripts/lib/supervisor.ts): one that dies is restarted with
+ * backoff, and their state is in `.local/run/supervisor.json` (served by the API at /api/v1/health). anvil is not:
+ * if it dies, everything stops (see the supervisor's header).
  * Ctrl-C (SIGINT) or SIGTERM stops every child process.
  *
  * Environment: CHAIN_PORT (default 8545), API_PORT (default 42069), WEB_PORT (default 3000), BLOCK_TIME (seconds,
@@ -29,8 +33,9 @@ import { cast, demoParameters } from "./lib/demo-cast.js";
 import { deploySystem } from "./lib/deploy-system.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "./lib/deployment.js";
 import { clearLocalChain, localChainFiles, readReady, type ReadyMarker, waitForStateDump, writeReady } from "./lib/local-chain.js";
-import { type ChildRegistry, type Service, megabytes, openChildRegistry, rssOf, startService } from "./lib/processes.js";
+import { AlreadyRunningError, type ChildRegistry, claimStartOwner, exitOf, megabytes, openChildRegistry, rssOf, startService } from "./lib/processes.js";
 import { auditRoles, formatRoles } from "./lib/roles-audit.js";
+import { createSupervisor } from "./lib/supervisor.js";
 import { seed } from "./seed.js";
 
 const CHAIN_ID = 31337;
@@ -63,20 +68,33 @@ const localDir = process.env.LOCAL_DIR ?? ".local";
 const deploymentId = process.env.DEPLOYMENT_ID ?? deploymentIdFor(CHAIN_ID);
 const files = localChainFiles(path.join(localDir, "chain"));
 const contentDir = path.join(localDir, "content");
+const runDir = path.join(localDir, "run");
 const step = (text: string) => console.log(`• ${text}`);
+
+// Before anything is touched: one npm start per state folder (a second one would stop the first's children below).
+const owner = await claimStartOwner(runDir).catch((error: unknown) => {
+  if (!(error instanceof AlreadyRunningError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 
 let anvil: Anvil | undefined;
 let children: ChildRegistry | undefined;
-/** Started children, stopped in reverse order. */
-const services: Pick<Service, "name" | "stop">[] = [];
+/** The agents, the indexer and the dApp: restarted when they die, stopped in reverse order. */
+const supervisor = createSupervisor({
+  stateFile: path.join(runDir, "supervisor.json"),
+  log: (line) => console.log(line),
+  onSpawn: async (name, pid) => children?.add(name, pid),
+});
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log("\nStopping…");
-    for (const service of [...services].reverse()) await service.stop();
+    await supervisor.stopAll();
     await anvil?.stop();
     await children?.clear();
+    await owner.release();
   }
   process.exit(code);
 }
@@ -141,7 +159,7 @@ async function rpc<T>(rpcUrl: string, method: string, params: unknown[] = []): P
 
 try {
   // A start that was killed outright could not stop its children: stop them now, before their ports are needed.
-  const opened = await openChildRegistry(path.join(localDir, "run"));
+  const opened = await openChildRegistry(runDir);
   children = opened.registry;
   if (opened.stopped.length > 0) step(`stopped what an earlier start left running: ${opened.stopped.join(", ")}`);
   if (runWeb) await assertPortFree(webPort, "dApp");
@@ -185,7 +203,7 @@ try {
 
   if (runAgents) {
     step("starting the digital agents (keeper + auditor)");
-    const agent = startService("agent", process.execPath, [
+    const agentArgs = [
       "--import", "tsx",
       path.join("scripts", "agent.ts"),
       "--rpc", anvil.rpcUrl,
@@ -195,33 +213,60 @@ try {
       "--as", "deployer",
       "--after", String(marker.proposalsAtReady),
       "--interval", process.env.AGENT_INTERVAL ?? "5",
-    ]);
-    services.push(agent);
-    await children.add("agent", agent.process.pid);
+    ];
+    await supervisor.add({
+      name: "agent",
+      async start(spawned) {
+        const agent = startService("agent", process.execPath, agentArgs);
+        const pid = agent.process.pid;
+        if (pid === undefined) throw new Error("could not start the agents");
+        await spawned(pid);
+        return { pid, exited: exitOf(agent.process), stop: agent.stop };
+      },
+    });
   }
 
   let apiUrl = "off (INDEXER=0)";
   let indexerUrl: string | undefined;
   if (runIndexer) {
     step(`starting the indexer and public API on 127.0.0.1:${apiPort} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}); indexing the chain…`);
-    const indexer = await startIndexer({
-      rpcUrl: anvil.rpcUrl,
-      chainId: CHAIN_ID,
-      deploymentDir: deploymentDir(deploymentId),
-      port: apiPort,
-      fresh: cleanChain,
-      stateDir: path.join(localDir, "indexer"),
-      contentDir,
-      flagsFile: path.join(localDir, "agent", "flags.json"),
-      wait: false,
+    const rpcUrl = anvil.rpcUrl;
+    let runs = 0;
+    let logFile = "";
+    await supervisor.add({
+      name: "indexer",
+      async start(spawned) {
+        // A restart: Ponder would silently take the next port if another program took this one meanwhile.
+        if (runs > 0) await assertPortFree(apiPort, "indexer API");
+        const indexer = await startIndexer({
+          rpcUrl,
+          chainId: CHAIN_ID,
+          deploymentDir: deploymentDir(deploymentId),
+          port: apiPort,
+          // Only the first run of a clean chain starts from block 0; a restart resumes from the last checkpoint.
+          fresh: cleanChain && runs === 0,
+          stateDir: path.join(localDir, "indexer"),
+          contentDir,
+          flagsFile: path.join(localDir, "agent", "flags.json"),
+          env: { SUPERVISOR_STATE_FILE: path.resolve(runDir, "supervisor.json") },
+          wait: false,
+        });
+        runs += 1;
+        logFile = indexer.logFile;
+        // Registered before the catch-up: a start killed while the indexer catches up leaves an orphan the next start
+        // stops (startIndexer refuses a state directory whose indexer still runs).
+        await spawned(indexer.pid);
+        try {
+          await indexer.waitForHead(180_000);
+        } catch (error) {
+          await indexer.stop();
+          throw error;
+        }
+        indexerUrl = indexer.url;
+        return { pid: indexer.pid, exited: indexer.exited, stop: indexer.stop };
+      },
     });
-    services.push({ name: "indexer", stop: indexer.stop });
-    // Registered before the catch-up: a start killed while the indexer catches up leaves an orphan the next start
-    // stops (startIndexer refuses a state directory whose indexer still runs).
-    await children.add("indexer", indexer.pid);
-    await indexer.waitForHead(180_000);
-    indexerUrl = indexer.url;
-    apiUrl = `${indexer.url}/api/v1 (GraphQL ${indexer.url}/graphql; log ${path.relative(process.cwd(), indexer.logFile)})`;
+    apiUrl = `${indexerUrl}/api/v1 (GraphQL ${indexerUrl}/graphql; health ${indexerUrl}/api/v1/health; log ${path.relative(process.cwd(), logFile)})`;
   }
 
   let webUrl = "off (WEB=0)";
@@ -231,17 +276,29 @@ try {
       await buildWeb();
     }
     step(`starting the dApp on 127.0.0.1:${webPort}`);
-    const web = await startWeb({
-      port: webPort,
-      rpcUrl: anvil.rpcUrl,
-      chainId: CHAIN_ID,
-      deploymentDir: deploymentDir(deploymentId),
-      contentDir,
-      ...(indexerUrl ? { apiUrl: indexerUrl } : {}),
+    const rpcUrl = anvil.rpcUrl;
+    const apiForWeb = indexerUrl;
+    let runs = 0;
+    await supervisor.add({
+      name: "web",
+      async start(spawned) {
+        if (runs > 0) await assertPortFree(webPort, "dApp");
+        runs += 1;
+        const web = await startWeb({
+          port: webPort,
+          rpcUrl,
+          chainId: CHAIN_ID,
+          deploymentDir: deploymentDir(deploymentId),
+          contentDir,
+          ...(apiForWeb ? { apiUrl: apiForWeb } : {}),
+        });
+        const pid = web.process.pid;
+        if (pid === undefined) throw new Error("next start has no pid");
+        await spawned(pid);
+        webUrl = web.url;
+        return { pid, exited: exitOf(web.process), stop: web.stop };
+      },
     });
-    services.push({ name: "web", stop: web.stop });
-    await children.add("web", web.process.pid);
-    webUrl = web.url;
   }
 
   const memory = rssOf(process.pid);

@@ -76,6 +76,8 @@ export interface RunningIndexer {
   pid: number;
   /** File with Ponder's output. */
   logFile: string;
+  /** Resolves when the `ponder start` child ends, however it ends (npm start's supervisor restarts it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Waits until the indexer has reached the chain's current head. */
   waitForHead(timeoutMs?: number): Promise<number>;
   /** Stops the child (SIGINT, SIGKILL after 10 s) and waits for it to exit; a clean stop gives up the state directory. */
@@ -247,12 +249,13 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
     });
   }
   let exitCode: number | null | undefined;
-  const exited = new Promise<void>((resolve) =>
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => {
       exitCode = code ?? (signal ? -1 : 0);
-      resolve();
+      resolve({ code, signal });
     }),
   );
+  const exited = ended.then(() => {});
   await claim.recordOwner(pid);
   const url = `http://127.0.0.1:${options.port}`;
   log(`indexer: ponder start (pid ${pid}, schema ${schema}, ${databaseUrl ? "PostgreSQL" : "PGlite"}) → ${url}`);
@@ -290,7 +293,7 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
     }
   };
 
-  if (options.wait === false) return { url, schema, pid, logFile, waitForHead, stop };
+  if (options.wait === false) return { url, schema, pid, logFile, exited: ended, waitForHead, stop };
   try {
     const started = Date.now();
     const block = await waitForHead();
@@ -299,5 +302,5 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
     await stop();
     throw error;
   }
-  return { url, schema, pid, logFile, waitForHead, stop };
+  return { url, schema, pid, logFile, exited: ended, waitForHead, stop };
 }

@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 
@@ -22,6 +22,12 @@ export function startService(name: string, command: string, args: readonly strin
     if (stream) createInterface({ input: stream }).on("line", (line) => console.log(line.startsWith("[") ? line : `[${name}] ${line}`));
   }
   return { name, process: child, stop: () => stopChild(child) };
+}
+
+/** A promise of how `child` ends (already ended: at once). */
+export function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
 /** SIGTERM, then SIGKILL if the child is still there after `graceMs`. */
@@ -107,6 +113,9 @@ export async function openChildRegistry(dir: string): Promise<{ registry: ChildR
     registry: {
       async add(name, pid) {
         if (!pid) return;
+        // A restarted child replaces its dead predecessor.
+        const previous = children.findIndex((c) => c.name === name);
+        if (previous >= 0) children.splice(previous, 1);
         children.push({ name, pid, command: commandLine(pid) ?? "" });
         await writeFile(file, `${JSON.stringify(children, null, 2)}\n`);
       },
@@ -115,4 +124,91 @@ export async function openChildRegistry(dir: string): Promise<{ registry: ChildR
       },
     },
   };
+}
+
+/** When process `pid` started (field 22 of /proc/<pid>/stat, clock ticks since boot), or undefined without /proc. */
+export const startTimeOf = (pid: number): string | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces and parentheses: count from the last ")".
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+};
+
+/** The `npm start` that owns a state directory: `<dir>/owner.json`. */
+export interface StartOwner {
+  pid: number;
+  /** Its command line and start time when recorded: a recycled pid runs another command or started later. */
+  command: string;
+  startTime: string;
+  startedAt: string;
+}
+
+/** Thrown when another `npm start` runs on the same state directory. */
+export class AlreadyRunningError extends Error {
+  constructor(readonly owner: StartOwner) {
+    super(`npm start is already running in this checkout (pid ${owner.pid}); stop it first`);
+    this.name = "AlreadyRunningError";
+  }
+}
+
+/** Whether the recorded owner still runs: same pid, and where /proc tells, the same command line and start time. */
+export function isStartOwnerAlive(owner: StartOwner): boolean {
+  if (!Number.isInteger(owner.pid) || owner.pid <= 0) return false;
+  try {
+    process.kill(owner.pid, 0);
+  } catch (error) {
+    // EPERM: the pid exists but belongs to another user.
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  const command = commandLine(owner.pid);
+  const startTime = startTimeOf(owner.pid);
+  if (command === undefined || startTime === undefined) return true;
+  return command === owner.command && startTime === owner.startTime;
+}
+
+async function readStartOwner(file: string): Promise<StartOwner | undefined> {
+  try {
+    const value = JSON.parse(await readFile(file, "utf8")) as Partial<StartOwner>;
+    if (!Number.isInteger(value.pid) || typeof value.command !== "string" || typeof value.startTime !== "string") return undefined;
+    return value as StartOwner;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Claims `<dir>/owner.json` for this process before `npm start` touches anything: throws AlreadyRunningError while
+ * the recorded owner runs; a dead owner's record (SIGKILL, crash) is replaced. `release()` removes the record.
+ */
+export async function claimStartOwner(dir: string, pid: number = process.pid): Promise<{ release(): Promise<void> }> {
+  const file = path.join(dir, "owner.json");
+  await mkdir(dir, { recursive: true });
+  const owner: StartOwner = { pid, command: commandLine(pid) ?? "", startTime: startTimeOf(pid) ?? "", startedAt: new Date().toISOString() };
+  // Two rounds: a dead owner's record is removed in the first; a concurrent start that won the race is seen in the second.
+  for (let round = 0; round < 2; round++) {
+    const previous = await readStartOwner(file);
+    if (previous && isStartOwnerAlive(previous)) throw new AlreadyRunningError(previous);
+    if (round === 0) await rm(file, { force: true });
+    const temporary = `${file}.${pid}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(owner, null, 2)}\n`);
+    try {
+      // link() fails if the file exists: of two starts racing here, exactly one wins.
+      await link(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+      throw error;
+    } finally {
+      await rm(temporary, { force: true });
+    }
+    return {
+      async release() {
+        if ((await readStartOwner(file))?.pid === pid) await rm(file, { force: true });
+      },
+    };
+  }
+  const winner = await readStartOwner(file);
+  throw new AlreadyRunningError(winner ?? owner);
 }

@@ -39,10 +39,10 @@ describe("RPC faults", function () {
     const seconds = (Date.now() - started) / 1000;
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => server.close(resolve));
+    recordFigure("fault survived", "chain endpoint hangs → CLI gives one plain line", `exit ${code} after ${seconds.toFixed(1)} s, ${err.length} line(s)`);
     expect(code).to.equal(1);
     expect(err).to.deep.equal([`Error: Cannot reach the chain at ${url} (no answer within 5 s). Is it running? (npm start, or set --rpc / RPC_URL)`]);
     expect(seconds).to.be.lessThan(30); // bounded by the CLI's own limit, not by a hang
-    recordFigure("fault survived", "chain endpoint hangs → CLI gives one plain line", `exit 1 after ${seconds.toFixed(1)} s`);
   });
 
   describe("the agents while the chain goes away and comes back", function () {
@@ -102,11 +102,11 @@ describe("RPC faults", function () {
       await until("a report after the chain is back", async () => (await generatedAt()) >= back && (await generatedAt()) > before);
       const outage = ((Date.now() - down) / 1000).toFixed(1);
 
-      expect(agent.exitCode, "the agent kept running").to.equal(null);
       const failures = lines.filter((l) => /round failed/.test(l));
+      recordFigure("fault survived", "chain down and back while the agents run", `${failures.length} failed round(s) reported, recovered in ${outage} s, ${agent.exitCode === null ? "no restart" : `the agent exited (code ${agent.exitCode})`}`);
+      expect(agent.exitCode, "the agent kept running").to.equal(null);
       expect(failures.length).to.be.greaterThan(0);
       for (const line of failures) expect(line).to.match(/^\[agent \d\d:\d\d:\d\d\] round failed: .+ \(retrying in 0\.5 s\)$/);
-      recordFigure("fault survived", "chain down and back while the agents run", `${failures.length} failed round(s) reported, recovered in ${outage} s, no restart`);
     });
   });
 });

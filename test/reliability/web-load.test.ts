@@ -73,11 +73,6 @@ describe("dApp public pages under concurrent load (next start, real anvil + inde
     const server = web as RunningWeb;
 
     const result = await runLoad({ url: server.url, routes, connections: CONNECTIONS, duration: SECONDS });
-    expect(result.errors, `connection errors and timeouts ${JSON.stringify(result.errorKinds)}`).to.equal(0);
-    expect(result.fiveXx, "5xx answers").to.equal(0);
-    expect(result.non2xx, `non-2xx answers ${JSON.stringify(result.statuses)}`).to.equal(0);
-    expect(result.invalid, `answers that were not a whole HTML page: ${result.invalidSamples.join("\n")}`).to.equal(0);
-
     const webPid = server.process.pid ?? 0;
     recordFigure(
       "load held",
@@ -89,5 +84,9 @@ describe("dApp public pages under concurrent load (next start, real anvil + inde
       "memory after the page load (RSS)",
       `next-server ${megabytes(rssOf(webPid))} with its children (main process peak ${memory(webPid).peakMb.toFixed(0)} MB), indexer ${megabytes(rssOf(indexer?.pid))}, anvil ${megabytes(rssOf(chain?.anvil.process.pid))}`,
     );
+    expect(result.errors, `connection errors and timeouts ${JSON.stringify(result.errorKinds)}`).to.equal(0);
+    expect(result.fiveXx, "5xx answers").to.equal(0);
+    expect(result.non2xx, `non-2xx answers ${JSON.stringify(result.statuses)}`).to.equal(0);
+    expect(result.invalid, `answers that were not a whole HTML page: ${result.invalidSamples.join("\n")}`).to.equal(0);
   });
 });

@@ -12,6 +12,7 @@ import { budget } from "./routes/budget.js";
 import { documents } from "./routes/documents.js";
 import { extract } from "./routes/extract.js";
 import { feeds } from "./routes/feeds.js";
+import { health } from "./routes/health.js";
 import { people } from "./routes/people.js";
 import { proposals } from "./routes/proposals.js";
 import { verify } from "./routes/verify.js";
@@ -49,6 +50,7 @@ const v1 = new Hono()
   .route("/", people)
   .route("/", audit)
   .route("/", feeds)
+  .route("/", health)
   // Ponder mounts this app inside its own server, whose not-found answer is plain text: answer JSON here.
   // The path is echoed at most 200 characters long (a 12 kB URL is not reflected whole).
   .all("*", (c) => c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}` } }, 404))

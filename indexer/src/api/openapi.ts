@@ -83,6 +83,7 @@ export const openapi = {
     "/api/v1/audit-log": list(AUDIT_LIST, "Every change of power (roles, registrars, seats, agencies), newest first"),
     "/api/v1/flags": list(FLAGS_LIST, "The digital auditor's flags (JSON adds generatedAt, chainId, block and the rules); no auditor run yet = empty list", [], false),
     "/api/v1/feeds/{feed}": detail("RSS 2.0 / Atom feeds", "feed", "proposals.rss | proposals.atom | documents.rss | documents.atom"),
+    "/api/v1/health": { get: { summary: "Chain head (RPC), indexed head, lag in blocks, npm start's supervised children (children: null without npm start); status ok | degraded with its problems", responses: { "200": { description: "health" }, ...guardResponses } } },
     "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
   },
   components: {
