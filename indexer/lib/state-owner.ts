@@ -12,10 +12,10 @@
  *   await claim.recordOwner(child.pid);
  *   await claim.vacate();           // after a clean stop
  */
-import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { commandLine } from "../../scripts/lib/processes.js";
+import { claimOwnerFile, commandLine, isRecordedProcessAlive } from "../../scripts/lib/processes.js";
 
 /** The owner record's file name inside the state directory. */
 export const OWNER_FILE = "indexer.pid";
@@ -55,18 +55,7 @@ export interface StateClaim {
 }
 
 /** Whether the recorded owner still runs: its pid exists and, where /proc tells, runs the recorded command line. */
-export function isOwnerAlive(owner: StateOwner): boolean {
-  // 0 and negative numbers name process groups for kill(), never one process.
-  if (!Number.isInteger(owner.pid) || owner.pid <= 0) return false;
-  try {
-    process.kill(owner.pid, 0);
-  } catch (error) {
-    // EPERM: the pid exists but belongs to another user, so it is not a dead owner.
-    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
-  }
-  const command = commandLine(owner.pid);
-  return command === undefined || owner.command === "" || command === owner.command;
-}
+export const isOwnerAlive = (owner: StateOwner): boolean => isRecordedProcessAlive(owner);
 
 /** The owner record of `stateDir`; undefined when there is none or it is not a record (then it proves nothing). */
 export async function readOwner(stateDir: string): Promise<StateOwner | undefined> {
@@ -102,34 +91,17 @@ export async function claimStateDir(stateDir: string, target: { schema: string; 
   };
 
   let owner = record(process.pid);
-  // Two rounds: a stale record is removed in the first, and a concurrent start that won the race is seen in the second.
-  for (let round = 0; round < 2; round++) {
-    const previous = await readOwner(stateDir);
-    if (previous && isOwnerAlive(previous)) throw new StateDirInUseError(previous, stateDir);
-    if (round === 0) await rm(file, { force: true });
-    const temporary = await writeTemporary(owner);
-    try {
-      // link() fails if the file exists: of two starts racing here, exactly one claims the directory.
-      await link(temporary, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
-      throw error;
-    } finally {
-      await rm(temporary, { force: true });
-    }
-    return {
-      previous,
-      async recordOwner(pid) {
-        owner = record(pid);
-        const next = await writeTemporary(owner);
-        await rename(next, file);
-      },
-      async vacate() {
-        const current = await readOwner(stateDir);
-        if (current?.pid === owner.pid) await rm(file, { force: true });
-      },
-    };
-  }
-  const winner = await readOwner(stateDir);
-  throw new StateDirInUseError(winner ?? owner, stateDir);
+  const { previous } = await claimOwnerFile(file, owner, () => readOwner(stateDir), (running) => new StateDirInUseError(running, stateDir));
+  return {
+    previous,
+    async recordOwner(pid) {
+      owner = record(pid);
+      const next = await writeTemporary(owner);
+      await rename(next, file);
+    },
+    async vacate() {
+      const current = await readOwner(stateDir);
+      if (current?.pid === owner.pid) await rm(file, { force: true });
+    },
+  };
 }

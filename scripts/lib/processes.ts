@@ -154,19 +154,67 @@ export class AlreadyRunningError extends Error {
   }
 }
 
-/** Whether the recorded owner still runs: same pid, and where /proc tells, the same command line and start time. */
-export function isStartOwnerAlive(owner: StartOwner): boolean {
-  if (!Number.isInteger(owner.pid) || owner.pid <= 0) return false;
+/** A process named in an owner file: its pid, and what identifies it beyond the pid (pids are reused). */
+export interface RecordedProcess {
+  pid: number;
+  /** Its command line when recorded (`/proc/<pid>/cmdline`); empty where /proc was not available. */
+  command: string;
+  /** Its start time when recorded (`/proc/<pid>/stat`), if recorded. */
+  startTime?: string;
+}
+
+/**
+ * Whether a recorded process still runs: its pid exists and, where /proc tells, it runs the recorded command line
+ * and started at the recorded time (a recycled pid runs another command or started later).
+ */
+export function isRecordedProcessAlive(recorded: RecordedProcess): boolean {
+  // 0 and negative numbers name process groups for kill(), never one process.
+  if (!Number.isInteger(recorded.pid) || recorded.pid <= 0) return false;
   try {
-    process.kill(owner.pid, 0);
+    process.kill(recorded.pid, 0);
   } catch (error) {
-    // EPERM: the pid exists but belongs to another user.
+    // EPERM: the pid exists but belongs to another user, so it is not a dead owner.
     if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
-  const command = commandLine(owner.pid);
-  const startTime = startTimeOf(owner.pid);
-  if (command === undefined || startTime === undefined) return true;
-  return command === owner.command && startTime === owner.startTime;
+  const command = commandLine(recorded.pid);
+  if (command !== undefined && recorded.command !== "" && command !== recorded.command) return false;
+  const startTime = startTimeOf(recorded.pid);
+  return startTime === undefined || !recorded.startTime || startTime === recorded.startTime;
+}
+
+/** Whether the recorded `npm start` still runs (see {@link isRecordedProcessAlive}). */
+export const isStartOwnerAlive = (owner: StartOwner): boolean => isRecordedProcessAlive(owner);
+
+/**
+ * Claims the owner file `file` for `owner`, atomically: throws `inUse(previous)` while the recorded owner runs, else
+ * replaces a dead owner's record and returns it as `previous`. The record is written to a temporary file and linked
+ * into place, so a reader never sees half of one, and of two claims racing here exactly one wins (link() fails when
+ * the file exists). `read` parses the file (undefined: absent or not a record).
+ */
+export async function claimOwnerFile<T extends RecordedProcess>(
+  file: string,
+  owner: T,
+  read: () => Promise<T | undefined>,
+  inUse: (owner: T) => Error,
+): Promise<{ previous: T | undefined }> {
+  // Two rounds: a dead owner's record is removed in the first; a concurrent claim that won the race is seen in the second.
+  for (let round = 0; round < 2; round++) {
+    const previous = await read();
+    if (previous && isRecordedProcessAlive(previous)) throw inUse(previous);
+    if (round === 0) await rm(file, { force: true });
+    const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(owner, null, 2)}\n`);
+    try {
+      await link(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+      throw error;
+    } finally {
+      await rm(temporary, { force: true });
+    }
+    return { previous };
+  }
+  throw inUse((await read()) ?? owner);
 }
 
 async function readStartOwner(file: string): Promise<StartOwner | undefined> {
@@ -187,28 +235,10 @@ export async function claimStartOwner(dir: string, pid: number = process.pid): P
   const file = path.join(dir, "owner.json");
   await mkdir(dir, { recursive: true });
   const owner: StartOwner = { pid, command: commandLine(pid) ?? "", startTime: startTimeOf(pid) ?? "", startedAt: new Date().toISOString() };
-  // Two rounds: a dead owner's record is removed in the first; a concurrent start that won the race is seen in the second.
-  for (let round = 0; round < 2; round++) {
-    const previous = await readStartOwner(file);
-    if (previous && isStartOwnerAlive(previous)) throw new AlreadyRunningError(previous);
-    if (round === 0) await rm(file, { force: true });
-    const temporary = `${file}.${pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(owner, null, 2)}\n`);
-    try {
-      // link() fails if the file exists: of two starts racing here, exactly one wins.
-      await link(temporary, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
-      throw error;
-    } finally {
-      await rm(temporary, { force: true });
-    }
-    return {
-      async release() {
-        if ((await readStartOwner(file))?.pid === pid) await rm(file, { force: true });
-      },
-    };
-  }
-  const winner = await readStartOwner(file);
-  throw new AlreadyRunningError(winner ?? owner);
+  await claimOwnerFile(file, owner, () => readStartOwner(file), (running) => new AlreadyRunningError(running));
+  return {
+    async release() {
+      if ((await readStartOwner(file))?.pid === pid) await rm(file, { force: true });
+    },
+  };
 }

@@ -8,7 +8,6 @@ import {
   DocStatus,
   DocType,
   FINANCE,
-  FOR,
   ProposalState,
   SETTINGS,
   action,
@@ -1481,14 +1480,6 @@ describe("DocumentRegistry", function () {
       return { proposalId, contentHash };
     }
 
-    /** Every genesis official votes for the Active proposal; it is queued once the vote ends. */
-    async function voteAndQueue(s: System, proposalId: bigint, actions: readonly ReturnType<typeof action>[], description: string) {
-      for (const official of officials) await s.governor.connect(official).castVote(proposalId, FOR);
-      await t.endVoting(s, proposalId);
-      const p = t.proposalArgs(actions, description);
-      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
-    }
-
     /** Waits out the Timelock delay and executes the queued proposal. */
     async function execute(s: System, actions: readonly ReturnType<typeof action>[], description: string) {
       await t.networkHelpers.time.increase(SETTINGS.timelockMinDelay + 1);
@@ -1514,7 +1505,7 @@ describe("DocumentRegistry", function () {
         let displaced: DocView | undefined;
         const who = { registrar, docType: DocType.Notice, agencyId: registrarAgency };
         if (when === "vote") displaced = await squat(s, contentHash, who);
-        await voteAndQueue(s, proposalId, actions, description);
+        await t.voteAndQueue(s, proposalId, actions, description);
         if (when === "Timelock delay") displaced = await squat(s, contentHash, who);
         if (displaced === undefined) throw new Error("no squat");
         const registrarBalance = await s.documents.balanceOf(registrar.address);
@@ -1550,7 +1541,7 @@ describe("DocumentRegistry", function () {
         .to.be.revertedWithCustomError(s.escrow, "InvalidBudgetDocument")
         .withArgs(budgetId);
 
-      await voteAndQueue(s, proposalId, actions, description);
+      await t.voteAndQueue(s, proposalId, actions, description);
       await (await execute(s, actions, description)).wait();
       const allocate = [
         action(s.escrow, "createAllocation", [t.cast.recipient.address, s.tenge.target, budgetId, 1_000_00n, await plan()]),
@@ -1571,7 +1562,7 @@ describe("DocumentRegistry", function () {
       expect(contentHash).to.equal(v2);
       await t.startVoting(s, proposalId);
       const displaced = await squat(s, v2, { registrar: financeRegistrar, docType: DocType.Order, agencyId: FINANCE });
-      await voteAndQueue(s, proposalId, actions, description);
+      await t.voteAndQueue(s, proposalId, actions, description);
 
       const tx = execute(s, actions, description);
       await expectActDisplaced(s, tx, v2, displaced, { docType: DocType.Decree, agencyId: 0, metadataDigest: META_2 });
@@ -1778,10 +1769,7 @@ describe("DocumentRegistry", function () {
           .to.be.revertedWithCustomError(s.documents, "UnauthorizedIssuer")
           .withArgs(financeRegistrar.address, DocType.Order, FINANCE);
       }
-      for (const voter of officials) await s.governor.connect(voter).castVote(id, FOR);
-      await t.endVoting(s, id);
-      const p = t.proposalArgs([amendment], "Amend the Finance order");
-      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      const p = await t.voteAndQueue(s, id, [amendment], "Amend the Finance order");
       await t.networkHelpers.time.increase(SETTINGS.timelockMinDelay + 1);
       await expect(s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash)).to.emit(s.documents, "DocumentAmended");
       expect((await docOf(s, order)).status).to.equal(BigInt(DocStatus.Amended));

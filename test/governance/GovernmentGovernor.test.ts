@@ -687,13 +687,7 @@ describe("GovernmentGovernor", function () {
   describe("lifecycle", function () {
     it("expires a queued proposal not executed within the Timelock's grace period, on both contracts", async function () {
       const s = await t.loadSystem();
-      const a = noticeAction(s, "late");
-      const id = await t.propose(s, [a], "Executed too late");
-      await t.startVoting(s, id);
-      for (const voter of cast.officials) await s.governor.connect(voter).castVote(id, FOR);
-      await t.endVoting(s, id);
-      const p = t.proposalArgs([a], "Executed too late");
-      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      const { proposalId: id, p } = await t.passAndQueue(s, [noticeAction(s, "late")], "Executed too late");
       const eta = await s.governor.proposalEta(id);
       const grace = await s.timelock.gracePeriod();
       expect(grace).to.equal(BigInt(BOUNDS.timelockGracePeriod));
@@ -719,13 +713,7 @@ describe("GovernmentGovernor", function () {
 
     it("executes a queued proposal at the last second of its grace period", async function () {
       const s = await t.loadSystem();
-      const a = noticeAction(s, "just in time");
-      const id = await t.propose(s, [a], "Just in time");
-      await t.startVoting(s, id);
-      for (const voter of cast.officials) await s.governor.connect(voter).castVote(id, FOR);
-      await t.endVoting(s, id);
-      const p = t.proposalArgs([a], "Just in time");
-      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      const { proposalId: id, p } = await t.passAndQueue(s, [noticeAction(s, "just in time")], "Just in time");
       const deadline = (await s.governor.proposalEta(id)) + (await s.timelock.gracePeriod());
       await time.setNextBlockTimestamp(deadline);
       await s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash);
@@ -741,11 +729,7 @@ describe("GovernmentGovernor", function () {
         const id = await t.propose(s, [a], `Proposed, then unseated (${stage})`, carol);
         const p = t.proposalArgs([a], `Proposed, then unseated (${stage})`);
         if (stage !== "pending") await t.startVoting(s, id);
-        if (stage === "queued") {
-          for (const voter of cast.officials) await s.governor.connect(voter).castVote(id, FOR);
-          await t.endVoting(s, id);
-          await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
-        }
+        if (stage === "queued") await t.voteAndQueue(s, id, [a], p.description);
         await expect(s.governor.connect(cast.stranger).cancel(p.targets, p.values, p.calldatas, p.descriptionHash))
           .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel")
           .withArgs(id, cast.stranger.address);

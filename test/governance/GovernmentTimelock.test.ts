@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { ZeroAddress, ZeroHash } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import { BOUNDS, DIGITAL, DocType, FOR, ProposalState, SETTINGS, type System, action, hashOf, setup } from "../helpers/fixtures.js";
+import { BOUNDS, DIGITAL, DocType, ProposalState, SETTINGS, type System, action, hashOf, setup } from "../helpers/fixtures.js";
 
 const t = await setup();
 const { cast, networkHelpers } = t;
@@ -23,12 +23,7 @@ const noticeAction = (s: System, text: string) =>
 async function councilStillPasses(s: System, label: string): Promise<void> {
   const actions = [noticeAction(s, label)];
   const description = `Still works after ${label}`;
-  const id = await t.propose(s, actions, description);
-  await t.startVoting(s, id);
-  for (const voter of cast.officials) await s.governor.connect(voter).castVote(id, FOR);
-  await t.endVoting(s, id);
-  const p = t.proposalArgs(actions, description);
-  await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+  const { proposalId: id, p } = await t.passAndQueue(s, actions, description);
   await time.increaseTo(await s.governor.proposalEta(id));
   await s.governor.connect(cast.stranger).execute(p.targets, p.values, p.calldatas, p.descriptionHash);
   expect(await s.governor.state(id)).to.equal(BigInt(ProposalState.Executed));
@@ -96,12 +91,7 @@ describe("GovernmentTimelock", function () {
         expect(await s.governor.state(id)).to.equal(BigInt(ProposalState.Executed));
         expect(await s.timelock.getMinDelay()).to.equal(BigInt(delay));
         const next = [noticeAction(s, `after delay ${delay}`)];
-        const nextId = await t.propose(s, next, `After delay ${delay}`);
-        await t.startVoting(s, nextId);
-        for (const voter of cast.officials) await s.governor.connect(voter).castVote(nextId, FOR);
-        await t.endVoting(s, nextId);
-        const p = t.proposalArgs(next, `After delay ${delay}`);
-        await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+        const { proposalId: nextId } = await t.passAndQueue(s, next, `After delay ${delay}`);
         expect((await s.governor.proposalEta(nextId)) - BigInt(await time.latest())).to.equal(BigInt(delay));
         await councilStillPasses(s, `delay ${delay}`);
       });
@@ -144,12 +134,7 @@ describe("GovernmentTimelock", function () {
     it("changes the grace period by passed proposal and emits GracePeriodChange", async function () {
       const s = await t.loadSystem();
       const actions = [action(s.timelock, "updateGracePeriod", [30 * DAY])];
-      const proposalId = await t.propose(s, actions, "Grace of 30 days");
-      await t.startVoting(s, proposalId);
-      for (const voter of cast.officials) await s.governor.connect(voter).castVote(proposalId, FOR);
-      await t.endVoting(s, proposalId);
-      const p = t.proposalArgs(actions, "Grace of 30 days");
-      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      const { proposalId, p } = await t.passAndQueue(s, actions, "Grace of 30 days");
       await time.increaseTo(await s.governor.proposalEta(proposalId));
       await expect(s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash))
         .to.emit(s.timelock, "GracePeriodChange")

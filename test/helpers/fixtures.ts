@@ -187,6 +187,32 @@ export async function setup(connection?: NetworkConnection) {
   }
 
   /**
+   * For an Active proposal: `voters` vote for, voting ends, the proposal is queued. Returns the arguments that
+   * execute takes.
+   */
+  async function voteAndQueue(
+    s: System,
+    proposalId: bigint,
+    actions: readonly Action[],
+    description: string,
+    voters: readonly HardhatEthersSigner[] = cast.officials,
+  ): Promise<ReturnType<typeof proposalArgs>> {
+    for (const voter of voters) await s.governor.connect(voter).castVote(proposalId, FOR);
+    await endVoting(s, proposalId);
+    const p = proposalArgs(actions, description);
+    await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+    return p;
+  }
+
+  /** Proposes `actions`, every genesis official votes for, and queues them: the proposal id and execute's arguments. */
+  async function passAndQueue(s: System, actions: readonly Action[], description: string) {
+    const proposalId = await propose(s, actions, description);
+    await startVoting(s, proposalId);
+    const p = await voteAndQueue(s, proposalId, actions, description);
+    return { proposalId, p };
+  }
+
+  /**
    * Passes `actions` through the whole pipeline: propose, every genesis official votes for, queue, wait the
    * Timelock delay, execute. Returns the proposal id.
    */
@@ -198,10 +224,7 @@ export async function setup(connection?: NetworkConnection) {
   ): Promise<bigint> {
     const proposalId = await propose(s, actions, description);
     await startVoting(s, proposalId);
-    for (const voter of voters) await s.governor.connect(voter).castVote(proposalId, FOR);
-    await endVoting(s, proposalId);
-    const p = proposalArgs(actions, description);
-    await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+    const p = await voteAndQueue(s, proposalId, actions, description, voters);
     await networkHelpers.time.increase(SETTINGS.timelockMinDelay + 1);
     await s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash);
     return proposalId;
@@ -225,6 +248,8 @@ export async function setup(connection?: NetworkConnection) {
     propose,
     startVoting,
     endVoting,
+    voteAndQueue,
+    passAndQueue,
     govern,
     asTimelock,
   };

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { type AddressLike, ZeroAddress, ZeroHash, parseEther } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import { DocType, FINANCE, FOR, ProposalState, SETTINGS, action, hashOf, setup } from "../helpers/fixtures.js";
+import { DocType, FINANCE, ProposalState, SETTINGS, action, hashOf, setup } from "../helpers/fixtures.js";
 import { signPermit } from "../helpers/signatures.js";
 import type { IBudgetEscrow } from "../../types/ethers-contracts/contracts/treasury/BudgetEscrow.js";
 
@@ -1549,12 +1549,7 @@ describe("BudgetEscrow", function () {
     it("pays nothing for a Revoked budget, even through a passed proposal", async function () {
       const s = await networkHelpers.loadFixture(allocatedEscrow);
       await t.govern(s, [action(s.documents, "revoke", [BUDGET_ID, "annulled"])], "Annul budget 2027");
-      const p = t.proposalArgs([action(s.escrow, "releaseMilestone", [1n, 0n])], "Release milestone 0 anyway");
-      const id = await t.propose(s, [action(s.escrow, "releaseMilestone", [1n, 0n])], p.description);
-      await t.startVoting(s, id);
-      for (const voter of cast.officials) await s.governor.connect(voter).castVote(id, FOR);
-      await t.endVoting(s, id);
-      await s.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      const { p } = await t.passAndQueue(s, [action(s.escrow, "releaseMilestone", [1n, 0n])], "Release milestone 0 anyway");
       await time.increase(SETTINGS.timelockMinDelay + 1);
       await expect(s.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash))
         .to.be.revertedWithCustomError(s.escrow, "BudgetRevoked")
