@@ -11,13 +11,12 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { freePort } from "../../scripts/lib/anvil.js";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { cast } from "../../scripts/lib/demo-cast.js";
 import { readPgliteAppLock } from "../lib/database.js";
-import { type RunningIndexer, startIndexer } from "../lib/run.js";
+import { type RunningIndexer } from "../lib/run.js";
 import { StateDirInUseError, readOwner } from "../lib/state-owner.js";
-import { type TestChain, startTestChain } from "./support/chain.js";
+import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";
 import { depositBurst, rpc } from "./support/rpc.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,13 +28,8 @@ describe("indexer under faults (anvil, PGlite)", () => {
   const reported: string[] = [];
   const stateDir = () => path.join(chain.dir, "indexer");
   const start = async (fresh: boolean, wait = true) =>
-    startIndexer({
-      rpcUrl: chain.anvil.rpcUrl,
-      deploymentDir: chain.deploymentDir,
-      port: await freePort(),
+    startChainIndexer(chain, {
       fresh,
-      stateDir: stateDir(),
-      contentDir: chain.contentDir,
       pollingMs: 200,
       log: (line) => reported.push(line),
       ...(wait ? {} : { timeoutMs: 1 }),

@@ -10,9 +10,8 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { freePort } from "../../scripts/lib/anvil.js";
-import { type RunningIndexer, chainHead, startIndexer } from "../lib/run.js";
-import { type TestChain, startTestChain } from "./support/chain.js";
+import { type RunningIndexer, chainHead } from "../lib/run.js";
+import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";
 
 interface Health {
   status: string;
@@ -38,15 +37,7 @@ describe("GET /api/v1/health", () => {
   before(async () => {
     chain = await startTestChain({ seedDemo: false });
     stateFile = path.join(chain.dir, "run", "supervisor.json");
-    indexer = await startIndexer({
-      rpcUrl: chain.anvil.rpcUrl,
-      deploymentDir: chain.deploymentDir,
-      port: await freePort(),
-      fresh: true,
-      stateDir: path.join(chain.dir, "indexer"),
-      contentDir: chain.contentDir,
-      env: { SUPERVISOR_STATE_FILE: stateFile },
-    });
+    indexer = await startChainIndexer(chain, { env: { SUPERVISOR_STATE_FILE: stateFile } });
   });
   after(async () => {
     await indexer?.stop();

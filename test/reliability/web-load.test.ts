@@ -9,13 +9,12 @@
  *
  *   npx hardhat test mocha test/reliability/web-load.test.ts
  */
-import path from "node:path";
 
 import { expect } from "chai";
 
 import { type LoadRoute, describeLoad, memory, runLoad } from "../../indexer/bench/load.js";
-import { type RunningIndexer, startIndexer } from "../../indexer/lib/run.js";
-import { type TestChain, startTestChain } from "../../indexer/tests/support/chain.js";
+import { type RunningIndexer } from "../../indexer/lib/run.js";
+import { type TestChain, startChainIndexer, startTestChain } from "../../indexer/tests/support/chain.js";
 import { freePort } from "../../scripts/lib/anvil.js";
 import { megabytes, rssOf } from "../../scripts/lib/processes.js";
 import { type RunningWeb, buildWeb, isWebBuilt, startWeb } from "../../web/lib/server.js";
@@ -46,15 +45,7 @@ describe("dApp public pages under concurrent load (next start, real anvil + inde
       recordFigure("load held", "dApp production build made for this test (none found)", `${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     chain = await startTestChain({ certificates: 20 });
-    indexer = await startIndexer({
-      rpcUrl: chain.anvil.rpcUrl,
-      deploymentDir: chain.deploymentDir,
-      port: await freePort(),
-      fresh: true,
-      stateDir: path.join(chain.dir, "indexer"),
-      contentDir: chain.contentDir,
-      pollingMs: 500,
-    });
+    indexer = await startChainIndexer(chain, { pollingMs: 500 });
     web = await startWeb({ port: await freePort(), rpcUrl: chain.anvil.rpcUrl, chainId: 31337, deploymentDir: chain.deploymentDir, contentDir: chain.contentDir, apiUrl: indexer.url });
   });
 

@@ -15,6 +15,7 @@ import { deploySystem, isolatedConnection } from "../../../scripts/lib/deploy-sy
 import type { GovernmentAddresses } from "../../../scripts/lib/deployment.js";
 import { type SeedResult, seed } from "../../../scripts/lib/seed/run.js";
 import { ROOT_DIR } from "../../lib/paths.js";
+import { type RunningIndexer, type StartIndexerOptions, startIndexer } from "../../lib/run.js";
 
 export interface TestChain {
   anvil: Anvil;
@@ -67,4 +68,20 @@ export async function startTestChain(options: { seedDemo?: boolean; certificates
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Starts the indexer on `chain`: its RPC, deployment and content store, a free port, its state in `<chain.dir>/indexer`,
+ * fresh unless told otherwise; `options` add to or override these.
+ */
+export async function startChainIndexer(chain: TestChain, options: Partial<StartIndexerOptions> = {}): Promise<RunningIndexer> {
+  return startIndexer({
+    rpcUrl: chain.anvil.rpcUrl,
+    deploymentDir: chain.deploymentDir,
+    port: await freePort(),
+    fresh: true,
+    stateDir: path.join(chain.dir, "indexer"),
+    contentDir: chain.contentDir,
+    ...options,
+  });
 }

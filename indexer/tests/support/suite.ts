@@ -8,10 +8,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { freePort } from "../../../scripts/lib/anvil.js";
 import { verifyExtract } from "../../lib/extract.js";
-import { type RunningIndexer, startIndexer } from "../../lib/run.js";
-import { type TestChain, startTestChain } from "./chain.js";
+import { type RunningIndexer } from "../../lib/run.js";
+import { type TestChain, startChainIndexer, startTestChain } from "./chain.js";
 
 type Json = Record<string, unknown>;
 interface Page {
@@ -32,18 +31,7 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
     };
     const start = (fresh: boolean) => {
       const url = databaseUrl();
-      return freePort().then((port) =>
-        startIndexer({
-          rpcUrl: chain.anvil.rpcUrl,
-          deploymentDir: chain.deploymentDir,
-          port,
-          fresh,
-          stateDir: path.join(chain.dir, "indexer"),
-          contentDir: chain.contentDir,
-          flagsFile,
-          ...(url ? { databaseUrl: url } : {}),
-        }),
-      );
+      return startChainIndexer(chain, { fresh, flagsFile, ...(url ? { databaseUrl: url } : {}) });
     };
 
     before(async () => {
