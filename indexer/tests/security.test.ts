@@ -291,7 +291,7 @@ describe("API security (anvil, PGlite)", () => {
     assert.ok(!mutation.body.data, "and changes nothing");
     assert.ok(mutation.status < 500);
     assert.equal(schema.headers.get("x-content-type-options"), "nosniff");
-    // Ponder's limits against expensive queries: at most 30 aliases, 1,000 tokens, depth 100.
+    // Ponder's graphql-armor limits stay behind the guard (src/api/graphql-guard.ts): at most 15 aliases here.
     const aliases = await graphql(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: documents(limit: 1) { items { id } }`).join(" ")} }`);
     assert.ok(aliases.body.errors && aliases.body.errors.length > 0 && !aliases.body.data, "31 aliases are refused");
     assert.ok(aliases.status < 500);

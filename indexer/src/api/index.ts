@@ -6,6 +6,7 @@ import { graphql, sql } from "ponder";
 
 import { answerCache, answerCacheBytesFromEnv } from "./answer-cache.js";
 import { errorResponse } from "./errors.js";
+import { graphqlGuard, graphqlLimitsFromEnv } from "./graphql-guard.js";
 import { openapi } from "./openapi.js";
 import { audit } from "./routes/audit.js";
 import { budget } from "./routes/budget.js";
@@ -55,8 +56,15 @@ const v1 = new Hono()
   .onError(errorResponse);
 
 const app = new Hono();
-// GraphQL is a query endpoint (POST carries queries; Ponder's schema has no mutations: tests/security.test.ts).
-app.use("/graphql", graphqlSecureHeaders, limiter, graphql({ db, schema }));
+// GraphQL is a query endpoint (POST carries queries; Ponder's schema has no mutations: tests/security.test.ts). The
+// guard refuses a query that is too deep or may read too many rows before it runs, and bounds its time and answer;
+// Ponder's graphql-armor limits stay behind it (depth 24 there: graphql-armor counts GraphiQL's introspection query 21 deep).
+const graphqlLimits = graphqlLimitsFromEnv();
+const ponderGraphql = graphql(
+  { db, schema },
+  { maxOperationTokens: graphqlLimits.maxTokens, maxOperationDepth: graphqlLimits.maxArmorDepth, maxOperationAliases: graphqlLimits.maxAliases },
+);
+app.use("/graphql", graphqlSecureHeaders, limiter, graphqlGuard(ponderGraphql, graphqlLimits));
 app.route("/api/v1", v1);
 app.onError(errorResponse);
 
