@@ -12,22 +12,35 @@ const row = (columns: readonly string[]) => ({
   properties: Object.fromEntries(columns.map((c) => [c, { type: ["string", "number", "boolean", "null"] }])),
 });
 
-const formatParam = { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xml"], default: "json" }, description: "json: {items, nextCursor}; csv: header row + rows; xml: <list><item><column/>…" };
-const pageParams = [
-  { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
+const formatParam: Parameter = { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xml"], default: "json" }, description: "json: {items, nextCursor}; csv: header row + rows; xml: <list><item><column/>…" };
+const bomParam: Parameter = { name: "bom", in: "query", schema: { type: "string", enum: ["0", "1"], default: "0" }, description: "1: a UTF-8 byte order mark before the CSV, so that Excel reads Cyrillic and Kazakh text as UTF-8 (format=csv only; 400 otherwise). CSV cells starting with = + - @, a tab or CR are prefixed with ' (formula-injection guard)" };
+const limitParam: Parameter = { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } };
+const pageParams: Parameter[] = [
+  limitParam,
   { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page (also in the X-Next-Cursor header)" },
   formatParam,
+  bomParam,
 ];
+/** One-page lists accept `limit` like the paged ones (the dApp's open-data links send it) and always answer every row. */
+const onePageParams: Parameter[] = [{ ...limitParam, description: "accepted like on the paged lists; this list is always one page" }, formatParam, bomParam];
 const errorResponse = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
 /** Every route: 429 when the client's rate limit is spent (with Retry-After), 405 for any method but GET/HEAD/OPTIONS. */
 const guardResponses = {
   "405": { ...errorResponse, description: "Method not allowed: the API is read-only (code method_not_allowed; Allow header)" },
   "429": { ...errorResponse, description: "Too many requests from this client (code rate_limited; Retry-After header, seconds)" },
 };
-const list = (spec: { name: string; item: string; columns: readonly string[] }, summary: string, extra: object[] = [], paged = true) => ({
+/** An OpenAPI parameter object (what query-params.ts reads: name and place). */
+interface Parameter {
+  name: string;
+  in: "query" | "path";
+  required?: boolean;
+  schema: object;
+  description?: string;
+}
+const list = (spec: { name: string; item: string; columns: readonly string[] }, summary: string, extra: Parameter[] = [], paged = true) => ({
   get: {
     summary,
-    parameters: [...extra, ...(paged ? pageParams : [formatParam])],
+    parameters: [...extra, ...(paged ? pageParams : onePageParams)],
     responses: {
       "200": {
         description: `A page of ${spec.name}`,
@@ -37,7 +50,7 @@ const list = (spec: { name: string; item: string; columns: readonly string[] }, 
           "application/xml": { schema: { type: "string" } },
         },
       },
-      "400": errorResponse,
+      "400": { ...errorResponse, description: "Invalid input (invalid_input, invalid_cursor), or a query parameter this route does not accept (unknown_parameter) or given twice (repeated_parameter)" },
       ...guardResponses,
     },
   },
@@ -45,8 +58,13 @@ const list = (spec: { name: string; item: string; columns: readonly string[] }, 
 const detail = (summary: string, param: string, description: string) => ({
   get: {
     summary,
-    parameters: [{ name: param, in: "path", required: true, schema: { type: "string" }, description }],
-    responses: { "200": { description: summary, content: { "application/json": { schema: { type: "object" } } } }, "400": errorResponse, "404": errorResponse, ...guardResponses },
+    parameters: [{ name: param, in: "path", required: true, schema: { type: "string" }, description }] satisfies Parameter[],
+    responses: {
+      "200": { description: summary, content: { "application/json": { schema: { type: "object" } } } },
+      "400": { ...errorResponse, description: "Invalid input, or any query parameter (unknown_parameter: this route accepts none)" },
+      "404": errorResponse,
+      ...guardResponses,
+    },
   },
 });
 const sha = "sha-256 of the file (64 hex digits, 0x optional)";
