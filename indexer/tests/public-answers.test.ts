@@ -4,13 +4,17 @@
  * - a stray query parameter is a 400, and neither bypasses nor fills the answer cache;
  * - signed extracts are kept per indexed checkpoint and have their own, lower rate limit;
  * - the signing key's seed file is never replaced: a corrupt one stops the start with an error naming it;
- * - a revocation reason with a control character and a formula: XML export and feeds well-formed (saxes), CSV guarded.
+ * - a revocation reason with a control character and a formula: XML export and feeds well-formed (saxes), CSV guarded;
+ * - every route's real answer, in each format, matches the OpenAPI document it serves (ajv, JSON Schema 2020-12).
  */
 import assert from "node:assert/strict";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+
+import AjvModule from "ajv/dist/2020.js";
+import formatsModule from "ajv-formats";
 
 import { freePort } from "../../scripts/lib/anvil.js";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
@@ -19,6 +23,15 @@ import { verifyExtract } from "../lib/extract.js";
 import { type RunningIndexer, startIndexer } from "../lib/run.js";
 import { type TestChain, startTestChain } from "./support/chain.js";
 import { parseXml } from "./support/xml.js";
+
+// ajv and ajv-formats are CommonJS: the default import is module.exports, whose `default` is the same class/plugin.
+const Ajv2020 = AjvModule.default;
+const addFormats = formatsModule.default;
+
+interface OpenapiDocument {
+  paths: Record<string, { get: { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> } }>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+}
 
 const PUBLIC_URL = "https://data.gov.example";
 const EXTRACT_RATE = 1;
@@ -56,6 +69,12 @@ describe("public answers (anvil, PGlite)", () => {
     revokedId = `0x${Buffer.from(`control characters ${Date.now()}`).toString("hex").padEnd(64, "0").slice(0, 64)}`;
     await (await documents.issue(3, 1, revokedId, `0x${"11".repeat(32)}`, `0x${"00".repeat(32)}`)).wait();
     await (await documents.revoke(revokedId, REASON)).wait();
+    // One flag of the auditor, as scripts/agent.ts writes them.
+    await writeFile(path.join(chain.dir, "flags.json"), JSON.stringify({
+      generatedAt: 1763900000, chainId: 31337, block: 123,
+      rules: [{ id: "overdue-milestone", title: "Overdue milestone", explanation: "A milestone past its deadline, not released.", threshold: "deadline < now" }],
+      flags: [{ rule: "overdue-milestone", severity: "warning", subject: { kind: "milestone", id: "2/1" }, message: "overdue 10 days", evidence: { days: 10, deadline: "1763000000" }, block: 120, timestamp: 1763899000 }],
+    }));
     indexer = await startIndexer({
       rpcUrl: chain.anvil.rpcUrl,
       deploymentDir: chain.deploymentDir,
@@ -63,6 +82,7 @@ describe("public answers (anvil, PGlite)", () => {
       fresh: true,
       stateDir: path.join(chain.dir, "indexer"),
       contentDir: chain.contentDir,
+      flagsFile: path.join(chain.dir, "flags.json"),
       env: { PUBLIC_URL, API_TRUST_PROXY: "1", API_EXTRACT_RATE_LIMIT: String(EXTRACT_RATE), API_EXTRACT_RATE_BURST: String(EXTRACT_BURST) },
     });
   });
@@ -155,5 +175,67 @@ describe("public answers (anvil, PGlite)", () => {
     // The running indexer's key is the one it created at its first start, unchanged.
     const seed = await readFile(path.join(chain.dir, "indexer", "api-signing-seed.hex"), "utf8");
     assert.match(seed, /^[0-9a-f]{64}\n$/);
+  });
+
+  it("every route's real answer, in each format, matches the OpenAPI document it serves", async () => {
+    const openapi = (await (await get("/api/v1/openapi.json")).json()) as OpenapiDocument;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const first = async (route: string, key = "id"): Promise<string> => String(((await (await get(route)).json()) as { items: Record<string, unknown>[] }).items[0]?.[key]);
+    const ids: Record<string, string[]> = {
+      "{id}": [revokedId],
+      "{sha256}": [revokedId, `0x${"ab".repeat(32)}`],
+      "{feed}": ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom"],
+    };
+    const proposalId = await first("/api/v1/proposals?limit=1");
+    const allocationId = await first("/api/v1/budget/allocations?limit=1");
+    // Each concrete URL of each template (a verify that finds a document and one that does not).
+    const urls = (template: string): string[] => {
+      if (template === "/api/v1/proposals/{id}") return [template.replace("{id}", proposalId)];
+      if (template === "/api/v1/budget/allocations/{id}") return [template.replace("{id}", allocationId)];
+      const param = /\{[^}]+\}/.exec(template)?.[0];
+      return param === undefined ? [template] : (ids[param] ?? []).map((value) => template.replace(param, value));
+    };
+    let checked = 0;
+    for (const [template, item] of Object.entries(openapi.paths)) {
+      const ok = item.get.responses["200"]?.content ?? {};
+      const formats = (item.get.parameters ?? []).some((p) => p.name === "format") ? ["json", "csv", "xml"] : [undefined];
+      for (const url of urls(template)) {
+        for (const format of formats) {
+          const response = await get(format === undefined ? url : `${url}?format=${format}`);
+          assert.equal(response.status, 200, `${url} ${format ?? ""}`);
+          const type = (response.headers.get("content-type") ?? "").split(";")[0] ?? "";
+          const declared = ok[type === "text/csv" ? "text/csv" : type];
+          assert.ok(declared, `${template}: ${type} is not a documented answer (${Object.keys(ok).join(", ")})`);
+          const body = await response.text();
+          if (type === "application/json") {
+            const validate = ajv.compile({ ...declared.schema, components: openapi.components });
+            assert.ok(validate(JSON.parse(body)), `${url}: ${ajv.errorsText(validate.errors, { separator: "\n" })}`);
+          } else if (type === "text/csv" || type === "application/xml") {
+            const ref = String(declared.schema["x-columns"] ?? "");
+            const schema = openapi.components.schemas[ref.split("/").at(-1) ?? ""];
+            const columns = Object.keys(schema?.properties ?? {});
+            if (type === "text/csv") assert.equal(body.split("\r\n")[0], columns.join(","), `${url} CSV columns`);
+            else for (const row of parseXml(body).children) assert.deepEqual(row.children.map((c) => c.name), columns, `${url} XML columns`);
+          } else {
+            parseXml(body);
+          }
+          checked += 1;
+        }
+      }
+    }
+    console.log(`# ${checked} answers checked against the OpenAPI document`);
+    assert.ok(checked >= 35, `${checked} answers`);
+    // The document constrains: an answer with an unknown status, a short hash or a missing column does not pass.
+    const documentsPage = ajv.compile({ ...(openapi.paths["/api/v1/documents"]?.get.responses["200"]?.content?.["application/json"]?.schema ?? {}), components: openapi.components });
+    const real = ((await (await get("/api/v1/documents?limit=1")).json()) as { items: Record<string, unknown>[] }).items[0] ?? {};
+    assert.ok(documentsPage({ items: [real], nextCursor: null }));
+    const { proposalId: _dropped, ...missing } = real;
+    for (const wrong of [{ ...real, status: "LOST" }, { ...real, id: "0x1234" }, missing]) assert.equal(documentsPage({ items: [wrong], nextCursor: null }), false, JSON.stringify(wrong).slice(0, 80));
+    // Errors too: the documented Error schema, with a documented code.
+    const validateError = ajv.compile({ $ref: "#/components/schemas/Error", components: openapi.components });
+    for (const route of ["/api/v1/documents?limit=0", `/api/v1/verify/${revokedId}?x=1`, "/api/v1/nothing", "/api/v1/documents?cursor=zz"]) {
+      assert.ok(validateError(await (await get(route)).json()), `${route}: ${ajv.errorsText(validateError.errors)}`);
+    }
   });
 });

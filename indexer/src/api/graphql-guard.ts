@@ -139,7 +139,9 @@ export function graphqlGuard(ponder: MiddlewareHandler, limits: GraphqlLimits = 
     if (running >= limits.maxConcurrent) return refuse(c, 503, "TOO_MANY_QUERIES", `${limits.maxConcurrent} GraphQL queries are running; retry in a second`, 1);
     running += 1;
     // Ponder reads the request itself: hand it the body already read.
-    c.req.raw = new Request(c.req.raw.url, { method: "POST", headers: c.req.raw.headers, body: text });
+    const forwarded = new Headers(c.req.raw.headers);
+    forwarded.delete("content-length"); // the body is re-encoded from the text read
+    c.req.raw = new Request(c.req.raw.url, { method: "POST", headers: forwarded, body: text });
     const work = (async () => (await ponder(c, next)) ?? c.res)();
     // The seat is given back when the query has really finished, not when its budget ran out.
     work.then(
