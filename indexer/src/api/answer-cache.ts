@@ -120,6 +120,16 @@ export function sharedReads<T>(read: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/**
+ * The key of an answer: the path and the query parameters, sorted and decoded (`?b=1&a=2` and `?a=2&b=%31` are one
+ * answer). Nothing else of the request reaches an answer: links come from PUBLIC_URL, not from Host (feeds.ts), and no
+ * route looks at another header; unknown query parameters never get here (query-params.ts answers them 400).
+ */
+export function cacheKey(url: URL): string {
+  const params = [...url.searchParams].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  return params.length === 0 ? url.pathname : `${url.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
 /** A strong ETag for `key` at `version`. */
 const etagOf = (version: string, key: string): string => `"${createHash("sha256").update(version).update("\n").update(key).digest("base64url").slice(0, 27)}"`;
 
@@ -138,8 +148,7 @@ export function answerCache(options: AnswerCacheOptions): MiddlewareHandler {
   const readVersion = sharedReads(options.version);
   return async (c, next) => {
     if (c.req.method !== "GET" || !options.cacheable(c.req.path)) return next();
-    const url = new URL(c.req.url);
-    const key = `${url.pathname}${url.search}`;
+    const key = cacheKey(new URL(c.req.url));
     const version = await readVersion();
     const etag = etagOf(version, key);
     if (matches(c.req.header("If-None-Match"), etag)) return c.body(null, 304, { ETag: etag });

@@ -1,30 +1,27 @@
-// What the API knows besides the database: the deployment, the content store, the flags file, its signing key.
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// What the API knows besides the database: the deployment, the content store, the flags file, its signing key, its
+// public origin.
 import path from "node:path";
 
 import { type ApiKeys, apiKeysFromSeed } from "../../lib/extract.js";
 import { readDeployment } from "../../lib/deployment.js";
 import { DEFAULT_DEPLOYMENT_DIR, DEFAULT_STATE_DIR, ROOT_DIR } from "../../lib/paths.js";
+import { publicUrlFrom } from "./public-url.js";
+import { loadOrCreateSeed } from "./signing-key.js";
 
 export const deployment = readDeployment(process.env.INDEXER_DEPLOYMENT_DIR ?? DEFAULT_DEPLOYMENT_DIR);
 export const contentDir = process.env.CONTENT_DIR ?? path.join(ROOT_DIR, ".local", "content");
 export const flagsFile = process.env.AUDIT_FLAGS_FILE ?? path.join(ROOT_DIR, ".local", "agent", "flags.json");
 const stateDir = process.env.INDEXER_STATE_DIR ?? DEFAULT_STATE_DIR;
 
-let keys: ApiKeys | undefined;
-/** The API's ML-DSA-65 key, from `<state>/api-signing-seed.hex` (created on first use; DEMO: a local file, not an HSM). */
-export function apiKeys(): ApiKeys {
-  if (keys) return keys;
-  const file = path.join(stateDir, "api-signing-seed.hex");
-  let seedHex: string;
-  try {
-    seedHex = readFileSync(file, "utf8").trim();
-  } catch {
-    seedHex = randomBytes(32).toString("hex");
-    mkdirSync(stateDir, { recursive: true });
-    writeFileSync(file, `${seedHex}\n`, { mode: 0o600 });
-  }
-  keys = apiKeysFromSeed(Uint8Array.from(Buffer.from(seedHex, "hex")));
-  return keys;
-}
+/** Where readers reach the API (`PUBLIC_URL`, default http://127.0.0.1:<port>): every link the API writes starts here. */
+export const publicUrl = publicUrlFrom(process.env, process.argv);
+
+/** The signing key's seed file (docs/security.md §4.5: a file, mode 0600, in the demo; an HSM in production). */
+export const signingSeedFile = path.join(stateDir, "api-signing-seed.hex");
+
+/**
+ * The API's ML-DSA-65 key, loaded when the API starts: created on the first start, never overwritten; an unreadable or
+ * corrupt seed file stops the start with an error naming the file (src/api/signing-key.ts).
+ */
+const keys: ApiKeys = apiKeysFromSeed(loadOrCreateSeed(signingSeedFile));
+export const apiKeys = (): ApiKeys => keys;

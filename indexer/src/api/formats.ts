@@ -2,6 +2,9 @@
 import type { Context } from "hono";
 import { create } from "xmlbuilder2";
 
+import { ApiError } from "./errors.js";
+import { XML_OPTIONS } from "./xml.js";
+
 /** A flat row: every value a string, a number, a boolean or null (bigints are rendered as decimal strings). */
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -15,20 +18,30 @@ export const cell = (value: unknown): Cell => {
   return JSON.stringify(value);
 };
 
-const csvCell = (value: Cell): string => {
+/**
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a text cell starting with = + - @, a tab or a carriage return
+ * is a formula to Excel, LibreOffice and Sheets. Such a cell gets a leading single quote, which they show as text.
+ * Numbers are left alone (a number is never run as a formula).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const csvCell = (value: Cell): string => {
   if (value === null) return "";
-  const text = String(value);
+  const text = typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
+/** The UTF-8 byte order mark `?bom=1` puts first, so that Excel reads Cyrillic and Kazakh text as UTF-8. */
+export const UTF8_BOM = "\uFEFF";
+
+export function toCsv(columns: readonly string[], rows: readonly Row[], options: { bom?: boolean } = {}): string {
   const lines = [columns.join(",")];
   for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? null)).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return `${options.bom ? UTF8_BOM : ""}${lines.join("\r\n")}\r\n`;
 }
 
 export function toXml(listName: string, itemName: string, columns: readonly string[], rows: readonly Row[], nextCursor: string | null): string {
-  const root = create({ version: "1.0", encoding: "UTF-8" }).ele(listName);
+  const root = create(XML_OPTIONS).ele(listName);
   if (nextCursor !== null) root.att("nextCursor", nextCursor);
   for (const row of rows) {
     const item = root.ele(itemName);
@@ -52,10 +65,13 @@ export interface ListSpec {
 
 /** Sends a page of a list in the requested format. */
 export function sendList(c: Context, spec: ListSpec, format: "json" | "csv" | "xml", rows: Row[], nextCursor: string | null): Response {
+  // `bom` is validated by listQuery ("0" | "1"); it means something for CSV only.
+  const bom = c.req.query("bom") === "1";
+  if (bom && format !== "csv") throw new ApiError(400, "invalid_input", "bom: only with format=csv");
   if (nextCursor !== null) c.header("X-Next-Cursor", nextCursor);
   if (format === "csv") {
     c.header("Content-Disposition", `attachment; filename="${spec.name}.csv"`);
-    return c.body(toCsv(spec.columns, rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
+    return c.body(toCsv(spec.columns, rows, { bom }), 200, { "Content-Type": "text/csv; charset=utf-8" });
   }
   if (format === "xml") {
     c.header("Content-Disposition", `attachment; filename="${spec.name}.xml"`);

@@ -6,6 +6,7 @@ import { graphql, sql } from "ponder";
 
 import { answerCache, answerCacheBytesFromEnv } from "./answer-cache.js";
 import { errorResponse } from "./errors.js";
+import { graphqlGuard, graphqlLimitsFromEnv } from "./graphql-guard.js";
 import { openapi } from "./openapi.js";
 import { audit } from "./routes/audit.js";
 import { budget } from "./routes/budget.js";
@@ -16,10 +17,13 @@ import { health } from "./routes/health.js";
 import { people } from "./routes/people.js";
 import { proposals } from "./routes/proposals.js";
 import { verify } from "./routes/verify.js";
-import { apiSecureHeaders, cachePolicy, graphqlSecureHeaders, publicCors, rateLimit, rateLimitFromEnv, readOnly } from "./security.js";
+import { acceptedQueryParameters, routeQueries } from "./query-params.js";
+import { apiSecureHeaders, cachePolicy, extractRateLimitFromEnv, graphqlSecureHeaders, publicCors, rateLimit, rateLimitFromEnv, readOnly } from "./security.js";
 
-// One bucket per client across REST and GraphQL (API_RATE_LIMIT per second, API_RATE_BURST; docs/security.md).
+// One bucket per client across REST and GraphQL (API_RATE_LIMIT per second, API_RATE_BURST; docs/security.md), and
+// a second, lower one for signed extracts (API_EXTRACT_RATE_LIMIT).
 const limiter = rateLimit(rateLimitFromEnv());
+const extractLimiter = rateLimit(extractRateLimitFromEnv());
 
 /**
  * The version of the indexed data: the latest checkpoint of every chain (Ponder's `_ponder_checkpoint`, one row per
@@ -31,16 +35,20 @@ async function indexedVersion(): Promise<string> {
 }
 
 /**
- * Routes whose answers follow the indexed data alone. Not cached: the auditor's flags (a file the agents rewrite),
- * signed extracts (stamped with the time), the signing key and the OpenAPI document (static, cheap).
+ * Routes whose answers follow the indexed data alone (signed extracts too: one signature per document and indexed
+ * checkpoint). Not cached: the auditor's flags (a file the agents rewrite), the signing key and the OpenAPI document
+ * (static, cheap).
  */
-const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+)?|verify\/[^/]+|proposals(?:\/[^/]+)?|budget\/[^/]+(?:\/[^/]+)?|officials|agencies|audit-log|feeds\/[^/]+)$/;
+const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|budget\/[^/]+(?:\/[^/]+)?|officials|agencies|audit-log|feeds\/[^/]+)$/;
 const cache = answerCache({ version: indexedVersion, cacheable: (path) => FOLLOWS_THE_INDEX.test(path), maxBytes: answerCacheBytesFromEnv() });
 
 const v1 = new Hono()
   // Order matters: headers and CORS wrap every answer, 429 and 405 included; the limit counts refused methods too;
   // the answer cache is innermost, so a kept answer still passes the rate limit and gets fresh headers.
-  .use(apiSecureHeaders, publicCors, cachePolicy, limiter, readOnly, cache)
+  // A query parameter the route does not accept is a 400 before the cache: it neither bypasses nor fills it.
+  .use(apiSecureHeaders, publicCors, cachePolicy, limiter, readOnly, acceptedQueryParameters(routeQueries(openapi.paths)))
+  .use("/documents/:id/extract", extractLimiter)
+  .use(cache)
   .get("/openapi.json", (c) => c.json(openapi))
   .route("/", extract)
   .route("/", documents)
@@ -57,8 +65,15 @@ const v1 = new Hono()
   .onError(errorResponse);
 
 const app = new Hono();
-// GraphQL is a query endpoint (POST carries queries; Ponder's schema has no mutations: tests/security.test.ts).
-app.use("/graphql", graphqlSecureHeaders, limiter, graphql({ db, schema }));
+// GraphQL is a query endpoint (POST carries queries; Ponder's schema has no mutations: tests/security.test.ts). The
+// guard refuses a query that is too deep or may read too many rows before it runs, and bounds its time and answer;
+// Ponder's graphql-armor limits stay behind it (depth 24 there: graphql-armor counts GraphiQL's introspection query 21 deep).
+const graphqlLimits = graphqlLimitsFromEnv();
+const ponderGraphql = graphql(
+  { db, schema },
+  { maxOperationTokens: graphqlLimits.maxTokens, maxOperationDepth: graphqlLimits.maxArmorDepth, maxOperationAliases: graphqlLimits.maxAliases },
+);
+app.use("/graphql", graphqlSecureHeaders, limiter, graphqlGuard(ponderGraphql, graphqlLimits));
 app.route("/api/v1", v1);
 app.onError(errorResponse);
 

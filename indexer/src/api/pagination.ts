@@ -10,6 +10,8 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: z.string().max(400).optional(),
   format: z.enum(["json", "csv", "xml"]).default("json"),
+  /** `1`: a UTF-8 byte order mark before the CSV (formats.ts). */
+  bom: z.enum(["0", "1"]).optional(),
 });
 
 export interface Cursor {

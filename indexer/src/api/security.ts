@@ -53,15 +53,15 @@ export const graphqlSecureHeaders: MiddlewareHandler = secureHeaders({
 
 /**
  * Cache-Control: the OpenAPI document and the signing key change only with a new release (5 minutes); other
- * successful answers follow the chain (a block every few seconds) and must be revalidated; errors, 429s and signed
- * extracts (stamped with the time of extraction) are never stored.
+ * successful answers follow the chain (a block every few seconds) and must be revalidated — signed extracts too, which
+ * the answer cache keeps per indexed checkpoint; errors and 429s are never stored.
  */
 export const cachePolicy: MiddlewareHandler = async (c, next) => {
   await next();
   if (c.res.headers.has("Cache-Control")) return;
   const path = c.req.path;
   let value: string;
-  if (c.res.status >= 400 || path.endsWith("/extract")) value = "no-store";
+  if (c.res.status >= 400) value = "no-store";
   else if (path.endsWith("/openapi.json") || path.endsWith("/signing-key")) value = "public, max-age=300";
   else value = "public, no-cache";
   c.res.headers.set("Cache-Control", value);
@@ -102,6 +102,19 @@ function socketAddress(c: Context): string | undefined {
   const socket: unknown = incoming.socket;
   if (typeof socket !== "object" || socket === null || !("remoteAddress" in socket)) return undefined;
   return typeof socket.remoteAddress === "string" ? socket.remoteAddress : undefined;
+}
+
+/**
+ * The rate limit of signed extracts (each new one is an ML-DSA-65 signature, ≈ 10 ms of the event loop the indexer
+ * shares): API_EXTRACT_RATE_LIMIT per second per client (default 10; 0 turns it off), API_EXTRACT_RATE_BURST (default
+ * 2 × the rate); never above the general limit while that one is on.
+ */
+export function extractRateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions {
+  const general = rateLimitFromEnv(env);
+  const own = positive(env.API_EXTRACT_RATE_LIMIT, 10);
+  const ratePerSecond = general.ratePerSecond > 0 && own > 0 ? Math.min(own, general.ratePerSecond) : own;
+  const burst = Math.max(1, Math.min(positive(env.API_EXTRACT_RATE_BURST, ratePerSecond * 2), general.ratePerSecond > 0 ? general.burst : Number.POSITIVE_INFINITY));
+  return { ratePerSecond, burst, trustProxy: general.trustProxy };
 }
 
 export function clientAddress(c: Context, trustProxy: boolean): string {

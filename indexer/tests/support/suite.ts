@@ -195,7 +195,7 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
 
     it("publishes RSS and Atom feeds of new proposals and documents", async () => {
       const rss = await (await get("/api/v1/feeds/proposals.rss")).text();
-      assert.match(rss, /<rss version="2.0">[\s\S]*<item>/);
+      assert.match(rss, /<rss version="2.0" xmlns:atom="http:\/\/www.w3.org\/2005\/Atom">[\s\S]*<atom:link [^>]*rel="self"[\s\S]*<lastBuildDate>[\s\S]*<item>/);
       const atom = await (await get("/api/v1/feeds/documents.atom")).text();
       assert.match(atom, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">[\s\S]*<entry>/);
       assert.equal((await get("/api/v1/feeds/other.rss")).status, 400);

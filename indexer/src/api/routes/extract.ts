@@ -1,8 +1,10 @@
-// Citizen extract of one document, signed with the API's ML-DSA-65 key; the public key to check it with.
+// Citizen extract of one document, signed with the API's ML-DSA-65 key; the public key to check it with. An extract
+// follows the index alone: the answer cache keeps it per indexed checkpoint (one signature per document and block,
+// `extractedAt` = when it was signed), and index.ts gives the route its own, lower rate limit.
 import { Hono } from "hono";
 
 import { signExtract } from "../../../lib/extract.js";
-import { apiKeys, deployment } from "../context.js";
+import { apiKeys, deployment, publicUrl } from "../context.js";
 import { notFound } from "../errors.js";
 import { documentId, documentWithHistory } from "./documents.js";
 
@@ -20,6 +22,8 @@ export const extract = new Hono()
         chainId: deployment.chainId,
         documentRegistry: deployment.contracts.DocumentRegistry.address,
         extractedAt: Math.floor(Date.now() / 1000),
+        // Where to check it again: from PUBLIC_URL, never from the request's Host header.
+        links: { verify: `${publicUrl}/api/v1/verify/${id}`, document: `${publicUrl}/api/v1/documents/${id}`, signingKey: `${publicUrl}/api/v1/signing-key` },
         ...result,
       },
       apiKeys(),

@@ -1,75 +1,63 @@
-// RSS 2.0 and Atom feeds of new proposals and new documents (latest 50).
+// RSS 2.0 and Atom feeds: the 50 newest proposals, and the 50 newest document events (issued, amended, revoked).
+// Links are built from PUBLIC_URL (context.ts), never from the request's Host header.
 import { Hono } from "hono";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
-import { desc } from "ponder";
-import { create } from "xmlbuilder2";
+import { desc, inArray, ne } from "ponder";
 import { z } from "zod";
 
 import { splitProposalDescription } from "../../../../scripts/lib/proposal-description.js";
+import { deployment, publicUrl } from "../context.js";
+import { type FeedEntry, type FeedMeta, renderAtom, renderRss } from "../feed-xml.js";
 
-interface Entry {
-  id: string;
-  title: string;
-  summary: string;
-  link: string;
-  time: bigint;
-}
-
-const iso = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString();
-const rfc822 = (seconds: bigint) => new Date(Number(seconds) * 1000).toUTCString();
-
-function rss(title: string, self: string, entries: Entry[]): string {
-  const channel = create({ version: "1.0", encoding: "UTF-8" }).ele("rss", { version: "2.0" }).ele("channel");
-  channel.ele("title").txt(title).up().ele("link").txt(self).up().ele("description").txt(title);
-  for (const e of entries) {
-    channel.ele("item").ele("title").txt(e.title).up().ele("link").txt(e.link).up().ele("guid", { isPermaLink: "false" }).txt(e.id).up()
-      .ele("description").txt(e.summary).up().ele("pubDate").txt(rfc822(e.time));
-  }
-  return channel.end({ prettyPrint: true });
-}
-
-function atom(title: string, self: string, entries: Entry[]): string {
-  const feed = create({ version: "1.0", encoding: "UTF-8" }).ele("feed", { xmlns: "http://www.w3.org/2005/Atom" });
-  feed.ele("title").txt(title).up().ele("id").txt(self).up().ele("link", { rel: "self", href: self }).up()
-    .ele("updated").txt(entries[0] ? iso(entries[0].time) : new Date(0).toISOString());
-  for (const e of entries) {
-    feed.ele("entry").ele("title").txt(e.title).up().ele("id").txt(`urn:government-dao:${e.id}`).up().ele("link", { href: e.link }).up()
-      .ele("updated").txt(iso(e.time)).up().ele("summary").txt(e.summary);
-  }
-  return feed.end({ prettyPrint: true });
-}
-
+const FEED_SIZE = 50;
 const feedParam = z.enum(["proposals.rss", "proposals.atom", "documents.rss", "documents.atom"]);
+const short = (hash: string): string => `${hash.slice(0, 18)}…`;
+
+async function proposalEntries(): Promise<FeedEntry[]> {
+  const rows = await db.select().from(schema.proposal).orderBy(desc(schema.proposal.createdBlock), desc(schema.proposal.id)).limit(FEED_SIZE);
+  return rows.map((p) => ({
+    id: `proposal:${p.id}`,
+    title: splitProposalDescription(p.description).title || `Proposal ${p.id}`,
+    summary: `${p.state}; for ${p.forVotes}, against ${p.againstVotes}, abstain ${p.abstainVotes}`,
+    link: `${publicUrl}/api/v1/proposals/${p.id}`,
+    time: p.createdAt,
+  }));
+}
+
+/** Issues, amendments and revocations, newest first (SUPERSEDED is the old version's side of an amendment). */
+async function documentEntries(): Promise<FeedEntry[]> {
+  const e = schema.documentEvent;
+  const events = await db.select().from(e).where(ne(e.kind, "SUPERSEDED")).orderBy(desc(e.blockNumber), desc(e.id)).limit(FEED_SIZE);
+  const ids = [...new Set(events.map((ev) => ev.documentId))];
+  const docs = ids.length === 0 ? [] : await db.select({ id: schema.document.id, docType: schema.document.docType, agencyId: schema.document.agencyId, status: schema.document.status }).from(schema.document).where(inArray(schema.document.id, ids));
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  return events.map((ev) => {
+    const doc = byId.get(ev.documentId);
+    const what = `${doc?.docType ?? "Document"} ${short(ev.documentId)}`;
+    const reason = ev.reason ? `: ${ev.reason}` : "";
+    const title = ev.kind === "ISSUED" ? `${what} issued` : ev.kind === "AMENDED" ? `${what} amends ${short(ev.relatedId ?? "")}${reason}` : `${what} revoked${reason}`;
+    return {
+      id: `document-event:${ev.id}`,
+      title,
+      summary: `${ev.kind.toLowerCase()} by ${ev.account ?? "unknown"}; agency ${doc?.agencyId ?? "?"}; now ${doc?.status ?? "?"}; transaction ${ev.transactionHash}`,
+      link: `${publicUrl}/api/v1/documents/${ev.documentId}`,
+      time: ev.timestamp,
+    };
+  });
+}
 
 export const feeds = new Hono().get("/feeds/:feed", async (c) => {
   const feed = feedParam.parse(c.req.param("feed"));
-  const base = new URL(c.req.url).origin;
-  let entries: Entry[];
-  let title: string;
-  if (feed.startsWith("proposals")) {
-    title = "Government DAO: new proposals";
-    const rows = await db.select().from(schema.proposal).orderBy(desc(schema.proposal.createdBlock), desc(schema.proposal.id)).limit(50);
-    entries = rows.map((p) => ({
-      id: `proposal:${p.id}`,
-      title: splitProposalDescription(p.description).title || `Proposal ${p.id}`,
-      summary: `${p.state}; for ${p.forVotes}, against ${p.againstVotes}, abstain ${p.abstainVotes}`,
-      link: `${base}/api/v1/proposals/${p.id}`,
-      time: p.createdAt,
-    }));
-  } else {
-    title = "Government DAO: new documents";
-    const rows = await db.select().from(schema.document).orderBy(desc(schema.document.issuedBlock), desc(schema.document.id)).limit(50);
-    entries = rows.map((d) => ({
-      id: `document:${d.id}`,
-      title: `${d.docType} ${d.id.slice(0, 18)}… (${d.status})`,
-      summary: `agency ${d.agencyId}, issued by ${d.issuer}`,
-      link: `${base}/api/v1/documents/${d.id}`,
-      time: d.issuedAt,
-    }));
-  }
-  const self = `${base}/api/v1/feeds/${feed}`;
+  const proposals = feed.startsWith("proposals");
+  const entries = proposals ? await proposalEntries() : await documentEntries();
+  const meta: FeedMeta = {
+    title: proposals ? "Government DAO: new proposals" : "Government DAO: documents issued, amended and revoked",
+    self: `${publicUrl}/api/v1/feeds/${feed}`,
+    urn: `urn:government-dao:${deployment.chainId}:${deployment.contracts.DocumentRegistry.address.toLowerCase()}:${proposals ? "proposals" : "documents"}`,
+    author: "Government DAO public API (indexed from the chain)",
+  };
   return feed.endsWith(".rss")
-    ? c.body(rss(title, self, entries), 200, { "Content-Type": "application/rss+xml; charset=utf-8" })
-    : c.body(atom(title, self, entries), 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
+    ? c.body(renderRss(meta, entries), 200, { "Content-Type": "application/rss+xml; charset=utf-8" })
+    : c.body(renderAtom(meta, entries), 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
 });

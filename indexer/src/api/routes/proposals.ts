@@ -10,7 +10,9 @@ import { cell, sendList } from "../formats.js";
 import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
 import { PROPOSAL_COLUMNS, plainRow, proposalRow, voteRow } from "../rows.js";
 
-const proposalsQuery = listQuery.extend({ state: z.enum(["CREATED", "QUEUED", "EXECUTED", "CANCELED"]).optional() });
+/** The states a proposal can have here (openapi.ts documents the same list). */
+export const PROPOSAL_STATES = ["CREATED", "QUEUED", "EXECUTED", "CANCELED"] as const;
+const proposalsQuery = listQuery.extend({ state: z.enum(PROPOSAL_STATES).optional() });
 const proposalId = z.string().regex(/^\d{1,78}$/, "a decimal proposal id").transform(BigInt);
 
 export const PROPOSALS_LIST = { name: "proposals", item: "proposal", columns: PROPOSAL_COLUMNS } as const;

@@ -1,0 +1,241 @@
+/**
+ * What every reader gets, on a live indexer (anvil, PGlite; issue 17 findings 2–5):
+ * - a forged Host header leaves no trace in the next reader's feed or extract (links come from PUBLIC_URL);
+ * - a stray query parameter is a 400, and neither bypasses nor fills the answer cache;
+ * - signed extracts are kept per indexed checkpoint and have their own, lower rate limit;
+ * - the signing key's seed file is never replaced: a corrupt one stops the start with an error naming it;
+ * - a revocation reason with a control character and a formula: XML export and feeds well-formed (saxes), CSV guarded;
+ * - every route's real answer, in each format, matches the OpenAPI document it serves (ajv, JSON Schema 2020-12).
+ */
+import assert from "node:assert/strict";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+
+import AjvModule from "ajv/dist/2020.js";
+import formatsModule from "ajv-formats";
+
+import { freePort } from "../../scripts/lib/anvil.js";
+import { connectGovernment } from "../../scripts/lib/contracts.js";
+import { cast } from "../../scripts/lib/demo-cast.js";
+import { verifyExtract } from "../lib/extract.js";
+import { type RunningIndexer, startIndexer } from "../lib/run.js";
+import { type TestChain, startTestChain } from "./support/chain.js";
+import { parseXml } from "./support/xml.js";
+
+// ajv and ajv-formats are CommonJS: the default import is module.exports, whose `default` is the same class/plugin.
+const Ajv2020 = AjvModule.default;
+const addFormats = formatsModule.default;
+
+interface OpenapiDocument {
+  paths: Record<string, { get: { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> } }>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+}
+
+const PUBLIC_URL = "https://data.gov.example";
+const EXTRACT_RATE = 1;
+const EXTRACT_BURST = 2;
+
+/** GET with any Host header (fetch will not send a forged one). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+    });
+    request.on("error", reject);
+  });
+}
+
+describe("public answers (anvil, PGlite)", () => {
+  let chain: TestChain;
+  let indexer: RunningIndexer;
+  let client = 0;
+  /** Each request its own client address (API_TRUST_PROXY=1), unless a test shares one. */
+  const get = (route: string, address = `198.18.0.${++client % 250}`, headers: Record<string, string> = {}) =>
+    fetch(`${indexer.url}${route}`, { headers: { "X-Forwarded-For": address, ...headers } });
+  let revokedId = "";
+  const REASON = "=HYPERLINK(\"http://attacker.test\",\"x\") bad\u0001reason";
+
+  before(async () => {
+    chain = await startTestChain();
+    // A Finance registrar issues an order and revokes it with a reason holding a formula and a U+0001.
+    const signers = await chain.connection.ethers.getSigners();
+    const registrar = signers.find((s) => s.address === cast.financeRegistrar);
+    assert.ok(registrar);
+    const { documents } = connectGovernment(chain.addresses, registrar);
+    revokedId = `0x${Buffer.from(`control characters ${Date.now()}`).toString("hex").padEnd(64, "0").slice(0, 64)}`;
+    await (await documents.issue(3, 1, revokedId, `0x${"11".repeat(32)}`, `0x${"00".repeat(32)}`)).wait();
+    await (await documents.revoke(revokedId, REASON)).wait();
+    // One flag of the auditor, as scripts/agent.ts writes them.
+    await writeFile(path.join(chain.dir, "flags.json"), JSON.stringify({
+      generatedAt: 1763900000, chainId: 31337, block: 123,
+      rules: [{ id: "overdue-milestone", title: "Overdue milestone", explanation: "A milestone past its deadline, not released.", threshold: "deadline < now" }],
+      flags: [{ rule: "overdue-milestone", severity: "warning", subject: { kind: "milestone", id: "2/1" }, message: "overdue 10 days", evidence: { days: 10, deadline: "1763000000" }, block: 120, timestamp: 1763899000 }],
+    }));
+    indexer = await startIndexer({
+      rpcUrl: chain.anvil.rpcUrl,
+      deploymentDir: chain.deploymentDir,
+      port: await freePort(),
+      fresh: true,
+      stateDir: path.join(chain.dir, "indexer"),
+      contentDir: chain.contentDir,
+      flagsFile: path.join(chain.dir, "flags.json"),
+      env: { PUBLIC_URL, API_TRUST_PROXY: "1", API_EXTRACT_RATE_LIMIT: String(EXTRACT_RATE), API_EXTRACT_RATE_BURST: String(EXTRACT_BURST) },
+    });
+  });
+  after(async () => {
+    await indexer?.stop();
+    await chain?.close();
+  });
+
+  it("a forged Host header leaves no trace in the next reader's feeds and extracts: links come from PUBLIC_URL", async () => {
+    const routes = ["/api/v1/feeds/documents.rss", "/api/v1/feeds/documents.atom", "/api/v1/feeds/proposals.rss", "/api/v1/feeds/proposals.atom", `/api/v1/documents/${revokedId}/extract`];
+    let address = 0;
+    for (const route of routes) {
+      const forged = await rawGet(`${indexer.url}${route}`, { Host: "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "http", "X-Forwarded-For": `198.19.0.${++address}` });
+      assert.equal(forged.status, 200, route);
+      assert.doesNotMatch(forged.body, /evil\.example/, `${route}: even the forged request gets PUBLIC_URL links`);
+      const next = await get(route);
+      assert.equal(next.headers.get("x-cache"), "HIT", `${route}: the forged request's answer was kept`);
+      const body = await next.text();
+      assert.doesNotMatch(body, /evil\.example/, route);
+      assert.match(body, new RegExp(`${PUBLIC_URL.replace(/\./g, "\\.")}/api/v1/`), route);
+    }
+  });
+
+  it("answers a query parameter a route does not accept with a 400, and serves repeated valid requests from the cache", async () => {
+    const stray = await get(`/api/v1/verify/${revokedId}?x=1`);
+    assert.equal(stray.status, 400);
+    assert.deepEqual(await stray.json(), { error: { code: "unknown_parameter", message: 'unknown query parameter "x": /api/v1/verify/{sha256} accepts no query parameters' } });
+    assert.equal(stray.headers.get("x-cache"), null, "refused before the cache");
+    for (const route of ["/api/v1/documents?limit=5&nonce=1", "/api/v1/feeds/documents.rss?v=2", "/api/v1/officials?cursor=x", "/api/v1/documents?limit=5&limit=6"]) {
+      const response = await get(route);
+      assert.equal(response.status, 400, route);
+      assert.match(((await response.json()) as { error: { code: string } }).error.code, /^(unknown|repeated)_parameter$/, route);
+    }
+    const first = await get(`/api/v1/verify/${revokedId}`);
+    await first.arrayBuffer();
+    const second = await get(`/api/v1/verify/${revokedId}`);
+    assert.equal(second.headers.get("x-cache"), "HIT");
+    await second.arrayBuffer();
+    await (await get("/api/v1/documents?limit=5&format=csv")).arrayBuffer();
+    const reordered = await get("/api/v1/documents?format=csv&limit=%35");
+    assert.equal(reordered.headers.get("x-cache"), "HIT", "order and percent-encoding make no new entry");
+    // The dApp's open-data links send limit to the one-page lists too.
+    assert.equal((await get("/api/v1/budget/totals?format=csv&limit=1000")).status, 200);
+  });
+
+  it("keeps a signed extract per indexed checkpoint, and limits extracts more than other routes", async () => {
+    const me = "203.0.113.50";
+    const first = await get(`/api/v1/documents/${revokedId}/extract`, me);
+    assert.equal(first.status, 200);
+    const second = await get(`/api/v1/documents/${revokedId}/extract`, me);
+    assert.equal(second.headers.get("x-cache"), "HIT");
+    const [a, b] = [(await first.json()) as Record<string, unknown>, (await second.json()) as Record<string, unknown>];
+    assert.deepEqual(b, a, "the same signed extract at the same checkpoint");
+    const key = (await (await get("/api/v1/signing-key")).json()) as { publicKey: string };
+    assert.deepEqual(verifyExtract(b, Uint8Array.from(Buffer.from(key.publicKey, "base64"))), { ok: true });
+    assert.deepEqual(a.links, { verify: `${PUBLIC_URL}/api/v1/verify/${revokedId}`, document: `${PUBLIC_URL}/api/v1/documents/${revokedId}`, signingKey: `${PUBLIC_URL}/api/v1/signing-key` });
+    const third = await get(`/api/v1/documents/${revokedId}/extract`, me);
+    assert.equal(third.status, 429, `burst ${EXTRACT_BURST} spent`);
+    assert.equal(((await third.json()) as { error: { code: string } }).error.code, "rate_limited");
+    assert.equal((await get("/api/v1/documents?limit=1", me)).status, 200, "other routes still answer this client");
+  });
+
+  it("a control character and a formula in a revocation reason: JSON exact, XML export and feeds well-formed, CSV guarded", async () => {
+    const detail = (await (await get(`/api/v1/documents/${revokedId}`)).json()) as { document: { revokeReason: string } };
+    assert.equal(detail.document.revokeReason, REASON, "JSON keeps the chain's text exactly");
+    const xml = await (await get("/api/v1/documents?format=xml&status=REVOKED&limit=1000")).text();
+    const reasons = parseXml(xml).children.map((d) => d.children.find((c) => c.name === "revokeReason")?.text);
+    assert.ok(reasons.includes(REASON.replace("\u0001", "\uFFFD")), "the reason, with U+FFFD for U+0001");
+    for (const feed of ["documents.rss", "documents.atom"]) {
+      const text = await (await get(`/api/v1/feeds/${feed}`)).text();
+      parseXml(text);
+      assert.ok(text.includes("revoked: =HYPERLINK"), `${feed} carries the revocation and its reason`);
+    }
+    const bytes = Buffer.from(await (await get("/api/v1/documents?format=csv&status=REVOKED&limit=1000&bom=1")).arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "bom=1: a UTF-8 byte order mark first");
+    assert.ok(bytes.toString("utf8").includes(`"'=HYPERLINK(""http://attacker.test"",""x"") bad\u0001reason"`), "the formula is prefixed with a single quote");
+    assert.equal((await get("/api/v1/documents?format=json&bom=1")).status, 400, "bom only with CSV");
+  });
+
+  it("never replaces the signing key: a corrupt seed file stops the next start with an error naming it, and stays as it was", async () => {
+    const stateDir = path.join(chain.dir, "indexer-corrupt-key");
+    await mkdir(stateDir, { recursive: true });
+    const seedFile = path.join(stateDir, "api-signing-seed.hex");
+    await writeFile(seedFile, "this is not a seed\n");
+    await assert.rejects(
+      startIndexer({ rpcUrl: chain.anvil.rpcUrl, deploymentDir: chain.deploymentDir, port: await freePort(), fresh: true, stateDir, contentDir: chain.contentDir, timeoutMs: 120_000 }),
+      (error: unknown) => error instanceof Error && /ponder exited \(code 1\)/.test(error.message) && error.message.includes("is corrupt") && error.message.includes("api-signing-seed.hex"),
+    );
+    assert.equal(await readFile(seedFile, "utf8"), "this is not a seed\n");
+    // The running indexer's key is the one it created at its first start, unchanged.
+    const seed = await readFile(path.join(chain.dir, "indexer", "api-signing-seed.hex"), "utf8");
+    assert.match(seed, /^[0-9a-f]{64}\n$/);
+  });
+
+  it("every route's real answer, in each format, matches the OpenAPI document it serves", async () => {
+    const openapi = (await (await get("/api/v1/openapi.json")).json()) as OpenapiDocument;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const first = async (route: string, key = "id"): Promise<string> => String(((await (await get(route)).json()) as { items: Record<string, unknown>[] }).items[0]?.[key]);
+    const ids: Record<string, string[]> = {
+      "{id}": [revokedId],
+      "{sha256}": [revokedId, `0x${"ab".repeat(32)}`],
+      "{feed}": ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom"],
+    };
+    const proposalId = await first("/api/v1/proposals?limit=1");
+    const allocationId = await first("/api/v1/budget/allocations?limit=1");
+    // Each concrete URL of each template (a verify that finds a document and one that does not).
+    const urls = (template: string): string[] => {
+      if (template === "/api/v1/proposals/{id}") return [template.replace("{id}", proposalId)];
+      if (template === "/api/v1/budget/allocations/{id}") return [template.replace("{id}", allocationId)];
+      const param = /\{[^}]+\}/.exec(template)?.[0];
+      return param === undefined ? [template] : (ids[param] ?? []).map((value) => template.replace(param, value));
+    };
+    let checked = 0;
+    for (const [template, item] of Object.entries(openapi.paths)) {
+      const ok = item.get.responses["200"]?.content ?? {};
+      const formats = (item.get.parameters ?? []).some((p) => p.name === "format") ? ["json", "csv", "xml"] : [undefined];
+      for (const url of urls(template)) {
+        for (const format of formats) {
+          const response = await get(format === undefined ? url : `${url}?format=${format}`);
+          assert.equal(response.status, 200, `${url} ${format ?? ""}`);
+          const type = (response.headers.get("content-type") ?? "").split(";")[0] ?? "";
+          const declared = ok[type === "text/csv" ? "text/csv" : type];
+          assert.ok(declared, `${template}: ${type} is not a documented answer (${Object.keys(ok).join(", ")})`);
+          const body = await response.text();
+          if (type === "application/json") {
+            const validate = ajv.compile({ ...declared.schema, components: openapi.components });
+            assert.ok(validate(JSON.parse(body)), `${url}: ${ajv.errorsText(validate.errors, { separator: "\n" })}`);
+          } else if (type === "text/csv" || type === "application/xml") {
+            const ref = String(declared.schema["x-columns"] ?? "");
+            const schema = openapi.components.schemas[ref.split("/").at(-1) ?? ""];
+            const columns = Object.keys(schema?.properties ?? {});
+            if (type === "text/csv") assert.equal(body.split("\r\n")[0], columns.join(","), `${url} CSV columns`);
+            else for (const row of parseXml(body).children) assert.deepEqual(row.children.map((c) => c.name), columns, `${url} XML columns`);
+          } else {
+            parseXml(body);
+          }
+          checked += 1;
+        }
+      }
+    }
+    console.log(`# ${checked} answers checked against the OpenAPI document`);
+    assert.ok(checked >= 35, `${checked} answers`);
+    // The document constrains: an answer with an unknown status, a short hash or a missing column does not pass.
+    const documentsPage = ajv.compile({ ...(openapi.paths["/api/v1/documents"]?.get.responses["200"]?.content?.["application/json"]?.schema ?? {}), components: openapi.components });
+    const real = ((await (await get("/api/v1/documents?limit=1")).json()) as { items: Record<string, unknown>[] }).items[0] ?? {};
+    assert.ok(documentsPage({ items: [real], nextCursor: null }));
+    const { proposalId: _dropped, ...missing } = real;
+    for (const wrong of [{ ...real, status: "LOST" }, { ...real, id: "0x1234" }, missing]) assert.equal(documentsPage({ items: [wrong], nextCursor: null }), false, JSON.stringify(wrong).slice(0, 80));
+    // Errors too: the documented Error schema, with a documented code.
+    const validateError = ajv.compile({ $ref: "#/components/schemas/Error", components: openapi.components });
+    for (const route of ["/api/v1/documents?limit=0", `/api/v1/verify/${revokedId}?x=1`, "/api/v1/nothing", "/api/v1/documents?cursor=zz"]) {
+      assert.ok(validateError(await (await get(route)).json()), `${route}: ${ajv.errorsText(validateError.errors)}`);
+    }
+  });
+});
