@@ -16,7 +16,7 @@ import { DEFAULT_DEPLOYMENT_DIR, DEFAULT_STATE_DIR } from "./lib/paths.js";
 
 const deployment = readDeployment(process.env.INDEXER_DEPLOYMENT_DIR ?? DEFAULT_DEPLOYMENT_DIR);
 const rpcUrl = process.env.INDEXER_RPC_URL ?? "http://127.0.0.1:8545";
-// Ponder throttles each RPC URL at first; listing the local URL several times lifts that (DESIGN.md §5, trap 2).
+// Ponder throttles each RPC URL at first; listing the local URL several times lifts that (indexer/README.md, fact F1).
 const rpc = Array.from({ length: 8 }, () => rpcUrl);
 const contract = <name extends keyof typeof deployment.contracts>(name: name) => ({
   chain: "dao" as const,

@@ -1,6 +1,6 @@
 /// <reference path="./pg.d.ts" />
 /**
- * Where the indexer keeps its data, how a fresh start clears it (DESIGN.md §5, trap 3: a reset chain with the
+ * Where the indexer keeps its data, how a fresh start clears it (indexer/README.md, fact F3: a reset chain with the
  * same id leaves stale rows and a stale RPC cache, so a fresh start must drop both), and how the app lock a dead
  * indexer left is released.
  *  - PGlite (default): a directory; fresh = remove it.

@@ -108,7 +108,7 @@ async function nodeBinary(): Promise<string> {
   }
 }
 
-/** A hash of the indexing code: a new build gets its own schema (DESIGN.md §5, trap 4). */
+/** A hash of the indexing code: a new build gets its own schema (indexer/README.md, fact F4). */
 async function codeHash(): Promise<string> {
   const hash = createHash("sha256");
   const files = ["ponder.config.ts", "ponder.schema.ts"];

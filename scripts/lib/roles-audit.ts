@@ -1,7 +1,7 @@
 /**
  * Reads a live chain and lists who holds power over the system, and whether anyone holds what they should not.
  *
- * Expected after deployment (DESIGN.md §3 roles table):
+ * Expected after deployment (README.md, "Contracts and who may change what"):
  *   Timelock   DEFAULT_ADMIN_ROLE  → the Timelock itself only (the deployer renounced)
  *              PROPOSER_ROLE       → the Governor only
  *              CANCELLER_ROLE      → the Governor only

@@ -1,7 +1,7 @@
 /**
  * A throwaway PostgreSQL 15 cluster for the tests (Debian's `postgresql`, installed by .ci/run): initdb into a
  * temporary directory, listening on 127.0.0.1 and a free port, stopped and removed in teardown. PostgreSQL refuses
- * to run as root, so as root the cluster belongs to the `postgres` user and runs through `runuser` (DESIGN.md §5).
+ * to run as root, so as root the cluster belongs to the `postgres` user and runs through `runuser` (indexer/README.md, fact F5).
  */
 import { execFile } from "node:child_process";
 import { chmod, chown, mkdtemp, rm } from "node:fs/promises";
