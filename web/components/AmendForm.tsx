@@ -56,6 +56,11 @@ export function AmendForm({ doc, prefill }: { doc: ActionableDocument; prefill: 
         </p>
       ) : null}
       {problems.contentHash ? <p className="error-text">{problem("contentHash")}</p> : null}
+      {prefill ? null : (
+        <p className="hint" data-testid="no-prefill">
+          {t("noPrefill")}
+        </p>
+      )}
       <MetadataInputs values={fields} onChange={setFields} problem={problem} showType={false} />
       <Field name="amend-reason" label={t("amendReason")} problem={problem("reason")}>
         {(id, d) => <ReasonInput id={id} value={reason} onChange={setReason} describedBy={d} />}

@@ -10,7 +10,9 @@ import type { Hex } from "viem";
 
 import { FileDrop } from "@/components/FileDrop";
 import { useAgencyNames } from "@/hooks/useAgencies";
+import { useCoSignatureCheck } from "@/hooks/useCoSignature";
 import { useVerifyDocument } from "@/hooks/useDocument";
+import type { CoSignatureVerdict } from "@/utils/cosignature";
 import { fromSeconds } from "@/utils/format";
 import { type FileProblem, MAX_FILE_BYTES, fileProblem, sha256File } from "@/utils/hash";
 
@@ -27,6 +29,7 @@ export function VerifyPanel() {
   const hash = state.step === "hashed" ? state.hash : undefined;
   const result = useVerifyDocument(hash);
   const agencyNames = useAgencyNames();
+  const coSignature = useCoSignatureCheck(result.data?.found ? result.data : undefined);
 
   const take = async (file: File) => {
     const run = ++latest.current;
@@ -103,7 +106,9 @@ export function VerifyPanel() {
                 <code>{result.data.issuer}</code>
               </dd>
               <dt>{t("coSignature")}</dt>
-              <dd>{result.data.coSigned ? t("coSigned") : t("notCoSigned")}</dd>
+              <dd data-testid="cosignature" data-cosignature={coSignature.data?.status ?? (coSignature.isError ? "unchecked" : "checking")} className={coSignature.data?.status === "valid" ? "ok" : undefined}>
+                <CoSignatureText verdict={coSignature.data} failed={coSignature.isError} agencyName={(id) => agencyNames.get(id) ?? t("agencyId", { id })} />
+              </dd>
               {result.data.supersedes ? (
                 <>
                   <dt>{t("supersedes")}</dt>
@@ -126,4 +131,25 @@ export function VerifyPanel() {
       </div>
     </section>
   );
+}
+
+/** The co-signature verdict in words: valid (by whom), invalid (why) or not checked (why); never "anchored". */
+function CoSignatureText({ verdict, failed, agencyName }: { verdict: CoSignatureVerdict | undefined; failed: boolean; agencyName: (id: number) => string }) {
+  const t = useTranslations("verify.coSignatureCheck");
+  if (failed) return <span className="error-text">{t("unchecked", { why: t("why.lookupFailed") })}</span>;
+  if (!verdict) return <span>{t("checking")}</span>;
+  switch (verdict.status) {
+    case "none":
+      return <span>{t("none")}</span>;
+    case "valid":
+      return <span>{t("valid", { agency: agencyName(verdict.signer) })}</span>;
+    case "invalid":
+      return (
+        <span className="error-text" data-reason={verdict.reason}>
+          {t("invalid", { why: t(`why.${verdict.reason}`) })}
+        </span>
+      );
+    case "unchecked":
+      return <span data-reason={verdict.reason}>{t("unchecked", { why: t(`why.${verdict.reason}`) })}</span>;
+  }
 }

@@ -16,7 +16,8 @@ export interface VerifiedDocument {
   issuedAt: bigint;
   issuer: Address;
   metadataDigest: Hex;
-  coSigned: boolean;
+  /** sha-256 of the agency co-signature anchored on chain (0 when none); checked by useCoSignatureCheck. */
+  coSignatureDigest: Hex;
   supersedes?: Hex;
   supersededBy?: Hex;
   /** Why the newer version replaced this one (DocumentAmended). */
@@ -50,7 +51,7 @@ export function useVerifyDocument(contentHash: Hex | undefined) {
         issuedAt: BigInt(doc.issuedAt),
         issuer: doc.issuer,
         metadataDigest: doc.metadataDigest,
-        coSigned: BigInt(doc.coSignatureDigest) !== 0n,
+        coSignatureDigest: doc.coSignatureDigest,
         ...(doc.supersedes !== 0n ? { supersedes: asHex(doc.supersedes) } : {}),
         ...(doc.supersededBy !== 0n ? { supersededBy: asHex(doc.supersededBy) } : {}),
       };

@@ -1,11 +1,7 @@
 /** Documents: the list with filters, one document with its amendment chain and history, verify, the extract link. */
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-
 import { z } from "zod";
 
-import { cidFromDigest } from "../../../scripts/lib/content-store";
-import { contentDir } from "@/lib/runtime";
+import { readContentJson } from "@/lib/content";
 import { apiUrl, getJson } from "./client";
 import { proposalSchema, voteSchema } from "./proposals";
 import { dec, decOrNull, hex, hexOrNull, page } from "./schemas";
@@ -104,18 +100,14 @@ export interface DocumentLabel {
 
 const labelSchema = z.object({ number: z.string(), title: z.object({ kk: z.string(), ru: z.string(), en: z.string() }) });
 
-/** The label of each document whose metadata is in the content store (missing or unreadable: absent). */
+/** The label of each document whose metadata is in the content store, hash-checked (missing, altered or unreadable: absent). */
 export async function documentLabels(docs: readonly { id: string; metadataDigest: string }[]): Promise<Map<string, DocumentLabel>> {
   const labels = new Map<string, DocumentLabel>();
   await Promise.all(
     docs.map(async (d) => {
-      try {
-        const json: unknown = JSON.parse(await readFile(path.join(contentDir(), cidFromDigest(d.metadataDigest)), "utf8"));
-        const parsed = labelSchema.safeParse(json);
-        if (parsed.success) labels.set(d.id, parsed.data);
-      } catch {
-        // not in the content store: shown by hash only
-      }
+      // Read through the hash check: a file that is absent or altered gives no label (shown by hash only).
+      const parsed = labelSchema.safeParse(await readContentJson(d.metadataDigest));
+      if (parsed.success) labels.set(d.id, parsed.data);
     }),
   );
   return labels;

@@ -1,0 +1,182 @@
+/**
+ * Issue 18: /verify checks the agency's ML-DSA-65 co-signature in the browser (valid / invalid / could not check,
+ * never "anchored"), and the dApp reads content-store files only through the hash check (an altered metadata file
+ * gives no title and no amend prefill).
+ *
+ * Forgeries are issued on the test chain by the digital registrar (anvil dev account 8), as a stolen registrar key
+ * could: a new file whose metadata copies a genuine co-signature, with a random or a copied coSignatureDigest.
+ */
+import assert from "node:assert/strict";
+import { createHash, randomBytes } from "node:crypto";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, it } from "node:test";
+
+import type { Page } from "playwright-core";
+
+import { cidFromDigest } from "../../scripts/lib/content-store";
+import { devAccount } from "../../scripts/lib/demo-cast";
+import { type GovContext, openContext } from "../../scripts/lib/gov/context";
+import type { World } from "./harness";
+import { worldSession } from "./session";
+
+let world: World;
+let ctx: GovContext;
+const { openAs } = worldSession({ artifacts: "cosignature" }, async (started) => {
+  world = started;
+  ctx = await openContext({ rpc: started.rpcUrl, deploymentDir: started.deploymentDir, contentDir: started.contentDir });
+});
+
+const NOTICE = 5; // DocumentRegistry.DocumentType.Notice
+const sha256 = (bytes: Uint8Array | string): string => `0x${createHash("sha256").update(bytes).digest("hex")}`;
+
+interface Metadata {
+  number: string;
+  title: { kk: string; ru: string; en: string };
+  body: { sha256: string; mediaType: string; size: number };
+  coSignature: { algorithm: string; publicKeySha256: string; signature: string; message: string };
+}
+
+async function seededMetadata(key: string): Promise<Metadata> {
+  const doc = world.record.documents[key];
+  assert.ok(doc, `the seed has ${key}`);
+  return JSON.parse(await readFile(path.join(world.contentDir, doc.metadataCid), "utf8")) as Metadata;
+}
+
+/** Issues `file` as a notice of the digital ministry with `metadata` (stored unless `store` is false) and `coSignatureDigest`. */
+async function issueForged(file: Uint8Array, metadata: Metadata, coSignatureDigest: string, store = true): Promise<void> {
+  const bytes = new TextEncoder().encode(`${JSON.stringify(metadata, null, 2)}\n`);
+  const metadataDigest = store ? (await ctx.store.put(bytes)).digest : sha256(bytes);
+  const registry = ctx.contracts.documents.connect(await ctx.provider.getSigner(devAccount(8)));
+  const tx = await registry.issue(NOTICE, 2, sha256(file), metadataDigest, coSignatureDigest);
+  await tx.wait();
+}
+
+/** Drops `file` on /verify and waits for the co-signature verdict; returns it and its reason. */
+async function coSignatureOf(page: Page, file: string): Promise<{ status: string; reason: string | null; text: string }> {
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.locator("[data-verdict]").waitFor();
+  const cell = page.locator('[data-testid="cosignature"]:not([data-cosignature="checking"])');
+  await cell.waitFor({ timeout: 20_000 });
+  return {
+    status: (await cell.getAttribute("data-cosignature")) ?? "",
+    reason: await cell.locator("[data-reason]").getAttribute("data-reason").catch(() => null),
+    text: await cell.innerText(),
+  };
+}
+
+describe("/verify checks the ML-DSA-65 co-signature in the browser", () => {
+  it("a seeded document of an agency: valid, by the agency's registered key", async () => {
+    const page = await openAs("/verify");
+    const verdict = await coSignatureOf(page, await world.documentFile("orderCertificateRegister"));
+    assert.equal(verdict.status, "valid", verdict.text);
+    assert.match(verdict.text, /Valid: ML-DSA-65 signature by Ministry of Digital Development/);
+    assert.doesNotMatch(await page.content(), /Anchored/);
+    await world.screenshot(page, "verify-cosignature-valid");
+    await page.close();
+  });
+
+  it("a central decree: valid, co-signed by the Office of the Government (agency 3)", async () => {
+    const page = await openAs("/verify");
+    const verdict = await coSignatureOf(page, await world.documentFile("decreePilotRevised"));
+    assert.equal(verdict.status, "valid", verdict.text);
+    assert.match(verdict.text, /Office of the Government/);
+    await page.close();
+  });
+
+  it("a random coSignatureDigest on chain, metadata copying a genuine signature: invalid", async () => {
+    const file = randomBytes(3000);
+    const metadata = await seededMetadata("noticeMaintenance");
+    await issueForged(file, { ...metadata, number: "FORGED-1", body: { ...metadata.body, sha256: sha256(file) } }, `0x${randomBytes(32).toString("hex")}`);
+    const page = await openAs("/verify");
+    const verdict = await coSignatureOf(page, await world.tempFile("forged-1.bin", file));
+    assert.equal(verdict.status, "invalid", verdict.text);
+    assert.equal(verdict.reason, "messageMismatch");
+    assert.match(verdict.text, /^INVALID: the signed message is not this document/);
+    await world.screenshot(page, "verify-cosignature-invalid");
+    await page.close();
+  });
+
+  it("a tampered signature: right key, right message, anchored digest of the bytes shown, and still invalid", async () => {
+    const file = randomBytes(3000);
+    const metadata = await seededMetadata("noticeMaintenance");
+    const chainId = (await ctx.provider.getNetwork()).chainId;
+    // The 84-byte message of the new file, so only the ML-DSA verification itself can catch the forgery.
+    const message = `0x${sha256(file).slice(2)}${chainId.toString(16).padStart(64, "0")}${ctx.addresses.documents.slice(2).toLowerCase()}`;
+    const signature = Buffer.from(metadata.coSignature.signature, "base64");
+    signature[10] = (signature[10] ?? 0) ^ 0xff;
+    const forged: Metadata = {
+      ...metadata,
+      number: "FORGED-2",
+      body: { ...metadata.body, sha256: sha256(file) },
+      coSignature: { ...metadata.coSignature, message, signature: signature.toString("base64") },
+    };
+    await issueForged(file, forged, sha256(signature));
+    const page = await openAs("/verify");
+    const verdict = await coSignatureOf(page, await world.tempFile("forged-2.bin", file));
+    assert.equal(verdict.status, "invalid", verdict.text);
+    assert.equal(verdict.reason, "signatureInvalid");
+    await page.close();
+  });
+
+  it("a random coSignatureDigest and no metadata in the content store: could not be checked", async () => {
+    const file = randomBytes(3000);
+    const metadata = await seededMetadata("noticeMaintenance");
+    await issueForged(file, { ...metadata, number: "FORGED-3", body: { ...metadata.body, sha256: sha256(file) } }, `0x${randomBytes(32).toString("hex")}`, false);
+    const page = await openAs("/verify");
+    const verdict = await coSignatureOf(page, await world.tempFile("forged-3.bin", file));
+    assert.equal(verdict.status, "unchecked", verdict.text);
+    assert.equal(verdict.reason, "metadataMissing");
+    assert.match(verdict.text, /^Could not be checked: the document's metadata is not in the content store/);
+    await page.close();
+  });
+});
+
+describe("content-store files are read only through the hash check", () => {
+  it("an altered metadata file gives no title, no amend prefill, and no co-signature verdict", async () => {
+    const doc = world.record.documents.orderBudgetReports;
+    assert.ok(doc);
+    const file = path.join(world.contentDir, doc.metadataCid);
+    const original = await readFile(file, "utf8");
+    const title = (JSON.parse(original) as Metadata).title.en;
+
+    const before = await openAs(`/documents/${doc.tokenId}`);
+    assert.match(await before.locator("main").innerText(), new RegExp(title));
+    await before.close();
+
+    await writeFile(file, original.replaceAll(title, "FORGED TITLE"));
+    const list = await openAs("/documents");
+    assert.doesNotMatch(await list.locator("main").innerText(), /FORGED TITLE/);
+    await list.close();
+
+    const page = await openAs(`/documents/${doc.tokenId}`, 7);
+    const text = await page.locator("main").innerText();
+    assert.doesNotMatch(text, /FORGED TITLE/);
+    await page.getByRole("button", { name: "Amend", exact: true }).click();
+    await page.getByTestId("no-prefill").waitFor();
+    assert.match(await page.getByTestId("no-prefill").innerText(), /does not match its digest/);
+    await world.screenshot(page, "amend-no-prefill");
+    await page.close();
+
+    const verify = await openAs("/verify");
+    const verdict = await coSignatureOf(verify, await world.documentFile("orderBudgetReports"));
+    assert.equal(verdict.status, "unchecked", verdict.text);
+    assert.equal(verdict.reason, "metadataAltered");
+    await verify.close();
+  });
+
+  it("the agency's public key missing from the content store: could not be checked", async () => {
+    const keyCid = world.record.publicKeys["2"];
+    assert.ok(keyCid, "the seed records agency 2's key");
+    assert.equal(keyCid, cidFromDigest((await ctx.contracts.agencies.agency(2)).pqKeyHash));
+    await rm(path.join(world.contentDir, keyCid));
+    const page = await openAs("/verify");
+    const verdict = await coSignatureOf(page, await world.documentFile("orderCertificateRegister"));
+    assert.equal(verdict.status, "unchecked", verdict.text);
+    assert.equal(verdict.reason, "keyMissing");
+    assert.match(verdict.text, /public key is not in the content store/);
+    await world.screenshot(page, "verify-cosignature-no-key");
+    await page.close();
+    ctx.close();
+  });
+});
