@@ -1422,8 +1422,9 @@ describe("BudgetEscrow", function () {
       const tx = await s.escrow.connect(timelock).releaseMilestone(id, 0);
       await expect(tx).to.emit(s.escrow, "PaymentDeferred").withArgs(burner.target, NATIVE, parseEther("1"));
       const receipt = await tx.wait();
-      // 20 fresh slots would cost over 440 000 gas; the recipient got at most 50 000 of the release's.
-      expect(receipt?.gasUsed ?? 0n).to.be.lessThan(200_000n);
+      // 20 fresh slots would cost over 440 000 gas; the recipient got at most 50 000 of the release's (the bound leaves
+      // room for the coverage instrumentation of `npm test`, where it measured 200,632).
+      expect(receipt?.gasUsed ?? 0n).to.be.lessThan(300_000n);
       expect(await burner.written()).to.equal(0n);
       expect(await s.escrow.owed(burner, NATIVE)).to.equal(parseEther("1"));
 
