@@ -60,6 +60,48 @@ const list = (spec: { name: string; item: string; columns: readonly string[] }, 
   },
 });
 const json = (schema: object) => ({ "application/json": { schema } });
+
+const nullableInt = { type: ["integer", "null"], minimum: 0 };
+/** The answer of GET /api/v1/health (indexer/src/api/routes/health.ts). */
+const HEALTH = {
+  type: "object",
+  required: ["status", "problems", "chainHead", "indexedHead", "lagBlocks", "children", "supervisor"],
+  properties: {
+    status: { enum: ["ok", "degraded"] },
+    problems: { type: "array", items: { type: "string" } },
+    chainHead: nullableInt,
+    indexedHead: nullableInt,
+    lagBlocks: nullableInt,
+    supervisor: {
+      oneOf: [
+        { type: "null" },
+        { type: "object", required: ["pid", "updatedAt"], properties: { pid: { type: "integer" }, updatedAt: { type: "string" } } },
+      ],
+    },
+    children: {
+      oneOf: [
+        { type: "null" },
+        {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["name", "state", "pid", "restarts", "failedStarts", "lastExit", "lastRecoveryMs", "since"],
+            properties: {
+              name: { type: "string" },
+              state: { type: "string" },
+              pid: nullableInt,
+              restarts: { type: "integer", minimum: 0 },
+              failedStarts: { type: "integer", minimum: 0 },
+              lastExit: { type: ["object", "null"] },
+              lastRecoveryMs: { type: ["number", "null"] },
+              since: { type: "string" },
+            },
+          },
+        },
+      ],
+    },
+  },
+};
 const detail = (summary: string, param: string, description: string, content: object = json({ type: "object" })) => ({
   get: {
     summary,
@@ -132,7 +174,12 @@ export const openapi = {
       "application/rss+xml": { schema: { type: "string" } },
       "application/atom+xml": { schema: { type: "string" } },
     }),
-    "/api/v1/health": { get: { summary: "Chain head (RPC), indexed head, lag in blocks, npm start's supervised children (children: null without npm start); status ok | degraded with its problems", responses: { "200": { description: "health" }, ...guardResponses } } },
+    "/api/v1/health": {
+      get: {
+        summary: "Chain head (RPC), indexed head, lag in blocks, npm start's supervised children (children: null without npm start); status ok | degraded with its problems",
+        responses: { "200": { description: "health", content: json(HEALTH) }, ...guardResponses },
+      },
+    },
     "/api/v1/openapi.json": {
       get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: json({ type: "object", required: ["openapi", "info", "paths", "components"], properties: { openapi: { const: "3.1.0" } } }) }, ...guardResponses } },
     },
