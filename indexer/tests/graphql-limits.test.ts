@@ -10,18 +10,16 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import fc from "fast-check";
 import { getIntrospectionQuery } from "graphql";
 import { Hono } from "hono";
 
-import { freePort } from "../../scripts/lib/anvil.js";
-import { type RunningIndexer, startIndexer } from "../lib/run.js";
+import { type RunningIndexer } from "../lib/run.js";
 import { estimateQuery } from "../src/api/graphql-cost.js";
 import { GRAPHQL_LIMITS, type GraphqlLimits, graphqlGuard, graphqlLimitsFromEnv } from "../src/api/graphql-guard.js";
-import { type TestChain, startTestChain } from "./support/chain.js";
+import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";
 
 /** The query of the issue: `levels` lists of votes, each vote's proposal's votes inside the previous. */
 export const nestedVotes = (levels: number): string => {
@@ -215,15 +213,7 @@ describe("GraphQL limits on a live indexer (anvil, PGlite)", () => {
 
   before(async () => {
     chain = await startTestChain();
-    indexer = await startIndexer({
-      rpcUrl: chain.anvil.rpcUrl,
-      deploymentDir: chain.deploymentDir,
-      port: await freePort(),
-      fresh: true,
-      stateDir: path.join(chain.dir, "indexer"),
-      contentDir: chain.contentDir,
-      env: { API_RATE_LIMIT: "0" },
-    });
+    indexer = await startChainIndexer(chain, { env: { API_RATE_LIMIT: "0" } });
   });
   after(async () => {
     await indexer?.stop();

@@ -21,7 +21,7 @@ import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { cast } from "../../scripts/lib/demo-cast.js";
 import { verifyExtract } from "../lib/extract.js";
 import { type RunningIndexer, startIndexer } from "../lib/run.js";
-import { type TestChain, startTestChain } from "./support/chain.js";
+import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";
 import { parseXml } from "./support/xml.js";
 
 // ajv and ajv-formats are CommonJS: the default import is module.exports, whose `default` is the same class/plugin.
@@ -75,13 +75,7 @@ describe("public answers (anvil, PGlite)", () => {
       rules: [{ id: "overdue-milestone", title: "Overdue milestone", explanation: "A milestone past its deadline, not released.", threshold: "deadline < now" }],
       flags: [{ rule: "overdue-milestone", severity: "warning", subject: { kind: "milestone", id: "2/1" }, message: "overdue 10 days", evidence: { days: 10, deadline: "1763000000" }, block: 120, timestamp: 1763899000 }],
     }));
-    indexer = await startIndexer({
-      rpcUrl: chain.anvil.rpcUrl,
-      deploymentDir: chain.deploymentDir,
-      port: await freePort(),
-      fresh: true,
-      stateDir: path.join(chain.dir, "indexer"),
-      contentDir: chain.contentDir,
+    indexer = await startChainIndexer(chain, {
       flagsFile: path.join(chain.dir, "flags.json"),
       env: { PUBLIC_URL, API_TRUST_PROXY: "1", API_EXTRACT_RATE_LIMIT: String(EXTRACT_RATE), API_EXTRACT_RATE_BURST: String(EXTRACT_BURST) },
     });

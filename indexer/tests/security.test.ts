@@ -19,13 +19,12 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import fc from "fast-check";
 import { Hono } from "hono";
 
-import { freePort } from "../../scripts/lib/anvil.js";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { cast } from "../../scripts/lib/demo-cast.js";
 import { cidFromDigest } from "../lib/cid.js";
-import { type RunningIndexer, startIndexer } from "../lib/run.js";
+import { type RunningIndexer } from "../lib/run.js";
 import { API_CSP, rateLimit, rateLimitFromEnv, readOnly } from "../src/api/security.js";
-import { type TestChain, startTestChain } from "./support/chain.js";
+import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";
 
 type Json = Record<string, unknown>;
 interface Parameter {
@@ -132,15 +131,7 @@ describe("API security (anvil, PGlite)", () => {
     process.env.API_RATE_BURST = String(BURST);
     process.env.API_TRUST_PROXY = "1";
     chain = await startTestChain();
-    indexer = await startIndexer({
-      rpcUrl: chain.anvil.rpcUrl,
-      deploymentDir: chain.deploymentDir,
-      port: await freePort(),
-      fresh: true,
-      stateDir: path.join(chain.dir, "indexer"),
-      contentDir: chain.contentDir,
-      flagsFile: path.join(chain.dir, "flags.json"),
-    });
+    indexer = await startChainIndexer(chain, { flagsFile: path.join(chain.dir, "flags.json") });
     const openapi = (await (await request("/api/v1/openapi.json")).json()) as { paths: Record<string, { get?: { parameters?: Parameter[]; responses?: Json } }> };
     routes = Object.entries(openapi.paths).map(([template, item]) => ({ template, parameters: item.get?.parameters ?? [] }));
     documented429 = Object.entries(openapi.paths).filter(([, item]) => item.get?.responses?.["429"] !== undefined && item.get.responses["405"] !== undefined).map(([t]) => t);
