@@ -1,6 +1,6 @@
 /**
  * Ponder config, generated at build time from the Ignition deployment the indexer is pointed at (never edited per
- * network): addresses and start blocks come from `INDEXER_DEPLOYMENT_DIR`, the ABIs from `generated/abis.ts`.
+ * network): addresses and start blocks come from `INDEXER_DEPLOYMENT_DIR`, the ABIs from `@government-dao/core/abis`.
  *
  * Environment (set by lib/run.ts `startIndexer`):
  *   INDEXER_DEPLOYMENT_DIR  Ignition deployment dir (default ../ignition/deployments/chain-31337)
@@ -10,8 +10,8 @@
  */
 import { createConfig } from "ponder";
 
-import { ABIS } from "./generated/abis.js";
-import { readDeployment } from "./lib/deployment.js";
+import { abis } from "@government-dao/core/abis";
+import { readDeployment } from "@government-dao/core/deployment";
 import { DEFAULT_DEPLOYMENT_DIR, DEFAULT_STATE_DIR } from "./lib/paths.js";
 
 const deployment = readDeployment(process.env.INDEXER_DEPLOYMENT_DIR ?? DEFAULT_DEPLOYMENT_DIR);
@@ -20,7 +20,7 @@ const rpcUrl = process.env.INDEXER_RPC_URL ?? "http://127.0.0.1:8545";
 const rpc = Array.from({ length: 8 }, () => rpcUrl);
 const contract = <name extends keyof typeof deployment.contracts>(name: name) => ({
   chain: "dao" as const,
-  abi: ABIS[name],
+  abi: abis[name],
   address: deployment.contracts[name].address,
   startBlock: deployment.contracts[name].startBlock,
 });

@@ -6,7 +6,7 @@
  */
 import { network } from "hardhat";
 
-import { deploymentIdFor, loadDeployment } from "./lib/deployment.js";
+import { deploymentIdFor, loadDeployment } from "@government-dao/core/deployment";
 import { auditRoles, formatRoles } from "./lib/roles-audit.js";
 
 const { ethers } = await network.getOrCreate();

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 
 import { network } from "hardhat";
 
-import { deploymentIdFor, loadDeployment, loadDevTenge } from "./lib/deployment.js";
+import { deploymentIdFor, loadDeployment, loadDevTenge } from "@government-dao/core/deployment";
 
 export { seed, type SeedAddresses, type SeedOptions, type SeedResult } from "./lib/seed/run.js";
 import { seed } from "./lib/seed/run.js";

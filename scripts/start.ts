@@ -31,7 +31,7 @@ import { buildWeb, isWebBuilt, startWeb } from "../web/lib/server.js";
 import { ANVIL_MNEMONIC, type Anvil, assertPortFree, startAnvil } from "./lib/anvil.js";
 import { cast, demoParameters } from "./lib/demo-cast.js";
 import { deploySystem } from "./lib/deploy-system.js";
-import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "./lib/deployment.js";
+import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "@government-dao/core/deployment";
 import { clearLocalChain, localChainFiles, readReady, type ReadyMarker, waitForStateDump, writeReady } from "./lib/local-chain.js";
 import { AlreadyRunningError, type ChildRegistry, claimStartOwner, exitOf, megabytes, openChildRegistry, rssOf, startService } from "./lib/processes.js";
 import { auditRoles, formatRoles } from "./lib/roles-audit.js";

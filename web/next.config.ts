@@ -10,6 +10,8 @@ const webDir = path.dirname(fileURLToPath(import.meta.url));
 
 const config: NextConfig = {
   reactStrictMode: true,
+  // The domain core is a workspace package of TypeScript sources (core/), compiled with the app.
+  transpilePackages: ["@government-dao/core"],
   poweredByHeader: false,
   // Default .next; NEXT_DIST_DIR lets two builds live side by side (web/lib/server.ts reads the same variable).
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 
 import { JsonRpcProvider } from "ethers";
 
-import { loadDeployment } from "../../scripts/lib/deployment.js";
+import { loadDeployment } from "@government-dao/core/deployment";
 import { mergeAllowlists, parsePermissions, renderPermissions } from "./lib/permissions.js";
 import { registryAccounts } from "./lib/registry-accounts.js";
 

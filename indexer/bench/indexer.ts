@@ -18,7 +18,7 @@ import { type Abi, type Log, decodeEventLog } from "viem";
 
 import { freePort } from "../../scripts/lib/anvil.js";
 import { cast } from "../../scripts/lib/demo-cast.js";
-import { ABIS } from "../generated/abis.js";
+import { abis } from "@government-dao/core/abis";
 import { chainHead, indexedBlock, startIndexer } from "../lib/run.js";
 import { startTestChain } from "../tests/support/chain.js";
 import { depositBurst, rpc } from "../tests/support/rpc.js";
@@ -42,7 +42,7 @@ try {
 
   // Raw: every log of our contracts, fetched in one eth_getLogs and decoded with viem.
   const contracts = Object.entries({ GovernmentGovernor: chain.addresses.governor, TimelockController: chain.addresses.timelock, AgencyRegistry: chain.addresses.agencies, OfficialSeats: chain.addresses.seats, DocumentRegistry: chain.addresses.documents, BudgetEscrow: chain.addresses.escrow });
-  const abiByAddress = new Map(contracts.map(([name, address]) => [address.toLowerCase(), ABIS[name as keyof typeof ABIS] as Abi]));
+  const abiByAddress = new Map(contracts.map(([name, address]) => [address.toLowerCase(), abis[name as keyof typeof abis] as Abi]));
   const rawStart = performance.now();
   const logs = await rpc<Log[]>(url, "eth_getLogs", [{ fromBlock: "0x0", toBlock: "latest", address: contracts.map(([, a]) => a) }]);
   let decoded = 0;

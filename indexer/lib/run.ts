@@ -21,7 +21,8 @@ import { access, mkdir, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { writeAbis } from "./abis.js";
+import { generateAbis } from "@government-dao/core/generate-abis";
+import { CORE_DIR, GENERATED_DIR as CORE_GENERATED_DIR } from "@government-dao/core/paths";
 import {
   type LockRelease,
   dropPgliteState,
@@ -32,7 +33,7 @@ import {
   rewindPgliteCheckpoint,
   rewindPostgresCheckpoint,
 } from "./database.js";
-import { readDeployment } from "./deployment.js";
+import { readDeployment } from "@government-dao/core/deployment";
 import { DEFAULT_STATE_DIR, INDEXER_DIR, ROOT_DIR } from "./paths.js";
 import { type SchemaHome, type StateOwner, claimStateDir } from "./state-owner.js";
 
@@ -108,21 +109,24 @@ async function nodeBinary(): Promise<string> {
   }
 }
 
-/** A hash of the indexing code: a new build gets its own schema (indexer/README.md, fact F4). */
+/**
+ * A hash of the indexing code (the indexer's and the core's it imports, with the generated ABIs): a new build gets
+ * its own schema (indexer/README.md, fact F4).
+ */
 async function codeHash(): Promise<string> {
   const hash = createHash("sha256");
-  const files = ["ponder.config.ts", "ponder.schema.ts"];
+  const files = [path.join(INDEXER_DIR, "ponder.config.ts"), path.join(INDEXER_DIR, "ponder.schema.ts"), path.join(CORE_GENERATED_DIR, "abis.ts")];
   const walk = async (dir: string): Promise<void> => {
-    for (const entry of (await readdir(path.join(INDEXER_DIR, dir), { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const rel = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(rel);
-      else if (entry.name.endsWith(".ts")) files.push(rel);
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(file);
+      else if (entry.name.endsWith(".ts")) files.push(file);
     }
   };
-  await walk("src");
-  await walk("lib");
-  files.push(path.join("generated", "abis.ts"));
-  for (const file of files) hash.update(file).update(await readFile(path.join(INDEXER_DIR, file)));
+  await walk(path.join(INDEXER_DIR, "src"));
+  await walk(path.join(INDEXER_DIR, "lib"));
+  await walk(path.join(CORE_DIR, "src"));
+  for (const file of files) hash.update(path.relative(ROOT_DIR, file)).update(await readFile(file));
   return hash.digest("hex").slice(0, 10);
 }
 
@@ -181,7 +185,7 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
   }
   const stateDir = path.resolve(options.stateDir ?? DEFAULT_STATE_DIR);
   await mkdir(stateDir, { recursive: true });
-  await writeAbis();
+  await generateAbis();
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const schema = `dao_${deployment.chainId}_${await codeHash()}`;
   const pgliteDir = path.join(stateDir, "pglite");

@@ -21,7 +21,7 @@ import { Hono } from "hono";
 
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { cast } from "../../scripts/lib/demo-cast.js";
-import { cidFromDigest } from "../lib/cid.js";
+import { cidFromDigest } from "@government-dao/core/cid";
 import { type RunningIndexer } from "../lib/run.js";
 import { API_CSP, rateLimit, rateLimitFromEnv, readOnly } from "../src/api/security.js";
 import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";

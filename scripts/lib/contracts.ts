@@ -20,7 +20,7 @@ import {
   OfficialSeats__factory,
   GovernmentTimelock__factory,
 } from "../../types/ethers-contracts/index.js";
-import type { GovernmentAddresses } from "./deployment.js";
+import type { GovernmentAddresses } from "@government-dao/core/deployment";
 
 /** A GovernmentDAO deployment plus the ERC-20 its escrow holds (the dev DigitalTenge on local chains). */
 export interface GovernmentContracts {

@@ -6,7 +6,7 @@
 import { HDNodeWallet, Mnemonic } from "ethers";
 
 import { ANVIL_MNEMONIC } from "./anvil.js";
-import { GOVERNMENT_OFFICE_AGENCY_ID, demoAgencyKeys } from "./mldsa.js";
+import { GOVERNMENT_OFFICE_AGENCY_ID, demoAgencyKeys } from "@government-dao/core/cosignature";
 
 /** Agency ids of the demo. Id 0 in documents means the central government (co-signed by the Office). */
 export const AGENCY = {

@@ -14,7 +14,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import DigitalTenge from "../../ignition/modules/DigitalTenge.js";
 import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
 import { demoParameters } from "./demo-cast.js";
-import type { GovernmentAddresses } from "./deployment.js";
+import type { GovernmentAddresses } from "@government-dao/core/deployment";
 
 /** The repository root (this file is scripts/lib/deploy-system.ts). */
 export const ROOT_DIR = path.resolve(import.meta.dirname, "..", "..");

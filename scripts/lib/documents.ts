@@ -7,7 +7,7 @@
  */
 import { sha256 } from "ethers";
 
-import type { ContentStore } from "./content-store.js";
+import type { ContentStore } from "@government-dao/core/content-store";
 import {
   DOCUMENT_SCHEMA_ID,
   type DocumentMetadata,
@@ -15,8 +15,8 @@ import {
   documentTypeIndex,
   formatDocumentMetadata,
   parseDocumentMetadata,
-} from "./metadata.js";
-import { type AgencyKeys, coSign, coSigningAgencyId, demoAgencyKeys } from "./mldsa.js";
+} from "@government-dao/core/metadata";
+import { type AgencyKeys, coSign, coSigningAgencyId, demoAgencyKeys } from "@government-dao/core/cosignature";
 
 /** Everything signing depends on. */
 export interface SigningContext {

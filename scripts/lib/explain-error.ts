@@ -4,7 +4,7 @@
  * gas) and ethers' own codes. Used by the operations CLI and the agents; the API and the dApp keep their own
  * translations of the same error names.
  */
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 as toHex32 } from "./chain-enums.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 as toHex32 } from "@government-dao/core/enums";
 import { type ErrorDescription, type Interface, formatUnits } from "ethers";
 
 import { PROPOSAL_STATES } from "./seed/governance.js";

@@ -9,7 +9,7 @@
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import type { GovernmentAddresses } from "./deployment.js";
+import type { GovernmentAddresses } from "@government-dao/core/deployment";
 
 /** What a finished start recorded. */
 export interface ReadyMarker {

@@ -17,7 +17,7 @@ import {
   GovernmentTimelock__factory,
   TimelockGoverned__factory,
 } from "../../types/ethers-contracts/index.js";
-import type { GovernmentAddresses } from "./deployment.js";
+import type { GovernmentAddresses } from "@government-dao/core/deployment";
 
 /** One line of the roles table. */
 export interface RoleRow {

@@ -11,8 +11,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { readIgnitionRecord } from "../../scripts/lib/deployment.js";
-import { CONFIG_DIR, CONTRACTS, DECODE_ONLY_CONTRACTS, ROOT_DIR } from "./lib/paths.js";
+import { readIgnitionRecord } from "@government-dao/core/deployment";
+import { contractEntry } from "@government-dao/core/contracts";
+
+import { CONFIG_DIR, CONTRACTS, ROOT_DIR } from "./lib/paths.js";
 
 /** One contract in a network config. */
 export interface ContractConfig {
@@ -27,12 +29,12 @@ export interface NetworkConfig {
   deployment: string;
   governor: ContractConfig;
   timelock: ContractConfig;
-  agencyRegistry: ContractConfig;
-  officialSeats: ContractConfig;
-  documentRegistry: ContractConfig;
-  budgetEscrow: ContractConfig;
+  agencies: ContractConfig;
+  seats: ContractConfig;
+  documents: ContractConfig;
+  escrow: ContractConfig;
   /** The dev DigitalTenge (local chains only); used to name calls to it in proposals. */
-  digitalTenge?: ContractConfig;
+  tenge?: ContractConfig;
 }
 
 /** Reads a deployment directory and returns its network config. */
@@ -48,13 +50,13 @@ export async function configFromDeployment(deploymentDir: string, network: strin
     (typeof CONTRACTS)[number]["key"],
     ContractConfig
   >;
-  const tenge = read(DECODE_ONLY_CONTRACTS[0].futureId, false);
+  const tenge = read(contractEntry("DigitalTenge").futureId, false);
   return {
     network,
     chainId,
     deployment: path.basename(deploymentDir),
     ...byKey,
-    ...(tenge ? { digitalTenge: tenge } : {}),
+    ...(tenge ? { tenge } : {}),
   };
 }
 

@@ -235,7 +235,7 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
     expect(config.network).to.equal("besu");
     expect(config.chainId).to.equal(chainId);
     expect(config.governor.address).to.equal(addresses.governor.toLowerCase());
-    expect(config.documentRegistry.startBlock).to.be.greaterThan(0);
+    expect(config.documents.startBlock).to.be.greaterThan(0);
     const template = await readFile(path.join("subgraph", "subgraph.template.yaml"), "utf8");
     const manifest = yaml.load(Mustache.render(template, config, {}, { escape: (t: string) => t })) as {
       dataSources: { network: string; source: { address: string } }[];

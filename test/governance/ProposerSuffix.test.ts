@@ -11,7 +11,7 @@
 import { expect } from "chai";
 import { ZeroAddress } from "ethers";
 
-import { proposalDescription } from "../../scripts/lib/proposal-description.js";
+import { proposalDescription } from "@government-dao/core/proposal-description";
 import { ProposalState, action, setup } from "../helpers/fixtures.js";
 
 const t = await setup();

@@ -16,10 +16,10 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
 import { deploySystem } from "../../scripts/lib/deploy-system.js";
-import { type ContentStore, digestFromCid, openContentStore } from "../../scripts/lib/content-store.js";
+import { type ContentStore, digestFromCid, openContentStore } from "@government-dao/core/content-store";
 import { cast } from "../../scripts/lib/demo-cast.js";
-import { DOCUMENT_TYPES, MetadataError, parseBatchMetadata, parseDocumentMetadata } from "../../scripts/lib/metadata.js";
-import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "../../scripts/lib/mldsa.js";
+import { DOCUMENT_TYPES, MetadataError, parseBatchMetadata, parseDocumentMetadata } from "@government-dao/core/metadata";
+import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "@government-dao/core/cosignature";
 import { PROPOSAL_STATES, stateName } from "../../scripts/lib/seed/governance.js";
 import { type SeedContracts, connectSystem } from "../../scripts/lib/seed/system.js";
 import { type SeedAddresses, type SeedResult, seed } from "../../scripts/seed.js";

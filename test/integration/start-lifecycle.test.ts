@@ -17,7 +17,7 @@ import { JsonRpcProvider, Network, sha256, toUtf8Bytes } from "ethers";
 import { freePort } from "../../scripts/lib/anvil.js";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { cast, devAccount } from "../../scripts/lib/demo-cast.js";
-import { loadDeploymentFrom, loadDevTengeFrom } from "../../scripts/lib/deployment.js";
+import { loadDeploymentFrom, loadDevTengeFrom } from "@government-dao/core/deployment";
 import { runGov } from "../../scripts/lib/gov/program.js";
 import type { ReadyMarker } from "../../scripts/lib/local-chain.js";
 import { CATALOGUE } from "../../scripts/lib/seed/catalogue.js";

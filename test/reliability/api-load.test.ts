@@ -23,7 +23,7 @@ import { type Postgres, startPostgres } from "../../indexer/tests/support/postgr
 import { type BurstCall, rpc, sendBurst } from "../../indexer/tests/support/rpc.js";
 import { DocumentRegistry__factory } from "../../types/ethers-contracts/index.js";
 import { freePort } from "../../scripts/lib/anvil.js";
-import { openContentStore } from "../../scripts/lib/content-store.js";
+import { openContentStore } from "@government-dao/core/content-store";
 import { demoKeyring } from "../../scripts/lib/documents.js";
 import { AGENCY, cast } from "../../scripts/lib/demo-cast.js";
 import { type GovContext, openContext } from "../../scripts/lib/gov/context.js";

@@ -18,7 +18,7 @@ import { keeperRound } from "../../scripts/lib/agents/keeper.js";
 import { freePort } from "../../scripts/lib/anvil.js";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { devAccount } from "../../scripts/lib/demo-cast.js";
-import { loadDeploymentFrom } from "../../scripts/lib/deployment.js";
+import { loadDeploymentFrom } from "@government-dao/core/deployment";
 import { type GovContext, openContext } from "../../scripts/lib/gov/context.js";
 import { runGov } from "../../scripts/lib/gov/program.js";
 import { recordFigure, recordLoss } from "../helpers/figures.js";

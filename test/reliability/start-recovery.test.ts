@@ -15,7 +15,7 @@ import { JsonRpcProvider, Network } from "ethers";
 
 import { freePort } from "../../scripts/lib/anvil.js";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { loadDeploymentFrom } from "../../scripts/lib/deployment.js";
+import { loadDeploymentFrom } from "@government-dao/core/deployment";
 import { commandLine, isAlive } from "../../scripts/lib/processes.js";
 import { allPages } from "../helpers/api.js";
 import { recordFigure, recordLoss } from "../helpers/figures.js";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { sha256 } from "ethers";
 
-import { cidFromDigest, contentId, digestFromCid, openContentStore } from "../../scripts/lib/content-store.js";
+import { cidFromDigest, contentId, digestFromCid, openContentStore } from "@government-dao/core/content-store";
 
 describe("content store (scripts/lib/content-store.ts)", function () {
   let dir = "";

@@ -22,12 +22,12 @@ import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
-import { cidFromDigest, openContentStore } from "../../scripts/lib/content-store.js";
+import { cidFromDigest, openContentStore } from "@government-dao/core/content-store";
 import { AGENCY, cast, devAccount } from "../../scripts/lib/demo-cast.js";
 import { deploySystem } from "../../scripts/lib/deploy-system.js";
 import { demoKeyring, prepareDocumentFile } from "../../scripts/lib/documents.js";
-import { formatDocumentMetadata } from "../../scripts/lib/metadata.js";
-import { demoAgencyKeys, signatureDigest } from "../../scripts/lib/mldsa.js";
+import { formatDocumentMetadata } from "@government-dao/core/metadata";
+import { demoAgencyKeys, signatureDigest } from "@government-dao/core/cosignature";
 import { devWallet } from "../../scripts/lib/gov/context.js";
 import { runGov } from "../../scripts/lib/gov/program.js";
 import { CATALOGUE, type CatalogueKey } from "../../scripts/lib/seed/catalogue.js";

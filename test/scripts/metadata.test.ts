@@ -9,8 +9,8 @@ import {
   documentTypeIndex,
   formatDocumentMetadata,
   parseDocumentMetadata,
-} from "../../scripts/lib/metadata.js";
-import { coSign, demoAgencyKeys } from "../../scripts/lib/mldsa.js";
+} from "@government-dao/core/metadata";
+import { coSign, demoAgencyKeys } from "@government-dao/core/cosignature";
 
 const contentHash = sha256(toUtf8Bytes("order text"));
 const { coSignature } = coSign(demoAgencyKeys(2), contentHash, 31337n, "0x5FbDB2315678afecb367f032d93F642f64180aa3");

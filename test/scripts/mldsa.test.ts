@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { ZeroHash, getAddress, sha256, toUtf8Bytes } from "ethers";
 
-import { DOCUMENT_SCHEMA_ID, type DocumentMetadata } from "../../scripts/lib/metadata.js";
+import { DOCUMENT_SCHEMA_ID, type DocumentMetadata } from "@government-dao/core/metadata";
 import {
   GOVERNMENT_OFFICE_AGENCY_ID,
   coSign,
@@ -10,7 +10,7 @@ import {
   demoAgencyKeys,
   publicKeyHash,
   verifyCoSignature,
-} from "../../scripts/lib/mldsa.js";
+} from "@government-dao/core/cosignature";
 
 const registry = getAddress("0x5fbdb2315678afecb367f032d93f642f64180aa3");
 const contentHash = sha256(toUtf8Bytes("a decree"));

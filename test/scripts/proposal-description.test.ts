@@ -12,7 +12,7 @@ import {
   proposerSuffix,
   splitProposalDescription,
   stripProposerSuffix,
-} from "../../scripts/lib/proposal-description.js";
+} from "@government-dao/core/proposal-description";
 
 const ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 

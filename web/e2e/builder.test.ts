@@ -5,15 +5,14 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 import { type Address, createPublicClient, getAddress, http } from "viem";
 
 import { devAccount } from "../../scripts/lib/demo-cast";
-import { abis, futureIds } from "../generated/contracts";
+import { abis } from "@government-dao/core/abis";
+import { readAddresses } from "@government-dao/core/deployment";
 import type { World } from "./harness";
 import { worldSession } from "./session";
 
@@ -27,8 +26,7 @@ const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000
 const randomAddress = (): Address => getAddress(`0x${randomBytes(20).toString("hex")}`);
 
 async function governorAddress(): Promise<Address> {
-  const json = JSON.parse(await readFile(path.join(world.deploymentDir, "deployed_addresses.json"), "utf8")) as Record<string, string>;
-  const address = json[futureIds.GovernmentGovernor];
+  const address = readAddresses(world.deploymentDir).GovernmentGovernor;
   assert.ok(address, "the deployment has a Governor");
   return getAddress(address);
 }

@@ -15,7 +15,7 @@ import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 
 import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil";
-import { cidFromDigest } from "../../scripts/lib/content-store";
+import { cidFromDigest } from "@government-dao/core/content-store";
 import { deploySystem, isolatedConnection } from "../../scripts/lib/deploy-system";
 import { devAccount } from "../../scripts/lib/demo-cast";
 import type { SeedRecord } from "../../scripts/lib/seed/record";

@@ -7,7 +7,8 @@ import type { Address } from "viem";
 import { useClient } from "wagmi";
 
 import { useRuntime } from "@/components/Providers";
-import { type ContractName, abis } from "@/generated/contracts";
+import { abis } from "@government-dao/core/abis";
+import type { ContractName } from "@government-dao/core/contracts";
 
 export type ContractOf<N extends ContractName> = { address: Address; abi: (typeof abis)[N] };
 

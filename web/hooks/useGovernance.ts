@@ -6,10 +6,11 @@ import { getBlock, getContractEvents, readContract } from "viem/actions";
 
 import { useRuntime } from "@/components/Providers";
 import { useContract, useReadClient } from "@/hooks/useContract";
-import { type ContractName, abis } from "@/generated/contracts";
+import { abis } from "@government-dao/core/abis";
+import type { ContractName } from "@government-dao/core/contracts";
 import { PROPOSAL_STATES, type ProposalStateName } from "@/utils/format";
 
-import { stripProposerSuffix } from "../../scripts/lib/proposal-description";
+import { stripProposerSuffix } from "@government-dao/core/proposal-description";
 
 export interface SeatView {
   seatId: bigint;

@@ -5,7 +5,7 @@
  */
 import { type Address, createPublicClient, erc20Abi, getAddress, http, zeroAddress } from "viem";
 
-import { abis } from "@/generated/contracts";
+import { abis } from "@government-dao/core/abis";
 import { runtimeConfig } from "@/lib/runtime";
 import { PROPOSAL_STATES, type ProposalStateName } from "@/utils/format";
 

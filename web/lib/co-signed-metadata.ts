@@ -9,9 +9,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
-import { openContentStore } from "../../scripts/lib/content-store";
-import { type DocumentTypeName, formatDocumentMetadata } from "../../scripts/lib/metadata";
-import { coSign, coSigningAgencyId, demoAgencyKeys } from "../../scripts/lib/mldsa";
+import { openContentStore } from "@government-dao/core/content-store";
+import { type DocumentTypeName, formatDocumentMetadata } from "@government-dao/core/metadata";
+import { coSign, coSigningAgencyId, demoAgencyKeys } from "@government-dao/core/cosignature";
 import { contentDir, runtimeConfig } from "@/lib/runtime";
 
 export const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);

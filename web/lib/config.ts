@@ -1,7 +1,7 @@
 /** The runtime configuration the server hands to the browser (see lib/runtime.ts). */
 import type { Address } from "viem";
 
-import type { ContractName } from "@/generated/contracts";
+import type { ContractName } from "@government-dao/core/contracts";
 
 /** anvil's chain id: the only chain on which development accounts are offered. */
 export const LOCAL_CHAIN_ID = 31337;

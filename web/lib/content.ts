@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { cidFromDigest } from "../../scripts/lib/content-store";
+import { cidFromDigest } from "@government-dao/core/content-store";
 import { contentDir } from "@/lib/runtime";
 
 /** A file asked of the content store: its bytes, or why there are none. */

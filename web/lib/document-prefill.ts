@@ -2,7 +2,7 @@
  * Server side: the metadata of a stored document as the values of the amend form (a new version starts from the old
  * one's number, titles and dates). Read from the content store by the metadata digest the chain holds.
  */
-import { documentMetadataSchema } from "../../scripts/lib/metadata";
+import { documentMetadataSchema } from "@government-dao/core/metadata";
 import type { MetadataValues } from "@/components/DocumentFields";
 import { readContentJson } from "@/lib/content";
 

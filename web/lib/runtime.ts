@@ -3,18 +3,18 @@
  * `npm start`), so one build serves any deployment:
  *   RPC_URL         JSON-RPC endpoint the browser and the server read from (default http://127.0.0.1:8545)
  *   CHAIN_ID        chain id (default 31337)
- *   DEPLOYMENT_DIR  an Ignition deployment folder; its deployed_addresses.json overrides the generated addresses
+ *   DEPLOYMENT_DIR  an Ignition deployment folder (default: the chain's under <repo>/ignition/deployments/)
  *   DEV_ACCOUNTS=1  offer anvil's development accounts as a wallet (only honoured on chain 31337)
  *   CONTENT_DIR     the local content store (metadata JSON) of the deployment (default <repo>/.local/content)
  *   API_URL         the indexer's public API, read by the public pages (lib/api/client.ts)
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 
+import type { ContractName } from "@government-dao/core/contracts";
+import { listDeployments, readAddresses } from "@government-dao/core/deployment";
 import { type Address, getAddress } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
-import { type ContractName, deployments, futureIds } from "@/generated/contracts";
 import { LOCAL_CHAIN_ID, type RuntimeConfig, type DevAccount } from "@/lib/config";
 import { rpcUrlFromEnv } from "@/lib/env";
 
@@ -23,17 +23,12 @@ const ANVIL_MNEMONIC = "test test test test test test test test test test test j
 /** Roles of the development accounts in the demo (scripts/lib/demo-cast.ts). */
 const DEV_ROLES = ["keeper", "official", "official", "official", "official", "official", "official", "financeRegistrar", "digitalRegistrar", "treasurer"] as const;
 
-const NAMES = Object.keys(futureIds) as ContractName[];
+/** The repository root (the web server runs in web/): its ignition/deployments/ is read when DEPLOYMENT_DIR is unset. */
+const repositoryRoot = (): string => path.resolve(process.cwd(), "..");
 
-function addressesFrom(deploymentDir: string): Partial<Record<ContractName, Address>> {
-  const file = path.join(deploymentDir, "deployed_addresses.json");
-  const json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-  const result: Partial<Record<ContractName, Address>> = {};
-  for (const name of NAMES) {
-    const value = json[futureIds[name]];
-    if (typeof value === "string") result[name] = getAddress(value);
-  }
-  return result;
+/** Checksummed addresses of a deployment (core's one deployment reader). */
+function checksummed(addresses: Partial<Record<ContractName, string>>): Partial<Record<ContractName, Address>> {
+  return Object.fromEntries(Object.entries(addresses).map(([name, address]) => [name, getAddress(address)]));
 }
 
 let devAccountsCache: DevAccount[] | undefined;
@@ -50,7 +45,7 @@ export function runtimeConfig(): RuntimeConfig {
   const chainId = Number(process.env.CHAIN_ID ?? LOCAL_CHAIN_ID);
   const rpcUrl = rpcUrlFromEnv();
   const deploymentDir = process.env.DEPLOYMENT_DIR;
-  const addresses = deploymentDir ? addressesFrom(deploymentDir) : (deployments[chainId] ?? {});
+  const addresses = checksummed(deploymentDir ? readAddresses(deploymentDir) : (listDeployments(repositoryRoot())[chainId] ?? {}));
   const dev = chainId === LOCAL_CHAIN_ID && (process.env.DEV_ACCOUNTS === "1" || process.env.NEXT_PUBLIC_DEV_ACCOUNTS === "1");
   return { chainId, rpcUrl, addresses, devAccounts: dev ? devAccounts() : [] };
 }

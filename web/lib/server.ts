@@ -2,7 +2,7 @@
  * Running the dApp from other programs (`npm start`, the e2e tests): build it once, then serve the build against
  * a chain and a deployment chosen at start time.
  *
- *   await buildWeb();                                          // generated contracts + `next build`
+ *   await buildWeb();                                          // generated ABIs + `next build`
  *   const web = await startWeb({ port, rpcUrl, chainId, deploymentDir, apiUrl });
  *   console.log(web.url); … await web.stop();
  *
@@ -13,6 +13,8 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { generateAbis } from "@government-dao/core/generate-abis";
 
 /** The web/ folder. */
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -59,10 +61,9 @@ export const WEB_BUILD_DIR = path.join(WEB_DIR, process.env.NEXT_DIST_DIR || ".n
 /** Whether a production build exists (BUILD_ID in the build folder). */
 export const isWebBuilt = (): boolean => existsSync(path.join(WEB_BUILD_DIR, "BUILD_ID"));
 
-/** Generates web/generated/contracts.ts and runs `next build`; rejects with the build output on failure. */
+/** Generates the ABIs (core) and runs `next build`; rejects with the build output on failure. */
 export async function buildWeb(log: (line: string) => void = () => {}): Promise<void> {
-  const { generate } = await import("../scripts/contracts.js");
-  await generate();
+  await generateAbis();
   const child = run(["build"], {});
   let output = "";
   const take = (chunk: Buffer) => {

@@ -11,7 +11,7 @@ import {
   decodeErrorResult,
 } from "viem";
 
-import { abis } from "@/generated/contracts";
+import { abis } from "@government-dao/core/abis";
 import type en from "@/messages/en.json";
 
 export type ErrorKey = keyof (typeof en)["errors"];

@@ -8,7 +8,8 @@ import { type Address, type Hex, decodeFunctionData, encodeFunctionData, getAddr
 import { z } from "zod";
 
 import "@/utils/zod-jitless";
-import { type ContractName, abis } from "@/generated/contracts";
+import { abis } from "@government-dao/core/abis";
+import type { ContractName } from "@government-dao/core/contracts";
 import { DOC_TYPES } from "@/utils/format";
 
 /** One call of a proposal, as the Governor's `propose` takes it. */
@@ -36,7 +37,7 @@ export const POSITIONS = [1, 2, 3] as const;
  * The description of a proposal, exactly as the CLI writes it: `# title`, the rationale and OpenZeppelin's
  * `#proposer=<address>` suffix, so nobody else can submit the same proposal first (scripts/lib/proposal-description.ts).
  */
-export { proposalDescription } from "../../scripts/lib/proposal-description";
+export { proposalDescription } from "@government-dao/core/proposal-description";
 
 // ─── Form schemas ────────────────────────────────────────────────────────────────────────────────────────────
 

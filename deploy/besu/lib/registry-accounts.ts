@@ -8,7 +8,7 @@
 import type { Provider } from "ethers";
 
 import { AgencyRegistry__factory, OfficialSeats__factory } from "../../../types/ethers-contracts/index.js";
-import type { GovernmentAddresses } from "../../../scripts/lib/deployment.js";
+import type { GovernmentAddresses } from "@government-dao/core/deployment";
 
 /** Current registrars and officials according to the registries' events, sorted for stable output. */
 export interface RegistryAccounts {

@@ -3,7 +3,7 @@
 import path from "node:path";
 
 import { type ApiKeys, apiKeysFromSeed } from "../../lib/extract.js";
-import { readDeployment } from "../../lib/deployment.js";
+import { readDeployment } from "@government-dao/core/deployment";
 import { DEFAULT_DEPLOYMENT_DIR, DEFAULT_STATE_DIR, ROOT_DIR } from "../../lib/paths.js";
 import { publicUrlFrom } from "./public-url.js";
 import { loadOrCreateSeed } from "./signing-key.js";

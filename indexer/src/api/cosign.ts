@@ -7,7 +7,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { ml_dsa65 } from "@noble/post-quantum/ml-dsa.js";
 import { z } from "zod";
 
-import { cidFromDigest } from "../../lib/cid.js";
+import { cidFromDigest } from "@government-dao/core/cid";
 import { contentDir, deployment } from "./context.js";
 
 export type CoSignatureResult =

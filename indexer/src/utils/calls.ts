@@ -2,9 +2,10 @@
 // same rendering as the subgraph (subgraph/src/utils/calls.ts): signature `name(types)`, arguments "name: value".
 import { type AbiFunction, type AbiParameter, decodeAbiParameters, toFunctionSelector } from "viem";
 
-import { ABIS } from "../../generated/abis.js";
-import { contractNamesByAddress, readDeployment } from "../../lib/deployment.js";
-import { DEFAULT_DEPLOYMENT_DIR, type ContractName } from "../../lib/paths.js";
+import { abis } from "@government-dao/core/abis";
+import type { ContractName } from "@government-dao/core/contracts";
+import { contractNamesByAddress, readDeployment } from "@government-dao/core/deployment";
+import { DEFAULT_DEPLOYMENT_DIR } from "../../lib/paths.js";
 
 /** A decoded call; fields are null when the target or the function is not one of ours. */
 export interface DecodedCall {
@@ -26,7 +27,7 @@ export function canonicalType(param: AbiParameter): string {
 
 /** State-changing functions only (a call to a view function does nothing), by contract and selector. */
 const functions = new Map<ContractName, Map<string, AbiFunction>>();
-for (const [contract, abi] of Object.entries(ABIS) as [ContractName, readonly unknown[]][]) {
+for (const [contract, abi] of Object.entries(abis) as [ContractName, readonly unknown[]][]) {
   const bySelector = new Map<string, AbiFunction>();
   for (const item of abi as readonly AbiFunction[]) {
     if (item.type !== "function" || item.stateMutability === "view" || item.stateMutability === "pure") continue;

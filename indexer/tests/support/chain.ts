@@ -12,7 +12,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { type Anvil, freePort, startAnvil } from "../../../scripts/lib/anvil.js";
 import { deploySystem, isolatedConnection } from "../../../scripts/lib/deploy-system.js";
-import type { GovernmentAddresses } from "../../../scripts/lib/deployment.js";
+import type { GovernmentAddresses } from "@government-dao/core/deployment";
 import { type SeedResult, seed } from "../../../scripts/lib/seed/run.js";
 import { ROOT_DIR } from "../../lib/paths.js";
 import { type RunningIndexer, type StartIndexerOptions, startIndexer } from "../../lib/run.js";

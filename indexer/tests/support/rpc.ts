@@ -1,7 +1,7 @@
 /** Raw JSON-RPC to anvil for the fault tests and the bench: batches of transactions from its unlocked dev accounts. */
 import { encodeFunctionData, toHex } from "viem";
 
-import { ABIS } from "../../generated/abis.js";
+import { abis } from "@government-dao/core/abis";
 
 export async function rpc<T = unknown>(url: string, method: string, params: unknown[] = []): Promise<T> {
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
@@ -58,6 +58,6 @@ export async function sendBurst(url: string, from: string, calls: readonly Burst
  * JSON-RPC batches, with automine off, and mines them into blocks of at most `perBlock` transactions.
  */
 export async function depositBurst(url: string, escrow: string, from: string, count: number, perBlock = 1000): Promise<void> {
-  const data = encodeFunctionData({ abi: ABIS.BudgetEscrow, functionName: "depositNative" });
+  const data = encodeFunctionData({ abi: abis.BudgetEscrow, functionName: "depositNative" });
   await sendBurst(url, from, Array.from({ length: count }, () => ({ to: escrow, data, value: 1n })), perBlock, 100_000n);
 }

@@ -2,9 +2,9 @@
  * The facts the digital auditor reasons over, read from the chain (views and event logs) and, for document
  * titles and numbers, from the content store. Plain data: the audit rules are pure functions of these facts.
  */
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 } from "../chain-enums.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 } from "@government-dao/core/enums";
 import type { GovContext } from "../gov/context.js";
-import { parseDocumentMetadata } from "../metadata.js";
+import { parseDocumentMetadata } from "@government-dao/core/metadata";
 import { PROPOSAL_STATES } from "../seed/governance.js";
 
 export interface MilestoneFact {

@@ -9,7 +9,7 @@ import { Interface, ZeroAddress, toUtf8Bytes } from "ethers";
 import { type Action, action } from "../contracts.js";
 import { type SigningContext, demoKeyring } from "../documents.js";
 import { PlainError } from "../explain-error.js";
-import { type AgencyKeys, publicKeyHash } from "../mldsa.js";
+import { type AgencyKeys, publicKeyHash } from "@government-dao/core/cosignature";
 import { type GovContext, LOCAL_CHAIN_ID } from "./context.js";
 import { parseAmount, parseTime, shown } from "./inputs.js";
 

@@ -2,14 +2,14 @@
  * The registrars' commands (mint, amend, revoke an agency document) and everyone's `verify`. Metadata is validated
  * and the co-signing key checked against the AgencyRegistry before anything is sent.
  */
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, hex32 } from "../chain-enums.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, hex32 } from "@government-dao/core/enums";
 import { sha256 } from "ethers";
 
 import type { DocumentDescription } from "../documents.js";
 import { prepareDocumentFile } from "../documents.js";
 import { PlainError } from "../explain-error.js";
-import { MetadataError } from "../metadata.js";
-import { coSigningAgencyId } from "../mldsa.js";
+import { MetadataError } from "@government-dao/core/metadata";
+import { coSigningAgencyId } from "@government-dao/core/cosignature";
 import { assertRegisteredKey, signingContext } from "./builders.js";
 import type { Output } from "./commands-governance.js";
 import type { GovContext } from "./context.js";

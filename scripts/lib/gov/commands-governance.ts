@@ -6,7 +6,7 @@ import { Signature, id as keccakId } from "ethers";
 
 import type { Action } from "../contracts.js";
 import { PlainError } from "../explain-error.js";
-import { proposalDescription, splitProposalDescription } from "../proposal-description.js";
+import { proposalDescription, splitProposalDescription } from "@government-dao/core/proposal-description";
 import { BALLOT_TYPES } from "../governor-ballots.js";
 import type { GovContext } from "./context.js";
 import { type ProposalDetails, describeActions, loadProposal, proposalCalls } from "./proposals.js";

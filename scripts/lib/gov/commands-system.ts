@@ -2,13 +2,13 @@
  * System-wide commands: the live roles table (who may do what, read from the chain), an export of the public
  * record as JSON files, and — on the local chain only — moving the chain clock for demos.
  */
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 } from "../chain-enums.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 } from "@government-dao/core/enums";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { getAddress } from "ethers";
 
-import { cidFromDigest } from "../content-store.js";
+import { cidFromDigest } from "@government-dao/core/content-store";
 import { PlainError } from "../explain-error.js";
 import { auditRoles, formatRoles } from "../roles-audit.js";
 import type { Output } from "./commands-governance.js";

@@ -9,9 +9,9 @@ import { Option } from "commander";
 import { HDNodeWallet, JsonRpcProvider, Mnemonic, Network, Wallet, ZeroAddress, getAddress, isHexString } from "ethers";
 
 import { ANVIL_MNEMONIC } from "../anvil.js";
-import { type ContentStore, DEFAULT_CONTENT_DIR, openContentStore } from "../content-store.js";
+import { type ContentStore, DEFAULT_CONTENT_DIR, openContentStore } from "@government-dao/core/content-store";
 import { type GovernmentContracts, connectGovernment } from "../contracts.js";
-import { type GovernmentAddresses, deploymentDir, deploymentIdFor, loadDeploymentFrom, loadDevTengeFrom } from "../deployment.js";
+import { type GovernmentAddresses, deploymentDir, deploymentIdFor, loadDeploymentFrom, loadDevTengeFrom } from "@government-dao/core/deployment";
 import { PlainError } from "../explain-error.js";
 import { shown } from "./inputs.js";
 

@@ -10,7 +10,7 @@ import { ZeroAddress } from "ethers";
 
 import { PlainError, explainError } from "../explain-error.js";
 import { terminalOutput, terminalSafe } from "../terminal-text.js";
-import { coSigningAgencyId, publicKeyHash } from "../mldsa.js";
+import { coSigningAgencyId, publicKeyHash } from "@government-dao/core/cosignature";
 import {
   type MilestoneInput,
   NATIVE,

@@ -3,12 +3,12 @@
  * they will execute decoded into sentences, their tallies, deadlines and Timelock ETA. The Governor keeps no
  * proposal details in storage (gas), so targets, calldatas and the description come from its `ProposalCreated` log.
  */
-import { DOCUMENT_TYPES, hex32 as toHex32 } from "../chain-enums.js";
+import { DOCUMENT_TYPES, hex32 as toHex32 } from "@government-dao/core/enums";
 import { type BaseContract, type Interface, type Result, ZeroAddress, getAddress, id as keccakId } from "ethers";
 
 import type { Action } from "../contracts.js";
 import { PlainError, formatAmount } from "../explain-error.js";
-import { splitProposalDescription } from "../proposal-description.js";
+import { splitProposalDescription } from "@government-dao/core/proposal-description";
 import { PROPOSAL_STATES, type ProposalStateName } from "../seed/governance.js";
 import { terminalSafe } from "../terminal-text.js";
 import type { GovContext } from "./context.js";

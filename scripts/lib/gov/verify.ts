@@ -7,13 +7,13 @@
  *   3. the metadata (CIDv1 of `metadataDigest`) and the ML-DSA-65 co-signature against the key the AgencyRegistry
  *      holds for the co-signing agency, and the signature digest anchored on chain.
  */
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, hex32 } from "../chain-enums.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, hex32 } from "@government-dao/core/enums";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { sha256 } from "ethers";
 
-import { cidFromDigest } from "../content-store.js";
-import { parseBatchMetadata, parseDocumentMetadata } from "../metadata.js";
-import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "../mldsa.js";
+import { cidFromDigest } from "@government-dao/core/content-store";
+import { parseBatchMetadata, parseDocumentMetadata } from "@government-dao/core/metadata";
+import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "@government-dao/core/cosignature";
 import { terminalSafe } from "../terminal-text.js";
 import type { GovContext } from "./context.js";
 

@@ -2,7 +2,7 @@
  * The demo documents: titles in Kazakh, Russian and English, numbers and short English bodies. Fictional texts
  * for a demo; no person is named anywhere (agencies, numbers and dates only).
  */
-import type { DocumentTypeName } from "../metadata.js";
+import type { DocumentTypeName } from "@government-dao/core/metadata";
 import { AGENCY } from "../demo-cast.js";
 
 export interface DocumentSpec {

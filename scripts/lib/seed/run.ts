@@ -18,9 +18,9 @@
  */
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { DEFAULT_CONTENT_DIR, openContentStore } from "../content-store.js";
+import { DEFAULT_CONTENT_DIR, openContentStore } from "@government-dao/core/content-store";
 import { AGENCY, agencyName, cast } from "../demo-cast.js";
-import { GOVERNMENT_OFFICE_AGENCY_ID } from "../mldsa.js";
+import { GOVERNMENT_OFFICE_AGENCY_ID } from "@government-dao/core/cosignature";
 import { CATALOGUE, type CatalogueKey, MILESTONES } from "./catalogue.js";
 import { prepareCertificateBatch } from "./certificates.js";
 import { openSeedChain } from "./chain.js";

@@ -2,12 +2,12 @@
  * The deployed contracts, typed, and a summary of what a chain holds, read from the chain itself (views and
  * events), so the printed numbers are the chain's, not the seed's intentions.
  */
-import { DOCUMENT_STATUSES } from "../chain-enums.js";
+import { DOCUMENT_STATUSES } from "@government-dao/core/enums";
 import type { ContractRunner } from "ethers";
 
 import { type GovernmentContracts, connectGovernment } from "../contracts.js";
-import type { GovernmentAddresses } from "../deployment.js";
-import { DOCUMENT_TYPES } from "../metadata.js";
+import type { GovernmentAddresses } from "@government-dao/core/deployment";
+import { DOCUMENT_TYPES } from "@government-dao/core/metadata";
 import { PROPOSAL_STATES, type ProposalStateName, stateName } from "./governance.js";
 
 /** The GovernmentDAO addresses plus the ERC-20 the escrow holds (the dev DigitalTenge locally). */

@@ -2,14 +2,14 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { GENERATED_DIR } from "@government-dao/core/paths";
+
 /** The subgraph package (`subgraph/`). */
 export const SUBGRAPH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** The Hardhat project (repository root). */
 export const ROOT_DIR = path.resolve(SUBGRAPH_DIR, "..");
-/** Hardhat build output. */
-export const ARTIFACTS_DIR = path.join(ROOT_DIR, "artifacts");
-/** Generated ABIs (git-ignored). */
-export const ABIS_DIR = path.join(SUBGRAPH_DIR, "abis");
+/** The generated JSON ABIs (core's generator, git-ignored), which the manifest names. */
+export const ABIS_DIR = path.join(GENERATED_DIR, "abis");
 /** Generated function table for the mappings (git-ignored). */
 export const FUNCTIONS_FILE = path.join(SUBGRAPH_DIR, "src", "generated", "functions.ts");
 /** Per-network config, written by scripts/config.ts. */
@@ -20,57 +20,5 @@ export const SCENARIO_FILE = path.join(SCENARIO_DIR, "scenario.json");
 /** Ignition deployment id used by the scenario (under SCENARIO_DIR/ignition/deployments/). */
 export const SCENARIO_DEPLOYMENT_ID = "subgraph-scenario";
 
-/**
- * The contracts the subgraph indexes: data source name, Hardhat artifact (relative to artifacts/), Ignition
- * future id, and the config key. Names are the data source names of subgraph.template.yaml.
- */
-export const CONTRACTS = [
-  {
-    name: "GovernmentGovernor",
-    key: "governor",
-    artifact: "contracts/governance/GovernmentGovernor.sol/GovernmentGovernor.json",
-    futureId: "GovernmentDAO#GovernmentGovernor",
-  },
-  {
-    name: "TimelockController",
-    key: "timelock",
-    artifact: "contracts/governance/GovernmentTimelock.sol/GovernmentTimelock.json",
-    futureId: "GovernmentDAO#TimelockController",
-  },
-  {
-    name: "AgencyRegistry",
-    key: "agencyRegistry",
-    artifact: "contracts/governance/AgencyRegistry.sol/AgencyRegistry.json",
-    futureId: "GovernmentDAO#AgencyRegistry",
-  },
-  {
-    name: "OfficialSeats",
-    key: "officialSeats",
-    artifact: "contracts/governance/OfficialSeats.sol/OfficialSeats.json",
-    futureId: "GovernmentDAO#OfficialSeats",
-  },
-  {
-    name: "DocumentRegistry",
-    key: "documentRegistry",
-    artifact: "contracts/documents/DocumentRegistry.sol/DocumentRegistry.json",
-    futureId: "GovernmentDAO#DocumentRegistry",
-  },
-  {
-    name: "BudgetEscrow",
-    key: "budgetEscrow",
-    artifact: "contracts/treasury/BudgetEscrow.sol/BudgetEscrow.json",
-    futureId: "GovernmentDAO#BudgetEscrow",
-  },
-] as const;
-
-/** Contracts whose ABIs are extracted for decoding proposal actions only (not data sources). */
-export const DECODE_ONLY_CONTRACTS = [
-  {
-    name: "DigitalTenge",
-    key: "digitalTenge",
-    artifact: "contracts/treasury/DigitalTenge.sol/DigitalTenge.json",
-    futureId: "DigitalTenge#DigitalTenge",
-  },
-] as const;
-
-export type ContractKey = (typeof CONTRACTS)[number]["key"] | (typeof DECODE_ONLY_CONTRACTS)[number]["key"];
+/** The contracts (names = data source names of subgraph.template.yaml; keys = the config keys): core's one list. */
+export { DECODE_ONLY_CONTRACTS, INDEXED_CONTRACTS as CONTRACTS } from "@government-dao/core/contracts";

@@ -1,7 +1,7 @@
 /** Proposals: the list (newest first) and one proposal with decoded actions, votes with reasons and its timeline. */
 import { z } from "zod";
 
-import { splitProposalDescription } from "../../../scripts/lib/proposal-description";
+import { splitProposalDescription } from "@government-dao/core/proposal-description";
 
 import { getJson } from "./client";
 import { dec, decOrNull, hex, hexOrNull, page } from "./schemas";

@@ -6,7 +6,7 @@ import schema from "ponder:schema";
 import { desc, inArray, ne } from "ponder";
 import { z } from "zod";
 
-import { splitProposalDescription } from "../../../../scripts/lib/proposal-description.js";
+import { splitProposalDescription } from "@government-dao/core/proposal-description";
 import { deployment, publicUrl } from "../context.js";
 import { type FeedEntry, type FeedMeta, renderAtom, renderRss } from "../feed-xml.js";
 

@@ -7,7 +7,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
-import { openContentStore } from "../../../../scripts/lib/content-store";
+import { openContentStore } from "@government-dao/core/content-store";
 import { contentDir, runtimeConfig } from "@/lib/runtime";
 
 const requestSchema = z.strictObject({ descriptions: z.array(z.string().trim().min(1).max(500)).min(1).max(50) });

@@ -21,7 +21,7 @@
 import { ml_dsa65 } from "@noble/post-quantum/ml-dsa.js";
 import { getAddress, sha256, solidityPacked, toUtf8Bytes } from "ethers";
 
-import type { CoSignature, DocumentMetadata } from "./metadata.js";
+import type { CoSignature, DocumentMetadata } from "./metadata.ts";
 
 /** Agency id under which the Office of the Government registers the key that co-signs agency-0 documents. */
 export const GOVERNMENT_OFFICE_AGENCY_ID = 3;

@@ -4,15 +4,19 @@
  * Every blob is kept at `<root>/<cid>`, where the CID is CIDv1, codec raw (0x55), multihash sha2-256 of the bytes
  * (the same CID `DocumentRegistry.tokenURI` renders as `ipfs://<cid>` from the stored 32-byte digest). The 32-byte
  * digest (0x hex) is what the contracts store (`metadataDigest`, `pqKeyHash`, milestone `descriptionHash`), so a
- * verifier goes from an on-chain hash to the file with {cidFromDigest} and checks the bytes on the way back.
+ * verifier goes from an on-chain hash to the file with {cidFromDigest} (`cid.ts`) and checks the bytes on the way
+ * back. Node only (the file system); the dApp reads content through the web server's hash-checked route.
  */
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { CID } from "multiformats/cid";
 import * as raw from "multiformats/codecs/raw";
-import { create as createDigest } from "multiformats/hashes/digest";
 import { sha256 } from "multiformats/hashes/sha2";
+
+import { bytesToHex, cidFromDigest, digestFromCid } from "./cid.ts";
+
+export { cidFromDigest, digestFromCid } from "./cid.ts";
 
 /** Where `npm start` and `npm run seed` keep content (git-ignored). */
 export const DEFAULT_CONTENT_DIR = path.join(".local", "content");
@@ -24,36 +28,10 @@ export interface StoredContent {
   size: number;
 }
 
-const toHex = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString("hex")}`;
-
-function fromHex32(hex: string): Uint8Array {
-  if (!/^0x[0-9a-fA-F]{64}$/.test(hex)) throw new Error(`"${hex}" is not a 32-byte 0x hex digest`);
-  return Uint8Array.from(Buffer.from(hex.slice(2), "hex"));
-}
-
 /** CID and digest of `bytes` (nothing is written). */
 export async function contentId(bytes: Uint8Array): Promise<StoredContent> {
   const hash = await sha256.digest(bytes);
-  return { cid: CID.createV1(raw.code, hash).toString(), digest: toHex(hash.digest), size: bytes.length };
-}
-
-/** The CIDv1 (raw, sha2-256) of the blob whose sha-256 is `digest` (0x hex). */
-export function cidFromDigest(digest: string): string {
-  return CID.createV1(raw.code, createDigest(sha256.code, fromHex32(digest))).toString();
-}
-
-/** The sha-256 digest (0x hex) inside a CIDv1 raw sha2-256 string; throws on any other kind of CID. */
-export function digestFromCid(cid: string): string {
-  let parsed: CID;
-  try {
-    parsed = CID.parse(cid);
-  } catch {
-    throw new Error(`"${cid}" is not a CID`);
-  }
-  if (parsed.version !== 1 || parsed.code !== raw.code || parsed.multihash.code !== sha256.code) {
-    throw new Error(`CID ${cid} is not CIDv1 raw sha2-256`);
-  }
-  return toHex(parsed.multihash.digest);
+  return { cid: CID.createV1(raw.code, hash).toString(), digest: bytesToHex(hash.digest), size: bytes.length };
 }
 
 /** A content store rooted at one directory. */

@@ -2,7 +2,7 @@
  * The contracts' enums by index (the on-chain value is the position) and the 32-byte hex form of a token id, so
  * that the CLI, the agents, the seed summary and the error messages name things the same way.
  */
-export { DOCUMENT_TYPES } from "./metadata.js";
+export { DOCUMENT_TYPES } from "./metadata.ts";
 
 /** IDocumentRegistry.Status. */
 export const DOCUMENT_STATUSES = ["Active", "Amended", "Revoked"] as const;

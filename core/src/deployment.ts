@@ -1,10 +1,13 @@
 /**
- * Addresses of a GovernmentDAO deployment, read from Hardhat Ignition's output
- * (`ignition/deployments/<deployment id>/deployed_addresses.json`), never typed by hand.
+ * The one deployment reader: addresses (and creation blocks) of a GovernmentDAO deployment, read from Hardhat
+ * Ignition's output (`ignition/deployments/<deployment id>/deployed_addresses.json` and `journal.jsonl`), never typed
+ * by hand. The CLI, the agents, the indexer's config, the subgraph's config and the dApp's build read it. Node only.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+
+import { CONTRACTS, type ContractName, DECODE_ONLY_CONTRACTS, INDEXED_CONTRACTS, type IndexedContractName, contractEntry } from "./contracts.ts";
 
 /** The contracts of one deployment of the GovernmentDAO module. */
 export interface GovernmentAddresses {
@@ -16,15 +19,8 @@ export interface GovernmentAddresses {
   governor: string;
 }
 
-/** Ignition future id of each contract (module id # contract name). */
-const FUTURE_IDS: Record<keyof GovernmentAddresses, string> = {
-  timelock: "GovernmentDAO#TimelockController",
-  agencies: "GovernmentDAO#AgencyRegistry",
-  seats: "GovernmentDAO#OfficialSeats",
-  documents: "GovernmentDAO#DocumentRegistry",
-  escrow: "GovernmentDAO#BudgetEscrow",
-  governor: "GovernmentDAO#GovernmentGovernor",
-};
+/** Ignition future id of each contract of the module, by address-book key (from `contracts.ts`). */
+const FUTURE_IDS = Object.fromEntries(INDEXED_CONTRACTS.map((c) => [c.key, c.futureId])) as Record<keyof GovernmentAddresses, string>;
 
 /** Ignition's default deployment id for a chain. */
 export const deploymentIdFor = (chainId: bigint | number): string => `chain-${chainId}`;
@@ -75,7 +71,8 @@ export async function loadDevTengeFrom(dir: string): Promise<string> {
   const deploymentId = path.basename(dir);
   const file = path.join(dir, "deployed_addresses.json");
   const json: unknown = JSON.parse(await readFile(file, "utf8").catch(() => "{}"));
-  const value = typeof json === "object" && json !== null ? (json as Record<string, unknown>)["DigitalTenge#DigitalTenge"] : undefined;
+  const tenge = contractEntry("DigitalTenge").futureId;
+  const value = typeof json === "object" && json !== null ? (json as Record<string, unknown>)[tenge] : undefined;
   if (typeof value !== "string") throw new Error(`Deployment "${deploymentId}" has no DigitalTenge (local/dev chains deploy it with npm start).`);
   return value;
 }
@@ -134,4 +131,93 @@ export function readIgnitionRecord(dir: string): IgnitionRecord {
     if (typeof address === "string" && startBlock !== undefined) futures.set(futureId, { address: address.toLowerCase(), startBlock });
   }
   return { chainId, futures };
+}
+
+/** Address and start block of one contract of a deployment. */
+export interface DeployedContract {
+  address: `0x${string}`;
+  startBlock: number;
+}
+
+/** A deployment as an indexer reads it: chain id, and each contract's address and creation block. */
+export interface Deployment {
+  chainId: number;
+  dir: string;
+  contracts: Record<IndexedContractName, DeployedContract>;
+  /** Contracts named when decoding calls (DigitalTenge on local chains), if deployed. */
+  decodeOnly: Partial<Record<ContractName, DeployedContract>>;
+}
+
+/** Reads deployment folder `dir` synchronously (Ponder evaluates its config module once, at build time). */
+export function readDeployment(dir: string): Deployment {
+  const { chainId, futures } = readIgnitionRecord(dir);
+  const read = (futureId: string): DeployedContract | undefined => {
+    const deployed = futures.get(futureId);
+    return deployed ? { address: deployed.address as `0x${string}`, startBlock: deployed.startBlock } : undefined;
+  };
+  const contracts = {} as Record<IndexedContractName, DeployedContract>;
+  for (const c of INDEXED_CONTRACTS) {
+    const deployed = read(c.futureId);
+    if (!deployed) throw new Error(`Deployment ${dir} has no address or block for ${c.futureId}: half a deployment?`);
+    contracts[c.name] = deployed;
+  }
+  const decodeOnly: Partial<Record<ContractName, DeployedContract>> = {};
+  for (const c of DECODE_ONLY_CONTRACTS) {
+    const deployed = read(c.futureId);
+    if (deployed) decodeOnly[c.name] = deployed;
+  }
+  return { chainId, dir, contracts, decodeOnly };
+}
+
+/** Our contract names by lower-case address (indexed and decode-only), to name the targets of calls. */
+export function contractNamesByAddress(deployment: Deployment): Map<string, ContractName> {
+  const names = new Map<string, ContractName>();
+  for (const [name, c] of Object.entries(deployment.contracts)) names.set(c.address, name as ContractName);
+  for (const [name, c] of Object.entries(deployment.decodeOnly)) if (c) names.set(c.address, name as ContractName);
+  return names;
+}
+
+/** The addresses in deployment folder `dir`'s `deployed_addresses.json`, by contract name (those deployed). */
+export function readAddresses(dir: string): Partial<Record<ContractName, `0x${string}`>> {
+  const file = path.join(dir, "deployed_addresses.json");
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    throw new Error(`No deployment in ${dir} (missing or unreadable deployed_addresses.json). Deploy first.`);
+  }
+  if (!isRecord(json)) throw new Error(`${file} is not a JSON object`);
+  const addresses: Partial<Record<ContractName, `0x${string}`>> = {};
+  for (const c of CONTRACTS) {
+    const value = json[c.futureId];
+    if (typeof value === "string" && /^0x[0-9a-fA-F]{40}$/.test(value)) addresses[c.name] = value as `0x${string}`;
+  }
+  return addresses;
+}
+
+/**
+ * The complete GovernmentDAO deployments under `root`'s `ignition/deployments/`, by chain id: each contract's
+ * address (the dev token's where deployed). Of two deployments of one chain, Ignition's default id `chain-<id>` wins.
+ */
+export function listDeployments(root: string): Record<number, Partial<Record<ContractName, `0x${string}`>>> {
+  const base = path.join(root, "ignition", "deployments");
+  let entries: string[];
+  try {
+    entries = readdirSync(base);
+  } catch {
+    return {};
+  }
+  const result: Record<number, Partial<Record<ContractName, `0x${string}`>>> = {};
+  for (const name of entries.sort()) {
+    let record: IgnitionRecord;
+    try {
+      record = readIgnitionRecord(path.join(base, name));
+    } catch {
+      continue;
+    }
+    const addresses = readAddresses(path.join(base, name));
+    if (!INDEXED_CONTRACTS.every((c) => addresses[c.name])) continue;
+    if (!result[record.chainId] || name === deploymentIdFor(record.chainId)) result[record.chainId] = addresses;
+  }
+  return result;
 }
