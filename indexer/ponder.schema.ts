@@ -10,16 +10,17 @@
  *  - amounts in token base units; times are block timestamps (unix seconds).
  * No personal data: names of officials and document bodies live off chain.
  */
+import { DOCUMENT_STATUS_CODES, DOCUMENT_TYPE_CODES, MILESTONE_STATUS_CODES } from "@government-dao/core/enums";
 import { onchainEnum, onchainTable, relations } from "ponder";
 
 export const proposalState = onchainEnum("proposal_state", ["CREATED", "QUEUED", "EXECUTED", "CANCELED"]);
 export const voteSupport = onchainEnum("vote_support", ["AGAINST", "FOR", "ABSTAIN"]);
 export const timelockOperationStatus = onchainEnum("timelock_operation_status", ["SCHEDULED", "EXECUTED", "CANCELLED"]);
-export const documentType = onchainEnum("document_type", ["DECREE", "LAW", "BUDGET", "ORDER", "CERTIFICATE", "NOTICE"]);
-export const documentStatus = onchainEnum("document_status", ["ACTIVE", "AMENDED", "REVOKED"]);
+export const documentType = onchainEnum("document_type", DOCUMENT_TYPE_CODES);
+export const documentStatus = onchainEnum("document_status", DOCUMENT_STATUS_CODES);
 export const documentEventKind = onchainEnum("document_event_kind", ["ISSUED", "AMENDED", "SUPERSEDED", "REVOKED", "DISPLACED"]);
 export const depositKind = onchainEnum("deposit_kind", ["DEPOSIT", "INFLOW"]);
-export const milestoneStatus = onchainEnum("milestone_status", ["PENDING", "RELEASED", "CANCELLED"]);
+export const milestoneStatus = onchainEnum("milestone_status", MILESTONE_STATUS_CODES);
 export const roleChangeKind = onchainEnum("role_change_kind", [
   "ROLE_GRANTED",
   "ROLE_REVOKED",

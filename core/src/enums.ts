@@ -2,12 +2,27 @@
  * The contracts' enums by index (the on-chain value is the position) and the 32-byte hex form of a token id, so
  * that the CLI, the agents, the seed summary and the error messages name things the same way.
  */
-export { DOCUMENT_TYPES } from "./metadata.ts";
+import { DOCUMENT_TYPES } from "./metadata.ts";
+
+export { DOCUMENT_TYPES };
+
+type UpperTuple<T extends readonly string[]> = { -readonly [K in keyof T]: Uppercase<T[K]> };
+const upper = <T extends readonly string[]>(names: T): UpperTuple<T> => names.map((n) => n.toUpperCase()) as UpperTuple<T>;
+
+/** Document types as the indexer, the subgraph and the API name them (`DECREE` …), in the contract's order. */
+export const DOCUMENT_TYPE_CODES = upper(DOCUMENT_TYPES);
+export type DocumentTypeCode = (typeof DOCUMENT_TYPE_CODES)[number];
+/** The types only the Timelock may issue (acts of the council): decree, law, budget. */
+export const ENACTED_DOCUMENT_TYPES = ["decree", "law", "budget"] as const satisfies readonly (typeof DOCUMENT_TYPES)[number][];
 
 /** IDocumentRegistry.Status. */
 export const DOCUMENT_STATUSES = ["Active", "Amended", "Revoked"] as const;
+/** Document statuses as the indexer and the API name them (`ACTIVE` …). */
+export const DOCUMENT_STATUS_CODES = upper(DOCUMENT_STATUSES);
 /** IBudgetEscrow.MilestoneStatus. */
 export const MILESTONE_STATUSES = ["Pending", "Released", "Cancelled"] as const;
+/** Milestone statuses as the indexer and the API name them (`PENDING` …). */
+export const MILESTONE_STATUS_CODES = upper(MILESTONE_STATUSES);
 
 /** A uint256 (a document's token id = its sha-256) as 0x and 64 hex digits. */
 export const hex32 = (value: bigint | number | string): string => `0x${BigInt(value).toString(16).padStart(64, "0")}`;

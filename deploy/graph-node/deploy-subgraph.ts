@@ -49,7 +49,7 @@ export function graphNodeSteps(options: GraphNodeOptions): Step[] {
   const npmRun = (script: string, ...args: string[]): string[] => ["run", script, ...(args.length > 0 ? ["--", ...args] : [])];
   return [
     { label: "contracts", command: "npm", args: npmRun("contracts") },
-    { label: "abis", command: "npm", args: npmRun("abis") },
+    { label: "generate", command: "npm", args: npmRun("generate") },
     {
       label: "config",
       command: "npm",

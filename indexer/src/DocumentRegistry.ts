@@ -1,5 +1,6 @@
 // DocumentRegistry: documents (status, amendment chain, history), batches and batch member revocations,
 // per-agency document counters.
+import { DOCUMENT_TYPE_CODES } from "@government-dao/core/enums";
 import { ponder } from "ponder:registry";
 import { agency, batch, batchMemberRevocation, document, documentEvent } from "ponder:schema";
 
@@ -16,7 +17,6 @@ import {
   ZERO_HASH,
 } from "./utils/common.js";
 
-const DOCUMENT_TYPES = ["DECREE", "LAW", "BUDGET", "ORDER", "CERTIFICATE", "NOTICE"] as const;
 
 async function historyEntry(
   db: Db,
@@ -45,7 +45,7 @@ ponder.on("DocumentRegistry:DocumentIssued", async ({ event, context }) => {
   const a = event.args;
   const id = uint256ToBytes32Hex(a.tokenId);
   if ((await db.find(document, { id })) !== null) return skipEvent(event, `document ${id} issued twice`);
-  const docType = DOCUMENT_TYPES[a.docType];
+  const docType = DOCUMENT_TYPE_CODES[a.docType];
   if (docType === undefined) return skipEvent(event, `unknown document type ${a.docType}`);
   const agencyRow = await getOrCreateAgency(db, BigInt(a.agencyId));
   await db.insert(document).values({

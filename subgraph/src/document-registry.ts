@@ -22,8 +22,8 @@ import {
   skipEvent,
   uint256ToBytes32Hex,
 } from "./utils/common";
+import { DOCUMENT_TYPES } from "./generated/constants";
 
-const DOCUMENT_TYPES: Array<string> = ["DECREE", "LAW", "BUDGET", "ORDER", "CERTIFICATE", "NOTICE"];
 const ZERO_HASH = "0x0000000000000000000000000000000000000000000000000000000000000000";
 
 function historyEntry(

@@ -35,7 +35,7 @@ describe("agency registry", () => {
       pqKeyHash: hashOf("digital ML-DSA key"),
       registrarCount: 2,
     });
-    expectFields(indexer, "Agency", "0", { registered: false, name: "Central government", pqKeyHash: null, registrarCount: 0 });
+    expectFields(indexer, "Agency", "0", { registered: false, name: "Government of the Republic of Kazakhstan", pqKeyHash: null, registrarCount: 0 });
     expectFields(indexer, "Registrar", `1-${accounts.financeRegistrar}`, { agency: "1", account: accounts.financeRegistrar, active: true, removedAt: null });
     expectFields(indexer, "Registrar", `2-${accounts.digitalRegistrar}`, { agency: "2", active: true });
     expectFields(indexer, "Registrar", `2-${accounts.newRegistrar}`, { agency: "2", active: true });

@@ -255,7 +255,7 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
     }
 
     const steps = graphNodeSteps({ deploymentDir: path.resolve(deploymentDir), network: "besu", name: "besu" });
-    expect(steps.map((s) => s.label)).to.deep.equal(["contracts", "abis", "config", "render", "codegen", "build", "create", "deploy"]);
+    expect(steps.map((s) => s.label)).to.deep.equal(["contracts", "generate", "config", "render", "codegen", "build", "create", "deploy"]);
     expect(steps.find((s) => s.label === "config")?.args).to.include.members(["--network", "besu", "--name", "besu"]);
   });
 

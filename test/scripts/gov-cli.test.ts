@@ -518,7 +518,7 @@ describe("gov CLI on a real anvil", function () {
 
   it("verify exits 0 for an Active document whose co-signature holds", async function () {
     const run = await ok(["verify", await catalogueFile("lawOpenBudget")]);
-    expect(run.out[0]).to.equal("FOUND: law of Central government (agency 0), status Active");
+    expect(run.out[0]).to.equal("FOUND: law of Government of the Republic of Kazakhstan (agency 0), status Active");
     expect(run.out.join("\n")).to.match(/co-signature +valid ML-DSA-65 co-signature by agency 3 \(key 0x[0-9a-f]{8}…\)/);
     const json = await ok(["--json", "verify", await catalogueFile("orderBudgetReports")]);
     const parsed = JSON.parse(json.out.join("\n")) as { found: boolean; status: string; agencyId: number; coSignature: { checked: boolean; ok: boolean } };
@@ -535,10 +535,10 @@ describe("gov CLI on a real anvil", function () {
 
   it("verify exits 3 for the seed's amended and revoked decrees", async function () {
     const amended = await ok(["verify", await catalogueFile("decreePilot")], 3);
-    expect(amended.out[0]).to.equal("FOUND: decree of Central government (agency 0), status Amended");
+    expect(amended.out[0]).to.equal("FOUND: decree of Government of the Republic of Kazakhstan (agency 0), status Amended");
     expect(amended.out.join("\n")).to.match(new RegExp(`AMENDED by +${tokenId("decreePilotRevised")} — "Extends the pilot to notices and certificate batches\\."`));
     const revoked = await ok(["verify", await catalogueFile("decreeWorkingGroup")], 3);
-    expect(revoked.out[0]).to.equal("FOUND: decree of Central government (agency 0), status Revoked");
+    expect(revoked.out[0]).to.equal("FOUND: decree of Government of the Republic of Kazakhstan (agency 0), status Revoked");
     expect(revoked.out.join("\n")).to.match(/REVOKED +"Replaced by the Law on open budget data \(L-2026\/002\)\."/);
     const revised = await ok(["verify", await catalogueFile("decreePilotRevised")], 0);
     expect(revised.out.join("\n")).to.match(new RegExp(`amends +${tokenId("decreePilot")}`));

@@ -1,5 +1,6 @@
 // Shared helpers for every handler file: ids, the council row, agencies, officials, the audit log, per-tx links.
 // Mirrors subgraph/src/utils/common.ts so both stores hold the same rows.
+import { agencyName } from "@government-dao/core/agencies";
 import type { Context } from "ponder:registry";
 import { agency, council, official, roleChange, transactionLinks } from "ponder:schema";
 
@@ -73,7 +74,7 @@ export async function getOrCreateAgency(db: Db, agencyId: bigint): Promise<typeo
     id,
     agencyId,
     registered: false,
-    name: agencyId === 0n ? "Central government" : `Unregistered agency ${agencyId}`,
+    name: agencyName(agencyId),
     active: agencyId === 0n,
     pqKeyHash: null,
     registrarCount: 0,

@@ -96,7 +96,7 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       const result = await json<Json>(`/api/v1/verify/${String(decree.id).slice(2)}`);
       assert.equal(result.found, true);
       assert.equal(result.status, "ACTIVE");
-      assert.deepEqual(result.agency, { id: "0", name: "Central government" });
+      assert.deepEqual(result.agency, { id: "0", name: "Government of the Republic of Kazakhstan" });
       assert.match(String(result.transactionHash), /^0x[0-9a-f]{64}$/);
       assert.ok(Number(result.blockTime) > 0);
       const proposal = result.proposal as { state: string; votes: Json[] };

@@ -2,6 +2,7 @@
  * The registrars' commands (mint, amend, revoke an agency document) and everyone's `verify`. Metadata is validated
  * and the co-signing key checked against the AgencyRegistry before anything is sent.
  */
+import { CENTRAL_GOVERNMENT_AGENCY_ID, CENTRAL_GOVERNMENT_NAMES } from "@government-dao/core/agencies";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, hex32 } from "@government-dao/core/enums";
 import { sha256 } from "ethers";
 
@@ -39,7 +40,7 @@ export async function describeDocument(
   options: MetadataOptions,
   mediaType: string,
 ): Promise<DocumentDescription> {
-  const agencyName = agencyId === 0 ? "Government of the Republic of Kazakhstan" : (await ctx.contracts.agencies.agency(agencyId)).name;
+  const agencyName = agencyId === CENTRAL_GOVERNMENT_AGENCY_ID ? CENTRAL_GOVERNMENT_NAMES.en : (await ctx.contracts.agencies.agency(agencyId)).name;
   if (agencyId !== 0 && !agencyName) throw new PlainError(`Unknown agency ${agencyId}. Nothing was sent.`);
   const today = new Date(((await ctx.provider.getBlock("latest"))?.timestamp ?? Date.now() / 1000) * 1000).toISOString().slice(0, 10);
   return {

@@ -7,6 +7,7 @@
  *   3. the metadata (CIDv1 of `metadataDigest`) and the ML-DSA-65 co-signature against the key the AgencyRegistry
  *      holds for the co-signing agency, and the signature digest anchored on chain.
  */
+import { CENTRAL_GOVERNMENT_AGENCY_ID, agencyName as nameOfAgency } from "@government-dao/core/agencies";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, hex32 } from "@government-dao/core/enums";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { sha256 } from "ethers";
@@ -64,7 +65,7 @@ export async function verifyFile(ctx: GovContext, file: Uint8Array): Promise<Ver
   }
   const [issued] = await documents.queryFilter(documents.filters.DocumentIssued(tokenId), 0, "latest");
   const agencyId = Number(doc.agencyId);
-  const agencyName = agencyId === 0 ? "Central government" : (await agencies.agency(agencyId)).name;
+  const agencyName = nameOfAgency(agencyId, agencyId === CENTRAL_GOVERNMENT_AGENCY_ID ? null : (await agencies.agency(agencyId)).name);
 
   const result: Verification = {
     contentHash,

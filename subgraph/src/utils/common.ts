@@ -2,6 +2,7 @@
 import { Address, BigInt, Bytes, ethereum, log } from "@graphprotocol/graph-ts";
 
 import { Agency, Council, Official, RoleChange, TransactionLinks } from "../../generated/schema";
+import { CENTRAL_GOVERNMENT_NAME } from "../generated/constants";
 
 export const ZERO = BigInt.zero();
 export const ONE = BigInt.fromI32(1);
@@ -43,7 +44,7 @@ export function getOrCreateAgency(agencyId: BigInt): Agency {
     agency = new Agency(id);
     agency.agencyId = agencyId;
     agency.registered = false;
-    agency.name = agencyId.isZero() ? "Central government" : "Unregistered agency " + id;
+    agency.name = agencyId.isZero() ? CENTRAL_GOVERNMENT_NAME : "Unregistered agency " + id;
     agency.active = agencyId.isZero();
     agency.registrarCount = 0;
     agency.documentsIssued = ZERO;
