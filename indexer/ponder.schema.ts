@@ -36,6 +36,17 @@ export const roleChangeKind = onchainEnum("role_change_kind", [
   "AGENCY_KEY_ROTATED",
   "PROPOSAL_GUARDIAN_SET",
   "TIMELOCK_CHANGED",
+  "SETTING_CHANGED",
+]);
+/** The council's rules that governance can change (the Governor's settings and the Timelock's). */
+export const councilSetting = onchainEnum("council_setting", [
+  "VOTING_DELAY",
+  "VOTING_PERIOD",
+  "PROPOSAL_THRESHOLD",
+  "QUORUM_NUMERATOR",
+  "LATE_QUORUM_VOTE_EXTENSION",
+  "TIMELOCK_MIN_DELAY",
+  "TIMELOCK_GRACE_PERIOD",
 ]);
 
 // ─── Council ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -403,6 +414,24 @@ export const roleChange = onchainTable("role_change", (t) => ({
   blockNumber: t.bigint().notNull(),
   transactionHash: t.hex().notNull(),
   /** Log index, so that the audit log sorts in chain order (not in the subgraph; its id carries it). */
+  logIndex: t.integer().notNull(),
+}));
+
+/**
+ * Every change of a council setting, from the deployment's initial values on (id: tx hash - log index). The
+ * proposal that made a change is the one whose execution transaction it is (`proposal.executedTx`).
+ */
+export const settingChange = onchainTable("setting_change", (t) => ({
+  id: t.text().primaryKey(),
+  setting: councilSetting("setting").notNull(),
+  contract: t.hex().notNull(),
+  oldValue: t.bigint().notNull(),
+  newValue: t.bigint().notNull(),
+  sender: t.hex().notNull(),
+  timestamp: t.bigint().notNull(),
+  blockNumber: t.bigint().notNull(),
+  transactionHash: t.hex().notNull(),
+  /** Log index, so that the history sorts in chain order (not in the subgraph; its id carries it). */
   logIndex: t.integer().notNull(),
 }));
 

@@ -3,7 +3,7 @@ import { ponder } from "ponder:registry";
 import { allocation, document, proposal, proposalAction, release, timelockOperation, vote } from "ponder:schema";
 
 import { decodeCall } from "./utils/calls.js";
-import { type Db, type EventMeta, addRoleChange, findLinks, getOrCreateOfficial, lower, skipEvent, updateCouncil } from "./utils/common.js";
+import { type Db, type EventMeta, addRoleChange, findLinks, getOrCreateOfficial, lower, recordSettingChange, skipEvent, updateCouncil } from "./utils/common.js";
 
 ponder.on("GovernmentGovernor:ProposalCreated", async ({ event, context }) => {
   const { db } = context;
@@ -158,22 +158,27 @@ ponder.on("GovernmentGovernor:ProposalExtended", async ({ event, context }) => {
 
 ponder.on("GovernmentGovernor:VotingDelaySet", async ({ event, context }) => {
   await updateCouncil(context.db, () => ({ governor: lower(event.log.address), votingDelay: event.args.newVotingDelay }));
+  await recordSettingChange(context.db, event, "VOTING_DELAY", event.args.oldVotingDelay, event.args.newVotingDelay);
 });
 
 ponder.on("GovernmentGovernor:VotingPeriodSet", async ({ event, context }) => {
   await updateCouncil(context.db, () => ({ governor: lower(event.log.address), votingPeriod: event.args.newVotingPeriod }));
+  await recordSettingChange(context.db, event, "VOTING_PERIOD", event.args.oldVotingPeriod, event.args.newVotingPeriod);
 });
 
 ponder.on("GovernmentGovernor:ProposalThresholdSet", async ({ event, context }) => {
   await updateCouncil(context.db, () => ({ governor: lower(event.log.address), proposalThreshold: event.args.newProposalThreshold }));
+  await recordSettingChange(context.db, event, "PROPOSAL_THRESHOLD", event.args.oldProposalThreshold, event.args.newProposalThreshold);
 });
 
 ponder.on("GovernmentGovernor:QuorumNumeratorUpdated", async ({ event, context }) => {
   await updateCouncil(context.db, () => ({ governor: lower(event.log.address), quorumNumerator: event.args.newQuorumNumerator }));
+  await recordSettingChange(context.db, event, "QUORUM_NUMERATOR", event.args.oldQuorumNumerator, event.args.newQuorumNumerator);
 });
 
 ponder.on("GovernmentGovernor:LateQuorumVoteExtensionSet", async ({ event, context }) => {
   await updateCouncil(context.db, () => ({ governor: lower(event.log.address), lateQuorumVoteExtension: BigInt(event.args.newVoteExtension) }));
+  await recordSettingChange(context.db, event, "LATE_QUORUM_VOTE_EXTENSION", BigInt(event.args.oldVoteExtension), BigInt(event.args.newVoteExtension));
 });
 
 ponder.on("GovernmentGovernor:TimelockChange", async ({ event, context }) => {

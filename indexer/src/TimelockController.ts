@@ -5,7 +5,7 @@ import { roleMember, timelockCall, timelockOperation } from "ponder:schema";
 import { keccak256, toHex } from "viem";
 
 import { decodeCall } from "./utils/calls.js";
-import { addRoleChange, link, lower, skipEvent, updateCouncil, ZERO_HASH } from "./utils/common.js";
+import { addRoleChange, link, lower, recordSettingChange, skipEvent, updateCouncil, ZERO_HASH } from "./utils/common.js";
 
 const ROLE_NAMES = new Map<string, string>([
   [ZERO_HASH, "DEFAULT_ADMIN_ROLE"],
@@ -70,10 +70,12 @@ ponder.on("TimelockController:Cancelled", async ({ event, context }) => {
 
 ponder.on("TimelockController:MinDelayChange", async ({ event, context }) => {
   await updateCouncil(context.db, () => ({ timelock: lower(event.log.address), timelockMinDelay: event.args.newDuration }));
+  await recordSettingChange(context.db, event, "TIMELOCK_MIN_DELAY", event.args.oldDuration, event.args.newDuration);
 });
 
 ponder.on("TimelockController:GracePeriodChange", async ({ event, context }) => {
   await updateCouncil(context.db, () => ({ timelock: lower(event.log.address), timelockGracePeriod: event.args.newGracePeriod }));
+  await recordSettingChange(context.db, event, "TIMELOCK_GRACE_PERIOD", event.args.oldGracePeriod, event.args.newGracePeriod);
 });
 
 const memberId = (contract: string, role: string, account: string): string => `${lower(contract)}-${lower(role)}-${lower(account)}`;

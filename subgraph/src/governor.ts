@@ -28,7 +28,7 @@ import {
   Vote,
 } from "../generated/schema";
 import { decodeCall } from "./utils/calls";
-import { getCouncil, getOrCreateOfficial, newRoleChange, ONE, skipEvent, ZERO } from "./utils/common";
+import { getCouncil, getOrCreateOfficial, newRoleChange, ONE, recordSettingChange, skipEvent, ZERO } from "./utils/common";
 
 export function handleProposalCreated(event: ProposalCreated): void {
   const id = event.params.proposalId.toString();
@@ -250,6 +250,7 @@ export function handleVotingDelaySet(event: VotingDelaySet): void {
   council.governor = event.address;
   council.votingDelay = event.params.newVotingDelay;
   council.save();
+  recordSettingChange(event, "VOTING_DELAY", event.params.oldVotingDelay, event.params.newVotingDelay);
 }
 
 export function handleVotingPeriodSet(event: VotingPeriodSet): void {
@@ -257,6 +258,7 @@ export function handleVotingPeriodSet(event: VotingPeriodSet): void {
   council.governor = event.address;
   council.votingPeriod = event.params.newVotingPeriod;
   council.save();
+  recordSettingChange(event, "VOTING_PERIOD", event.params.oldVotingPeriod, event.params.newVotingPeriod);
 }
 
 export function handleProposalThresholdSet(event: ProposalThresholdSet): void {
@@ -264,6 +266,7 @@ export function handleProposalThresholdSet(event: ProposalThresholdSet): void {
   council.governor = event.address;
   council.proposalThreshold = event.params.newProposalThreshold;
   council.save();
+  recordSettingChange(event, "PROPOSAL_THRESHOLD", event.params.oldProposalThreshold, event.params.newProposalThreshold);
 }
 
 export function handleQuorumNumeratorUpdated(event: QuorumNumeratorUpdated): void {
@@ -271,6 +274,7 @@ export function handleQuorumNumeratorUpdated(event: QuorumNumeratorUpdated): voi
   council.governor = event.address;
   council.quorumNumerator = event.params.newQuorumNumerator;
   council.save();
+  recordSettingChange(event, "QUORUM_NUMERATOR", event.params.oldQuorumNumerator, event.params.newQuorumNumerator);
 }
 
 export function handleLateQuorumVoteExtensionSet(event: LateQuorumVoteExtensionSet): void {
@@ -278,6 +282,7 @@ export function handleLateQuorumVoteExtensionSet(event: LateQuorumVoteExtensionS
   council.governor = event.address;
   council.lateQuorumVoteExtension = event.params.newVoteExtension;
   council.save();
+  recordSettingChange(event, "LATE_QUORUM_VOTE_EXTENSION", event.params.oldVoteExtension, event.params.newVoteExtension);
 }
 
 export function handleTimelockChange(event: TimelockChange): void {

@@ -15,7 +15,7 @@ import {
 } from "../generated/TimelockController/TimelockController";
 import { RoleMember, TimelockCall, TimelockOperation } from "../generated/schema";
 import { decodeCall } from "./utils/calls";
-import { getCouncil, getTransactionLinks, newRoleChange, skipEvent } from "./utils/common";
+import { getCouncil, getTransactionLinks, newRoleChange, recordSettingChange, skipEvent } from "./utils/common";
 
 const ROLE_NAMES: Array<string> = ["PROPOSER_ROLE", "EXECUTOR_ROLE", "CANCELLER_ROLE"];
 
@@ -118,6 +118,7 @@ export function handleMinDelayChange(event: MinDelayChange): void {
   council.timelock = event.address;
   council.timelockMinDelay = event.params.newDuration;
   council.save();
+  recordSettingChange(event, "TIMELOCK_MIN_DELAY", event.params.oldDuration, event.params.newDuration);
 }
 
 export function handleGracePeriodChange(event: GracePeriodChange): void {
@@ -125,6 +126,7 @@ export function handleGracePeriodChange(event: GracePeriodChange): void {
   council.timelock = event.address;
   council.timelockGracePeriod = event.params.newGracePeriod;
   council.save();
+  recordSettingChange(event, "TIMELOCK_GRACE_PERIOD", event.params.oldGracePeriod, event.params.newGracePeriod);
 }
 
 function memberId(contract: Bytes, role: Bytes, account: Bytes): string {

@@ -40,6 +40,32 @@ describe("governor: council settings", () => {
       allocationCount: 1n,
     });
   });
+
+  it("keeps the history of every setting from the deployment's values on, each also in the audit log", () => {
+    const { settings, addresses } = record.facts;
+    const history = indexer.store.all("SettingChange");
+    const initial = (setting: string) => history.filter((c) => c.setting === setting);
+    const expected: [string, string, bigint][] = [
+      ["VOTING_DELAY", addresses.GovernmentGovernor, BigInt(settings.votingDelay)],
+      ["VOTING_PERIOD", addresses.GovernmentGovernor, BigInt(settings.votingPeriod)],
+      ["PROPOSAL_THRESHOLD", addresses.GovernmentGovernor, 1n],
+      ["QUORUM_NUMERATOR", addresses.GovernmentGovernor, BigInt(settings.quorumPercent)],
+      ["LATE_QUORUM_VOTE_EXTENSION", addresses.GovernmentGovernor, BigInt(settings.lateQuorumExtension)],
+      ["TIMELOCK_MIN_DELAY", addresses.TimelockController, BigInt(settings.timelockMinDelay)],
+    ];
+    for (const [setting, contract, value] of expected) {
+      const rows = initial(setting);
+      assert.equal(rows.length, 1, `${setting}: one change (the deployment's)`);
+      assert.equal(rows[0]?.contract, contract, setting);
+      assert.equal(rows[0]?.newValue, value, setting);
+      assert.equal(rows[0]?.oldValue, 0n, setting);
+    }
+    const audit = indexer.store.all("RoleChange").filter((c) => c.kind === "SETTING_CHANGED");
+    assert.equal(audit.length, history.length);
+    for (const change of history) {
+      assert.ok(audit.some((a) => a.id === change.id && a.detail === `${change.setting} ${change.oldValue} -> ${change.newValue}`), String(change.id));
+    }
+  });
 });
 
 describe("governor: proposals", () => {

@@ -16,6 +16,7 @@ import { feeds } from "./routes/feeds.js";
 import { health } from "./routes/health.js";
 import { people } from "./routes/people.js";
 import { proposals } from "./routes/proposals.js";
+import { settings } from "./routes/settings.js";
 import { verify } from "./routes/verify.js";
 import { acceptedQueryParameters, routeQueries } from "./query-params.js";
 import { apiSecureHeaders, cachePolicy, extractRateLimitFromEnv, graphqlSecureHeaders, publicCors, rateLimit, rateLimitFromEnv, readOnly } from "./security.js";
@@ -39,7 +40,7 @@ async function indexedVersion(): Promise<string> {
  * checkpoint). Not cached: the auditor's flags (a file the agents rewrite), the signing key and the OpenAPI document
  * (static, cheap).
  */
-const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|budget\/[^/]+(?:\/[^/]+)?|officials|agencies|audit-log|feeds\/[^/]+)$/;
+const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|budget\/[^/]+(?:\/[^/]+)?|officials|agencies|audit-log|settings-history|feeds\/[^/]+)$/;
 const cache = answerCache({ version: indexedVersion, cacheable: (path) => FOLLOWS_THE_INDEX.test(path), maxBytes: answerCacheBytesFromEnv() });
 
 const v1 = new Hono()
@@ -57,6 +58,7 @@ const v1 = new Hono()
   .route("/", budget)
   .route("/", people)
   .route("/", audit)
+  .route("/", settings)
   .route("/", feeds)
   .route("/", health)
   // Ponder mounts this app inside its own server, whose not-found answer is plain text: answer JSON here.

@@ -4,6 +4,7 @@ import { ALLOCATIONS_LIST, RELEASES_LIST, TOTALS_LIST } from "./routes/budget.js
 import { z } from "zod";
 
 import { AUDIT_LIST, FLAGS_LIST, flagsDocument } from "./routes/audit.js";
+import { COUNCIL_SETTINGS, SETTINGS_LIST } from "./routes/settings.js";
 import { DOCUMENTS_LIST } from "./routes/documents.js";
 import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, proposalRowSchema, signingKeySchema, verifySchema, voteRowSchema } from "./openapi-schemas.js";
@@ -165,7 +166,10 @@ export const openapi = {
     "/api/v1/budget/totals": list(TOTALS_LIST, "Allocated, released and cancelled per agency and token", [], false),
     "/api/v1/officials": list(OFFICIALS_LIST, "Officials and their seats", [], false),
     "/api/v1/agencies": list(AGENCIES_LIST, "Agencies (JSON adds their registrars)", [], false),
-    "/api/v1/audit-log": list(AUDIT_LIST, "Every change of power (roles, registrars, seats, agencies), newest first"),
+    "/api/v1/audit-log": list(AUDIT_LIST, "Every change of power (roles, registrars, seats, agencies, council settings), newest first"),
+    "/api/v1/settings-history": list(SETTINGS_LIST, "Every change of a council setting (Governor and Timelock), from the deployment's values on, with the proposal that made it (null: set at deployment), newest first", [
+      { name: "setting", in: "query", schema: { type: "string", enum: COUNCIL_SETTINGS } },
+    ]),
     "/api/v1/flags": withJson(
       list(FLAGS_LIST, "The digital auditor's flags (JSON: the auditor's file as written, with generatedAt, chainId, block and the rules; CSV and XML: flat rows); no auditor run yet = empty list", [], false),
       FLAGS_JSON,
@@ -194,7 +198,7 @@ export const openapi = {
       [DOCUMENTS_LIST.item]: documentRowSchema,
       [PROPOSALS_LIST.item]: proposalRowSchema(PROPOSAL_STATES),
       ...Object.fromEntries(
-        [ALLOCATIONS_LIST, RELEASES_LIST, TOTALS_LIST, OFFICIALS_LIST, AGENCIES_LIST, AUDIT_LIST, FLAGS_LIST].map((s) => [s.item, row(s.columns)]),
+        [ALLOCATIONS_LIST, RELEASES_LIST, TOTALS_LIST, OFFICIALS_LIST, AGENCIES_LIST, AUDIT_LIST, SETTINGS_LIST, FLAGS_LIST].map((s) => [s.item, row(s.columns)]),
       ),
     },
   },

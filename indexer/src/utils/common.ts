@@ -2,7 +2,7 @@
 // Mirrors subgraph/src/utils/common.ts so both stores hold the same rows.
 import { agencyName } from "@government-dao/core/agencies";
 import type { Context } from "ponder:registry";
-import { agency, council, official, roleChange, transactionLinks } from "ponder:schema";
+import { agency, council, official, roleChange, settingChange, transactionLinks } from "ponder:schema";
 
 export type Db = Context["db"];
 
@@ -115,6 +115,32 @@ export async function addRoleChange(
     logIndex: event.log.logIndex,
     ...fields,
   });
+}
+
+/**
+ * Records a change of a council setting: its history row and a SETTING_CHANGED entry of the audit log (detail
+ * `<setting> <old> -> <new>`).
+ */
+export async function recordSettingChange(
+  db: Db,
+  event: EventMeta,
+  setting: (typeof settingChange.$inferInsert)["setting"],
+  oldValue: bigint,
+  newValue: bigint,
+): Promise<void> {
+  await db.insert(settingChange).values({
+    id: eventId(event),
+    setting,
+    contract: lower(event.log.address),
+    oldValue,
+    newValue,
+    sender: lower(event.transaction.from),
+    timestamp: event.block.timestamp,
+    blockNumber: event.block.number,
+    transactionHash: event.transaction.hash,
+    logIndex: event.log.logIndex,
+  });
+  await addRoleChange(db, event, "SETTING_CHANGED", event.transaction.from, { detail: `${setting} ${oldValue} -> ${newValue}` });
 }
 
 type LinkList = "documents" | "allocations" | "releases";

@@ -1,7 +1,7 @@
 // Shared helpers for every mapping: ids, the council singleton, agencies, the audit log and per-tx links.
 import { Address, BigInt, Bytes, ethereum, log } from "@graphprotocol/graph-ts";
 
-import { Agency, Council, Official, RoleChange, TransactionLinks } from "../../generated/schema";
+import { Agency, Council, Official, RoleChange, SettingChange, TransactionLinks } from "../../generated/schema";
 import { CENTRAL_GOVERNMENT_NAME } from "../generated/constants";
 
 export const ZERO = BigInt.zero();
@@ -80,6 +80,26 @@ export function newRoleChange(event: ethereum.Event, kind: string, sender: Bytes
   change.blockNumber = event.block.number;
   change.transactionHash = event.transaction.hash;
   return change;
+}
+
+/**
+ * Records a change of a council setting: its history row and a SETTING_CHANGED audit-log row (detail
+ * `<setting> <old> -> <new>`), as the indexer does (indexer/src/utils/common.ts).
+ */
+export function recordSettingChange(event: ethereum.Event, setting: string, oldValue: BigInt, newValue: BigInt): void {
+  const change = new SettingChange(eventId(event));
+  change.setting = setting;
+  change.contract = event.address;
+  change.oldValue = oldValue;
+  change.newValue = newValue;
+  change.sender = event.transaction.from;
+  change.timestamp = event.block.timestamp;
+  change.blockNumber = event.block.number;
+  change.transactionHash = event.transaction.hash;
+  change.save();
+  const audit = newRoleChange(event, "SETTING_CHANGED", event.transaction.from);
+  audit.detail = setting + " " + oldValue.toString() + " -> " + newValue.toString();
+  audit.save();
 }
 
 /** The links of the transaction of `event`. */

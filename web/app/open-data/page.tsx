@@ -19,6 +19,7 @@ const SETS = [
   { key: "officials", path: "/officials" },
   { key: "agencies", path: "/agencies" },
   { key: "auditLog", path: "/audit-log" },
+  { key: "settingsHistory", path: "/settings-history" },
   { key: "flags", path: "/flags" },
 ] as const;
 const FORMATS = ["json", "csv", "xml"] as const;
