@@ -165,7 +165,7 @@ export const openapi = {
     "/api/v1/budget/releases": list(RELEASES_LIST, "Releases, newest first"),
     "/api/v1/budget/totals": list(TOTALS_LIST, "Allocated, released and cancelled per agency and token", [], false),
     "/api/v1/officials": list(OFFICIALS_LIST, "Officials and their seats", [], false),
-    "/api/v1/agencies": list(AGENCIES_LIST, "Agencies (JSON adds their registrars)", [], false),
+    "/api/v1/agencies": list(AGENCIES_LIST, "Agencies exactly as the registry has them (JSON adds their registrars); agency 0, the central government, is not one", [], false),
     "/api/v1/audit-log": list(AUDIT_LIST, "Every change of power (roles, registrars, seats, agencies, council settings), newest first"),
     "/api/v1/settings-history": list(SETTINGS_LIST, "Every change of a council setting (Governor and Timelock), from the deployment's values on, with the proposal that made it (null: set at deployment), newest first", [
       { name: "setting", in: "query", schema: { type: "string", enum: COUNCIL_SETTINGS } },

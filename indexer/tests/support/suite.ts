@@ -8,6 +8,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
+import { connectGovernment } from "../../../scripts/lib/contracts.js";
 import { verifyExtract } from "../../lib/extract.js";
 import { type RunningIndexer } from "../../lib/run.js";
 import { type TestChain, startChainIndexer, startTestChain } from "./chain.js";
@@ -144,6 +145,15 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       assert.equal(officials.filter((o) => o.seated).length, chain.seeded?.summary.seats);
       const agencies = (await json<Page>("/api/v1/agencies")).items;
       assert.ok(agencies.some((a) => a.name === "Ministry of Finance" && (a.registrars as Json[]).length > 0));
+      // Exactly the registry's agencies: no row for agency 0 (the central government's acts are not an agency's).
+      const { agencies: registry } = connectGovernment(chain.addresses, chain.connection.ethers.provider);
+      const onChain = await Promise.all(
+        Array.from({ length: Number(await registry.agencyCount()) }, async (_, i) => {
+          const id = await registry.agencyIdAt(i);
+          return `${id} ${(await registry.agency(id)).name}`;
+        }),
+      );
+      assert.deepEqual(agencies.map((a) => `${a.agencyId} ${a.name}`).sort(), onChain.sort());
       const log = (await json<Page>("/api/v1/audit-log?limit=1000")).items;
       const kinds = new Set(log.map((r) => r.kind));
       for (const kind of ["ROLE_GRANTED", "ROLE_REVOKED", "SEAT_ISSUED", "AGENCY_ADDED", "REGISTRAR_ADDED"]) assert.ok(kinds.has(kind), kind);

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
-import { asc } from "ponder";
+import { asc, eq } from "ponder";
 
 import { cell, sendList } from "../formats.js";
 import { listQuery } from "../pagination.js";
@@ -33,7 +33,9 @@ export const people = new Hono()
   })
   .get("/agencies", async (c) => {
     const q = listQuery.parse(c.req.query());
-    const agencies = await db.select().from(schema.agency).orderBy(asc(schema.agency.id));
+    // Exactly the registry's agencies: the rows the indexer keeps for an id that documents cite but the registry
+    // never registered (agency 0, the central government's acts) are not listed.
+    const agencies = await db.select().from(schema.agency).where(eq(schema.agency.registered, true)).orderBy(asc(schema.agency.id));
     if (q.format !== "json") return sendList(c, AGENCIES_LIST, q.format, agencies.map(plainRow), null);
     const registrars = await db.select().from(schema.registrar).orderBy(asc(schema.registrar.id));
     return c.json({
