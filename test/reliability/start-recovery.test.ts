@@ -1,7 +1,8 @@
 /**
  * Children killed under a running `npm start` (reliability suite, heavy: the whole system on free ports): the
  * indexer, the agents and the dApp are SIGKILLed one by one, and the time until `GET /api/v1/health` shows each back
- * (a new pid, running, caught up with the chain for the indexer) is measured. After the indexer's restart its
+ * (a new pid, running, caught up with the chain for the indexer) is measured. First, the GraphQL query that used to
+ * crash the indexer (issue 17 finding 1) is sent to the running system: refused, and nothing restarts. After the indexer's restart its
  * documents and proposals are counted against the chain's events; the figures are recorded before the assertions.
  *
  *   npx hardhat test mocha test/reliability/start-recovery.test.ts
@@ -73,6 +74,35 @@ describe("npm start: the indexer, the agents and the dApp killed one by one come
     if (run) await stop(run);
     await rm(path.join("ignition", "deployments", deploymentId), { recursive: true, force: true });
     if (localDir) await rm(localDir, { recursive: true, force: true });
+  });
+
+  it("refuses the crash query of issue 17 (ten nested votes → proposal → votes) sent to the running system; nothing restarts", async function () {
+    // Before the GraphQL limits this ≈ 400-byte query ran the indexer out of its heap, and nothing brought it back.
+    let inner = "id voter";
+    for (let level = 1; level < 10; level++) inner = `id proposal { id votes { items { ${inner} } } }`;
+    const query = `{ votes { items { ${inner} } } }`;
+    const indexerBefore = child(await health(), "indexer");
+    const sentAt = performance.now();
+    const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+    const answer = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    const ms = performance.now() - sentAt;
+    await sleep(2_000); // a crash would show as a new pid or a restart in the supervisor's state
+    const indexerAfter = child(await health(), "indexer");
+    const restarts = (indexerAfter?.restarts ?? Number.NaN) - (indexerBefore?.restarts ?? Number.NaN);
+    console.log(`      crash query (${query.length} B): HTTP ${response.status} ${answer.errors?.[0]?.extensions?.code} in ${ms.toFixed(0)} ms; indexer restarts since: ${restarts}`);
+    recordFigure(
+      "fault survived",
+      `the crash query of issue 17 (${query.length} B, 10 nested lists) sent to a running npm start`,
+      `HTTP ${response.status} ${answer.errors?.[0]?.extensions?.code ?? "?"} in ${ms.toFixed(0)} ms; indexer ${indexerAfter?.pid === indexerBefore?.pid ? "same pid" : "new pid"}, ${restarts} restarts`,
+    );
+    expect(response.status).to.equal(400);
+    expect(answer.errors?.[0]?.extensions?.code).to.equal("QUERY_TOO_DEEP");
+    expect(answer.data).to.equal(undefined);
+    expect([indexerAfter?.state, indexerAfter?.pid, restarts]).to.deep.equal(["running", indexerBefore?.pid, 0]);
   });
 
   it("serves the supervised children in /api/v1/health, then brings each back after a SIGKILL", async function () {
