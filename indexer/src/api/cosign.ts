@@ -8,6 +8,8 @@ import { ml_dsa65 } from "@noble/post-quantum/ml-dsa.js";
 import { z } from "zod";
 
 import { cidFromDigest } from "@government-dao/core/cid";
+import { verifySignatureBlock } from "@government-dao/core/cosignature";
+import type { BatchMetadata } from "@government-dao/core/metadata";
 import { contentDir, deployment } from "./context.js";
 
 export type CoSignatureResult =
@@ -72,4 +74,16 @@ export async function checkCoSignature(doc: {
     valid = false;
   }
   return valid ? { status: "valid", keySha256: doc.keyHash, agencyId: coSigningAgencyId(doc.agencyId).toString() } : { status: "invalid", reason: "the ML-DSA-65 signature does not verify" };
+}
+
+/**
+ * Checks the co-signature of a batch: the batch metadata's block over the root, by the co-signing agency's
+ * registered key (`keyHash`, from the registry as indexed), with the key read hash-checked from the content store.
+ */
+export async function checkBatchCoSignature(metadata: BatchMetadata, root: string, keyHash: string | null, agencyId: bigint): Promise<CoSignatureResult> {
+  if (keyHash === null) return { status: "unavailable", reason: "the co-signing agency has no registered key" };
+  const publicKey = await readContent(keyHash);
+  if (publicKey === null) return { status: "unavailable", reason: "the agency's public key is not in the content store" };
+  const check = verifySignatureBlock(metadata.coSignature, root, deployment.chainId, deployment.contracts.DocumentRegistry.address, keyHash, { publicKey });
+  return check.ok ? { status: "valid", keySha256: keyHash, agencyId: coSigningAgencyId(agencyId).toString() } : { status: "invalid", reason: check.reason };
 }

@@ -85,8 +85,9 @@ export function verifySchema(states: readonly string[]): Schema {
       record({
         sha256: HASH,
         found: { const: false },
+        unsearchedBatches: { type: "array", items: text, description: "batches whose tree is not in the content store: not searched" },
         batchMemberRevocations: { type: "array", items: record({ batch: text, reason: text, revokedBy: ADDRESS, timestamp: DECIMAL, transactionHash: HASH }) },
-      }, "No document has this hash (a revoked member of a Merkle batch may still be listed)."),
+      }, "No document has this hash and no searchable batch holds it (a revoked member of a Merkle batch may still be listed)."),
       record({
         sha256: HASH,
         found: { const: true },
@@ -103,6 +104,27 @@ export function verifySchema(states: readonly string[]): Schema {
         proposal: nullable(record({ ...proposalProperties, votes: { type: "array", items: voteRowSchema } })),
         coSignature,
       }, "The document on chain, its enacting proposal with its votes, and the co-signature check."),
+      record({
+        sha256: HASH,
+        found: { const: true },
+        status: { type: "string", enum: ["ACTIVE", "REVOKED"] },
+        docType: { const: "CERTIFICATE" },
+        agency: record({ id: DECIMAL, name: nullable(text) }),
+        issuer: ADDRESS,
+        transactionHash: HASH,
+        blockNumber: { type: "null" },
+        blockTime: DECIMAL,
+        supersedes: { type: "null" },
+        supersededBy: { type: "null" },
+        revoked: nullable(record({ at: nullable(DECIMAL), by: nullable(ADDRESS), reason: nullable(text) })),
+        proposal: { type: "null" },
+        coSignature,
+        batch: record({
+          id: text, root: HASH, agencyId: DECIMAL, count: DECIMAL, metadataDigest: HASH, revoked: { type: "boolean" },
+          index: { type: "integer", minimum: 0 },
+          proof: { type: "array", items: HASH, description: "Merkle proof of the member (OpenZeppelin StandardMerkleTree, leaf encoding bytes32); check it against the root on chain" },
+        }),
+      }, "A member of a Merkle-anchored batch: the batch on chain, the member's proof, and the batch's co-signature check."),
     ],
   };
 }

@@ -9,7 +9,7 @@
  */
 import { CENTRAL_GOVERNMENT_AGENCY_ID, agencyName as nameOfAgency } from "@government-dao/core/agencies";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, hex32 } from "@government-dao/core/enums";
-import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
+import { type BatchTree, batchProof, loadBatchTree } from "@government-dao/core/batch-proof";
 import { sha256 } from "ethers";
 
 import { cidFromDigest } from "@government-dao/core/content-store";
@@ -99,16 +99,15 @@ const missingOrCorrupted = (error: unknown): string =>
 async function findBatchMember(ctx: GovContext, contentHash: string): Promise<Verification | undefined> {
   const { documents, agencies } = ctx.contracts;
   for (const log of await documents.queryFilter(documents.filters.BatchAnchored(), 0, "latest")) {
-    let tree: StandardMerkleTree<[string]>;
+    let tree: BatchTree;
     let metadata;
     try {
       metadata = parseBatchMetadata(await ctx.store.getByDigest(log.args.metadataDigest));
-      tree = StandardMerkleTree.load(JSON.parse(await ctx.store.getText(metadata.batch.treeDumpCid)));
+      tree = loadBatchTree(await ctx.store.getText(metadata.batch.treeDumpCid));
     } catch {
       continue; // this batch's metadata or tree is not in the local store
     }
-    let proof: string[] | undefined;
-    for (const [i, [leaf]] of tree.entries()) if (leaf.toLowerCase() === contentHash) proof = tree.getProof(i);
+    const proof = batchProof(tree, contentHash);
     if (!proof) continue;
     const agencyId = Number(log.args.agencyId);
     const [member, revoked, superseded] = await documents.verifyBatchMember(agencyId, log.args.root, contentHash, proof);

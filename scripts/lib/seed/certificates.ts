@@ -4,10 +4,10 @@
  * (`tree.dump()`, from which anyone builds a proof) and the signed batch metadata all go to the content store.
  * Holders appear only as pseudonymous references (a hash), never by name.
  */
-import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { sha256, toUtf8Bytes } from "ethers";
 
 import { agencyName } from "../demo-cast.js";
+import { buildBatchTree } from "@government-dao/core/batch-proof";
 import { BATCH_SCHEMA_ID, type BatchMetadata, formatBatchMetadata } from "@government-dao/core/metadata";
 import { coSign, coSigningAgencyId } from "@government-dao/core/cosignature";
 import { isoDate, type SigningContext } from "./documents.js";
@@ -49,10 +49,7 @@ export async function prepareCertificateBatch(
     const stored = await ctx.store.putText(certificateText(options.agencyId, options.series, i));
     contentHashes.push(stored.digest);
   }
-  const tree = StandardMerkleTree.of(
-    contentHashes.map((hash) => [hash]),
-    ["bytes32"],
-  );
+  const tree = buildBatchTree(contentHashes);
   const dump = await ctx.store.putText(`${JSON.stringify(tree.dump())}\n`);
   const root = tree.root;
   const { coSignature } = coSign(ctx.keys(coSigningAgencyId(options.agencyId)), root, ctx.chainId, ctx.registry);

@@ -1,11 +1,12 @@
-// verify/{sha256}: is this file an official document? Status, agency, enacting proposal and its votes, transaction,
-// block time, and the ML-DSA co-signature check.
+// verify/{sha256}: is this file an official document, or a member of a Merkle-anchored batch? Status, agency,
+// enacting proposal and its votes, transaction, block time, the ML-DSA co-signature check, and a member's proof.
 import { Hono } from "hono";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { asc, eq } from "ponder";
 
-import { checkCoSignature, coSigningAgencyId } from "../cosign.js";
+import { findBatchMemberships } from "../batch-members.js";
+import { checkBatchCoSignature, checkCoSignature, coSigningAgencyId } from "../cosign.js";
 import { cell } from "../formats.js";
 import { proposalRow, voteRow } from "../rows.js";
 import { documentId } from "./documents.js";
@@ -15,7 +16,57 @@ export const verify = new Hono().get("/verify/:sha256", async (c) => {
   const [doc] = await db.select().from(schema.document).where(eq(schema.document.id, id)).limit(1);
   if (doc === undefined) {
     const revocations = await db.select().from(schema.batchMemberRevocation).where(eq(schema.batchMemberRevocation.contentHash, id));
-    return c.json({ sha256: id, found: false, batchMemberRevocations: revocations.map((r) => ({ batch: r.batchId, reason: r.reason, revokedBy: r.revokedBy, timestamp: cell(r.timestamp), transactionHash: r.transactionHash })) });
+    const batches = await db.select().from(schema.batch).orderBy(asc(schema.batch.anchoredAt), asc(schema.batch.id));
+    const { found, unreadable } = await findBatchMemberships(batches, id);
+    const membership = found.find((m) => !isRevoked(m.batchId)) ?? found[0];
+    const batch = membership && batches.find((b) => b.id === membership.batchId);
+    function isRevoked(batchId: string): boolean {
+      return batches.find((b) => b.id === batchId)?.revoked === true || revocations.some((r) => r.batchId === batchId);
+    }
+    if (membership === undefined || batch === undefined) {
+      return c.json({
+        sha256: id,
+        found: false,
+        // Batches whose tree is not in the content store could not be searched: "not found" is then not certain.
+        unsearchedBatches: unreadable,
+        batchMemberRevocations: revocations.map((r) => ({ batch: r.batchId, reason: r.reason, revokedBy: r.revokedBy, timestamp: cell(r.timestamp), transactionHash: r.transactionHash })),
+      });
+    }
+    const [agency] = await db.select().from(schema.agency).where(eq(schema.agency.id, batch.agencyId)).limit(1);
+    const [signer] = await db.select().from(schema.agency).where(eq(schema.agency.id, coSigningAgencyId(batch.agencyId))).limit(1);
+    const memberRevocation = revocations.find((r) => r.batchId === batch.id);
+    const revoked = batch.revoked
+      ? { at: cell(batch.revokedAt), by: batch.revokedBy, reason: batch.revokeReason }
+      : memberRevocation
+        ? { at: cell(memberRevocation.timestamp), by: memberRevocation.revokedBy, reason: memberRevocation.reason }
+        : null;
+    return c.json({
+      sha256: id,
+      found: true,
+      status: revoked ? "REVOKED" : "ACTIVE",
+      docType: "CERTIFICATE",
+      agency: { id: batch.agencyId.toString(), name: agency?.name ?? null },
+      issuer: batch.issuer,
+      transactionHash: batch.anchoredTx,
+      blockNumber: null,
+      blockTime: cell(batch.anchoredAt),
+      supersedes: null,
+      supersededBy: null,
+      revoked,
+      proposal: null,
+      coSignature: await checkBatchCoSignature(membership.metadata, batch.root, signer?.pqKeyHash ?? null, batch.agencyId),
+      batch: {
+        id: batch.id,
+        root: batch.root,
+        agencyId: batch.agencyId.toString(),
+        count: cell(batch.count),
+        metadataDigest: batch.metadataDigest,
+        revoked: batch.revoked,
+        index: membership.index,
+        // Checked by the client against the root on chain (DocumentRegistry.verifyBatchMember), never taken on trust.
+        proof: membership.proof,
+      },
+    });
   }
   const [agency] = await db.select().from(schema.agency).where(eq(schema.agency.id, doc.agencyId)).limit(1);
   const [signer] = await db.select().from(schema.agency).where(eq(schema.agency.id, coSigningAgencyId(doc.agencyId))).limit(1);
