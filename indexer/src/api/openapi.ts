@@ -116,6 +116,19 @@ const detail = (summary: string, param: string, description: string, content: ob
   },
 });
 const sha = "sha-256 of the file (64 hex digits, 0x optional)";
+/** An OCDS package route: JSON valid against the OCDS 1.1.5 package schemas (indexer/standards/ocds-1.1.5/, tests/ocds.test.ts). */
+const ocdsRoute = (summary: string) => ({
+  get: {
+    summary,
+    parameters: [{ name: "allocation", in: "query", schema: { type: "string", pattern: "^\\d{1,78}$" }, description: "one allocation (decimal id)" }] satisfies Parameter[],
+    responses: {
+      "200": { description: summary, content: json({ type: "object", required: ["uri", "version", "publishedDate", "publisher"], properties: { version: { const: "1.1" } }, description: "OCDS 1.1.5; validated against the official schemas by tests/ocds.test.ts" }) },
+      "400": errorResponse,
+      "404": { ...errorResponse, description: "No such allocation, or no allocation yet (a package holds at least one release)" },
+      ...guardResponses,
+    },
+  },
+});
 
 /** The flags' JSON answer, from the zod schema that reads the auditor's file (routes/audit.ts), so the two agree. */
 const fromZod = (schema: z.ZodType): object => z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any" });
@@ -167,6 +180,8 @@ export const openapi = {
     "/api/v1/officials": list(OFFICIALS_LIST, "Officials and their seats", [], false),
     "/api/v1/agencies": list(AGENCIES_LIST, "Agencies exactly as the registry has them (JSON adds their registrars); agency 0, the central government, is not one", [], false),
     "/api/v1/audit-log": list(AUDIT_LIST, "Every change of power (roles, registrars, seats, agencies, council settings), newest first"),
+    "/api/v1/ocds/release-package": ocdsRoute("OCDS 1.1 release package: every allocation of the escrow as a contracting process (planning.budget, award, contract with milestones; a release per payment with its transaction; termination on cancel)"),
+    "/api/v1/ocds/record-package": ocdsRoute("OCDS 1.1 record package: per allocation its releases and the compiled release (the process as it stands)"),
     "/api/v1/settings-history": list(SETTINGS_LIST, "Every change of a council setting (Governor and Timelock), from the deployment's values on, with the proposal that made it (null: set at deployment), newest first", [
       { name: "setting", in: "query", schema: { type: "string", enum: COUNCIL_SETTINGS } },
     ]),
