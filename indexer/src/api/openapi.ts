@@ -182,6 +182,16 @@ export const openapi = {
     "/api/v1/audit-log": list(AUDIT_LIST, "Every change of power (roles, registrars, seats, agencies, council settings), newest first"),
     "/api/v1/ocds/release-package": ocdsRoute("OCDS 1.1 release package: every allocation of the escrow as a contracting process (planning.budget, award, contract with milestones; a release per payment with its transaction; termination on cancel)"),
     "/api/v1/ocds/record-package": ocdsRoute("OCDS 1.1 record package: per allocation its releases and the compiled release (the process as it stands)"),
+    "/api/v1/popolo": {
+      get: {
+        summary: "The council as Popolo: persons (seat-holding addresses, no names), organizations (the council, the agencies), posts, memberships (seat terms), motions and vote events (proposals, counts, result) and votes",
+        responses: {
+          "200": { description: "Popolo export", content: json({ type: "object", required: ["persons", "organizations", "posts", "memberships", "motions", "vote_events", "votes"], description: "each object valid against the Popolo schemas (indexer/standards/popolo/, tests/popolo.test.ts)" }) },
+          "400": { ...errorResponse, description: "Any query parameter (unknown_parameter: this route accepts none)" },
+          ...guardResponses,
+        },
+      },
+    },
     "/api/v1/settings-history": list(SETTINGS_LIST, "Every change of a council setting (Governor and Timelock), from the deployment's values on, with the proposal that made it (null: set at deployment), newest first", [
       { name: "setting", in: "query", schema: { type: "string", enum: COUNCIL_SETTINGS } },
     ]),
