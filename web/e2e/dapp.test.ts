@@ -143,6 +143,12 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     const response = await fetch(csv);
     assert.equal(response.status, 200);
     assert.match(await response.text(), /^id,docType,status/);
+    // Every data set of the catalogue (core/src/datasets.ts) answers in each format it offers, and so does the catalogue.
+    const hrefs = await page.getByTestId("open-data").locator("a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    assert.ok(hrefs.length >= 30, `${hrefs.length} links`);
+    for (const href of [...hrefs, await page.getByRole("link", { name: /DCAT-AP/ }).getAttribute("href")]) {
+      assert.equal((await fetch(href ?? "")).status, 200, href ?? "");
+    }
     await world.screenshot(page, "public-open-data");
     await page.close();
   });

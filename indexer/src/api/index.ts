@@ -15,6 +15,7 @@ import { extract } from "./routes/extract.js";
 import { feeds } from "./routes/feeds.js";
 import { health } from "./routes/health.js";
 import { people } from "./routes/people.js";
+import { catalogRoute } from "./routes/catalog.js";
 import { ocds } from "./routes/ocds.js";
 import { popolo } from "./routes/popolo.js";
 import { proposals } from "./routes/proposals.js";
@@ -42,7 +43,7 @@ async function indexedVersion(): Promise<string> {
  * checkpoint). Not cached: the auditor's flags (a file the agents rewrite), the signing key and the OpenAPI document
  * (static, cheap).
  */
-const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|budget\/[^/]+(?:\/[^/]+)?|officials|agencies|audit-log|settings-history|ocds\/(?:release|record)-package|popolo|feeds\/[^/]+)$/;
+const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|budget\/[^/]+(?:\/[^/]+)?|officials|agencies|audit-log|settings-history|ocds\/(?:release|record)-package|popolo|catalog|feeds\/[^/]+)$/;
 const cache = answerCache({ version: indexedVersion, cacheable: (path) => FOLLOWS_THE_INDEX.test(path), maxBytes: answerCacheBytesFromEnv() });
 
 const v1 = new Hono()
@@ -63,6 +64,7 @@ const v1 = new Hono()
   .route("/", settings)
   .route("/", ocds)
   .route("/", popolo)
+  .route("/", catalogRoute)
   .route("/", feeds)
   .route("/", health)
   // Ponder mounts this app inside its own server, whose not-found answer is plain text: answer JSON here.

@@ -192,6 +192,16 @@ export const openapi = {
         },
       },
     },
+    "/api/v1/catalog": {
+      get: {
+        summary: "DCAT-AP 3 catalogue (JSON-LD, inline context) of every data set of this API, a distribution per format, titles in kk, ru and en",
+        responses: {
+          "200": { description: "DCAT-AP catalogue", content: { "application/ld+json": { schema: { type: "object", required: ["@context", "@id", "@type", "dataset"], description: "valid against the DCAT-AP 3.0.1 SHACL shapes (indexer/standards/dcat-ap-3.0.1/, tests/catalog.test.ts)" } } } },
+          "400": { ...errorResponse, description: "Any query parameter (unknown_parameter: this route accepts none)" },
+          ...guardResponses,
+        },
+      },
+    },
     "/api/v1/settings-history": list(SETTINGS_LIST, "Every change of a council setting (Governor and Timelock), from the deployment's values on, with the proposal that made it (null: set at deployment), newest first", [
       { name: "setting", in: "query", schema: { type: "string", enum: COUNCIL_SETTINGS } },
     ]),

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+
+import { DATASETS } from "@government-dao/core/datasets";
 
 import { apiUrl } from "@/lib/api/client";
 
@@ -9,23 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("openData"))("title") };
 }
 
-/** Every list of the public API (indexer/src/api/openapi.ts) and where it lives. */
-const SETS = [
-  { key: "documents", path: "/documents" },
-  { key: "proposals", path: "/proposals" },
-  { key: "allocations", path: "/budget/allocations" },
-  { key: "releases", path: "/budget/releases" },
-  { key: "totals", path: "/budget/totals" },
-  { key: "officials", path: "/officials" },
-  { key: "agencies", path: "/agencies" },
-  { key: "auditLog", path: "/audit-log" },
-  { key: "settingsHistory", path: "/settings-history" },
-  { key: "flags", path: "/flags" },
-] as const;
-const FORMATS = ["json", "csv", "xml"] as const;
 
 export default async function OpenDataPage() {
   const t = await getTranslations("openData");
+  const locale = (await getLocale()) as keyof (typeof DATASETS)[number]["title"];
   return (
     <>
       <h1>{t("title")}</h1>
@@ -39,12 +28,12 @@ export default async function OpenDataPage() {
             </tr>
           </thead>
           <tbody>
-            {SETS.map((set) => (
+            {DATASETS.map((set) => (
               <tr key={set.key}>
-                <th scope="row">{t(`sets.${set.key}`)}</th>
+                <th scope="row">{set.title[locale] ?? set.title.en}</th>
                 <td className="formats">
-                  {FORMATS.map((format) => (
-                    <a key={format} href={apiUrl(set.path, { format, limit: "1000" })} aria-label={t("link", { set: t(`sets.${set.key}`), format: format.toUpperCase() })}>
+                  {set.formats.map((format) => (
+                    <a key={format} href={apiUrl(set.path, set.formats.length > 1 ? { format, limit: "1000" } : {})} aria-label={t("link", { set: set.title[locale] ?? set.title.en, format: format.toUpperCase() })}>
                       {format.toUpperCase()}
                     </a>
                   ))}
@@ -64,7 +53,7 @@ export default async function OpenDataPage() {
         </li>
       </ul>
       <p>
-        <a href={apiUrl("/openapi.json")}>{t("openapi")}</a>
+        <a href={apiUrl("/openapi.json")}>{t("openapi")}</a> · <a href={apiUrl("/catalog")}>{t("catalog")}</a>
       </p>
     </>
   );
