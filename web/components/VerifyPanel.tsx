@@ -78,6 +78,7 @@ export function VerifyPanel() {
           <div className="verdict verdict-unknown" data-verdict="not-found">
             <h2>{t("notFound")}</h2>
             <p>{t("notFoundWhy")}</p>
+            {result.data.unsearchedBatches > 0 ? <p data-testid="unsearched-batches">{t("unsearchedBatches", { count: result.data.unsearchedBatches })}</p> : null}
           </div>
         ) : null}
         {result.data?.found ? (
@@ -109,6 +110,14 @@ export function VerifyPanel() {
               <dd data-testid="cosignature" data-cosignature={coSignature.data?.status ?? (coSignature.isError ? "unchecked" : "checking")} className={coSignature.data?.status === "valid" ? "ok" : undefined}>
                 <CoSignatureText verdict={coSignature.data} failed={coSignature.isError} agencyName={(id) => agencyNames.get(id) ?? t("agencyId", { id })} />
               </dd>
+              {result.data.batch ? (
+                <>
+                  <dt>{t("batch")}</dt>
+                  <dd data-testid="batch-member">
+                    {t("batchMember", { count: result.data.batch.count })} <code>{result.data.batch.root}</code>
+                  </dd>
+                </>
+              ) : null}
               {result.data.supersedes ? (
                 <>
                   <dt>{t("supersedes")}</dt>

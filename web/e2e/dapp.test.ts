@@ -10,6 +10,8 @@ import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 
+import { loadBatchTree } from "@government-dao/core/batch-proof";
+import { openContentStore } from "@government-dao/core/content-store";
 import { verifyExtract } from "../../indexer/lib/extract";
 import { freePort } from "../../scripts/lib/anvil";
 import { startWeb } from "../lib/server";
@@ -307,6 +309,22 @@ describe("anyone verifies a file without a wallet", () => {
     assert.equal(await verifyFile(page, await world.documentFile("decreeWorkingGroup")), "revoked");
     await page.getByText("Replaced by the Law on open budget data (L-2026/002).").waitFor();
     await world.screenshot(page, "verify-revoked");
+    await page.close();
+  });
+
+  it("finds a certificate of the seed's Merkle batch from the chain's root: a member, its co-signature valid; one changed byte is not found", async () => {
+    const store = openContentStore(world.contentDir);
+    const tree = loadBatchTree(await store.getText(world.record.batch.treeDumpCid));
+    const [, [hash = ""]] = [...tree.entries()][3] ?? [0, [""]];
+    const bytes = await store.getByDigest(hash);
+    const page = await openAs("/verify");
+    assert.equal(await verifyFile(page, await world.tempFile("certificate.txt", bytes)), "active");
+    await page.getByTestId("batch-member").getByText(world.record.batch.root).waitFor();
+    await page.locator('[data-testid="cosignature"][data-cosignature="valid"]').waitFor();
+    await world.screenshot(page, "verify-certificate");
+    const changed = Uint8Array.from(bytes);
+    changed[changed.length - 2] = (changed[changed.length - 2] ?? 0) ^ 1;
+    assert.equal(await verifyFile(page, await world.tempFile("certificate-changed.txt", changed)), "not-found");
     await page.close();
   });
 

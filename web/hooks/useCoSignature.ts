@@ -11,6 +11,7 @@ import { readContract } from "viem/actions";
 import { useRuntime } from "@/components/Providers";
 import { useContract, useReadClient } from "@/hooks/useContract";
 import type { VerifiedDocument } from "@/hooks/useDocument";
+import type { BatchMember } from "@/utils/batch-member";
 import { fetchContent } from "@/utils/content";
 import type { CoSignatureVerdict } from "@/utils/cosignature";
 
@@ -21,11 +22,26 @@ export function useCoSignatureCheck(doc: VerifiedDocument | undefined) {
   const registry = useContract("DocumentRegistry");
   const client = useReadClient();
   const { chainId } = useRuntime();
+
+  /** A batch member: the batch metadata's co-signature over the root (checked as the CLI and the API do). */
+  async function checkBatch(doc: VerifiedDocument, batch: BatchMember): Promise<CoSignatureVerdict> {
+    if (!agencies || !registry || !client) throw new Error("not ready");
+    const { coSigningAgencyId } = await import("@/utils/cosignature");
+    const { verifySignatureBlock } = await import("@government-dao/core/cosignature");
+    const signer = coSigningAgencyId(doc.agencyId);
+    const { pqKeyHash } = await readContract(client, { ...agencies, functionName: "agency", args: [signer] });
+    if (ZERO.test(pqKeyHash)) return { status: "unchecked", reason: "noKeyRegistered" };
+    const key = await fetchContent(pqKeyHash);
+    if (!("bytes" in key)) return { status: "unchecked", reason: key.missing === "altered" ? "keyAltered" : "keyMissing" };
+    const check = verifySignatureBlock(batch.metadata.coSignature, batch.root, chainId, registry.address, pqKeyHash, { publicKey: key.bytes });
+    return check.ok ? { status: "valid", signer } : { status: "invalid", reason: "signatureInvalid" };
+  }
   return useQuery({
     queryKey: ["cosignature", registry?.address, doc?.tokenId, doc?.coSignatureDigest, doc?.metadataDigest],
     enabled: Boolean(doc && agencies && registry && client),
     queryFn: async (): Promise<CoSignatureVerdict> => {
       if (!doc || !agencies || !registry || !client) throw new Error("not ready");
+      if (doc.batch) return checkBatch(doc, doc.batch);
       if (ZERO.test(doc.coSignatureDigest)) return { status: "none" };
       const { checkCoSignature, coSigningAgencyId } = await import("@/utils/cosignature");
       const signer = coSigningAgencyId(doc.agencyId);

@@ -1,10 +1,14 @@
 "use client";
-/** Reading the DocumentRegistry: a document by its content hash, with the reasons of its amendment or revocation. */
+/**
+ * Reading the DocumentRegistry: a document by its content hash, with the reasons of its amendment or revocation, or
+ * a member of a Merkle-anchored batch (utils/batch-member.ts).
+ */
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 import { getContractEvents, readContract } from "viem/actions";
 
 import { useContract, useReadClient } from "@/hooks/useContract";
+import { type BatchMember, findBatchMember } from "@/utils/batch-member";
 import { DOC_STATUSES, DOC_TYPES, type DocTypeName } from "@/utils/format";
 
 export interface VerifiedDocument {
@@ -24,9 +28,12 @@ export interface VerifiedDocument {
   amendReason?: string;
   /** Why it was revoked (DocumentRevoked). */
   revokeReason?: string;
+  /** Set when the file is a member of a Merkle-anchored batch (found from the chain's roots: utils/batch-member.ts). */
+  batch?: BatchMember;
 }
 
-export type VerifyResult = VerifiedDocument | { found: false };
+/** Not found: not registered, and in no batch that could be searched (`unsearchedBatches`: content missing). */
+export type VerifyResult = VerifiedDocument | { found: false; unsearchedBatches: number };
 
 const asHex = (n: bigint): Hex => `0x${n.toString(16).padStart(64, "0")}`;
 
@@ -40,7 +47,23 @@ export function useVerifyDocument(contentHash: Hex | undefined) {
     queryFn: async (): Promise<VerifyResult> => {
       if (!registry || !client || !contentHash) throw new Error("not ready");
       const doc = await readContract(client, { ...registry, functionName: "verify", args: [contentHash] });
-      if (!doc.found) return { found: false };
+      if (!doc.found) {
+        const { member, unsearched } = await findBatchMember(client, registry, contentHash);
+        if (!member) return { found: false, unsearchedBatches: unsearched };
+        return {
+          found: true,
+          tokenId: contentHash,
+          type: "certificate",
+          status: member.revoked ? "revoked" : member.superseded ? "amended" : "active",
+          agencyId: member.agencyId,
+          issuedAt: member.anchoredAt,
+          issuer: member.issuer,
+          metadataDigest: member.metadataDigest,
+          // A batch's co-signature is in its metadata, over the root; nothing of it is anchored per member.
+          coSignatureDigest: `0x${"0".repeat(64)}`,
+          batch: member,
+        };
+      }
       const tokenId = BigInt(contentHash);
       const result: VerifiedDocument = {
         found: true,

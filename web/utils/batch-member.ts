@@ -1,0 +1,82 @@
+/**
+ * Finding a file among the Merkle-anchored batches, in the browser, from the chain alone (issue 18 finding 1): each
+ * `BatchAnchored` log gives a root and the digest of the batch metadata; the metadata and the tree dump it names are
+ * fetched from the content store and kept only when they hash to those digests (utils/content.ts); the member's
+ * proof is built and checked with the core's implementation, then the registry itself is asked
+ * (`verifyBatchMember`: anchored, member, revoked, superseded). No answer of the API or the web server is trusted.
+ */
+import { batchProof, loadBatchTree, verifyBatchProof } from "@government-dao/core/batch-proof";
+import { digestFromCid } from "@government-dao/core/cid";
+import { type BatchMetadata, parseBatchMetadata } from "@government-dao/core/metadata";
+import type { Address, Client, Hex } from "viem";
+import { getContractEvents, readContract } from "viem/actions";
+
+import type { abis } from "@government-dao/core/abis";
+import { fetchContent } from "@/utils/content";
+
+/** A file found as a member of an anchored batch. */
+export interface BatchMember {
+  root: Hex;
+  agencyId: number;
+  count: number;
+  anchoredAt: bigint;
+  issuer: Address;
+  metadataDigest: Hex;
+  metadata: BatchMetadata;
+  revoked: boolean;
+  superseded: boolean;
+}
+
+/** What could not be searched: batches whose metadata or tree is not (or not intact) in the content store. */
+export interface BatchSearch {
+  member: BatchMember | undefined;
+  unsearched: number;
+}
+
+type Registry = { address: Address; abi: typeof abis.DocumentRegistry };
+
+/** Looks for `contentHash` in every batch anchored on chain. */
+export async function findBatchMember(client: Client, registry: Registry, contentHash: Hex): Promise<BatchSearch> {
+  const anchored = await getContractEvents(client, { ...registry, eventName: "BatchAnchored", fromBlock: 0n, strict: true });
+  let unsearched = 0;
+  for (const log of anchored) {
+    const { root, agencyId, issuer, metadataDigest } = log.args;
+    const metadataFile = await fetchContent(metadataDigest);
+    if (!("bytes" in metadataFile)) {
+      unsearched++;
+      continue;
+    }
+    let metadata: BatchMetadata;
+    let proof: string[] | undefined;
+    try {
+      metadata = parseBatchMetadata(metadataFile.bytes);
+      const dump = await fetchContent(digestFromCid(metadata.batch.treeDumpCid) as Hex);
+      if (!("bytes" in dump)) {
+        unsearched++;
+        continue;
+      }
+      const tree = loadBatchTree(new TextDecoder().decode(dump.bytes));
+      if (tree.root.toLowerCase() !== root.toLowerCase()) {
+        unsearched++; // a dump that is not this root's tree
+        continue;
+      }
+      proof = batchProof(tree, contentHash);
+    } catch {
+      unsearched++; // metadata or tree malformed: this batch cannot be searched
+      continue;
+    }
+    if (!proof || !verifyBatchProof(root, contentHash, proof)) continue;
+    const [member, revoked, superseded] = await readContract(client, {
+      ...registry,
+      functionName: "verifyBatchMember",
+      args: [agencyId, root, contentHash, proof as Hex[]],
+    });
+    if (!member) continue;
+    const batch = await readContract(client, { ...registry, functionName: "batch", args: [agencyId, root] });
+    return {
+      member: { root, agencyId, count: batch.count, anchoredAt: BigInt(batch.anchoredAt), issuer, metadataDigest, metadata, revoked, superseded },
+      unsearched,
+    };
+  }
+  return { member: undefined, unsearched };
+}
