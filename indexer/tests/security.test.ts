@@ -251,7 +251,7 @@ describe("API security (anvil, PGlite)", () => {
     assert.equal(response.status, 200);
     const body = (await response.json()) as { found: boolean; coSignature: { status: string; reason?: string } };
     assert.equal(body.found, true);
-    assert.deepEqual(body.coSignature, { status: "invalid", reason: "the metadata is not UTF-8 JSON" });
+    assert.deepEqual(body.coSignature, { status: "invalid", reason: "the metadata is not a document metadata JSON with a co-signature" });
   });
 
   it("is read-only: every other method on every REST route is 405 JSON with Allow", async () => {

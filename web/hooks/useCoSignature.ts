@@ -2,7 +2,7 @@
 /**
  * The agency co-signature of a document found on /verify, checked here in the browser: the co-signing agency's
  * pqKeyHash read from the AgencyRegistry (chain), the metadata JSON and the public key fetched from the content store
- * by their on-chain digests (utils/content.ts refuses bytes that do not hash to them), then utils/cosignature.ts —
+ * by their on-chain digests (utils/content.ts refuses bytes that do not hash to them), then core's checkCoSignature (core/src/cosignature.ts) —
  * loaded by a dynamic import, so ML-DSA ships with /verify only.
  */
 import { useQuery } from "@tanstack/react-query";
@@ -12,7 +12,7 @@ import { useRuntime } from "@/components/Providers";
 import { useContract, useReadClient } from "@/hooks/useContract";
 import type { VerifiedDocument } from "@/hooks/useDocument";
 import { fetchContent } from "@/utils/content";
-import type { CoSignatureVerdict } from "@/utils/cosignature";
+import type { CoSignatureVerdict } from "@government-dao/core/cosignature";
 
 const ZERO = /^0x0{64}$/;
 
@@ -27,7 +27,7 @@ export function useCoSignatureCheck(doc: VerifiedDocument | undefined) {
     queryFn: async (): Promise<CoSignatureVerdict> => {
       if (!doc || !agencies || !registry || !client) throw new Error("not ready");
       if (ZERO.test(doc.coSignatureDigest)) return { status: "none" };
-      const { checkCoSignature, coSigningAgencyId } = await import("@/utils/cosignature");
+      const { checkCoSignature, coSigningAgencyId } = await import("@government-dao/core/cosignature");
       const signer = coSigningAgencyId(doc.agencyId);
       const { pqKeyHash } = await readContract(client, { ...agencies, functionName: "agency", args: [signer] });
       const [metadata, key] = await Promise.all([
