@@ -28,7 +28,8 @@ import { network } from "hardhat";
 
 import { startIndexer } from "../indexer/lib/run.js";
 import { buildWeb, isWebBuilt, startWeb } from "../web/lib/server.js";
-import { ANVIL_MNEMONIC, type Anvil, assertPortFree, startAnvil } from "./lib/anvil.js";
+import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
+import { type Anvil, assertPortFree, startAnvil } from "./lib/anvil.js";
 import { cast, demoParameters } from "./lib/demo-cast.js";
 import { deploySystem } from "./lib/deploy-system.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "@government-dao/core/deployment";

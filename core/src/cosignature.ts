@@ -24,6 +24,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { ml_dsa65 } from "@noble/post-quantum/ml-dsa.js";
 import { type Hex, bytesToHex, encodePacked, getAddress, hexToBytes, stringToBytes } from "viem";
 
+import { fromBase64, toBase64 } from "./base64.ts";
 import { type ContentRead, hashMatches, sha256Hex } from "./content-read.ts";
 import type { CoSignature, DocumentMetadata } from "./metadata.ts";
 
@@ -70,20 +71,6 @@ export function coSignedMessageHex(contentHash: string, chainId: bigint | number
 /** The 84-byte message a co-signature covers: contentHash ‖ uint256 chainId ‖ registry (see the module comment). */
 export function coSignedMessage(contentHash: string, chainId: bigint | number, registry: string): Uint8Array {
   return hexToBytes(coSignedMessageHex(contentHash, chainId, registry));
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array | undefined {
-  try {
-    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
 }
 
 /** The signed co-signature block for the metadata, and the digest to anchor on chain. */

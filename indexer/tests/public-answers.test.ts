@@ -19,7 +19,7 @@ import formatsModule from "ajv-formats";
 import { freePort } from "../../scripts/lib/anvil.js";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { cast } from "../../scripts/lib/demo-cast.js";
-import { verifyExtract } from "../lib/extract.js";
+import { verifyExtract } from "@government-dao/core/extract";
 import { type RunningIndexer, startIndexer } from "../lib/run.js";
 import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";
 import { parseXml } from "./support/xml.js";

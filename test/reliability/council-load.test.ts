@@ -13,7 +13,8 @@ import { HDNodeWallet, JsonRpcProvider, Mnemonic, Network, type TransactionRespo
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { ANVIL_MNEMONIC, type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
+import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
+import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
 import { action, connectGovernment } from "../../scripts/lib/contracts.js";
 import { demoParameters } from "../../scripts/lib/demo-cast.js";
 import { deploySystem } from "../../scripts/lib/deploy-system.js";

@@ -22,7 +22,7 @@ import { loadDeploymentFrom } from "@government-dao/core/deployment";
 import { type GovContext, openContext } from "../../scripts/lib/gov/context.js";
 import { runGov } from "../../scripts/lib/gov/program.js";
 import { recordFigure, recordLoss } from "../helpers/figures.js";
-import { commandLine } from "../../scripts/lib/processes.js";
+import { commandLine } from "@government-dao/core/process-owner";
 import type { SupervisorFile } from "../../scripts/lib/supervisor.js";
 import { alive, descendants, npmStart, stop } from "../helpers/npm-start.js";
 

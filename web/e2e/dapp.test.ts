@@ -10,7 +10,7 @@ import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 
-import { verifyExtract } from "../../indexer/lib/extract";
+import { verifyExtract } from "@government-dao/core/extract";
 import { freePort } from "../../scripts/lib/anvil";
 import { startWeb } from "../lib/server";
 import type { World } from "./harness";

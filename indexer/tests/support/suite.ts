@@ -8,7 +8,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { verifyExtract } from "../../lib/extract.js";
+import { verifyExtract } from "@government-dao/core/extract";
 import { type RunningIndexer } from "../../lib/run.js";
 import { type TestChain, startChainIndexer, startTestChain } from "./chain.js";
 
