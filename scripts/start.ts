@@ -26,8 +26,8 @@ import path from "node:path";
 import { type ContractRunner, JsonRpcProvider } from "ethers";
 import { network } from "hardhat";
 
-import { startIndexer } from "../indexer/lib/run.js";
-import { buildWeb, isWebBuilt, startWeb } from "../web/lib/server.js";
+import { startIndexer } from "@government-dao/indexer";
+import { buildWeb, isWebBuilt, startWeb } from "@government-dao/web";
 import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
 import { type Anvil, assertPortFree, startAnvil } from "./lib/anvil.js";
 import { cast, demoParameters } from "./lib/demo-cast.js";
