@@ -1,23 +1,24 @@
 /**
  * The import boundaries of the repository (`npm run lint` runs `depcruise`; test/scripts/dependency-rules.test.ts
  * proves a crossing is reported). The apps are scripts/ (CLI, agents, seed, `npm start`; with its tests test/ and
- * the gas bench bench/), indexer/, web/ and subgraph/; core/ is the one home of domain knowledge.
+ * the gas bench bench/), indexer/, web/ and subgraph/; core/ is the one home of domain knowledge; devchain/ is the
+ * local development chain (anvil, the demo cast).
  *
- *   - core imports no app.
+ *   - core imports no app; devchain imports only core.
  *   - App source code imports only core (and its own files). The one exception is `npm start`
  *     (scripts/start.ts), which orchestrates the indexer and the dApp through their public entry points:
  *     `@government-dao/indexer` (indexer/lib/run.ts) and `@government-dao/web` (web/lib/server.ts).
  *   - Test harnesses (`<app>/tests/**`, `web/e2e/**`, `<app>/bench/**`) reach other apps only through public
- *     entries: those two, the dev chain tooling of scripts (DEV_CHAIN below: local anvil, deploying the system,
- *     the demo cast, the demo seed, a CLI context, the auditor) and other apps' test-harness support.
+ *     entries: those two, devchain, the dev chain tooling still in scripts (DEV_CHAIN below: deploying the system
+ *     with Ignition, the demo seed, the contract connectors, a CLI context, the auditor — they need Hardhat, the
+ *     Ignition modules or the typechain types of the root package) and other apps' test-harness support.
  */
 const APPS = "(scripts|indexer|web|subgraph|bench|test|devchain)";
 
-/** The dev chain tooling in scripts/ that other apps' tests and benches may use. */
+/** The dev chain tooling other apps' tests and benches may use: devchain/, and what of it still lives in scripts/. */
 const DEV_CHAIN = [
-  "scripts/lib/anvil\\.ts",
+  "devchain/src/.+",
   "scripts/lib/deploy-system\\.ts",
-  "scripts/lib/demo-cast\\.ts",
   "scripts/lib/contracts\\.ts",
   "scripts/lib/paths\\.ts",
   "scripts/lib/local-chain\\.ts",
@@ -46,18 +47,25 @@ module.exports = {
       to: { path: `^${APPS}/` },
     },
     {
+      name: "devchain-imports-only-core",
+      comment: "devchain/ (anvil, the demo cast) depends on core only.",
+      severity: "error",
+      from: { path: "^devchain/" },
+      to: { path: "^(scripts|indexer|web|subgraph|bench|test)/" },
+    },
+    {
       name: "scripts-imports-no-other-app",
-      comment: "The CLI, the agents and the seed import only core (npm start: the public entries, see the next rule).",
+      comment: "The CLI, the agents and the seed import only core and devchain (npm start: the public entries, see the next rule).",
       severity: "error",
       from: { path: "^scripts/", pathNot: "^scripts/start\\.ts$" },
-      to: { path: "^(indexer|web|subgraph|devchain)/" },
+      to: { path: "^(indexer|web|subgraph)/" },
     },
     {
       name: "start-through-public-entries",
       comment: "npm start orchestrates the indexer and the dApp through @government-dao/indexer and @government-dao/web only.",
       severity: "error",
       from: { path: "^scripts/start\\.ts$" },
-      to: { path: "^(indexer|web|subgraph|devchain)/", pathNot: anyOf(PUBLIC_ENTRIES) },
+      to: { path: "^(indexer|web|subgraph)/", pathNot: anyOf(PUBLIC_ENTRIES) },
     },
     {
       name: "app-source-imports-only-core",

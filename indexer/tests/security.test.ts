@@ -20,7 +20,7 @@ import fc from "fast-check";
 import { Hono } from "hono";
 
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { cast } from "../../scripts/lib/demo-cast.js";
+import { cast } from "@government-dao/devchain/demo-cast";
 import { cidFromDigest } from "@government-dao/core/cid";
 import { type RunningIndexer } from "../lib/run.js";
 import { API_CSP, rateLimit, rateLimitFromEnv, readOnly } from "../src/api/security.js";

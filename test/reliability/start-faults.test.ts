@@ -15,9 +15,9 @@ import { expect } from "chai";
 import { JsonRpcProvider, Network } from "ethers";
 
 import { keeperRound } from "../../scripts/lib/agents/keeper.js";
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { devAccount } from "../../scripts/lib/demo-cast.js";
+import { devAccount } from "@government-dao/devchain/demo-cast";
 import { loadDeploymentFrom } from "@government-dao/core/deployment";
 import { type GovContext, openContext } from "../../scripts/lib/gov/context.js";
 import { runGov } from "../../scripts/lib/gov/program.js";

@@ -13,7 +13,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { JsonRpcProvider, Network } from "ethers";
 
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { loadDeploymentFrom } from "@government-dao/core/deployment";
 import { commandLine, isAlive } from "@government-dao/core/process-owner";

@@ -45,22 +45,24 @@ describe("dependency rules (.dependency-cruiser.cjs)", function () {
   const names = (found: IViolation[]) => found.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
 
   it("holds in this repository", async function () {
-    const found = await violations(ROOT, ["core", "scripts", "indexer", "web", "subgraph", "bench", "test"], { tsConfig: { fileName: path.join(ROOT, "tsconfig.json") } });
+    const found = await violations(ROOT, ["core", "devchain", "scripts", "indexer", "web", "subgraph", "bench", "test"], { tsConfig: { fileName: path.join(ROOT, "tsconfig.json") } });
     expect(names(found)).to.deep.equal([]);
   });
 
-  it("reports core importing an app and an app importing another app's internals", async function () {
+  it("reports core or the dev chain importing an app, and an app importing another app's internals", async function () {
     await tree({
       "core/src/a.ts": 'import { x } from "../../web/lib/secret.ts";\nexport const a = x;\n',
+      "devchain/src/d.ts": 'import { c } from "../../scripts/lib/c.ts";\nimport { a } from "../../core/src/a.ts";\nexport const d = c + a;\n',
       "web/lib/secret.ts": "export const x = 1;\n",
       "web/lib/server.ts": "export const serve = 1;\n",
       "indexer/src/b.ts": 'import { x } from "../../web/lib/secret.ts";\nimport { a } from "../../core/src/a.ts";\nexport const b = x + a;\n',
       "scripts/lib/c.ts": 'import { b } from "../../indexer/src/b.ts";\nexport const c = b;\n',
       "scripts/start.ts": 'import { serve } from "../web/lib/server.ts";\nimport { x } from "../web/lib/secret.ts";\nexport const s = serve + x;\n',
     });
-    expect(names(await violations(fixture, ["core", "web", "indexer", "scripts"]))).to.deep.equal([
+    expect(names(await violations(fixture, ["core", "devchain", "web", "indexer", "scripts"]))).to.deep.equal([
       "app-source-imports-only-core: indexer/src/b.ts → web/lib/secret.ts",
       "core-imports-no-app: core/src/a.ts → web/lib/secret.ts",
+      "devchain-imports-only-core: devchain/src/d.ts → scripts/lib/c.ts",
       "scripts-imports-no-other-app: scripts/lib/c.ts → indexer/src/b.ts",
       "start-through-public-entries: scripts/start.ts → web/lib/secret.ts",
     ]);
@@ -68,14 +70,15 @@ describe("dependency rules (.dependency-cruiser.cjs)", function () {
 
   it("lets tests through public entries and the dev chain tooling only", async function () {
     await tree({
-      "scripts/lib/anvil.ts": "export const anvil = 1;\n",
+      "devchain/src/anvil.ts": "export const anvil = 1;\n",
+      "scripts/lib/deploy-system.ts": "export const deploy = 1;\n",
       "scripts/lib/gov/verify.ts": "export const verify = 1;\n",
       "indexer/lib/run.ts": "export const run = 1;\n",
       "indexer/src/api/rows.ts": "export const rows = 1;\n",
       "web/e2e/x.test.ts":
-        'import { anvil } from "../../scripts/lib/anvil.ts";\nimport { run } from "../../indexer/lib/run.ts";\nimport { verify } from "../../scripts/lib/gov/verify.ts";\nimport { rows } from "../../indexer/src/api/rows.ts";\nexport const t = anvil + run + verify + rows;\n',
+        'import { anvil } from "../../devchain/src/anvil.ts";\nimport { deploy } from "../../scripts/lib/deploy-system.ts";\nimport { run } from "../../indexer/lib/run.ts";\nimport { verify } from "../../scripts/lib/gov/verify.ts";\nimport { rows } from "../../indexer/src/api/rows.ts";\nexport const t = anvil + deploy + run + verify + rows;\n',
     });
-    expect(names(await violations(fixture, ["scripts", "indexer", "web"]))).to.deep.equal([
+    expect(names(await violations(fixture, ["devchain", "scripts", "indexer", "web"]))).to.deep.equal([
       "tests-through-public-entries: web/e2e/x.test.ts → indexer/src/api/rows.ts",
       "tests-through-public-entries: web/e2e/x.test.ts → scripts/lib/gov/verify.ts",
     ]);

@@ -11,7 +11,7 @@ import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
 
 import { verifyExtract } from "@government-dao/core/extract";
-import { freePort } from "../../scripts/lib/anvil";
+import { freePort } from "@government-dao/devchain/anvil";
 import { startWeb } from "../lib/server";
 import type { World } from "./harness";
 import { worldSession } from "./session";

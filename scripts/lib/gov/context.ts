@@ -32,7 +32,7 @@ export interface GlobalOptions {
   contentDir?: string;
 }
 
-/** Names of anvil's development accounts in the demo (scripts/lib/demo-cast.ts), for `--as`. */
+/** Names of anvil's development accounts in the demo (devchain/src/demo-cast.ts), for `--as`. */
 export const DEV_ACCOUNT_NAMES: Record<string, number> = {
   deployer: 0,
   official1: 1,

@@ -7,7 +7,7 @@
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { sha256, toUtf8Bytes } from "ethers";
 
-import { agencyName } from "../demo-cast.js";
+import { agencyName } from "@government-dao/devchain/demo-cast";
 import { BATCH_SCHEMA_ID, type BatchMetadata, formatBatchMetadata } from "@government-dao/core/metadata";
 import { coSign, coSigningAgencyId } from "@government-dao/core/cosignature";
 import { isoDate, type SigningContext } from "./documents.js";
