@@ -198,9 +198,10 @@ describe("seed (demo data) on a real anvil", function () {
     const forged = { ...metadata, coSignature: { ...metadata.coSignature, signature: signature.toString("base64") } };
     expect(check(forged, doc.coSignatureDigest)).to.deep.equal({
       ok: false,
+      code: "digestMismatch",
       reason: "the signature is not the one anchored on chain (coSignatureDigest differs)",
     });
-    expect(check(forged)).to.deep.equal({ ok: false, reason: "the ML-DSA-65 signature does not verify" });
+    expect(check(forged)).to.deep.equal({ ok: false, code: "signatureInvalid", reason: "the ML-DSA-65 signature does not verify" });
 
     // The same signature claimed for another file, or checked against another agency's key.
     const otherFile = sha256(toUtf8Bytes("another file"));
