@@ -38,7 +38,7 @@ const agencySchema = z.strictObject({
   name: nonEmpty,
 });
 
-/** The agency's ML-DSA-65 co-signature over {@link CO_SIGNED_MESSAGE_BYTES} bytes (see mldsa.ts). */
+/** The agency's ML-DSA-65 co-signature over {@link CO_SIGNED_MESSAGE_BYTES} bytes (see cosignature.ts). */
 const coSignatureSchema = z.strictObject({
   algorithm: z.literal("ML-DSA-65", { error: 'must be "ML-DSA-65"' }),
   publicKeySha256: bytes32Hex,
