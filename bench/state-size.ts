@@ -18,7 +18,7 @@ import { type ContractTransactionResponse, ZeroHash, dataLength, encodeRlp, id a
 import { network } from "hardhat";
 
 import GovernmentDAO from "../ignition/modules/GovernmentDAO.js";
-import { freePort, startAnvil } from "../scripts/lib/anvil.js";
+import { freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { action } from "../scripts/lib/contracts.js";
 import { DocumentRegistry__factory, GovernmentGovernor__factory } from "../types/ethers-contracts/index.js";
 

@@ -26,10 +26,11 @@ import path from "node:path";
 import { type ContractRunner, JsonRpcProvider } from "ethers";
 import { network } from "hardhat";
 
-import { startIndexer } from "../indexer/lib/run.js";
-import { buildWeb, isWebBuilt, startWeb } from "../web/lib/server.js";
-import { ANVIL_MNEMONIC, type Anvil, assertPortFree, startAnvil } from "./lib/anvil.js";
-import { cast, demoParameters } from "./lib/demo-cast.js";
+import { startIndexer } from "@government-dao/indexer";
+import { buildWeb, isWebBuilt, startWeb } from "@government-dao/web";
+import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
+import { type Anvil, assertPortFree, startAnvil } from "@government-dao/devchain/anvil";
+import { cast, demoParameters } from "@government-dao/devchain/demo-cast";
 import { deploySystem } from "./lib/deploy-system.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "@government-dao/core/deployment";
 import { clearLocalChain, localChainFiles, readReady, type ReadyMarker, waitForStateDump, writeReady } from "./lib/local-chain.js";

@@ -1,5 +1,7 @@
 /**
- * Agency co-signatures with ML-DSA-65 (FIPS 204, `@noble/post-quantum`).
+ * Agency co-signatures with ML-DSA-65 (FIPS 204, `@noble/post-quantum`): the one implementation, used to sign (CLI,
+ * seed, dApp demo metadata) and to check (CLI `gov verify`, the indexer's /verify answer, the browser's /verify).
+ * Browser-safe (viem, @noble/*; no Node built-ins).
  *
  * What is signed — exactly 84 bytes, the Solidity `abi.encodePacked(bytes32, uint256, address)` of:
  *   1. the document's content hash (sha-256 of the document file; the token id), 32 bytes;
@@ -18,9 +20,12 @@
  * DEMO KEYS ONLY: {@link demoAgencyKeys} derives each agency's key pair from a fixed, public seed, so anyone can
  * sign as a demo agency. A real agency generates its key in an HSM and registers only the hash.
  */
+import { sha256 } from "@noble/hashes/sha2.js";
 import { ml_dsa65 } from "@noble/post-quantum/ml-dsa.js";
-import { getAddress, sha256, solidityPacked, toUtf8Bytes } from "ethers";
+import { type Hex, bytesToHex, encodePacked, getAddress, hexToBytes, stringToBytes } from "viem";
 
+import { fromBase64, toBase64 } from "./base64.ts";
+import { type ContentRead, hashMatches, sha256Hex } from "./content-read.ts";
 import type { CoSignature, DocumentMetadata } from "./metadata.ts";
 
 /** Agency id under which the Office of the Government registers the key that co-signs agency-0 documents. */
@@ -37,17 +42,15 @@ export interface AgencyKeys {
   publicKeyHash: string;
 }
 
-const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex.replace(/^0x/, ""), "hex"));
-const bytesToHex = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString("hex")}`;
 
 /** sha-256 of a raw ML-DSA public key, 0x hex (what the AgencyRegistry stores as `pqKeyHash`). */
 export function publicKeyHash(publicKey: Uint8Array): string {
-  return sha256(publicKey);
+  return sha256Hex(publicKey);
 }
 
 /** sha-256 of a signature, 0x hex (what the DocumentRegistry stores as `coSignatureDigest`). */
 export function signatureDigest(signature: Uint8Array): string {
-  return sha256(signature);
+  return sha256Hex(signature);
 }
 
 /**
@@ -55,14 +58,19 @@ export function signatureDigest(signature: Uint8Array): string {
  * sha-256("government-dao demo ML-DSA-65 key, agency <id>"): reproducible, and therefore not secret.
  */
 export function demoAgencyKeys(agencyId: number): AgencyKeys {
-  const seed = hexToBytes(sha256(toUtf8Bytes(`government-dao demo ML-DSA-65 key, agency ${agencyId}`)));
+  const seed = sha256(stringToBytes(`government-dao demo ML-DSA-65 key, agency ${agencyId}`));
   const { publicKey, secretKey } = ml_dsa65.keygen(seed);
   return { publicKey, secretKey, publicKeyHash: publicKeyHash(publicKey) };
 }
 
+/** The 84-byte message a co-signature covers, 0x hex: contentHash ‖ uint256 chainId ‖ registry (module comment). */
+export function coSignedMessageHex(contentHash: string, chainId: bigint | number, registry: string): Hex {
+  return encodePacked(["bytes32", "uint256", "address"], [contentHash as Hex, BigInt(chainId), getAddress(registry)]);
+}
+
 /** The 84-byte message a co-signature covers: contentHash ‖ uint256 chainId ‖ registry (see the module comment). */
 export function coSignedMessage(contentHash: string, chainId: bigint | number, registry: string): Uint8Array {
-  return hexToBytes(solidityPacked(["bytes32", "uint256", "address"], [contentHash, BigInt(chainId), getAddress(registry)]));
+  return hexToBytes(coSignedMessageHex(contentHash, chainId, registry));
 }
 
 /** The signed co-signature block for the metadata, and the digest to anchor on chain. */
@@ -78,15 +86,50 @@ export function coSign(
     coSignature: {
       algorithm: "ML-DSA-65",
       publicKeySha256: keys.publicKeyHash,
-      signature: Buffer.from(signature).toString("base64"),
+      signature: toBase64(signature),
       message: bytesToHex(message),
     },
     digest: signatureDigest(signature),
   };
 }
 
-/** Outcome of a co-signature check: `reason` says in plain words what failed. */
-export type CoSignatureCheck = { ok: true } | { ok: false; reason: string };
+/** Why a co-signature is invalid: the metadata or the signature contradicts the chain. */
+export type InvalidReason =
+  | "malformed"
+  | "bodyMismatch"
+  | "typeMismatch"
+  | "agencyMismatch"
+  | "algorithm"
+  | "otherKey"
+  | "keyMismatch"
+  | "messageMismatch"
+  | "digestMismatch"
+  | "signatureInvalid";
+
+/** Why a co-signature could not be checked: a file is absent from the content store, or differs from its digest. */
+export type UncheckedReason = "noKeyRegistered" | "keyMissing" | "keyAltered" | "metadataMissing" | "metadataAltered";
+
+/** Each reason code in one plain English sentence (the dApp translates the same codes: web/messages `why.*`). */
+export const CO_SIGNATURE_REASONS: Readonly<Record<InvalidReason | UncheckedReason, string>> = {
+  malformed: "the metadata is not a document metadata JSON with a co-signature",
+  bodyMismatch: "the metadata describes a different file",
+  typeMismatch: "the metadata names a different document type than the chain",
+  agencyMismatch: "the metadata names a different agency than the chain",
+  algorithm: "the signature is not ML-DSA-65",
+  otherKey: "it was signed with a key other than the one the agency registered",
+  keyMismatch: "the public key supplied does not hash to the registered key",
+  messageMismatch: "the signed message is not this document on this chain and registry",
+  digestMismatch: "the signature is not the one anchored on chain",
+  signatureInvalid: "the ML-DSA-65 signature does not verify",
+  noKeyRegistered: "the co-signing agency has no key registered on chain",
+  keyMissing: "the agency's public key is not in the content store",
+  keyAltered: "the public key in the content store does not match the hash registered on chain",
+  metadataMissing: "the document's metadata is not in the content store",
+  metadataAltered: "the metadata in the content store does not match the digest on chain",
+};
+
+/** Outcome of a co-signature check: `code` says what failed, `reason` says it in plain words (with the values). */
+export type CoSignatureCheck = { ok: true } | { ok: false; code: InvalidReason; reason: string };
 
 /** What the verifier has besides the metadata. */
 export interface CoSignatureEvidence {
@@ -96,11 +139,16 @@ export interface CoSignatureEvidence {
   anchoredDigest?: string;
 }
 
-const ZERO_HASH = `0x${"0".repeat(64)}`;
+const ZERO = /^0x0{64}$/;
+
+const fail = (code: InvalidReason, reason: string = CO_SIGNATURE_REASONS[code]): CoSignatureCheck => ({ ok: false, code, reason });
+
+/** A co-signature block as read from any JSON (the metadata's `coSignature`, before it is known to be valid). */
+export type SignatureBlock = { [K in keyof CoSignature]: string };
 
 /** Checks a co-signature block against the message it must cover, the registered key and (optionally) the anchor. */
 export function verifySignatureBlock(
-  coSignature: CoSignature,
+  coSignature: SignatureBlock,
   signedHash: string,
   chainId: bigint | number,
   registry: string,
@@ -108,25 +156,22 @@ export function verifySignatureBlock(
   evidence: CoSignatureEvidence,
 ): CoSignatureCheck {
   const expected = expectedKeyHash.toLowerCase();
-  if (coSignature.algorithm !== "ML-DSA-65") return { ok: false, reason: `unsupported algorithm "${coSignature.algorithm}"` };
+  if (coSignature.algorithm !== "ML-DSA-65") return fail("algorithm", `unsupported algorithm "${coSignature.algorithm}"`);
   if (coSignature.publicKeySha256.toLowerCase() !== expected) {
-    return {
-      ok: false,
-      reason: `signed with key ${coSignature.publicKeySha256}, but the agency's registered key is ${expected}`,
-    };
+    return fail("otherKey", `signed with key ${coSignature.publicKeySha256}, but the agency's registered key is ${expected}`);
   }
-  if (publicKeyHash(evidence.publicKey) !== expected) {
-    return { ok: false, reason: `the public key supplied does not hash to the registered key ${expected}` };
+  if (!hashMatches(evidence.publicKey, expected)) return fail("keyMismatch", `the public key supplied does not hash to the registered key ${expected}`);
+  let message: Hex;
+  try {
+    message = coSignedMessageHex(signedHash, chainId, registry);
+  } catch {
+    return fail("messageMismatch");
   }
-  const message = bytesToHex(coSignedMessage(signedHash, chainId, registry));
-  if (coSignature.message.toLowerCase() !== message) {
-    return { ok: false, reason: "the signed message is not this document on this chain and registry" };
-  }
-  const signature = Uint8Array.from(Buffer.from(coSignature.signature, "base64"));
-  if (evidence.anchoredDigest !== undefined && evidence.anchoredDigest.toLowerCase() !== ZERO_HASH) {
-    if (signatureDigest(signature) !== evidence.anchoredDigest.toLowerCase()) {
-      return { ok: false, reason: "the signature is not the one anchored on chain (coSignatureDigest differs)" };
-    }
+  if (coSignature.message.toLowerCase() !== message) return fail("messageMismatch");
+  const signature = fromBase64(coSignature.signature);
+  if (signature === undefined) return fail("malformed", "the co-signature is not base64");
+  if (evidence.anchoredDigest !== undefined && !ZERO.test(evidence.anchoredDigest) && !hashMatches(signature, evidence.anchoredDigest)) {
+    return fail("digestMismatch", "the signature is not the one anchored on chain (coSignatureDigest differs)");
   }
   let valid = false;
   try {
@@ -134,11 +179,11 @@ export function verifySignatureBlock(
   } catch {
     valid = false;
   }
-  return valid ? { ok: true } : { ok: false, reason: "the ML-DSA-65 signature does not verify" };
+  return valid ? { ok: true } : fail("signatureInvalid");
 }
 
 /**
- * Verifies the agency co-signature of a document's metadata.
+ * Verifies the agency co-signature of a document's parsed metadata.
  * @param metadata Parsed document metadata.
  * @param contentHash The document's content hash (sha-256 of the file; the token id), 0x hex.
  * @param chainId The chain the document is registered on.
@@ -155,7 +200,88 @@ export function verifyCoSignature(
   evidence: CoSignatureEvidence,
 ): CoSignatureCheck {
   if (metadata.body.sha256.toLowerCase() !== contentHash.toLowerCase()) {
-    return { ok: false, reason: `the metadata describes file ${metadata.body.sha256}, not ${contentHash.toLowerCase()}` };
+    return fail("bodyMismatch", `the metadata describes file ${metadata.body.sha256}, not ${contentHash.toLowerCase()}`);
   }
   return verifySignatureBlock(metadata.coSignature, contentHash, chainId, registry, expectedKeyHash, evidence);
 }
+
+/** The verdict of a co-signature check from the chain's facts and the fetched files. */
+export type CoSignatureVerdict =
+  | { status: "none" }
+  | { status: "valid"; signer: number }
+  | { status: "invalid"; reason: InvalidReason }
+  | { status: "unchecked"; reason: UncheckedReason };
+
+/** What the chain says about a document, read by the caller. */
+export interface ChainFacts {
+  contentHash: string;
+  chainId: number | bigint;
+  /** The DocumentRegistry address. */
+  registry: string;
+  /** The document type name (`decree`, `order`, …). */
+  type: string;
+  agencyId: number;
+  metadataDigest: string;
+  /** The anchored `coSignatureDigest`; zero when the document carries no co-signature. */
+  coSignatureDigest: string;
+  /** The co-signing agency's pqKeyHash (AgencyRegistry); zero when it has none. */
+  keyHash: string;
+}
+
+interface SignedMetadata {
+  type: string;
+  agencyId: number;
+  bodySha256: string;
+  coSignature: SignatureBlock;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/** The fields the check needs from a government-dao/document@1 JSON, or undefined when it is not one. */
+function signedMetadata(bytes: Uint8Array): SignedMetadata | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(json) || !isRecord(json.agency) || !isRecord(json.body) || !isRecord(json.coSignature)) return undefined;
+  const { type } = json;
+  const { id } = json.agency;
+  const { sha256: bodySha256 } = json.body;
+  const { algorithm, publicKeySha256, signature, message } = json.coSignature;
+  if (typeof type !== "string" || typeof id !== "number" || typeof bodySha256 !== "string") return undefined;
+  if (typeof algorithm !== "string" || typeof publicKeySha256 !== "string" || typeof signature !== "string" || typeof message !== "string") return undefined;
+  return { type, agencyId: id, bodySha256, coSignature: { algorithm, publicKeySha256, signature, message } };
+}
+
+/**
+ * Checks the co-signature of one document from the chain's facts and the two files fetched by their on-chain digests
+ * (the metadata JSON by `metadataDigest`, the public key by `keyHash`):
+ *   1. each file must hash to its digest — otherwise the verdict is "unchecked";
+ *   2. the metadata's `body.sha256`, `type` and `agency.id` must be the chain's content hash, type and agency;
+ *   3. the signature must be by the registered key, over the 84-byte message, and hash to the anchored digest.
+ * The verdict is none, valid, invalid (why) or unchecked (why).
+ */
+export function checkCoSignature(chain: ChainFacts, metadata: ContentRead, key: ContentRead): CoSignatureVerdict {
+  if (ZERO.test(chain.coSignatureDigest)) return { status: "none" };
+  if (ZERO.test(chain.keyHash)) return { status: "unchecked", reason: "noKeyRegistered" };
+  if ("missing" in metadata) return { status: "unchecked", reason: metadata.missing === "absent" ? "metadataMissing" : "metadataAltered" };
+  if (!hashMatches(metadata.bytes, chain.metadataDigest)) return { status: "unchecked", reason: "metadataAltered" };
+  if ("missing" in key) return { status: "unchecked", reason: key.missing === "absent" ? "keyMissing" : "keyAltered" };
+  if (!hashMatches(key.bytes, chain.keyHash)) return { status: "unchecked", reason: "keyAltered" };
+
+  const m = signedMetadata(metadata.bytes);
+  if (!m) return { status: "invalid", reason: "malformed" };
+  if (m.bodySha256.toLowerCase() !== chain.contentHash.toLowerCase()) return { status: "invalid", reason: "bodyMismatch" };
+  if (m.type !== chain.type) return { status: "invalid", reason: "typeMismatch" };
+  if (m.agencyId !== chain.agencyId) return { status: "invalid", reason: "agencyMismatch" };
+  const check = verifySignatureBlock(m.coSignature, chain.contentHash, chain.chainId, chain.registry, chain.keyHash, {
+    publicKey: key.bytes,
+    anchoredDigest: chain.coSignatureDigest,
+  });
+  return check.ok ? { status: "valid", signer: coSigningAgencyId(chain.agencyId) } : { status: "invalid", reason: check.code };
+}
+
+/** For tests and logs: the verdict in one line. */
+export const describeVerdict = (v: CoSignatureVerdict): string => ("reason" in v ? `${v.status}: ${v.reason}` : v.status);

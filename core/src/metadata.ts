@@ -8,6 +8,8 @@
  */
 import { z } from "zod";
 
+import { fromBase64 } from "./base64.ts";
+
 export const DOCUMENT_SCHEMA_ID = "government-dao/document@1";
 export const BATCH_SCHEMA_ID = "government-dao/batch@1";
 
@@ -25,7 +27,7 @@ const bytes32Hex = z.string().regex(/^0x[0-9a-f]{64}$/, { error: "must be 0x and
 const isoDate = z.iso.date({ error: "must be an ISO date (YYYY-MM-DD)" });
 const base64Signature = z
   .base64({ error: "must be base64" })
-  .refine((s) => Buffer.from(s, "base64").length === ML_DSA_65_SIGNATURE_BYTES, {
+  .refine((s) => fromBase64(s)?.length === ML_DSA_65_SIGNATURE_BYTES, {
     error: `must decode to ${ML_DSA_65_SIGNATURE_BYTES} bytes (an ML-DSA-65 signature)`,
   });
 
@@ -38,7 +40,7 @@ const agencySchema = z.strictObject({
   name: nonEmpty,
 });
 
-/** The agency's ML-DSA-65 co-signature over {@link CO_SIGNED_MESSAGE_BYTES} bytes (see mldsa.ts). */
+/** The agency's ML-DSA-65 co-signature over {@link CO_SIGNED_MESSAGE_BYTES} bytes (see cosignature.ts). */
 const coSignatureSchema = z.strictObject({
   algorithm: z.literal("ML-DSA-65", { error: 'must be "ML-DSA-65"' }),
   publicKeySha256: bytes32Hex,

@@ -17,7 +17,7 @@ export const GRACE_PERIOD = 14 * 24 * 3600;
  * the end only the Timelock holds power over the registries and the escrow, only the Governor may propose to or
  * cancel in the Timelock, anyone may execute a passed proposal, and the deployer keeps no role.
  *
- * Parameters (the demo's are in scripts/lib/demo-cast.ts):
+ * Parameters (the demo's are in devchain/src/demo-cast.ts):
  * - timelockMinDelay: seconds between queue and execute; timelockMinDelayBound, timelockMaxDelayBound: the range
  *   it may ever take;
  *   timelockGracePeriod: seconds a ready operation stays executable (then it expires; 14 days as GovernorBravo).

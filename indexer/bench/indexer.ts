@@ -16,8 +16,8 @@ import { fileURLToPath } from "node:url";
 
 import { type Abi, type Log, decodeEventLog } from "viem";
 
-import { freePort } from "../../scripts/lib/anvil.js";
-import { cast } from "../../scripts/lib/demo-cast.js";
+import { freePort } from "@government-dao/devchain/anvil";
+import { cast } from "@government-dao/devchain/demo-cast";
 import { abis } from "@government-dao/core/abis";
 import { chainHead, indexedBlock, startIndexer } from "../lib/run.js";
 import { startTestChain } from "../tests/support/chain.js";

@@ -15,7 +15,7 @@
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { claimOwnerFile, commandLine, isRecordedProcessAlive } from "../../scripts/lib/processes.js";
+import { claimOwnerFile, commandLine, isRecordedProcessAlive } from "@government-dao/core/process-owner";
 
 /** The owner record's file name inside the state directory. */
 export const OWNER_FILE = "indexer.pid";

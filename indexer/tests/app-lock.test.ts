@@ -15,7 +15,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
 import { readPgliteAppLock, releasePgliteAppLock, releasePostgresAppLock, rewindPgliteCheckpoint, rewindPostgresCheckpoint } from "../lib/database.js";
-import { commandLine } from "../../scripts/lib/processes.js";
+import { commandLine } from "@government-dao/core/process-owner";
 import { OWNER_FILE, StateDirInUseError, claimStateDir, readOwner } from "../lib/state-owner.js";
 import { type Postgres, postgresInstalled, startPostgres } from "./support/postgres.js";
 

@@ -11,7 +11,7 @@ import { loadBatchTree, verifyBatchProof } from "@government-dao/core/batch-proo
 import { openContentStore } from "@government-dao/core/content-store";
 
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { cast } from "../../scripts/lib/demo-cast.js";
+import { cast } from "@government-dao/devchain/demo-cast";
 import type { RunningIndexer } from "../lib/run.js";
 import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";
 

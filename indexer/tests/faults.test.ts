@@ -12,7 +12,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { cast } from "../../scripts/lib/demo-cast.js";
+import { cast } from "@government-dao/devchain/demo-cast";
 import { readPgliteAppLock } from "../lib/database.js";
 import { type RunningIndexer } from "../lib/run.js";
 import { StateDirInUseError, readOwner } from "../lib/state-owner.js";

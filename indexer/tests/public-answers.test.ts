@@ -16,10 +16,10 @@ import { after, before, describe, it } from "node:test";
 import AjvModule from "ajv/dist/2020.js";
 import formatsModule from "ajv-formats";
 
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { cast } from "../../scripts/lib/demo-cast.js";
-import { verifyExtract } from "../lib/extract.js";
+import { cast } from "@government-dao/devchain/demo-cast";
+import { verifyExtract } from "@government-dao/core/extract";
 import { type RunningIndexer, startIndexer } from "../lib/run.js";
 import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";
 import { parseXml } from "./support/xml.js";

@@ -20,7 +20,7 @@ import fc from "fast-check";
 import { Hono } from "hono";
 
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { cast } from "../../scripts/lib/demo-cast.js";
+import { cast } from "@government-dao/devchain/demo-cast";
 import { cidFromDigest } from "@government-dao/core/cid";
 import { type RunningIndexer } from "../lib/run.js";
 import { API_CSP, rateLimit, rateLimitFromEnv, readOnly } from "../src/api/security.js";
@@ -251,7 +251,7 @@ describe("API security (anvil, PGlite)", () => {
     assert.equal(response.status, 200);
     const body = (await response.json()) as { found: boolean; coSignature: { status: string; reason?: string } };
     assert.equal(body.found, true);
-    assert.deepEqual(body.coSignature, { status: "invalid", reason: "the metadata is not UTF-8 JSON" });
+    assert.deepEqual(body.coSignature, { status: "invalid", reason: "the metadata is not a document metadata JSON with a co-signature" });
   });
 
   it("is read-only: every other method on every REST route is 405 JSON with Allow", async () => {

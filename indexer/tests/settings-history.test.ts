@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { DEMO_SETTINGS, cast } from "../../scripts/lib/demo-cast.js";
+import { DEMO_SETTINGS, cast } from "@government-dao/devchain/demo-cast";
 import { Support, openCouncil } from "../../scripts/lib/seed/governance.js";
 import { openSeedChain } from "../../scripts/lib/seed/chain.js";
 import type { RunningIndexer } from "../lib/run.js";

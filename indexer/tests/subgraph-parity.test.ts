@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { indexScenario, loadScenario } from "../../subgraph/tests/harness/fixture.js";
 import type { Indexer } from "../../subgraph/tests/harness/indexer.js";
 import { type RunningIndexer, startIndexer } from "../lib/run.js";

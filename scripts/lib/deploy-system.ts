@@ -13,7 +13,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import DigitalTenge from "../../ignition/modules/DigitalTenge.js";
 import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
-import { demoParameters } from "./demo-cast.js";
+import { demoParameters } from "@government-dao/devchain/demo-cast";
 import type { GovernmentAddresses } from "@government-dao/core/deployment";
 
 /** The repository root (this file is scripts/lib/deploy-system.ts). */
@@ -27,7 +27,7 @@ export type SystemParameters = ReturnType<typeof demoParameters>;
 
 /**
  * Deploys (or, for a deployment id already in the journal, resumes) GovernmentDAO and DigitalTenge.
- * @param parameters Ignition parameters; the demo system of scripts/lib/demo-cast.ts by default.
+ * @param parameters Ignition parameters; the demo system of devchain/src/demo-cast.ts by default.
  */
 export async function deploySystem(
   connection: NetworkConnection,

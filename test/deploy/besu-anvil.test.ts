@@ -30,9 +30,9 @@ import { mergeAllowlists, parsePermissions, renderPermissions } from "../../depl
 import { registryAccounts } from "../../deploy/besu/lib/registry-accounts.js";
 import { graphNodeSteps } from "../../deploy/graph-node/deploy-subgraph.js";
 import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
-import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
+import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { type GovernmentContracts, action } from "../../scripts/lib/contracts.js";
-import { DEMO_BOUNDS } from "../../scripts/lib/demo-cast.js";
+import { DEMO_BOUNDS } from "@government-dao/devchain/demo-cast";
 import { auditRoles } from "../../scripts/lib/roles-audit.js";
 import { configFromDeployment } from "../../subgraph/scripts/config.js";
 import {

@@ -61,7 +61,7 @@ export function descendants(pid: number): number[] {
   }
 }
 /** Whether process `pid` still runs (the same check `npm start` uses for leftovers). */
-export { isAlive as alive } from "../../scripts/lib/processes.js";
+export { isAlive as alive } from "@government-dao/core/process-owner";
 
 export async function stop(run: StartRun): Promise<void> {
   if (run.child.exitCode !== null) return;

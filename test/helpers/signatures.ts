@@ -5,7 +5,7 @@
  */
 import { type AddressLike, type Signer, Signature, resolveAddress } from "ethers";
 
-import { BALLOT_TYPES } from "../../scripts/lib/governor-ballots.js";
+import { BALLOT_TYPES } from "@government-dao/core/governor-ballots";
 
 /** What an EIP-712 contract with per-account nonces exposes. */
 interface Eip712Contract {

@@ -14,10 +14,10 @@ import { sha256, toUtf8Bytes } from "ethers";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
+import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { deploySystem } from "../../scripts/lib/deploy-system.js";
 import { type ContentStore, digestFromCid, openContentStore } from "@government-dao/core/content-store";
-import { cast } from "../../scripts/lib/demo-cast.js";
+import { cast } from "@government-dao/devchain/demo-cast";
 import { DOCUMENT_TYPES, MetadataError, parseBatchMetadata, parseDocumentMetadata } from "@government-dao/core/metadata";
 import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "@government-dao/core/cosignature";
 import { PROPOSAL_STATES, stateName } from "../../scripts/lib/seed/governance.js";
@@ -198,9 +198,10 @@ describe("seed (demo data) on a real anvil", function () {
     const forged = { ...metadata, coSignature: { ...metadata.coSignature, signature: signature.toString("base64") } };
     expect(check(forged, doc.coSignatureDigest)).to.deep.equal({
       ok: false,
+      code: "digestMismatch",
       reason: "the signature is not the one anchored on chain (coSignatureDigest differs)",
     });
-    expect(check(forged)).to.deep.equal({ ok: false, reason: "the ML-DSA-65 signature does not verify" });
+    expect(check(forged)).to.deep.equal({ ok: false, code: "signatureInvalid", reason: "the ML-DSA-65 signature does not verify" });
 
     // The same signature claimed for another file, or checked against another agency's key.
     const otherFile = sha256(toUtf8Bytes("another file"));

@@ -14,9 +14,9 @@ import path from "node:path";
 import { expect } from "chai";
 import { JsonRpcProvider, Network, sha256, toUtf8Bytes } from "ethers";
 
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { cast, devAccount } from "../../scripts/lib/demo-cast.js";
+import { cast, devAccount } from "@government-dao/devchain/demo-cast";
 import { loadDeploymentFrom, loadDevTengeFrom } from "@government-dao/core/deployment";
 import { runGov } from "../../scripts/lib/gov/program.js";
 import type { ReadyMarker } from "../../scripts/lib/local-chain.js";

@@ -22,10 +22,10 @@ import { type TestChain, startTestChain } from "../../indexer/tests/support/chai
 import { type Postgres, startPostgres } from "../../indexer/tests/support/postgres.js";
 import { type BurstCall, rpc, sendBurst } from "../../indexer/tests/support/rpc.js";
 import { DocumentRegistry__factory } from "../../types/ethers-contracts/index.js";
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { openContentStore } from "@government-dao/core/content-store";
 import { demoKeyring } from "../../scripts/lib/documents.js";
-import { AGENCY, cast } from "../../scripts/lib/demo-cast.js";
+import { AGENCY, cast } from "@government-dao/devchain/demo-cast";
 import { type GovContext, openContext } from "../../scripts/lib/gov/context.js";
 import { verifyFile } from "../../scripts/lib/gov/verify.js";
 import { megabytes, rssOf } from "../../scripts/lib/processes.js";

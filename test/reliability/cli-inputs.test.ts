@@ -9,7 +9,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { PlainError } from "../../scripts/lib/explain-error.js";
 import { parseMilestone } from "../../scripts/lib/gov/builders.js";
 import { parseAddress } from "../../scripts/lib/gov/context.js";

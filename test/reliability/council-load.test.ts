@@ -13,9 +13,10 @@ import { HDNodeWallet, JsonRpcProvider, Mnemonic, Network, type TransactionRespo
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { ANVIL_MNEMONIC, type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
+import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
+import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { action, connectGovernment } from "../../scripts/lib/contracts.js";
-import { demoParameters } from "../../scripts/lib/demo-cast.js";
+import { demoParameters } from "@government-dao/devchain/demo-cast";
 import { deploySystem } from "../../scripts/lib/deploy-system.js";
 import { recordFigure, recordLoss } from "../helpers/figures.js";
 

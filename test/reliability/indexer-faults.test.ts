@@ -24,9 +24,9 @@ import { type RunningIndexer, type StartIndexerOptions, chainHead, indexedBlock,
 import { type TestChain, startTestChain } from "../../indexer/tests/support/chain.js";
 import { type BurstCall, rpc, sendBurst } from "../../indexer/tests/support/rpc.js";
 import { DocumentRegistry__factory } from "../../types/ethers-contracts/index.js";
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { action, connectGovernment } from "../../scripts/lib/contracts.js";
-import { AGENCY, cast } from "../../scripts/lib/demo-cast.js";
+import { AGENCY, cast } from "@government-dao/devchain/demo-cast";
 import { megabytes, rssOf } from "../../scripts/lib/processes.js";
 import { allPages, compareIds, graphql } from "../helpers/api.js";
 import { recordFigure, recordLoss } from "../helpers/figures.js";

@@ -16,7 +16,7 @@ import { createInterface } from "node:readline";
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
+import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { deploySystem } from "../../scripts/lib/deploy-system.js";
 import { runGov } from "../../scripts/lib/gov/program.js";
 import { stopChild } from "../../scripts/lib/processes.js";

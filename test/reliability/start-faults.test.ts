@@ -15,14 +15,14 @@ import { expect } from "chai";
 import { JsonRpcProvider, Network } from "ethers";
 
 import { keeperRound } from "../../scripts/lib/agents/keeper.js";
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
-import { devAccount } from "../../scripts/lib/demo-cast.js";
+import { devAccount } from "@government-dao/devchain/demo-cast";
 import { loadDeploymentFrom } from "@government-dao/core/deployment";
 import { type GovContext, openContext } from "../../scripts/lib/gov/context.js";
 import { runGov } from "../../scripts/lib/gov/program.js";
 import { recordFigure, recordLoss } from "../helpers/figures.js";
-import { commandLine } from "../../scripts/lib/processes.js";
+import { commandLine } from "@government-dao/core/process-owner";
 import type { SupervisorFile } from "../../scripts/lib/supervisor.js";
 import { alive, descendants, npmStart, stop } from "../helpers/npm-start.js";
 

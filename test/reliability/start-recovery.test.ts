@@ -14,10 +14,10 @@ import path from "node:path";
 import { expect } from "chai";
 import { JsonRpcProvider, Network } from "ethers";
 
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { loadDeploymentFrom } from "@government-dao/core/deployment";
-import { commandLine, isAlive } from "../../scripts/lib/processes.js";
+import { commandLine, isAlive } from "@government-dao/core/process-owner";
 import { allPages } from "../helpers/api.js";
 import { recordFigure, recordLoss } from "../helpers/figures.js";
 import { type StartRun, descendants, npmStart, stop } from "../helpers/npm-start.js";

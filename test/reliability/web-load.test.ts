@@ -15,7 +15,7 @@ import { expect } from "chai";
 import { type LoadRoute, describeLoad, memory, runLoad } from "../../indexer/bench/load.js";
 import { type RunningIndexer } from "../../indexer/lib/run.js";
 import { type TestChain, startChainIndexer, startTestChain } from "../../indexer/tests/support/chain.js";
-import { freePort } from "../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 import { megabytes, rssOf } from "../../scripts/lib/processes.js";
 import { type RunningWeb, buildWeb, isWebBuilt, startWeb } from "../../web/lib/server.js";
 import { getJson } from "../helpers/api.js";

@@ -21,9 +21,9 @@ import { JsonRpcProvider, Network, sha256, toUtf8Bytes } from "ethers";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil.js";
+import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { cidFromDigest, openContentStore } from "@government-dao/core/content-store";
-import { AGENCY, cast, devAccount } from "../../scripts/lib/demo-cast.js";
+import { AGENCY, cast, devAccount } from "@government-dao/devchain/demo-cast";
 import { deploySystem } from "../../scripts/lib/deploy-system.js";
 import { demoKeyring, prepareDocumentFile } from "../../scripts/lib/documents.js";
 import { formatDocumentMetadata } from "@government-dao/core/metadata";

@@ -11,7 +11,8 @@ import path from "node:path";
 
 import { expect } from "chai";
 
-import { AlreadyRunningError, type StartOwner, claimStartOwner, commandLine, exitOf, isStartOwnerAlive, startTimeOf } from "../../scripts/lib/processes.js";
+import { commandLine, startTimeOf } from "@government-dao/core/process-owner";
+import { AlreadyRunningError, type StartOwner, claimStartOwner, exitOf, isStartOwnerAlive } from "../../scripts/lib/processes.js";
 
 describe("npm start's owner record (scripts/lib/processes.ts claimStartOwner)", function () {
   let dir = "";

@@ -12,7 +12,8 @@ import path from "node:path";
 
 import { expect } from "chai";
 
-import { exitOf, isAlive, stopChild } from "../../scripts/lib/processes.js";
+import { isAlive } from "@government-dao/core/process-owner";
+import { exitOf, stopChild } from "../../scripts/lib/processes.js";
 import { type ChildSpec, type StartedChild, type SupervisorFile, backoffDelay, createSupervisor } from "../../scripts/lib/supervisor.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

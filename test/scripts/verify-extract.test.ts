@@ -1,5 +1,5 @@
 /**
- * `gov verify-extract`: a citizen extract signed by the API's ML-DSA-65 key (indexer/lib/extract.ts) checks out
+ * `gov verify-extract`: a citizen extract signed by the API's ML-DSA-65 key (core/src/extract.ts) checks out
  * offline against the published key; any change to it, or another key, is caught. No chain is involved.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -8,7 +8,7 @@ import path from "node:path";
 
 import { expect } from "chai";
 
-import { EXTRACT_SCHEMA, apiKeysFromSeed, signExtract } from "../../indexer/lib/extract.js";
+import { EXTRACT_SCHEMA, apiKeysFromSeed, signExtract } from "@government-dao/core/extract";
 import { runGov } from "../../scripts/lib/gov/program.js";
 
 describe("gov verify-extract", function () {

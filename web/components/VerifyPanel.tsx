@@ -12,7 +12,7 @@ import { FileDrop } from "@/components/FileDrop";
 import { useAgencyNames } from "@/hooks/useAgencies";
 import { useCoSignatureCheck } from "@/hooks/useCoSignature";
 import { useVerifyDocument } from "@/hooks/useDocument";
-import type { CoSignatureVerdict } from "@/utils/cosignature";
+import type { CoSignatureVerdict } from "@government-dao/core/cosignature";
 import { fromSeconds } from "@/utils/format";
 import { type FileProblem, MAX_FILE_BYTES, fileProblem, sha256File } from "@/utils/hash";
 

@@ -10,7 +10,7 @@ import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { type Address, createPublicClient, getAddress, http } from "viem";
 
-import { devAccount } from "../../scripts/lib/demo-cast";
+import { devAccount } from "@government-dao/devchain/demo-cast";
 import { abis } from "@government-dao/core/abis";
 import { readAddresses } from "@government-dao/core/deployment";
 import type { World } from "./harness";

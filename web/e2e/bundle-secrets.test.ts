@@ -12,7 +12,7 @@ import { describe, it } from "node:test";
 
 import { HDNodeWallet, Mnemonic } from "ethers";
 
-import { ANVIL_MNEMONIC } from "../../scripts/lib/anvil";
+import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
 import { WEB_BUILD_DIR, WEB_DIR, isWebBuilt } from "../lib/server";
 
 /** Every file of the build that is sent to browsers or run by the server. */

@@ -15,7 +15,7 @@ import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
 
 import { cidFromDigest } from "@government-dao/core/content-store";
-import { devAccount } from "../../scripts/lib/demo-cast";
+import { devAccount } from "@government-dao/devchain/demo-cast";
 import { type GovContext, openContext } from "../../scripts/lib/gov/context";
 import type { World } from "./harness";
 import { worldSession } from "./session";

@@ -12,8 +12,8 @@ import type { Page } from "playwright-core";
 
 import { loadBatchTree } from "@government-dao/core/batch-proof";
 import { openContentStore } from "@government-dao/core/content-store";
-import { verifyExtract } from "../../indexer/lib/extract";
-import { freePort } from "../../scripts/lib/anvil";
+import { verifyExtract } from "@government-dao/core/extract";
+import { freePort } from "@government-dao/devchain/anvil";
 import { startWeb } from "../lib/server";
 import type { World } from "./harness";
 import { worldSession } from "./session";

@@ -14,10 +14,10 @@ import path from "node:path";
 import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 
-import { type Anvil, freePort, startAnvil } from "../../scripts/lib/anvil";
+import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { cidFromDigest } from "@government-dao/core/content-store";
 import { deploySystem, isolatedConnection } from "../../scripts/lib/deploy-system";
-import { devAccount } from "../../scripts/lib/demo-cast";
+import { devAccount } from "@government-dao/devchain/demo-cast";
 import type { SeedRecord } from "../../scripts/lib/seed/record";
 import { seed } from "../../scripts/lib/seed/run";
 import { runAudit } from "../../scripts/lib/agents/auditor";

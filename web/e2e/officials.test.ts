@@ -11,7 +11,7 @@ import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 
-import { devAccount } from "../../scripts/lib/demo-cast";
+import { devAccount } from "@government-dao/devchain/demo-cast";
 import { LOCALE_COOKIE } from "../i18n/locales";
 import type { World } from "./harness";
 import { worldSession } from "./session";

@@ -15,7 +15,7 @@ import { after, describe, it } from "node:test";
 
 import type { Page, Request } from "playwright-core";
 
-import { freePort } from "../../scripts/lib/anvil";
+import { freePort } from "@government-dao/devchain/anvil";
 import { LOCALE_COOKIE } from "../i18n/locales";
 import { contentSecurityPolicy, cspOrigin } from "../lib/security";
 import { startWeb } from "../lib/server";

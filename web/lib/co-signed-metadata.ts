@@ -4,7 +4,7 @@
  * Used by POST /api/metadata (a registrar's documents) and POST /api/metadata/decree (a proposal's decree).
  *
  * Co-signing happens only on the local chain with development accounts, with the agency's DEMO key (derived from a
- * public seed, scripts/lib/mldsa.ts). Elsewhere the agency's own signing service must co-sign: the routes answer 501.
+ * public seed, core/src/cosignature.ts). Elsewhere the agency's own signing service must co-sign: the routes answer 501.
  */
 import { NextResponse } from "next/server";
 import { z } from "zod";

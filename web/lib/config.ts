@@ -2,11 +2,12 @@
 import type { Address } from "viem";
 
 import type { ContractName } from "@government-dao/core/contracts";
+import type { DevRole } from "@government-dao/core/dev-accounts";
+
+export type { DevRole };
 
 /** anvil's chain id: the only chain on which development accounts are offered. */
 export const LOCAL_CHAIN_ID = 31337;
-
-export type DevRole = "keeper" | "official" | "financeRegistrar" | "digitalRegistrar" | "treasurer";
 
 /** One of anvil's development accounts (public keys of a public mnemonic). */
 export interface DevAccount {

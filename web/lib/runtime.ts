@@ -12,16 +12,11 @@ import path from "node:path";
 
 import type { ContractName } from "@government-dao/core/contracts";
 import { listDeployments, readAddresses } from "@government-dao/core/deployment";
+import { DEV_ROLES, devAccountAddress } from "@government-dao/core/dev-accounts";
 import { type Address, getAddress } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
 
 import { LOCAL_CHAIN_ID, type RuntimeConfig, type DevAccount } from "@/lib/config";
 import { rpcUrlFromEnv } from "@/lib/env";
-
-/** anvil's public development mnemonic: test keys only, never real funds. */
-const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
-/** Roles of the development accounts in the demo (scripts/lib/demo-cast.ts). */
-const DEV_ROLES = ["keeper", "official", "official", "official", "official", "official", "official", "financeRegistrar", "digitalRegistrar", "treasurer"] as const;
 
 /** The repository root (the web server runs in web/): its ignition/deployments/ is read when DEPLOYMENT_DIR is unset. */
 const repositoryRoot = (): string => path.resolve(process.cwd(), "..");
@@ -36,7 +31,7 @@ function devAccounts(): DevAccount[] {
   devAccountsCache ??= DEV_ROLES.map((role, index) => ({
     index,
     role,
-    address: mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).address,
+    address: devAccountAddress(index),
   }));
   return devAccountsCache;
 }

@@ -20,7 +20,7 @@ import { generateAbis } from "@government-dao/core/generate-abis";
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface StartWebOptions {
-  /** TCP port for `next start` on 127.0.0.1 (choose a free one, e.g. freePort() of scripts/lib/anvil.ts). */
+  /** TCP port for `next start` on 127.0.0.1 (choose a free one, e.g. freePort() of devchain/src/anvil.ts). */
   port: number;
   /** JSON-RPC URL of the chain, used by the server and by the browser. */
   rpcUrl: string;

@@ -7,7 +7,7 @@ import type { Address, TypedDataDomain } from "viem";
 
 import type { SignedBallot } from "@/utils/ballot-parse";
 
-import { BALLOT_TYPES } from "../../scripts/lib/governor-ballots";
+import { BALLOT_TYPES } from "@government-dao/core/governor-ballots";
 
 /** The ballot's type is that of its schema (parseBallot in utils/ballot-parse.ts, the one part of it needing zod). */
 export type { SignedBallot };

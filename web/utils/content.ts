@@ -2,14 +2,9 @@
  * Reading the content store (the local stand-in for IPFS) from the browser: a file is asked for by the sha-256 digest
  * the chain holds (GET /api/content/<digest>) and kept only when its bytes hash to that digest, whoever served them.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
-import { type Hex, bytesToHex } from "viem";
+import type { Hex } from "viem";
 
-/** Whether sha-256 of `bytes` is `digest` (0x hex, any case). */
-export const hashMatches = (bytes: Uint8Array, digest: string): boolean => bytesToHex(sha256(bytes)) === digest.toLowerCase();
-
-/** A file asked of the content store: its bytes, or why there are none (absent, or its bytes differ from the digest). */
-export type ContentRead = { bytes: Uint8Array } | { missing: "absent" | "altered" };
+import { type ContentRead, hashMatches } from "@government-dao/core/content-read";
 
 /** The path the dApp serves a content-store file at. */
 export const contentPath = (digest: Hex): string => `/api/content/${digest.toLowerCase()}`;

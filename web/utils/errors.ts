@@ -1,6 +1,7 @@
 /**
  * Turns any failure of a wallet request or a contract call into one plain, translatable message: the key under
- * `errors.*` in messages/<locale>.json. Reverts are decoded with the generated ABIs of every system contract.
+ * `errors.*` in messages/<locale>.json. Reverts are decoded by core's error catalogue (core/src/errors.ts: every
+ * custom error of every system contract); the names below get their own translated message, the rest `reverted`.
  */
 import {
   BaseError,
@@ -8,16 +9,15 @@ import {
   ContractFunctionRevertedError,
   type Hex,
   UserRejectedRequestError,
-  decodeErrorResult,
 } from "viem";
 
-import { abis } from "@government-dao/core/abis";
+import { type CustomErrorName, decodeCustomError } from "@government-dao/core/errors";
 import type en from "@/messages/en.json";
 
 export type ErrorKey = keyof (typeof en)["errors"];
 
 /** Custom errors of the contracts → message keys. Anything else falls back to `reverted` with its name. */
-const REVERTS: Record<string, ErrorKey> = {
+const REVERTS: Partial<Record<CustomErrorName, ErrorKey>> = {
   GovernorNotAnOfficial: "notOfficial",
   GovernorInsufficientProposerVotes: "notOfficial",
   GovernorAlreadyCastVote: "alreadyVoted",
@@ -38,8 +38,6 @@ const REVERTS: Record<string, ErrorKey> = {
   TimelockUnexecutedPredecessor: "notReady",
 };
 
-const ALL_ERRORS = Object.values(abis).flatMap((abi) => abi.filter((item) => item.type === "error"));
-
 /** A failure the dApp detects itself before anything is signed or sent (e.g. a malformed ballot). */
 export class PlainError extends Error {
   constructor(readonly key: ErrorKey) {
@@ -56,22 +54,13 @@ export interface ErrorMessage {
 
 /** Name of the custom error in revert `data`, if one of the system's contracts declares it. */
 export function revertName(data: Hex): string | undefined {
-  try {
-    return decodeErrorResult({ abi: ALL_ERRORS, data }).errorName;
-  } catch {
-    return undefined;
-  }
+  return decodeCustomError(data)?.name;
 }
 
 /** The custom error in revert `data` with its decoded arguments, if one of the system's contracts declares it. */
-export function decodeRevert(data: Hex): { name: string; args: readonly unknown[] } | undefined {
-  try {
-    const decoded = decodeErrorResult({ abi: ALL_ERRORS, data });
-    return { name: decoded.errorName, args: decoded.args ?? [] };
-  } catch {
-    return undefined;
-  }
-}
+export const decodeRevert = (data: Hex): { name: string; args: readonly unknown[] } | undefined => decodeCustomError(data);
+
+const keyFor = (name: string): ErrorKey => (REVERTS as Partial<Record<string, ErrorKey>>)[name] ?? "reverted";
 
 function revertData(error: unknown): Hex | undefined {
   let found: Hex | undefined;
@@ -100,14 +89,14 @@ export function describeError(error: unknown): ErrorMessage {
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
       const name = reverted.data?.errorName ?? (reverted.raw ? revertName(reverted.raw) : undefined);
-      if (name) return { key: REVERTS[name] ?? "reverted", name };
+      if (name) return { key: keyFor(name), name };
     }
   }
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === 4001) return { key: "rejected" };
   const data = revertData(error);
   const name = data ? revertName(data) : undefined;
-  if (name) return { key: REVERTS[name] ?? "reverted", name };
+  if (name) return { key: keyFor(name), name };
   const text = error instanceof Error ? error.message : String(error);
   if (/user rejected|denied/i.test(text)) return { key: "rejected" };
   if (/fetch|network|ECONNREFUSED/i.test(text)) return { key: "network" };

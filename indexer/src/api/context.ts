@@ -2,7 +2,7 @@
 // public origin.
 import path from "node:path";
 
-import { type ApiKeys, apiKeysFromSeed } from "../../lib/extract.js";
+import { type ApiKeys, apiKeysFromSeed } from "@government-dao/core/extract";
 import { readDeployment } from "@government-dao/core/deployment";
 import { DEFAULT_DEPLOYMENT_DIR, DEFAULT_STATE_DIR, ROOT_DIR } from "../../lib/paths.js";
 import { publicUrlFrom } from "./public-url.js";

@@ -1,14 +1,12 @@
-// The ML-DSA-65 co-signature check of a document (scripts/lib/mldsa.ts describes what is signed): the metadata JSON
-// and the agency's public key come from the content store, by the digests the chain holds.
+// The indexer's answer to "is this document's co-signature valid?": the metadata JSON and the agency's public key
+// are read from the content store by the digests the chain holds, then checked by core's one ML-DSA-65 check
+// (core/src/cosignature.ts describes what is signed).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { sha256 } from "@noble/hashes/sha2.js";
-import { ml_dsa65 } from "@noble/post-quantum/ml-dsa.js";
-import { z } from "zod";
-
 import { cidFromDigest } from "@government-dao/core/cid";
-import { verifySignatureBlock } from "@government-dao/core/cosignature";
+import { type ContentRead, hashMatches } from "@government-dao/core/content-read";
+import { CO_SIGNATURE_REASONS, checkCoSignature as checkVerdict, coSigningAgencyId as signerOf, verifySignatureBlock } from "@government-dao/core/cosignature";
 import type { BatchMetadata } from "@government-dao/core/metadata";
 import { contentDir, deployment } from "./context.js";
 
@@ -18,62 +16,57 @@ export type CoSignatureResult =
   | { status: "unavailable"; reason: string }
   | { status: "none" };
 
-const metadataSchema = z.object({
-  coSignature: z.object({ algorithm: z.string(), publicKeySha256: z.string(), signature: z.string(), message: z.string() }),
-});
+const ZERO_HASH = `0x${"0".repeat(64)}`;
 
-const hex = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString("hex")}`;
-/** Agency 0 (central government) documents are co-signed by the Office of the Government, agency 3. */
-export const coSigningAgencyId = (agencyId: bigint): bigint => (agencyId === 0n ? 3n : agencyId);
+/** The agency whose key co-signs a document of agency `agencyId` (agency 0's documents: the Office of the Government). */
+export const coSigningAgencyId = (agencyId: bigint): bigint => BigInt(signerOf(Number(agencyId)));
 
-async function readContent(digest: string): Promise<Uint8Array | null> {
+async function readContent(digest: string): Promise<ContentRead> {
+  let bytes: Uint8Array;
   try {
-    const bytes = new Uint8Array(await readFile(path.join(contentDir, cidFromDigest(digest))));
-    return hex(sha256(bytes)) === digest.toLowerCase() ? bytes : null;
+    bytes = new Uint8Array(await readFile(path.join(contentDir, cidFromDigest(digest))));
   } catch {
-    return null;
+    return { missing: "absent" };
   }
+  return hashMatches(bytes, digest) ? { bytes } : { missing: "altered" };
 }
 
 /** Checks the co-signature of document `contentHash` against the key registered for the co-signing agency. */
 export async function checkCoSignature(doc: {
   contentHash: string;
+  docType: string;
   metadataDigest: string;
   coSignatureDigest: string | null;
   agencyId: bigint;
   keyHash: string | null;
 }): Promise<CoSignatureResult> {
   if (doc.coSignatureDigest === null) return { status: "none" };
-  if (doc.keyHash === null) return { status: "unavailable", reason: "the co-signing agency has no registered key" };
-  const metadataBytes = await readContent(doc.metadataDigest);
-  if (metadataBytes === null) return { status: "unavailable", reason: "the metadata JSON is not in the content store" };
-  // The metadata digest is whatever the issuer anchored: its bytes need not be JSON (nor UTF-8). Unparsable metadata
-  // is an invalid co-signature, not a 500 (tests/security.test.ts).
-  let metadata: unknown;
-  try {
-    metadata = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(metadataBytes));
-  } catch {
-    return { status: "invalid", reason: "the metadata is not UTF-8 JSON" };
+  const keyHash = doc.keyHash ?? ZERO_HASH;
+  const [metadata, key] = await Promise.all([readContent(doc.metadataDigest), keyHash === ZERO_HASH ? ({ missing: "absent" } as const) : readContent(keyHash)]);
+  const verdict = checkVerdict(
+    {
+      contentHash: doc.contentHash,
+      chainId: deployment.chainId,
+      registry: deployment.contracts.DocumentRegistry.address,
+      type: doc.docType.toLowerCase(),
+      agencyId: Number(doc.agencyId),
+      metadataDigest: doc.metadataDigest,
+      coSignatureDigest: doc.coSignatureDigest,
+      keyHash,
+    },
+    metadata,
+    key,
+  );
+  switch (verdict.status) {
+    case "none":
+      return verdict;
+    case "valid":
+      return { status: "valid", keySha256: keyHash, agencyId: verdict.signer.toString() };
+    case "invalid":
+      return { status: "invalid", reason: CO_SIGNATURE_REASONS[verdict.reason] };
+    case "unchecked":
+      return { status: "unavailable", reason: CO_SIGNATURE_REASONS[verdict.reason] };
   }
-  const parsed = metadataSchema.safeParse(metadata);
-  if (!parsed.success) return { status: "invalid", reason: "the metadata carries no co-signature block" };
-  const block = parsed.data.coSignature;
-  if (block.algorithm !== "ML-DSA-65") return { status: "invalid", reason: `unsupported algorithm ${block.algorithm}` };
-  if (block.publicKeySha256.toLowerCase() !== doc.keyHash.toLowerCase()) return { status: "invalid", reason: "signed with a key the agency has not registered" };
-  const publicKey = await readContent(doc.keyHash);
-  if (publicKey === null) return { status: "unavailable", reason: "the agency's public key is not in the content store" };
-  const registry = deployment.contracts.DocumentRegistry.address.replace(/^0x/, "");
-  const expected = `${doc.contentHash.replace(/^0x/, "")}${BigInt(deployment.chainId).toString(16).padStart(64, "0")}${registry}`.toLowerCase();
-  if (block.message.replace(/^0x/, "").toLowerCase() !== expected) return { status: "invalid", reason: "the signed message is not this document on this chain and registry" };
-  const signature = Uint8Array.from(Buffer.from(block.signature, "base64"));
-  if (hex(sha256(signature)) !== doc.coSignatureDigest.toLowerCase()) return { status: "invalid", reason: "the signature is not the one anchored on chain" };
-  let valid = false;
-  try {
-    valid = ml_dsa65.verify(signature, Uint8Array.from(Buffer.from(expected, "hex")), publicKey);
-  } catch {
-    valid = false;
-  }
-  return valid ? { status: "valid", keySha256: doc.keyHash, agencyId: coSigningAgencyId(doc.agencyId).toString() } : { status: "invalid", reason: "the ML-DSA-65 signature does not verify" };
 }
 
 /**
@@ -81,9 +74,9 @@ export async function checkCoSignature(doc: {
  * registered key (`keyHash`, from the registry as indexed), with the key read hash-checked from the content store.
  */
 export async function checkBatchCoSignature(metadata: BatchMetadata, root: string, keyHash: string | null, agencyId: bigint): Promise<CoSignatureResult> {
-  if (keyHash === null) return { status: "unavailable", reason: "the co-signing agency has no registered key" };
-  const publicKey = await readContent(keyHash);
-  if (publicKey === null) return { status: "unavailable", reason: "the agency's public key is not in the content store" };
-  const check = verifySignatureBlock(metadata.coSignature, root, deployment.chainId, deployment.contracts.DocumentRegistry.address, keyHash, { publicKey });
+  if (keyHash === null || keyHash === ZERO_HASH) return { status: "unavailable", reason: CO_SIGNATURE_REASONS.noKeyRegistered };
+  const key = await readContent(keyHash);
+  if (!("bytes" in key)) return { status: "unavailable", reason: CO_SIGNATURE_REASONS[key.missing === "altered" ? "keyAltered" : "keyMissing"] };
+  const check = verifySignatureBlock(metadata.coSignature, root, deployment.chainId, deployment.contracts.DocumentRegistry.address, keyHash, { publicKey: key.bytes });
   return check.ok ? { status: "valid", keySha256: keyHash, agencyId: coSigningAgencyId(agencyId).toString() } : { status: "invalid", reason: check.reason };
 }

@@ -10,7 +10,7 @@ import path from "node:path";
 import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { type Anvil, freePort, startAnvil } from "../../../scripts/lib/anvil.js";
+import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { deploySystem, isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import type { GovernmentAddresses } from "@government-dao/core/deployment";
 import { type SeedResult, seed } from "../../../scripts/lib/seed/run.js";

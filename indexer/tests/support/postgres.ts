@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { freePort } from "../../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 
 const run = promisify(execFile);
 const BIN = ["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin"].find((dir) => existsSync(path.join(dir, "initdb")));

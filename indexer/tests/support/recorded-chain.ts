@@ -6,7 +6,7 @@
  */
 import http from "node:http";
 
-import { freePort } from "../../../scripts/lib/anvil.js";
+import { freePort } from "@government-dao/devchain/anvil";
 
 interface Block {
   number: string;

@@ -8,8 +8,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
+import { verifyExtract } from "@government-dao/core/extract";
+
 import { connectGovernment } from "../../../scripts/lib/contracts.js";
-import { verifyExtract } from "../../lib/extract.js";
 import { type RunningIndexer } from "../../lib/run.js";
 import { type TestChain, startChainIndexer, startTestChain } from "./chain.js";
 

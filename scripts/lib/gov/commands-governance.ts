@@ -7,7 +7,7 @@ import { Signature, id as keccakId } from "ethers";
 import type { Action } from "../contracts.js";
 import { PlainError } from "../explain-error.js";
 import { proposalDescription, splitProposalDescription } from "@government-dao/core/proposal-description";
-import { BALLOT_TYPES } from "../governor-ballots.js";
+import { BALLOT_TYPES } from "@government-dao/core/governor-ballots";
 import type { GovContext } from "./context.js";
 import { type ProposalDetails, describeActions, loadProposal, proposalCalls } from "./proposals.js";
 import { formatSimulation, simulateActions } from "./simulate.js";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { Option } from "commander";
 import { HDNodeWallet, JsonRpcProvider, Mnemonic, Network, Wallet, ZeroAddress, getAddress, isHexString } from "ethers";
 
-import { ANVIL_MNEMONIC } from "../anvil.js";
+import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
 import { type ContentStore, DEFAULT_CONTENT_DIR, openContentStore } from "@government-dao/core/content-store";
 import { type GovernmentContracts, connectGovernment } from "../contracts.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor, loadDeploymentFrom, loadDevTengeFrom } from "@government-dao/core/deployment";
@@ -32,7 +32,7 @@ export interface GlobalOptions {
   contentDir?: string;
 }
 
-/** Names of anvil's development accounts in the demo (scripts/lib/demo-cast.ts), for `--as`. */
+/** Names of anvil's development accounts in the demo (devchain/src/demo-cast.ts), for `--as`. */
 export const DEV_ACCOUNT_NAMES: Record<string, number> = {
   deployer: 0,
   official1: 1,

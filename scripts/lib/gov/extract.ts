@@ -1,10 +1,10 @@
 /**
  * `gov verify-extract`: checks a citizen extract — one document as JSON signed by the API's ML-DSA-65 key
- * (indexer/lib/extract.ts) — against the key the API publishes. Offline once the key is saved; no chain needed.
+ * (core/src/extract.ts) — against the key the API publishes. Offline once the key is saved; no chain needed.
  */
 import { readFile } from "node:fs/promises";
 
-import { verifyExtract } from "../../../indexer/lib/extract.js";
+import { verifyExtract } from "@government-dao/core/extract";
 import { PlainError } from "../explain-error.js";
 import type { Output } from "./commands-governance.js";
 import { terminalSafe } from "../terminal-text.js";

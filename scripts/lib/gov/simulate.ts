@@ -5,7 +5,7 @@
  */
 import { JsonRpcProvider, Network, getAddress, isAddress } from "ethers";
 
-import { freePort, startAnvil } from "../anvil.js";
+import { freePort, startAnvil } from "@government-dao/devchain/anvil";
 import type { Action } from "../contracts.js";
 import { explainError, formatAmount } from "../explain-error.js";
 import { terminalSafe } from "../terminal-text.js";

@@ -3,7 +3,7 @@
  * for a demo; no person is named anywhere (agencies, numbers and dates only).
  */
 import type { DocumentTypeName } from "@government-dao/core/metadata";
-import { AGENCY } from "../demo-cast.js";
+import { AGENCY } from "@government-dao/devchain/demo-cast";
 
 export interface DocumentSpec {
   type: DocumentTypeName;

@@ -6,7 +6,7 @@
  */
 import { sha256, toUtf8Bytes } from "ethers";
 
-import { agencyName } from "../demo-cast.js";
+import { agencyName } from "@government-dao/devchain/demo-cast";
 import { buildBatchTree } from "@government-dao/core/batch-proof";
 import { BATCH_SCHEMA_ID, type BatchMetadata, formatBatchMetadata } from "@government-dao/core/metadata";
 import { coSign, coSigningAgencyId } from "@government-dao/core/cosignature";

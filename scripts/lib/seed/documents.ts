@@ -2,7 +2,7 @@
  * Turns a catalogue entry into what the chain needs: the demo document's text file, then (scripts/lib/documents.ts)
  * its signed metadata in the content store and the three hashes `issue`/`amend` take.
  */
-import { agencyName } from "../demo-cast.js";
+import { agencyName } from "@government-dao/devchain/demo-cast";
 import {
   type PreparedDocument as PreparedFile,
   type SigningContext,

@@ -14,8 +14,9 @@ export { type Action, action } from "../contracts.js";
 export const Support = { Against: 0, For: 1, Abstain: 2 } as const;
 export type SupportValue = (typeof Support)[keyof typeof Support];
 
-/** Governor proposal states (IGovernor.ProposalState), by index. */
-export const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"] as const;
+import { PROPOSAL_STATES } from "@government-dao/core/enums";
+
+export { PROPOSAL_STATES };
 export type ProposalStateName = (typeof PROPOSAL_STATES)[number];
 
 /** A ballot: who votes, how, and (optionally) why. */

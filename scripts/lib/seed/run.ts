@@ -19,7 +19,7 @@
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { DEFAULT_CONTENT_DIR, openContentStore } from "@government-dao/core/content-store";
-import { AGENCY, agencyName, cast } from "../demo-cast.js";
+import { AGENCY, agencyName, cast } from "@government-dao/devchain/demo-cast";
 import { GOVERNMENT_OFFICE_AGENCY_ID } from "@government-dao/core/cosignature";
 import { CATALOGUE, type CatalogueKey, MILESTONES } from "./catalogue.js";
 import { prepareCertificateBatch } from "./certificates.js";

@@ -30,8 +30,8 @@ import { type BaseContract, id as keccakId, parseEther, sha256, toUtf8Bytes } fr
 
 import DigitalTengeModule from "../../../ignition/modules/DigitalTenge.js";
 import GovernmentDAO from "../../../ignition/modules/GovernmentDAO.js";
-import { freePort, startAnvil } from "../../../scripts/lib/anvil.js";
-import { DEMO_BOUNDS } from "../../../scripts/lib/demo-cast.js";
+import { freePort, startAnvil } from "@government-dao/devchain/anvil";
+import { DEMO_BOUNDS } from "@government-dao/devchain/demo-cast";
 import { isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import { type Action, action, connectGovernment } from "../../../scripts/lib/contracts.js";
 import { ROOT_DIR, SCENARIO_DEPLOYMENT_ID, SCENARIO_DIR, SCENARIO_FILE } from "../../scripts/lib/paths.js";

@@ -3,7 +3,7 @@
 // `extractedAt` = when it was signed), and index.ts gives the route its own, lower rate limit.
 import { Hono } from "hono";
 
-import { signExtract } from "../../../lib/extract.js";
+import { signExtract } from "@government-dao/core/extract";
 import { apiKeys, deployment, publicUrl } from "../context.js";
 import { notFound } from "../errors.js";
 import { documentId, documentWithHistory } from "./documents.js";

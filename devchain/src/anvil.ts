@@ -7,9 +7,6 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 
-/** anvil's well-known development mnemonic: its accounts are public test keys, never real funds. */
-export const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
-
 /** A running anvil process. */
 export interface Anvil {
   rpcUrl: string;

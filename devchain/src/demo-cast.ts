@@ -3,10 +3,8 @@
  * (with the hashes of their demo ML-DSA keys) and the Ignition parameters. Shared by scripts/start.ts, the seed
  * and the integration test, so all three deploy the same system.
  */
-import { HDNodeWallet, Mnemonic } from "ethers";
-
-import { ANVIL_MNEMONIC } from "./anvil.js";
 import { GOVERNMENT_OFFICE_AGENCY_ID, demoAgencyKeys } from "@government-dao/core/cosignature";
+import { DEV_ACCOUNT_INDEX as I, devAccountAddress } from "@government-dao/core/dev-accounts";
 
 /** Agency ids of the demo. Id 0 in documents means the central government (co-signed by the Office). */
 export const AGENCY = {
@@ -26,23 +24,18 @@ export const AGENCY_NAMES = {
 /** The public name of agency `id` (as registered; id 0 is the central government). */
 export const agencyName = (id: number): string => (AGENCY_NAMES as Record<number, string>)[id] ?? `Agency ${id}`;
 
-const mnemonic = Mnemonic.fromPhrase(ANVIL_MNEMONIC);
 /** Address of anvil development account `i` (m/44'/60'/0'/0/i). */
-export const devAccount = (i: number): string => HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/0'/0/${i}`).address;
+export const devAccount = (i: number): string => devAccountAddress(i);
 
-/** Roles of the development accounts. */
+/** Addresses of the development accounts by role (core/src/dev-accounts.ts says which index plays which part). */
 export const cast = {
-  deployer: devAccount(0),
-  /** Genesis council: Finance minister, Finance vice-minister, Digital Development minister. */
-  officials: [devAccount(1), devAccount(2), devAccount(3)] as const,
-  /** Seated by proposal during the seed: one in Finance, two in Digital Development. */
-  candidates: [devAccount(4), devAccount(5), devAccount(6)] as const,
-  financeRegistrar: devAccount(7),
-  digitalRegistrar: devAccount(8),
-  /** Holds the dev digital tenge and deposits it into the escrow. */
-  treasurer: devAccount(9),
-  /** Contractors paid by the budget allocations (addresses only: no anvil funds, no key used). */
-  contractors: [devAccount(10), devAccount(11)] as const,
+  deployer: devAccount(I.deployer),
+  officials: [devAccount(I.officials[0]), devAccount(I.officials[1]), devAccount(I.officials[2])] as const,
+  candidates: [devAccount(I.candidates[0]), devAccount(I.candidates[1]), devAccount(I.candidates[2])] as const,
+  financeRegistrar: devAccount(I.financeRegistrar),
+  digitalRegistrar: devAccount(I.digitalRegistrar),
+  treasurer: devAccount(I.treasurer),
+  contractors: [devAccount(I.contractors[0]), devAccount(I.contractors[1])] as const,
 };
 
 /** Governor and Timelock settings of the local demo (seconds, percent). */
