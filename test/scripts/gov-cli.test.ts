@@ -215,7 +215,7 @@ describe("gov CLI on a real anvil", function () {
       new RegExp(`Not an official: ${cast.financeRegistrar} holds no seat, so it cannot propose\\. Nothing was sent\\.`),
     );
     expect(run.out[0]).to.equal('Proposal "Seat a director" will execute:');
-    expect(run.out[1]).to.contain(`Seat official ${devAccount(12)} in agency 1, position 3`);
+    expect(run.out[1]).to.contain(`Seat official ${devAccount(12)} in agency 1 "Ministry of Finance" as department director`);
   });
 
   it("votes by EIP-712 signature with a reason on the active proposal", async function () {
