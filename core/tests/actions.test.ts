@@ -136,6 +136,16 @@ describe("actions: sentences in kk, ru and en", () => {
     assert.equal(renderAction(seat, "en"), `Seat official ${ALICE} in agency 3 as minister`);
   });
 
+  it("names an official or a registrar by the agency it serves", () => {
+    const registrar = decodeAction(lookup, encode.addRegistrarCall(ADDRESSES.AgencyRegistry, 3, ALICE));
+    const asRegistrar: Labels = { ...labels, address: () => ({ kind: "registrar", agencyId: 0 }) };
+    assert.deepEqual(renderActionInAll(registrar, asRegistrar), {
+      en: `Make ${ALICE} (registrar of the central government) a registrar of agency 3 "Ministry of Digital Development"`,
+      ru: `Назначить ${ALICE} (регистратор центрального правительства) регистратором ведомства 3 «Ministry of Digital Development»`,
+      kk: `${ALICE} (орталық үкіметтің тіркеушісі) мекенжайын тіркеуші етіп тағайындау: 3-ведомство «Ministry of Digital Development»`,
+    });
+  });
+
   it("writes amounts with the token's decimals and symbol, the budget by number and title, and dates", () => {
     const call = encode.createAllocationCall(ADDRESSES.BudgetEscrow, {
       recipient: ALICE,

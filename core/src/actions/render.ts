@@ -15,10 +15,14 @@ import type { DecodedAction, DecodedCall } from "./decode.ts";
 export const RENDER_LOCALES = ["kk", "ru", "en"] as const;
 export type RenderLocale = (typeof RENDER_LOCALES)[number];
 
-/** What an address is, for a sentence: its kind and a name to show (the address follows it). */
+/**
+ * What an address is, for a sentence: its kind, and a name to show before it (a contract's name), or for an
+ * official or a registrar the agency it serves (named by the renderer in the sentence's language).
+ */
 export interface AddressLabel {
-  kind: "agency" | "official" | "registrar" | "timelock" | "governor" | "contract" | "token";
-  name: string;
+  kind: "official" | "registrar" | "timelock" | "governor" | "contract" | "token";
+  name?: string;
+  agencyId?: number;
 }
 
 /** A token's display: symbol and decimals. */
@@ -79,7 +83,17 @@ function words(locale: RenderLocale, labels: Labels): Words {
   const address = (value: unknown): string => {
     const text = String(value);
     const label = labels.address?.(text);
-    return label ? `${label.name} (${text})` : text;
+    if (label?.name) return `${label.name} (${text})`;
+    if (label?.agencyId !== undefined && (label.kind === "official" || label.kind === "registrar")) {
+      const of = agency(label.agencyId).genitive;
+      const role = {
+        en: { official: `official of ${of}`, registrar: `registrar of ${of}` },
+        ru: { official: `должностное лицо ${of}`, registrar: `регистратор ${of}` },
+        kk: { official: `${of} лауазымды тұлғасы`, registrar: `${of} тіркеушісі` },
+      }[locale][label.kind];
+      return `${text} (${role})`;
+    }
+    return text;
   };
   const agency = (value: unknown) => {
     const id = Number(value);
