@@ -6,9 +6,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { type Address, encodeFunctionData, getAddress, zeroAddress } from "viem";
+import { type AbiFunction, type AbiParameter, type Address, encodeFunctionData, getAddress, zeroAddress } from "viem";
 
 import { abis } from "../src/abis.ts";
+import { CONTRACT_NAMES } from "../src/contracts.ts";
 import { type DecodedCall, contractLookup, decodeAction, jsonArgs } from "../src/actions/decode.ts";
 import * as encode from "../src/actions/encode.ts";
 import { renderArguments } from "../src/actions/graph-args.ts";
@@ -195,5 +196,41 @@ describe("actions: sentences in kk, ru and en", () => {
       ru: `Вызов ${at(0xdead)} с данными 0x12345678, с переводом 1 KZT`,
       kk: `${at(0xdead)} мекенжайын 0x12345678 деректерімен шақыру, 1 KZT жіберіп`,
     });
+  });
+});
+
+/** The most extreme value of a parameter: the largest integers, all-ones bytes, control characters in strings. */
+function extreme(param: AbiParameter): unknown {
+  const array = /^(.*)\[(\d*)\]$/.exec(param.type);
+  if (array) return Array.from({ length: Number(array[2] || 2) }, () => extreme({ ...param, type: array[1] ?? "" } as AbiParameter));
+  if (param.type === "tuple" && "components" in param) return Object.fromEntries(param.components.map((c, i) => [c.name || String(i), extreme(c)]));
+  const bits = /^(u?)int(\d*)$/.exec(param.type);
+  if (bits) return bits[1] ? 2n ** BigInt(bits[2] || 256) - 1n : -(2n ** (BigInt(bits[2] || 256) - 1n));
+  if (param.type === "address") return "0xFFfFfFffFFfffFFfFFfFFFFFffFFFffffFfFFFfF";
+  if (param.type === "bool") return true;
+  if (param.type === "string") return "line\u0001\u202ebreak";
+  if (param.type === "bytes") return "0xdeadbeef";
+  const fixed = /^bytes(\d+)$/.exec(param.type);
+  if (fixed) return `0x${"ff".repeat(Number(fixed[1]))}`;
+  throw new Error(`no extreme value for ${param.type}`);
+}
+
+describe("actions: any call decodes and renders, whatever its arguments", () => {
+  it("every state-changing function of every contract, with the most extreme arguments, in kk, ru and en", () => {
+    let rendered = 0;
+    for (const contract of CONTRACT_NAMES) {
+      for (const item of abis[contract] as readonly { type: string }[]) {
+        const fn = item as AbiFunction;
+        if (fn.type !== "function" || fn.stateMutability === "view" || fn.stateMutability === "pure") continue;
+        const abi = [fn] as const;
+        // The arguments are built from the ABI at run time, so their type is not known statically.
+        const data = encodeFunctionData({ abi, functionName: fn.name, args: fn.inputs.map(extreme) } as unknown as Parameters<typeof encodeFunctionData>[0]);
+        const d = decodeAction(lookup, { target: ADDRESSES[contract], value: 2n ** 256n - 1n, data });
+        assert.equal(d.kind, "decoded", `${contract}.${fn.name}`);
+        for (const sentence of Object.values(renderActionInAll(d))) assert.ok(sentence.length > 0);
+        rendered++;
+      }
+    }
+    assert.ok(rendered > 50, `${rendered} functions rendered`);
   });
 });

@@ -133,7 +133,11 @@ function words(locale: RenderLocale, labels: Labels): Words {
     const code = Number(value);
     return POSITION_NAMES[locale][code] || { en: `position code ${code}`, ru: `код должности ${code}`, kk: `лауазым коды ${code}` }[locale];
   };
-  const date = (seconds: unknown): string => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
+  // Any uint48 is a valid deadline on chain; beyond the JavaScript date range the seconds are shown as they are.
+  const date = (seconds: unknown): string => {
+    const ms = Number(seconds) * 1000;
+    return Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(0, 10) : { en: `${String(seconds)} (unix seconds)`, ru: `${String(seconds)} (секунд Unix)`, kk: `${String(seconds)} (Unix секундтары)` }[locale];
+  };
   const short = (value: unknown): string => `${String(value).slice(0, 10)}…`;
   return { locale, address, agency, money, document, docType, position, date, short };
 }
