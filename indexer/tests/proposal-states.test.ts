@@ -93,8 +93,12 @@ describe("proposal states and action sentences (anvil, PGlite)", () => {
     assert.match(mint.sentence.ru, /^Выпустить документ «(постановление|закон|бюджет|приказ|справка|уведомление)» от имени: /);
     assert.match(mint.sentence.kk, /^«(қаулы|заң|бюджет|бұйрық|анықтама|хабарлама)» құжатын шығару, шығарушы: /);
     assert.deepEqual(mint.args?.map((arg) => arg.name), ["docType", "agencyId", "contentHash", "metadataDigest", "coSignatureDigest"]);
+    // The budget is named by its number and title from its metadata in the content store, in each language.
     const allocation = actions.find((a) => a.signature?.startsWith("createAllocation("));
-    if (allocation) assert.match(allocation.sentence.en, /^Allocate [0-9.]+ (DKZT|KZT) to 0x[0-9a-fA-F]{40}.* under budget /);
+    assert.ok(allocation, "the seed allocates budget lines by proposal");
+    assert.match(allocation.sentence.en, /^Allocate [0-9.]+ (DKZT|KZT) to 0x[0-9a-fA-F]{40}.* under budget No\. [^ ]+ ".+" \(0x[0-9a-f]{64}\): #0 /);
+    assert.match(allocation.sentence.ru, /^Выделить [0-9.]+ (DKZT|KZT) получателю .* по бюджету № [^ ]+ «.+» \(0x[0-9a-f]{64}\): №0 /);
+    assert.match(allocation.sentence.kk, /^№ [^ ]+ «.+» \(0x[0-9a-f]{64}\) бюджеті бойынша .* бөлу: №0 /);
   });
 
   it("serves each proposal's state as GovernmentGovernor.state() at the indexed block, also once deadlines and grace periods pass", async () => {
