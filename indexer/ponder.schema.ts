@@ -21,6 +21,7 @@ export const documentStatus = onchainEnum("document_status", DOCUMENT_STATUS_COD
 export const documentEventKind = onchainEnum("document_event_kind", ["ISSUED", "AMENDED", "SUPERSEDED", "REVOKED", "DISPLACED"]);
 export const depositKind = onchainEnum("deposit_kind", ["DEPOSIT", "INFLOW"]);
 export const milestoneStatus = onchainEnum("milestone_status", MILESTONE_STATUS_CODES);
+export const checkpointKind = onchainEnum("checkpoint_kind", ["TOTAL_SEATS", "QUORUM_NUMERATOR", "GRACE_PERIOD"]);
 export const roleChangeKind = onchainEnum("role_change_kind", [
   "ROLE_GRANTED",
   "ROLE_REVOKED",
@@ -50,6 +51,20 @@ export const councilSetting = onchainEnum("council_setting", [
 ]);
 
 // ─── Council ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every value the seat total (OfficialSeats.TotalSeatsChanged), the quorum percentage (QuorumNumeratorUpdated) and
+ * the Timelock's grace period (GracePeriodChange) have had, with when (id: tx hash - log index): what the
+ * Governor's checkpoints hold, so a proposal's quorum and its expiry are computed as the contracts do.
+ */
+export const governanceCheckpoint = onchainTable("governance_checkpoint", (t) => ({
+  id: t.text().primaryKey(),
+  kind: checkpointKind("kind").notNull(),
+  value: t.bigint().notNull(),
+  timestamp: t.bigint().notNull(),
+  blockNumber: t.bigint().notNull(),
+  logIndex: t.integer().notNull(),
+}));
 
 /** Council-wide settings and counters (one row, id "council"). */
 export const council = onchainTable("council", (t) => ({
@@ -159,9 +174,15 @@ export const proposal = onchainTable("proposal", (t) => ({
   executedTx: t.hex(),
   canceledAt: t.bigint(),
   timelockOperationId: t.text(),
+  /** quorum(voteStart) in seats, from the seat and quorum checkpoints; set by the first vote (null before any). */
+  quorum: t.bigint(),
 }));
 
-/** One call of a proposal (id: proposal id - index), decoded when the target is ours. */
+/**
+ * One call of a proposal (id: proposal id - index), decoded when the target is ours (core/src/actions): the
+ * subgraph's `signature`/`arguments`, the arguments as JSON, and the sentence in each language, with the labels
+ * the indexer held at the proposal's block.
+ */
 export const proposalAction = onchainTable("proposal_action", (t) => ({
   id: t.text().primaryKey(),
   proposalId: t.bigint().notNull(),
@@ -173,6 +194,13 @@ export const proposalAction = onchainTable("proposal_action", (t) => ({
   targetContract: t.text(),
   signature: t.text(),
   arguments: t.text().array(),
+  /** JSON [{ name, type, value }] (integers as decimal strings); null when not decoded. */
+  args: t.text(),
+  /** Why a call to one of our contracts does not decode; null otherwise. */
+  decodeError: t.text(),
+  sentenceEn: t.text().notNull(),
+  sentenceRu: t.text().notNull(),
+  sentenceKk: t.text().notNull(),
 }));
 
 /** A vote (id: proposal id - voter). */

@@ -32,3 +32,6 @@ export function contractEntry(name: ContractName): ContractEntry {
   if (!entry) throw new Error(`Unknown contract ${name}`);
   return entry;
 }
+
+/** The dev token's display, fixed in DigitalTenge.sol (`ERC20("Digital Tenge", "DKZT")`, `decimals()` 2). */
+export const DIGITAL_TENGE_TOKEN = { symbol: "DKZT", decimals: 2 } as const;

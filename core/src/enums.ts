@@ -27,5 +27,5 @@ export const MILESTONE_STATUS_CODES = upper(MILESTONE_STATUSES);
 /** A uint256 (a document's token id = its sha-256) as 0x and 64 hex digits. */
 export const hex32 = (value: bigint | number | string): string => `0x${BigInt(value).toString(16).padStart(64, "0")}`;
 
-/** IGovernor.ProposalState. */
-export const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"] as const;
+/** IGovernor.ProposalState: its one home is proposal-state.ts (with the logic that computes it). */
+export { PROPOSAL_STATES } from "./proposal-state.ts";

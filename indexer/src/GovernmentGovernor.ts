@@ -2,7 +2,9 @@
 import { ponder } from "ponder:registry";
 import { allocation, document, proposal, proposalAction, release, timelockOperation, vote } from "ponder:schema";
 
+import { renderActionRow } from "./utils/action-rows.js";
 import { decodeCall } from "./utils/calls.js";
+import { quorumAt, recordCheckpoint } from "./utils/checkpoints.js";
 import { type Db, type EventMeta, addRoleChange, findLinks, getOrCreateOfficial, lower, recordSettingChange, skipEvent, updateCouncil } from "./utils/common.js";
 
 ponder.on("GovernmentGovernor:ProposalCreated", async ({ event, context }) => {
@@ -29,22 +31,25 @@ ponder.on("GovernmentGovernor:ProposalCreated", async ({ event, context }) => {
     createdBlock: event.block.number,
     createdTx: event.transaction.hash,
   });
-  const actions = a.targets.map((target, i) => {
+  const actions = [];
+  for (const [i, target] of a.targets.entries()) {
     const data = a.calldatas[i] ?? "0x";
-    const call = decodeCall(target, data);
-    return {
+    const value = a.values[i] ?? 0n;
+    const call = decodeCall(target, data, value);
+    actions.push({
       id: `${id}-${i}`,
       proposalId: id,
       index: i,
       target: lower(target),
-      value: a.values[i] ?? 0n,
+      value,
       calldata: lower(data),
       selector: call.selector,
       targetContract: call.contract,
       signature: call.signature,
       arguments: call.arguments,
-    };
-  });
+      ...(await renderActionRow(db, call.decoded)),
+    });
+  }
   if (actions.length > 0) await db.insert(proposalAction).values(actions);
   await updateCouncil(db, (c) => ({ governor: lower(event.log.address), proposalCount: c.proposalCount + 1n }));
 });
@@ -64,6 +69,8 @@ async function recordVote(
   const support = SUPPORT[v.support];
   if (support === undefined) return skipEvent(event, `vote with unknown support ${v.support} on proposal ${id}`);
   await db.update(proposal, { id }).set({
+    // The first vote comes after the snapshot, so every seat and quorum change up to it is indexed.
+    quorum: row.quorum ?? (await quorumAt(db, row.voteStart)),
     forVotes: row.forVotes + (support === "FOR" ? v.weight : 0n),
     againstVotes: row.againstVotes + (support === "AGAINST" ? v.weight : 0n),
     abstainVotes: row.abstainVotes + (support === "ABSTAIN" ? v.weight : 0n),
@@ -172,6 +179,7 @@ ponder.on("GovernmentGovernor:ProposalThresholdSet", async ({ event, context }) 
 });
 
 ponder.on("GovernmentGovernor:QuorumNumeratorUpdated", async ({ event, context }) => {
+  await recordCheckpoint(context.db, event, "QUORUM_NUMERATOR", event.args.newQuorumNumerator);
   await updateCouncil(context.db, () => ({ governor: lower(event.log.address), quorumNumerator: event.args.newQuorumNumerator }));
   await recordSettingChange(context.db, event, "QUORUM_NUMERATOR", event.args.oldQuorumNumerator, event.args.newQuorumNumerator);
 });

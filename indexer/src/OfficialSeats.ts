@@ -3,6 +3,7 @@ import { ponder } from "ponder:registry";
 import { official, seat, seatTerm } from "ponder:schema";
 
 import { addRoleChange, getOrCreateAgency, getOrCreateOfficial, lower, skipEvent, updateCouncil } from "./utils/common.js";
+import { recordCheckpoint } from "./utils/checkpoints.js";
 
 ponder.on("OfficialSeats:SeatIssued", async ({ event, context }) => {
   const { db } = context;
@@ -68,5 +69,6 @@ ponder.on("OfficialSeats:SeatReassigned", async ({ event, context }) => {
 });
 
 ponder.on("OfficialSeats:TotalSeatsChanged", async ({ event, context }) => {
+  await recordCheckpoint(context.db, event, "TOTAL_SEATS", event.args.newTotal);
   await updateCouncil(context.db, () => ({ totalSeats: event.args.newTotal }));
 });

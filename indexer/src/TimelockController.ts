@@ -5,6 +5,7 @@ import { roleMember, timelockCall, timelockOperation } from "ponder:schema";
 import { keccak256, toHex } from "viem";
 
 import { decodeCall } from "./utils/calls.js";
+import { recordCheckpoint } from "./utils/checkpoints.js";
 import { addRoleChange, link, lower, recordSettingChange, skipEvent, updateCouncil, ZERO_HASH } from "./utils/common.js";
 
 const ROLE_NAMES = new Map<string, string>([
@@ -30,7 +31,7 @@ ponder.on("TimelockController:CallScheduled", async ({ event, context }) => {
     await db.update(timelockOperation, { id }).set(operation);
   }
   const index = Number(a.index);
-  const decoded = decodeCall(a.target, a.data);
+  const decoded = decodeCall(a.target, a.data, a.value);
   const call = {
     timelockOperationId: id,
     index,
@@ -74,6 +75,7 @@ ponder.on("TimelockController:MinDelayChange", async ({ event, context }) => {
 });
 
 ponder.on("TimelockController:GracePeriodChange", async ({ event, context }) => {
+  await recordCheckpoint(context.db, event, "GRACE_PERIOD", event.args.newGracePeriod);
   await updateCouncil(context.db, () => ({ timelock: lower(event.log.address), timelockGracePeriod: event.args.newGracePeriod }));
   await recordSettingChange(context.db, event, "TIMELOCK_GRACE_PERIOD", event.args.oldGracePeriod, event.args.newGracePeriod);
 });

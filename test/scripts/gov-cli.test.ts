@@ -215,7 +215,7 @@ describe("gov CLI on a real anvil", function () {
       new RegExp(`Not an official: ${cast.financeRegistrar} holds no seat, so it cannot propose\\. Nothing was sent\\.`),
     );
     expect(run.out[0]).to.equal('Proposal "Seat a director" will execute:');
-    expect(run.out[1]).to.contain(`Seat official ${devAccount(12)} in agency 1, position 3`);
+    expect(run.out[1]).to.contain(`Seat official ${devAccount(12)} in agency 1 "Ministry of Finance" as department director`);
   });
 
   it("votes by EIP-712 signature with a reason on the active proposal", async function () {
@@ -666,6 +666,9 @@ describe("gov CLI on a real anvil", function () {
     const run = await ok(["propose", "setting", "voting-delay", "60", "--title", "Longer delay", "--dry-run"]);
     expect(run.out).to.deep.equal(['Proposal "Longer delay" will execute:', `  1. Set the voting delay to 60 s  [GovernmentGovernor.setVotingDelay(newVotingDelay=60)]`, "Dry run: nothing was sent."]);
     expect(await mark()).to.deep.equal(before);
+    const token = "0x00000000000000000000000000000000000000aa";
+    const allow = await ok(["propose", "allow-token", token, "--disallow", "--title", "Drop a token", "--dry-run"]);
+    expect(allow.out[1]).to.match(new RegExp(`^  1\\. Disallow token ${token} in the escrow  \\[BudgetEscrow\\.setTokenAllowed\\(token=${token}, allowed=false\\)\\]$`, "i"));
     await refused(["propose", "setting", "voting-delay", "60", "--title", "Longer\ndelay", "--dry-run"], /^Error: A proposal's --title is one line: no line breaks or control characters\. Nothing was sent\.$/);
     await refused(["propose", "setting", "voting-delay", "60", "--title", "Longer\x1b[2Kdelay", "--dry-run"], /--title is one line/);
   });

@@ -7,6 +7,7 @@ import { useConnection } from "wagmi";
 import { BallotRelayForm } from "@/components/BallotRelayForm";
 import { QueueExecute } from "@/components/QueueExecute";
 import { VoteForm } from "@/components/VoteForm";
+import { useActionSentence } from "@/hooks/useActionSentence";
 import { type ProposalAction, useHasVoted, useProposal, useSeat } from "@/hooks/useGovernance";
 import { DOC_TYPES, fromSeconds, shortHex } from "@/utils/format";
 
@@ -25,9 +26,11 @@ const show = (value: unknown): string =>
 function ActionLine({ action }: { action: ProposalAction }) {
   const t = useTranslations("proposal");
   const types = useTranslations("docTypes");
+  const sentence = useActionSentence();
   const arg = (name: string, value: unknown) => (name === "docType" && typeof value === "number" && DOC_TYPES[value] ? types(DOC_TYPES[value]) : show(value));
   return (
     <li>
+      <p className="action-sentence">{sentence(action.decoded)}</p>
       {action.call ? (
         <>
           <code>{action.call}</code>

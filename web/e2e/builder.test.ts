@@ -75,7 +75,7 @@ describe("the proposal builder", () => {
     await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Ministry of Finance" });
     await page.getByLabel("Position", { exact: true }).selectOption({ label: "Vice-minister" });
     await page.getByRole("button", { name: "Add action" }).click();
-    await actionItems(page).nth(0).getByText(`Seat official ${official} in Ministry of Finance as Vice-minister`).waitFor();
+    await actionItems(page).nth(0).getByText(`Seat official ${official} in agency 1 "Ministry of Finance" as vice-minister`).waitFor();
 
     // Action 2: an allocation with two milestones (amounts in whole DKZT, converted with the token's 2 decimals).
     await chooseAction(page, "Create an allocation with milestones");

@@ -1,16 +1,14 @@
 "use client";
 /** Reading the Governor and the seats: an official's seat, a proposal with its tallies and votes, recent proposals. */
 import { useQuery } from "@tanstack/react-query";
-import { type Abi, type Address, type Hex, decodeFunctionData, getAbiItem, keccak256, toBytes } from "viem";
+import { type Address, type Hex, keccak256, toBytes } from "viem";
 import { getBlock, getContractEvents, readContract } from "viem/actions";
 
 import { useRuntime } from "@/components/Providers";
 import { useContract, useReadClient } from "@/hooks/useContract";
-import { abis } from "@government-dao/core/abis";
-import type { ContractName } from "@government-dao/core/contracts";
+import { type DecodedAction, contractLookup, decodeAction } from "@government-dao/core/actions/decode";
+import { splitProposalDescription } from "@government-dao/core/proposal-description";
 import { PROPOSAL_STATES, type ProposalStateName } from "@/utils/format";
-
-import { stripProposerSuffix } from "@government-dao/core/proposal-description";
 
 export interface SeatView {
   seatId: bigint;
@@ -48,6 +46,8 @@ export interface ProposalAction {
   call?: string;
   /** The decoded arguments with their parameter names from the ABI. */
   args?: { name: string; value: unknown }[];
+  /** The call decoded by core (render it with useActionSentence in the reader's language). */
+  decoded: DecodedAction;
 }
 
 export interface VoteView {
@@ -75,28 +75,20 @@ export interface ProposalView {
   votes: VoteView[];
 }
 
-/** Splits a "# Title\n\nRationale" description, without its #proposer= suffix (scripts/lib/proposal-description.ts). */
-export function splitDescription(description: string): { title: string; rationale: string } {
-  const text = stripProposerSuffix(description).trim();
-  const match = /^#\s*(.+?)\s*(?:\n+([\s\S]*))?$/.exec(text);
-  return match ? { title: match[1] ?? "", rationale: (match[2] ?? "").trim() } : { title: text.split("\n")[0] ?? "", rationale: text };
-}
+/**
+ * Splits a "# Title\n\nRationale" description, without its #proposer= suffix: core's linear parser, with the
+ * title and rationale capped (core/src/proposal-description.ts).
+ */
+export const splitDescription = splitProposalDescription;
 
+/** Decodes a proposal's calls against the deployment's contracts with core's decoder. */
 function useDecoder() {
   const { addresses } = useRuntime();
-  return (target: Address, calldata: Hex): Pick<ProposalAction, "call" | "args"> => {
-    const name = (Object.keys(addresses) as ContractName[]).find((n) => addresses[n]?.toLowerCase() === target.toLowerCase());
-    if (!name) return {};
-    try {
-      const abi: Abi = abis[name];
-      const decoded = decodeFunctionData({ abi, data: calldata });
-      const item = getAbiItem({ abi, name: decoded.functionName, args: decoded.args });
-      const inputs = item && item.type === "function" ? item.inputs : [];
-      const args = (decoded.args ?? []).map((value, i) => ({ name: inputs[i]?.name || `#${i + 1}`, value }));
-      return { call: `${name}.${decoded.functionName}`, args };
-    } catch {
-      return {};
-    }
+  const lookup = contractLookup(addresses);
+  return (target: Address, value: bigint, calldata: Hex): Pick<ProposalAction, "call" | "args" | "decoded"> => {
+    const decoded = decodeAction(lookup, { target, value, data: calldata });
+    if (decoded.kind !== "decoded") return { decoded };
+    return { decoded, call: `${decoded.contract}.${decoded.functionName}`, args: decoded.args.map(({ name, value: v }) => ({ name, value: v })) };
   };
 }
 
@@ -129,7 +121,8 @@ export function useProposal(id: bigint | undefined) {
         snapshot < block.timestamp ? await readContract(client, { ...governor, functionName: "quorum", args: [snapshot] }).catch(() => undefined) : undefined;
       const actions: ProposalAction[] = (event?.args.targets ?? []).map((target, i) => {
         const calldata = event?.args.calldatas[i] ?? "0x";
-        return { target, value: event?.args.values[i] ?? 0n, calldata, ...decode(target, calldata) };
+        const value = event?.args.values[i] ?? 0n;
+        return { target, value, calldata, ...decode(target, value, calldata) };
       });
       return {
         id,

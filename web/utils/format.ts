@@ -1,4 +1,6 @@
 /** Pure display helpers. */
+import { PROPOSAL_STATES as GOVERNOR_STATES, type ProposalStateName as GovernorStateName } from "@government-dao/core/proposal-state";
+
 export const shortHex = (hex: string, keep = 6): string => (hex.length > 2 * keep + 2 ? `${hex.slice(0, keep + 2)}…${hex.slice(-keep)}` : hex);
 
 /** A chain timestamp (seconds) as a Date. */
@@ -12,6 +14,6 @@ export const AGENCY_DOC_TYPES = ["order", "certificate", "notice"] as const sati
 
 export const DOC_STATUSES = ["active", "amended", "revoked"] as const;
 
-/** Proposal states in the order of OpenZeppelin's `ProposalState`. */
-export const PROPOSAL_STATES = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed"] as const;
-export type ProposalStateName = (typeof PROPOSAL_STATES)[number];
+/** Proposal states in the order of OpenZeppelin's `ProposalState` (core/src/proposal-state.ts), lower-case as message keys. */
+export type ProposalStateName = Lowercase<GovernorStateName>;
+export const PROPOSAL_STATES: readonly ProposalStateName[] = GOVERNOR_STATES.map((s) => s.toLowerCase() as ProposalStateName);

@@ -1,28 +1,26 @@
 /**
- * The proposal builder's pure part: the zod schemas of the typed action forms, the encoders that turn a checked
- * form into the call the Timelock will make (the same calls as scripts/lib/gov/builders.ts builds for
- * `npm run gov -- propose …`), and the decoder that turns any call back into a typed action for a sentence.
+ * The proposal builder's pure part: the zod schemas of the typed action forms, and the step from a checked form to
+ * the call the Timelock will make through core's encoders (core/src/actions/encode.ts, the same calls
+ * scripts/lib/gov/builders.ts builds for `npm run gov -- propose …`); calls are decoded back with core's decoder.
  * Every problem is a message key under `builder.problems`.
  */
-import { type Address, type Hex, decodeFunctionData, encodeFunctionData, getAddress, isAddress, parseUnits, zeroAddress } from "viem";
+import { type Address, type Hex, getAddress, isAddress, parseUnits } from "viem";
 import { z } from "zod";
 
 import "@/utils/zod-jitless";
-import { abis } from "@government-dao/core/abis";
+import { type DecodedAction, contractLookup, decodeAction } from "@government-dao/core/actions/decode";
+import * as calls from "@government-dao/core/actions/encode";
 import type { ContractName } from "@government-dao/core/contracts";
+import { RATIONALE_MAX, TITLE_MAX } from "@government-dao/core/proposal-description";
 import { DOC_TYPES } from "@/utils/format";
 
 /** One call of a proposal, as the Governor's `propose` takes it. */
-export interface ProposalCall {
-  target: Address;
-  value: bigint;
-  data: Hex;
-}
+export type ProposalCall = calls.ProposalCall;
 
 export type Addresses = Partial<Record<ContractName, Address>>;
 
 /** The zero address stands for the native coin in the escrow. */
-export const NATIVE = zeroAddress;
+export const NATIVE = calls.NATIVE;
 
 /** The central government (agency id 0) issues decrees, laws and budgets; its metadata names it so. */
 export const CENTRAL_GOVERNMENT = { id: 0, name: "Government of the Republic of Kazakhstan" } as const;
@@ -60,7 +58,8 @@ const agencyId = z.number({ error: "agencyRequired" }).int().min(1, { error: "ag
 const hash32 = (error: string) => z.string({ error }).regex(/^0x[0-9a-fA-F]{64}$/, { error }).transform((v) => v.toLowerCase() as Hex);
 const isoDate = z.iso.date({ error: "invalidDate" });
 
-export const proposalTextSchema = z.object({ title: text(200), rationale: text(10_000) });
+/** The limits readers cap a description at (core/src/proposal-description.ts): the builder writes nothing longer. */
+export const proposalTextSchema = z.object({ title: text(TITLE_MAX), rationale: text(RATIONALE_MAX) });
 
 export const seatFormSchema = z.object({
   official: address,
@@ -159,113 +158,38 @@ const at = (addresses: Addresses, name: ContractName): Address => {
   return found;
 };
 
-export const seatOfficialCall = (addresses: Addresses, f: SeatForm): ProposalCall => ({
-  target: at(addresses, "OfficialSeats"),
-  value: 0n,
-  data: encodeFunctionData({ abi: abis.OfficialSeats, functionName: "issue", args: [f.official, f.agencyId, f.position] }),
-});
+export const seatOfficialCall = (addresses: Addresses, f: SeatForm): ProposalCall =>
+  calls.seatOfficialCall(at(addresses, "OfficialSeats"), { official: f.official, agencyId: f.agencyId, position: f.position });
 
-export const addAgencyCall = (addresses: Addresses, f: AgencyForm): ProposalCall => ({
-  target: at(addresses, "AgencyRegistry"),
-  value: 0n,
-  data: encodeFunctionData({ abi: abis.AgencyRegistry, functionName: "addAgency", args: [{ id: f.id, name: f.name, pqKeyHash: f.keyHash, registrars: f.registrars }] }),
-});
+export const addAgencyCall = (addresses: Addresses, f: AgencyForm): ProposalCall =>
+  calls.addAgencyCall(at(addresses, "AgencyRegistry"), { id: f.id, name: f.name, pqKeyHash: f.keyHash, registrars: f.registrars });
 
 /** DocumentRegistry.issue of a central-government document (agency 0), with the digests of its stored metadata. */
 export const issueDocumentCall = (
   addresses: Addresses,
   doc: { type: (typeof ENACTED_DOC_TYPES)[number]; contentHash: Hex; metadataDigest: Hex; coSignatureDigest: Hex },
-): ProposalCall => ({
-  target: at(addresses, "DocumentRegistry"),
-  value: 0n,
-  data: encodeFunctionData({
-    abi: abis.DocumentRegistry,
-    functionName: "issue",
-    args: [DOC_TYPES.indexOf(doc.type), CENTRAL_GOVERNMENT.id, doc.contentHash, doc.metadataDigest, doc.coSignatureDigest],
-  }),
-});
+): ProposalCall =>
+  calls.issueDocumentCall(at(addresses, "DocumentRegistry"), {
+    docType: DOC_TYPES.indexOf(doc.type),
+    agencyId: CENTRAL_GOVERNMENT.id,
+    contentHash: doc.contentHash,
+    metadataDigest: doc.metadataDigest,
+    coSignatureDigest: doc.coSignatureDigest,
+  });
 
 /** A milestone's due date (YYYY-MM-DD) as the CLI reads it: midnight UTC. */
 export const dueSeconds = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 1000;
 
 /** BudgetEscrow.createAllocation: the total is the sum of the milestones; descriptions go on chain as sha-256. */
 export function createAllocationCall(addresses: Addresses, f: AllocationForm, decimals: number, descriptionHashes: readonly Hex[]): ProposalCall {
-  const plan = f.milestones.map((m, i) => ({ amount: parseUnits(m.amount, decimals), deadline: dueSeconds(m.due), descriptionHash: descriptionHashes[i] ?? "0x" }));
-  const total = plan.reduce((sum, m) => sum + m.amount, 0n);
-  return {
-    target: at(addresses, "BudgetEscrow"),
-    value: 0n,
-    data: encodeFunctionData({ abi: abis.BudgetEscrow, functionName: "createAllocation", args: [f.recipient, f.token, BigInt(f.budgetDocumentId), total, plan] }),
-  };
+  const milestones = f.milestones.map((m, i) => ({ amount: parseUnits(m.amount, decimals), deadline: dueSeconds(m.due), descriptionHash: descriptionHashes[i] ?? "0x" }));
+  return calls.createAllocationCall(at(addresses, "BudgetEscrow"), { recipient: f.recipient, token: f.token, budgetDocumentId: BigInt(f.budgetDocumentId), milestones });
 }
 
-export const releaseMilestoneCall = (addresses: Addresses, f: ReleaseForm): ProposalCall => ({
-  target: at(addresses, "BudgetEscrow"),
-  value: 0n,
-  data: encodeFunctionData({ abi: abis.BudgetEscrow, functionName: "releaseMilestone", args: [f.allocationId, f.index] }),
-});
+export const releaseMilestoneCall = (addresses: Addresses, f: ReleaseForm): ProposalCall =>
+  calls.releaseMilestoneCall(at(addresses, "BudgetEscrow"), f.allocationId, f.index);
 
 // ─── Decoder ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-export type DecodedAction =
-  | { kind: "seatOfficial"; official: Address; agencyId: number; position: number }
-  | { kind: "addAgency"; id: number; name: string; keyHash: Hex; registrars: readonly Address[] }
-  | { kind: "issueDocument"; docType: number; agencyId: number; contentHash: Hex }
-  | { kind: "createAllocation"; recipient: Address; token: Address; budgetDocumentId: bigint; total: bigint; milestones: { amount: bigint; deadline: number }[] }
-  | { kind: "releaseMilestone"; allocationId: bigint; index: bigint }
-  | { kind: "other" };
-
-export interface Decoded {
-  /** "BudgetEscrow.releaseMilestone" when the target is a system contract and the data decodes. */
-  call?: string;
-  action: DecodedAction;
-}
-
-/** The typed action behind a call (viem's decodeFunctionData with the generated ABIs). */
-export function decodeCall(addresses: Addresses, call: ProposalCall): Decoded {
-  const name = (Object.keys(addresses) as ContractName[]).find((n) => addresses[n]?.toLowerCase() === call.target.toLowerCase());
-  if (!name) return { action: { kind: "other" } };
-  try {
-    switch (name) {
-      case "OfficialSeats": {
-        const d = decodeFunctionData({ abi: abis.OfficialSeats, data: call.data });
-        if (d.functionName === "issue") return { call: "OfficialSeats.issue", action: { kind: "seatOfficial", official: d.args[0], agencyId: d.args[1], position: d.args[2] } };
-        return { call: `OfficialSeats.${d.functionName}`, action: { kind: "other" } };
-      }
-      case "AgencyRegistry": {
-        const d = decodeFunctionData({ abi: abis.AgencyRegistry, data: call.data });
-        if (d.functionName === "addAgency") {
-          const a = d.args[0];
-          return { call: "AgencyRegistry.addAgency", action: { kind: "addAgency", id: a.id, name: a.name, keyHash: a.pqKeyHash, registrars: a.registrars } };
-        }
-        return { call: `AgencyRegistry.${d.functionName}`, action: { kind: "other" } };
-      }
-      case "DocumentRegistry": {
-        const d = decodeFunctionData({ abi: abis.DocumentRegistry, data: call.data });
-        if (d.functionName === "issue") return { call: "DocumentRegistry.issue", action: { kind: "issueDocument", docType: d.args[0], agencyId: d.args[1], contentHash: d.args[2] } };
-        return { call: `DocumentRegistry.${d.functionName}`, action: { kind: "other" } };
-      }
-      case "BudgetEscrow": {
-        const d = decodeFunctionData({ abi: abis.BudgetEscrow, data: call.data });
-        if (d.functionName === "createAllocation") {
-          const [recipient, token, budgetDocumentId, total, plan] = d.args;
-          const milestones = plan.map((m) => ({ amount: m.amount, deadline: m.deadline }));
-          return { call: "BudgetEscrow.createAllocation", action: { kind: "createAllocation", recipient, token, budgetDocumentId, total, milestones } };
-        }
-        if (d.functionName === "releaseMilestone") {
-          return { call: "BudgetEscrow.releaseMilestone", action: { kind: "releaseMilestone", allocationId: d.args[0], index: d.args[1] } };
-        }
-        return { call: `BudgetEscrow.${d.functionName}`, action: { kind: "other" } };
-      }
-      default: {
-        const d = decodeFunctionData({ abi: abis[name], data: call.data });
-        return { call: `${name}.${d.functionName}`, action: { kind: "other" } };
-      }
-    }
-  } catch {
-    return { action: { kind: "other" } };
-  }
-}
-
-/** A 32-byte id (document id, key hash) in 0x hex from its uint256 form. */
-export const hex32 = (value: bigint): Hex => `0x${value.toString(16).padStart(64, "0")}`;
+/** The call decoded against the deployment's contracts (core/src/actions/decode.ts). */
+export const decodeCall = (addresses: Addresses, call: ProposalCall): DecodedAction => decodeAction(contractLookup(addresses), call);

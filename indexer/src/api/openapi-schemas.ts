@@ -2,6 +2,8 @@
 // proposal rows, verify, the signed extract, the signing key and errors. Every column is required (a row always has
 // every column, null when absent); hashes, addresses and decimal strings have patterns; enums list their values.
 // tests/public-answers.test.ts validates real answers against the served document.
+import { PROPOSAL_STATES as GOVERNOR_STATES } from "@government-dao/core/proposal-state";
+
 import { DOCUMENT_COLUMNS, PROPOSAL_COLUMNS, VOTE_COLUMNS } from "./rows.js";
 
 type Schema = Record<string, unknown>;
@@ -45,18 +47,56 @@ export const documentRowSchema = columns(
   "A document (id = sha-256 of the file). Times are unix seconds.",
 );
 
-/** The proposal states the API answers (routes/proposals.ts passes its own list, so the two never differ). */
+/** The Governor's eight states (IGovernor.ProposalState, core/src/proposal-state.ts). */
+export const GOVERNOR_STATE: Schema = { type: "string", enum: GOVERNOR_STATES, description: "GovernmentGovernor.state() at the indexed head" };
+
+/** The event-derived proposal states the API answers (routes/proposals.ts passes its own list, so the two never differ). */
 export function proposalRowSchema(states: readonly string[]): Schema {
   return columns(
     PROPOSAL_COLUMNS,
     {
-      id: DECIMAL, proposer: ADDRESS, description: text, state: { type: "string", enum: states }, voteStart: DECIMAL, voteEnd: DECIMAL,
+      id: DECIMAL, proposer: ADDRESS, description: text, state: { type: "string", enum: states }, governorState: GOVERNOR_STATE, voteStart: DECIMAL, voteEnd: DECIMAL,
       extendedDeadline: nullable(DECIMAL), forVotes: DECIMAL, againstVotes: DECIMAL, abstainVotes: DECIMAL, voteCount: count, actionCount: count,
       eta: nullable(DECIMAL), createdAt: DECIMAL, createdBlock: DECIMAL, createdTx: HASH, queuedAt: nullable(DECIMAL), executedAt: nullable(DECIMAL),
       executedTx: nullable(HASH), canceledAt: nullable(DECIMAL),
     },
     "A proposal of the Governor. Votes are counted in seats.",
   );
+}
+
+/** One decoded argument of an action: name, canonical type, value (integers as decimal strings, tuples as objects). */
+const actionArgSchema = record({ name: text, type: text, value: {} });
+
+/** One action of a proposal: the raw call, core's decoding, and its sentence in each language (plain text). */
+export const proposalActionSchema = record(
+  {
+    id: text,
+    proposalId: DECIMAL,
+    index: count,
+    target: ADDRESS,
+    targetContract: nullable(text),
+    value: DECIMAL,
+    calldata: { type: "string", pattern: "^0x[0-9a-f]*$" },
+    selector: nullable({ type: "string", pattern: "^0x[0-9a-f]{8}$" }),
+    signature: nullable(text),
+    arguments: nullable({ type: "array", items: text, description: "graph-style `name: value` strings, as the subgraph's" }),
+    args: nullable({ type: "array", items: actionArgSchema, description: "the decoded arguments; null when the call is not decoded" }),
+    decodeError: nullable({ type: "string", description: "why a call to one of the system's contracts does not decode" }),
+    sentence: record({ en: text, ru: text, kk: text }, "the action as a sentence, with the labels the indexer held at the proposal's block"),
+  },
+  "One call the proposal makes, decoded when its target is one of the system's contracts.",
+);
+
+/** GET /api/v1/proposals/{id}: the row, the Governor's state at the indexed head, actions, votes, timeline. */
+export function proposalDetailSchema(states: readonly string[]): Schema {
+  return record({
+    proposal: proposalRowSchema(states),
+    state: GOVERNOR_STATE,
+    indexedBlock: record({ number: DECIMAL, timestamp: DECIMAL }, "the indexed head the state is computed at"),
+    actions: { type: "array", items: proposalActionSchema },
+    votes: { type: "array", items: voteRowSchema },
+    timeline: { type: "array", items: { type: "object" } },
+  });
 }
 
 export const voteRowSchema = columns(

@@ -7,8 +7,19 @@ import { AUDIT_LIST, FLAGS_LIST, flagsDocument } from "./routes/audit.js";
 import { COUNCIL_SETTINGS, SETTINGS_LIST } from "./routes/settings.js";
 import { DOCUMENTS_LIST } from "./routes/documents.js";
 import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, proposalRowSchema, signingKeySchema, verifySchema, voteRowSchema } from "./openapi-schemas.js";
-import { PROPOSALS_LIST, PROPOSAL_STATES } from "./routes/proposals.js";
+import {
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  documentRowSchema,
+  errorSchema,
+  extractSchema,
+  proposalDetailSchema,
+  proposalRowSchema,
+  signingKeySchema,
+  verifySchema,
+  voteRowSchema,
+} from "./openapi-schemas.js";
+import { PROPOSALS_LIST, PROPOSAL_FILTER_STATES, PROPOSAL_STATES } from "./routes/proposals.js";
 
 const row = (columns: readonly string[]) => ({
   type: "object",
@@ -171,8 +182,20 @@ export const openapi = {
     "/api/v1/documents/{id}/extract": detail("Citizen extract: the document as JSON signed with the API's ML-DSA-65 key (lib/extract.ts verifies it offline)", "id", sha, json({ $ref: "#/components/schemas/Extract" })),
     "/api/v1/signing-key": { get: { summary: "The API's ML-DSA-65 public key (base64) and its sha-256", responses: { "200": { description: "key", content: json({ $ref: "#/components/schemas/SigningKey" }) }, ...guardResponses } } },
     "/api/v1/verify/{sha256}": detail("Verify a file: status, agency, enacting proposal and votes, transaction, block time, co-signature check (valid | invalid | unavailable | none)", "sha256", sha, json({ $ref: "#/components/schemas/Verify" })),
-    "/api/v1/proposals": list(PROPOSALS_LIST, "Proposals, newest first", [{ name: "state", in: "query", schema: { type: "string", enum: PROPOSAL_STATES } }]),
-    "/api/v1/proposals/{id}": detail("One proposal: decoded actions, tallies, votes with reasons, timeline", "id", "decimal proposal id"),
+    "/api/v1/proposals": list(PROPOSALS_LIST, "Proposals, newest first", [
+      {
+        name: "state",
+        in: "query",
+        schema: { type: "string", enum: PROPOSAL_FILTER_STATES },
+        description: "an event-derived state (CREATED, QUEUED, EXECUTED, CANCELED) or one of the Governor's eight states at the indexed head (Pending … Executed)",
+      },
+    ]),
+    "/api/v1/proposals/{id}": detail(
+      "One proposal: the Governor's state at the indexed head, decoded actions with their sentences in kk, ru and en, tallies, votes with reasons, timeline",
+      "id",
+      "decimal proposal id",
+      json({ $ref: "#/components/schemas/ProposalDetail" }),
+    ),
     "/api/v1/budget/allocations": list(ALLOCATIONS_LIST, "Allocations, newest first"),
     "/api/v1/budget/allocations/{id}": detail("One allocation with its milestones and releases", "id", "decimal allocation id"),
     "/api/v1/budget/releases": list(RELEASES_LIST, "Releases, newest first"),
@@ -227,6 +250,7 @@ export const openapi = {
     schemas: {
       Error: errorSchema,
       Verify: verifySchema(PROPOSAL_STATES),
+      ProposalDetail: proposalDetailSchema(PROPOSAL_STATES),
       Extract: extractSchema,
       SigningKey: signingKeySchema,
       vote: voteRowSchema,

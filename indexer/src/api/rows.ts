@@ -21,14 +21,18 @@ export function documentRow(d: Select<typeof schema.document>, agencyName: strin
 }
 
 export const PROPOSAL_COLUMNS = [
-  "id", "proposer", "description", "state", "voteStart", "voteEnd", "extendedDeadline", "forVotes", "againstVotes",
+  "id", "proposer", "description", "state", "governorState", "voteStart", "voteEnd", "extendedDeadline", "forVotes", "againstVotes",
   "abstainVotes", "voteCount", "actionCount", "eta", "createdAt", "createdBlock", "createdTx", "queuedAt", "executedAt",
   "executedTx", "canceledAt",
 ] as const;
 
-export function proposalRow(p: Select<typeof schema.proposal>): Row {
+/**
+ * A proposal row: `state` is the event-derived state (CREATED, QUEUED, EXECUTED, CANCELED, as the subgraph's),
+ * `governorState` one of the Governor's eight states at the indexed head (governor-state.ts).
+ */
+export function proposalRow(p: Select<typeof schema.proposal>, governorState: string): Row {
   return {
-    id: cell(p.id), proposer: p.proposer, description: p.description, state: p.state, voteStart: cell(p.voteStart),
+    id: cell(p.id), proposer: p.proposer, description: p.description, state: p.state, governorState, voteStart: cell(p.voteStart),
     voteEnd: cell(p.voteEnd), extendedDeadline: cell(p.extendedDeadline), forVotes: cell(p.forVotes),
     againstVotes: cell(p.againstVotes), abstainVotes: cell(p.abstainVotes), voteCount: p.voteCount, actionCount: p.actionCount,
     eta: cell(p.eta), createdAt: cell(p.createdAt), createdBlock: cell(p.createdBlock), createdTx: p.createdTx,

@@ -1,11 +1,12 @@
-// Names and decodes the calls of proposals and timelock operations whose target is one of our contracts, with the
-// same rendering as the subgraph (subgraph/src/utils/calls.ts): signature `name(types)`, arguments "name: value".
-import { type AbiFunction, type AbiParameter, decodeAbiParameters, toFunctionSelector } from "viem";
-
-import { abis } from "@government-dao/core/abis";
-import type { ContractName } from "@government-dao/core/contracts";
+// Names and decodes the calls of proposals and timelock operations whose target is one of our contracts, with core's
+// decoder (core/src/actions/decode.ts) and the same rendering as the subgraph (subgraph/src/utils/calls.ts):
+// signature `name(types)`, arguments "name: value" (core/src/actions/graph-args.ts).
+import { type DecodedAction, contractLookup, decodeAction, functionBySelector } from "@government-dao/core/actions/decode";
+import { functionSignature, renderArguments } from "@government-dao/core/actions/graph-args";
 import { contractNamesByAddress, readDeployment } from "@government-dao/core/deployment";
 import { DEFAULT_DEPLOYMENT_DIR } from "../../lib/paths.js";
+
+export { canonicalType, renderValue } from "@government-dao/core/actions/graph-args";
 
 /** A decoded call; fields are null when the target or the function is not one of ours. */
 export interface DecodedCall {
@@ -13,70 +14,31 @@ export interface DecodedCall {
   contract: string | null;
   signature: string | null;
   arguments: string[] | null;
+  /** Core's decoding (with the reason when a call to our contract does not decode). */
+  decoded: DecodedAction;
 }
 
-const names = contractNamesByAddress(readDeployment(process.env.INDEXER_DEPLOYMENT_DIR ?? DEFAULT_DEPLOYMENT_DIR));
+/** The deployment the indexer indexes. */
+export const deployment = readDeployment(process.env.INDEXER_DEPLOYMENT_DIR ?? DEFAULT_DEPLOYMENT_DIR);
+/** Our contracts by address. */
+export const ourContracts = contractLookup(contractNamesByAddress(deployment));
 
-/** The canonical type of a parameter (tuples expanded), as in a function signature. */
-export function canonicalType(param: AbiParameter): string {
-  if (param.type.startsWith("tuple") && "components" in param) {
-    return `(${param.components.map(canonicalType).join(",")})${param.type.slice("tuple".length)}`;
-  }
-  return param.type;
-}
-
-/** State-changing functions only (a call to a view function does nothing), by contract and selector. */
-const functions = new Map<ContractName, Map<string, AbiFunction>>();
-for (const [contract, abi] of Object.entries(abis) as [ContractName, readonly unknown[]][]) {
-  const bySelector = new Map<string, AbiFunction>();
-  for (const item of abi as readonly AbiFunction[]) {
-    if (item.type !== "function" || item.stateMutability === "view" || item.stateMutability === "pure") continue;
-    bySelector.set(toFunctionSelector(`${item.name}(${item.inputs.map(canonicalType).join(",")})`), item);
-  }
-  functions.set(contract, bySelector);
-}
-
-/** Renders a decoded value like graph-ts does: addresses/bytes lower-case hex, tuples (a, b), arrays [a, b]. */
-export function renderValue(value: unknown, param: AbiParameter): string {
-  const array = /^(.*)\[(\d*)\]$/.exec(param.type);
-  if (array && Array.isArray(value)) {
-    const inner = { ...param, type: array[1] ?? "" } as AbiParameter;
-    return `[${value.map((v) => renderValue(v, inner)).join(", ")}]`;
-  }
-  if (param.type === "tuple" && "components" in param) {
-    const parts = param.components.map((component, i) => {
-      const item = Array.isArray(value) ? value[i] : (value as Record<string, unknown>)[component.name ?? String(i)];
-      return renderValue(item, component);
-    });
-    return `(${parts.join(", ")})`;
-  }
-  if (typeof value === "string") return param.type === "string" ? value : value.toLowerCase();
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "bigint" || typeof value === "number") return value.toString();
-  return "?";
-}
-
-/** Names the function of a call to `target` with `data` and decodes its arguments when the target is ours. */
-export function decodeCall(target: string, data: `0x${string}`): DecodedCall {
-  const result: DecodedCall = { selector: null, contract: null, signature: null, arguments: null };
-  if (data.length < 10) return result;
-  const selector = data.slice(0, 10).toLowerCase() as `0x${string}`;
-  result.selector = selector;
-  const contract = names.get(target.toLowerCase()) ?? null;
-  if (contract === null) return result;
-  result.contract = contract;
-  const fn = functions.get(contract)?.get(selector);
-  if (!fn) return result;
-  result.signature = `${fn.name}(${fn.inputs.map(canonicalType).join(",")})`;
-  if (fn.inputs.length === 0) {
-    result.arguments = [];
-    return result;
-  }
-  try {
-    const values = decodeAbiParameters(fn.inputs, `0x${data.slice(10)}`);
-    result.arguments = fn.inputs.map((input, i) => `${input.name || `arg${i}`}: ${renderValue(values[i], input)}`);
-  } catch {
-    // undecodable calldata: named, not decoded
-  }
-  return result;
+/**
+ * Names the function of a call to `target` with `data` and decodes its arguments when the target is ours. As in the
+ * subgraph, the signature is named whenever the selector is a state-changing function of the target, even when the
+ * arguments do not decode (then `arguments` is null).
+ */
+export function decodeCall(target: string, data: `0x${string}`, value = 0n): DecodedCall {
+  const decoded = decodeAction(ourContracts, { target, value, data });
+  const selector = data.length >= 10 ? (data.slice(0, 10).toLowerCase() as `0x${string}`) : null;
+  // As the subgraph: data shorter than a selector names nothing, not even the contract.
+  const contract = decoded.kind === "unknownTarget" || selector === null ? null : decoded.contract;
+  const fn = contract !== null && selector !== null ? functionBySelector(contract, selector) : undefined;
+  return {
+    selector,
+    contract,
+    signature: fn ? functionSignature(fn) : null,
+    arguments: decoded.kind === "decoded" ? renderArguments(decoded.inputs, decoded.args.map((a) => a.value)) : null,
+    decoded,
+  };
 }

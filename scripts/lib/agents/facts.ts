@@ -5,7 +5,7 @@
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 } from "@government-dao/core/enums";
 import type { GovContext } from "../gov/context.js";
 import { parseDocumentMetadata } from "@government-dao/core/metadata";
-import { PROPOSAL_STATES } from "../seed/governance.js";
+import { PROPOSAL_STATES } from "@government-dao/core/proposal-state";
 
 export interface MilestoneFact {
   index: number;

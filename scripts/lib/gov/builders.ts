@@ -4,37 +4,55 @@
  */
 import { readFile } from "node:fs/promises";
 
+import * as calls from "@government-dao/core/actions/encode";
+import { type Address, type Hex, getAddress } from "viem";
 import { Interface, ZeroAddress, toUtf8Bytes } from "ethers";
 
-import { type Action, action } from "../contracts.js";
+import type { Action } from "../contracts.js";
 import { type SigningContext, demoKeyring } from "../documents.js";
 import { PlainError } from "../explain-error.js";
 import { type AgencyKeys, publicKeyHash } from "@government-dao/core/cosignature";
 import { type GovContext, LOCAL_CHAIN_ID } from "./context.js";
 import { parseAmount, parseTime, shown } from "./inputs.js";
 
-export const seatOfficial = (ctx: GovContext, official: string, agencyId: number, position: number): Action =>
-  action(ctx.contracts.seats, "issue", [official, agencyId, position]);
+// The calls are encoded once, in core (core/src/actions/encode.ts, viem); these wrappers pass the deployment's
+// addresses and convert the CLI's strings at the boundary.
+const address = (text: string): Address => getAddress(text);
+const hex = (text: string): Hex => text as Hex;
 
-export const unseatOfficial = (ctx: GovContext, official: string): Action => action(ctx.contracts.seats, "revoke", [official]);
+export const seatOfficial = (ctx: GovContext, official: string, agencyId: number, position: number): Action =>
+  calls.seatOfficialCall(address(ctx.addresses.seats), { official: address(official), agencyId, position });
+
+export const unseatOfficial = (ctx: GovContext, official: string): Action => calls.unseatOfficialCall(address(ctx.addresses.seats), address(official));
 
 export const addAgency = (ctx: GovContext, id: number, name: string, pqKeyHash: string, registrars: readonly string[]): Action =>
-  action(ctx.contracts.agencies, "addAgency", [{ id, name, pqKeyHash, registrars }]);
+  calls.addAgencyCall(address(ctx.addresses.agencies), { id, name, pqKeyHash: hex(pqKeyHash), registrars: registrars.map(address) });
 
 export const addRegistrar = (ctx: GovContext, agencyId: number, account: string): Action =>
-  action(ctx.contracts.agencies, "addRegistrar", [agencyId, account]);
+  calls.addRegistrarCall(address(ctx.addresses.agencies), agencyId, address(account));
 
 export const issueDocument = (
   ctx: GovContext,
   doc: { docType: number; contentHash: string; metadataDigest: string; coSignatureDigest: string },
   agencyId: number,
-): Action => action(ctx.contracts.documents, "issue", [doc.docType, agencyId, doc.contentHash, doc.metadataDigest, doc.coSignatureDigest]);
+): Action =>
+  calls.issueDocumentCall(address(ctx.addresses.documents), {
+    docType: doc.docType,
+    agencyId,
+    contentHash: hex(doc.contentHash),
+    metadataDigest: hex(doc.metadataDigest),
+    coSignatureDigest: hex(doc.coSignatureDigest),
+  });
 
 export const releaseMilestone = (ctx: GovContext, allocationId: bigint, index: bigint): Action =>
-  action(ctx.contracts.escrow, "releaseMilestone", [allocationId, index]);
+  calls.releaseMilestoneCall(address(ctx.addresses.escrow), allocationId, index);
 
 export const cancelAllocation = (ctx: GovContext, allocationId: bigint, reason: string): Action =>
-  action(ctx.contracts.escrow, "cancelAllocation", [allocationId, reason]);
+  calls.cancelAllocationCall(address(ctx.addresses.escrow), allocationId, reason);
+
+/** Adds `token` to the escrow's allow-list, or removes it. */
+export const setTokenAllowed = (ctx: GovContext, token: string, allowed: boolean): Action =>
+  calls.setTokenAllowedCall(address(ctx.addresses.escrow), address(token), allowed);
 
 /** A milestone as typed on the command line: `<amount>@<due date>:<description>`. */
 export interface MilestoneInput {
@@ -66,36 +84,31 @@ export async function createAllocation(
   milestones: readonly MilestoneInput[],
 ): Promise<Action> {
   if (milestones.length === 0) throw new PlainError("An allocation needs at least one --milestone.");
-  const inits = [];
+  const plan: calls.MilestonePlan[] = [];
   for (const m of milestones) {
     const stored = await ctx.store.put(toUtf8Bytes(m.description));
-    inits.push({ amount: m.amount, deadline: m.deadline, descriptionHash: stored.digest });
+    plan.push({ amount: m.amount, deadline: m.deadline, descriptionHash: hex(stored.digest) });
   }
-  const total = milestones.reduce((sum, m) => sum + m.amount, 0n);
-  return action(ctx.contracts.escrow, "createAllocation", [recipient, token, budgetDocumentId, total, inits]);
+  return calls.createAllocationCall(address(ctx.addresses.escrow), { recipient: address(recipient), token: address(token), budgetDocumentId: BigInt(budgetDocumentId), milestones: plan });
 }
 
 /**
  * Appoints the proposal guardian, or removes the role with the zero address. A proposal made only of this call is a
  * guardian recall: the sitting guardian cannot cancel it (GovernmentGovernor.isGuardianRecall).
  */
-export const setGuardian = (ctx: GovContext, guardian: string): Action => action(ctx.contracts.governor, "setProposalGuardian", [guardian]);
+export const setGuardian = (ctx: GovContext, guardian: string): Action => calls.setProposalGuardianCall(address(ctx.addresses.governor), address(guardian));
 
-/** Governor and Timelock settings a proposal can change, by CLI name. */
-export const SETTINGS = {
-  "voting-delay": "setVotingDelay",
-  "voting-period": "setVotingPeriod",
-  "proposal-threshold": "setProposalThreshold",
-  quorum: "updateQuorumNumerator",
-  "late-quorum-extension": "setLateQuorumVoteExtension",
-  "timelock-delay": "updateDelay",
-} as const;
-export type SettingName = keyof typeof SETTINGS;
+/** Governor and Timelock settings a proposal can change, by CLI name (core/src/actions/encode.ts). */
+export { SETTINGS, type SettingName } from "@government-dao/core/actions/encode";
 
 export function changeSetting(ctx: GovContext, name: string, value: bigint): Action {
-  const fn = SETTINGS[name as SettingName];
-  if (!fn) throw new PlainError(`Unknown setting "${name}": use ${Object.keys(SETTINGS).join(", ")}.`);
-  return fn === "updateDelay" ? action(ctx.contracts.timelock, fn, [value]) : action(ctx.contracts.governor, fn, [value]);
+  if (!calls.isSettingName(name)) throw new PlainError(`Unknown setting "${name}": use ${Object.keys(calls.SETTINGS).join(", ")}.`);
+  try {
+    return calls.changeSettingCall({ governor: address(ctx.addresses.governor), timelock: address(ctx.addresses.timelock) }, name, value);
+  } catch (error) {
+    if (error instanceof RangeError) throw new PlainError(`Invalid value for ${name}: ${error.message}.`);
+    throw error;
+  }
 }
 
 /** A raw call: `--target 0x… --signature "fn(uint256,address)" --args '[1,"0x…"]'`. */

@@ -25,6 +25,7 @@ import {
   parseMilestone,
   rawCall,
   setGuardian,
+  setTokenAllowed,
   releaseMilestone,
   seatOfficial,
   signingContext,
@@ -274,6 +275,14 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
       .description("appoint the proposal guardian, or remove it with \"none\" (the sitting guardian cannot cancel this proposal)")
       .argument("<guardian>", 'the new guardian\'s address, or "none"', arg((t) => (t.trim().toLowerCase() === "none" ? ZeroAddress : parseAddress(t, "guardian address")))),
   ).action(withContext((ctx, guardian: string, o: ProposeOptions) => submit(ctx, [setGuardian(ctx, guardian)], o)));
+
+  withProposal(
+    proposeCommand
+      .command("allow-token")
+      .description("add an ERC-20 to the escrow's allow-list, or remove it with --disallow")
+      .argument("<token>", "the ERC-20's address", arg((t) => parseAddress(t, "token address")))
+      .option("--disallow", "remove the token from the allow-list instead"),
+  ).action(withContext((ctx, token: string, o: ProposeOptions & { disallow?: boolean }) => submit(ctx, [setTokenAllowed(ctx, token, o.disallow !== true)], o)));
 
   withProposal(
     proposeCommand

@@ -3,13 +3,16 @@
  * they will execute decoded into sentences, their tallies, deadlines and Timelock ETA. The Governor keeps no
  * proposal details in storage (gas), so targets, calldatas and the description come from its `ProposalCreated` log.
  */
-import { DOCUMENT_TYPES, hex32 as toHex32 } from "@government-dao/core/enums";
-import { type BaseContract, type Interface, type Result, ZeroAddress, getAddress, id as keccakId } from "ethers";
+import { type ContractLookup, type DecodedAction, contractLookup, decodeAction } from "@government-dao/core/actions/decode";
+import { type Labels, type RenderLocale, renderAction } from "@government-dao/core/actions/render";
+import type { ContractName } from "@government-dao/core/contracts";
+import { splitProposalDescription } from "@government-dao/core/proposal-description";
+import { PROPOSAL_STATES, type ProposalStateName } from "@government-dao/core/proposal-state";
+import { id as keccakId } from "ethers";
+import type { Hex } from "viem";
 
 import type { Action } from "../contracts.js";
-import { PlainError, formatAmount } from "../explain-error.js";
-import { splitProposalDescription } from "@government-dao/core/proposal-description";
-import { PROPOSAL_STATES, type ProposalStateName } from "../seed/governance.js";
+import { PlainError } from "../explain-error.js";
 import { terminalSafe } from "../terminal-text.js";
 import type { GovContext } from "./context.js";
 
@@ -108,111 +111,72 @@ export async function loadProposal(ctx: GovContext, text: string): Promise<Propo
   };
 }
 
-const hex32 = (value: unknown): string => toHex32(String(value));
-const date = (seconds: unknown): string => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
-
-/** Names of the deployment's contracts by address, and their interfaces. */
-function known(ctx: GovContext): Map<string, { name: string; iface: Interface }> {
-  const entries: [string, BaseContract & { interface: Interface }][] = [
-    ["OfficialSeats", ctx.contracts.seats],
-    ["AgencyRegistry", ctx.contracts.agencies],
-    ["DocumentRegistry", ctx.contracts.documents],
-    ["BudgetEscrow", ctx.contracts.escrow],
-    ["GovernmentGovernor", ctx.contracts.governor],
-    ["TimelockController", ctx.contracts.timelock],
-  ];
-  if (ctx.hasTenge) entries.push(["DigitalTenge", ctx.contracts.tenge]);
-  return new Map(entries.map(([name, c]) => [getAddress(c.target as string), { name, iface: c.interface }]));
-}
-
-/** A sentence for well-known calls; undefined for the rest (they are shown as decoded calls). */
-function sentence(contract: string, fn: string, a: Result, ctx: GovContext, decimals: number): string | undefined {
-  const money = (amount: unknown, token: unknown) =>
-    String(token) === ZeroAddress ? `${formatAmount(BigInt(String(amount)), 18)} native` : `${formatAmount(BigInt(String(amount)), decimals)} of token ${token}`;
-  switch (`${contract}.${fn}`) {
-    case "OfficialSeats.issue":
-      return `Seat official ${a[0]} in agency ${a[1]}, position ${a[2]}`;
-    case "OfficialSeats.revoke":
-      return `Unseat official ${a[0]}`;
-    case "OfficialSeats.reassign":
-      return `Move official ${a[0]} to agency ${a[1]}, position ${a[2]}`;
-    case "AgencyRegistry.addAgency": {
-      const init = a[0] as Result;
-      return `Add agency ${init[0]} "${init[1]}" (ML-DSA key ${String(init[2]).slice(0, 10)}…, ${(init[3] as Result).length} registrar(s))`;
-    }
-    case "AgencyRegistry.addRegistrar":
-      return `Make ${a[1]} a registrar of agency ${a[0]}`;
-    case "AgencyRegistry.removeRegistrar":
-      return `Remove registrar ${a[1]} from agency ${a[0]}`;
-    case "AgencyRegistry.rotateAgencyKey":
-      return `Rotate agency ${a[0]}'s ML-DSA key to ${String(a[1]).slice(0, 10)}…`;
-    case "AgencyRegistry.setAgencyActive":
-      return `${a[1] ? "Reactivate" : "Deactivate"} agency ${a[0]}`;
-    case "DocumentRegistry.issue":
-      return `Mint a ${DOCUMENT_TYPES[Number(a[0])] ?? "document"} of agency ${a[1]}, file sha-256 ${a[2]}`;
-    case "DocumentRegistry.amend":
-      return `Amend document ${hex32(a[0])} with file sha-256 ${a[1]} (reason: "${a[4]}")`;
-    case "DocumentRegistry.revoke":
-      return `Revoke document ${hex32(a[0])} (reason: "${a[1]}")`;
-    case "BudgetEscrow.createAllocation": {
-      const milestones = a[4] as Result;
-      const total = milestones.reduce((sum: bigint, m: Result) => sum + BigInt(String(m[0])), 0n);
-      const parts = milestones.map((m: Result, i: number) => `#${i} ${money(m[0], a[1])} due ${date(m[1])}`).join("; ");
-      return `Allocate ${money(total, a[1])} to ${a[0]} under budget ${hex32(a[2])}: ${parts}`;
-    }
-    case "BudgetEscrow.releaseMilestone":
-      return `Release milestone ${a[1]} of allocation ${a[0]}`;
-    case "BudgetEscrow.cancelAllocation":
-      return `Cancel allocation ${a[0]} (reason: "${a[1]}")`;
-    case "BudgetEscrow.withdraw":
-      return `Withdraw ${money(a[2], a[0])} from the escrow to ${a[1]}`;
-    case "GovernmentGovernor.setVotingDelay":
-      return `Set the voting delay to ${a[0]} s`;
-    case "GovernmentGovernor.setVotingPeriod":
-      return `Set the voting period to ${a[0]} s`;
-    case "GovernmentGovernor.setProposalThreshold":
-      return `Set the proposal threshold to ${a[0]} seat(s)`;
-    case "GovernmentGovernor.updateQuorumNumerator":
-      return `Set the quorum to ${a[0]} % of seats`;
-    case "GovernmentGovernor.setLateQuorumVoteExtension":
-      return `Set the late-quorum extension to ${a[0]} s`;
-    case "GovernmentGovernor.setProposalGuardian":
-      return a[0] === ZeroAddress ? "Remove the proposal guardian" : `Set the proposal guardian to ${a[0]}`;
-    case "TimelockController.updateDelay":
-      return `Set the Timelock delay to ${a[0]} s`;
-    default:
-      void ctx;
-      return undefined;
-  }
+/** Our contracts by address, as the deployment names them. */
+function contractsOf(ctx: GovContext): ContractLookup {
+  const book: Partial<Record<ContractName, string>> = {
+    OfficialSeats: ctx.addresses.seats,
+    AgencyRegistry: ctx.addresses.agencies,
+    DocumentRegistry: ctx.addresses.documents,
+    BudgetEscrow: ctx.addresses.escrow,
+    GovernmentGovernor: ctx.addresses.governor,
+    TimelockController: ctx.addresses.timelock,
+  };
+  if (ctx.hasTenge) book.DigitalTenge = ctx.addresses.tenge;
+  return contractLookup(book);
 }
 
 /**
- * Each action as "Sentence  [Contract.fn(args)]", or the raw call for unknown targets. The strings in the calldata
- * (an agency name, a reason) are anyone's: each line is escaped whole for the terminal (terminal-text.ts; its own
- * words hold no control characters), so a name cannot move the cursor or add a line.
+ * What the sentences name, read from the chain: the agencies the actions mention, the dev token's symbol and
+ * decimals, and the system's contracts.
  */
-export async function describeActions(ctx: GovContext, actions: readonly Action[]): Promise<string[]> {
-  const byAddress = known(ctx);
-  const decimals = ctx.hasTenge ? Number(await ctx.contracts.tenge.decimals()) : 18;
-  return actions.map((action) => terminalSafe(describeAction(action)));
-  function describeAction(action: Action): string {
-    const value = action.value > 0n ? ` sending ${formatAmount(action.value, 18)} native` : "";
-    const target = byAddress.get(getAddress(action.target));
-    if (!target) return `Call ${action.target} with data ${action.data.slice(0, 10)}…${value}`;
-    let parsed: ReturnType<Interface["parseTransaction"]> = null;
-    try {
-      parsed = target.iface.parseTransaction({ data: action.data, value: action.value });
-    } catch {
-      parsed = null;
-    }
-    if (!parsed) return `Call ${target.name} with undecodable data ${action.data.slice(0, 10)}…${value}`;
-    const call = `${target.name}.${parsed.name}(${parsed.fragment.inputs.map((input, i) => `${input.name}=${formatArg(parsed.args[i])}`).join(", ")})`;
-    const words = sentence(target.name, parsed.name, parsed.args, ctx, decimals);
-    return words ? `${words}${value}  [${call}]` : `${call}${value}`;
+async function chainLabels(ctx: GovContext, decoded: readonly DecodedAction[], lookup: ContractLookup): Promise<Labels> {
+  const ids = new Set<number>();
+  for (const d of decoded) {
+    if (d.kind !== "decoded") continue;
+    for (const arg of d.args) if (arg.name === "agencyId" && typeof arg.value === "number" && arg.value !== 0) ids.add(arg.value);
+  }
+  const agencies = new Map<number, string>();
+  await Promise.all(
+    [...ids].map(async (id) => {
+      const agency = await ctx.contracts.agencies.agency(id).catch(() => undefined);
+      if (agency && agency.name) agencies.set(id, agency.name);
+    }),
+  );
+  const tenge = ctx.hasTenge
+    ? { address: ctx.addresses.tenge.toLowerCase(), symbol: await ctx.contracts.tenge.symbol(), decimals: Number(await ctx.contracts.tenge.decimals()) }
+    : undefined;
+  return {
+    agency: (id) => agencies.get(id),
+    token: (address) => (tenge && address.toLowerCase() === tenge.address ? tenge : undefined),
+    address: (address) => {
+      const name = lookup(address);
+      if (!name) return undefined;
+      return { kind: name === "TimelockController" ? "timelock" : name === "GovernmentGovernor" ? "governor" : name === "DigitalTenge" ? "token" : "contract", name };
+    },
+  };
+}
+
+/**
+ * Each action as "Sentence  [Contract.fn(args)]" (core/src/actions/render.ts, English unless `locale` says), or the
+ * raw call for unknown targets. The strings in the calldata (an agency name, a reason) are anyone's: each line is
+ * escaped whole for the terminal (terminal-text.ts; its own words hold no control characters), so a name cannot move
+ * the cursor or add a line.
+ */
+export async function describeActions(ctx: GovContext, actions: readonly Action[], locale: RenderLocale = "en"): Promise<string[]> {
+  const lookup = contractsOf(ctx);
+  const decoded = actions.map((a) => decodeAction(lookup, { target: a.target, value: a.value, data: a.data as Hex }));
+  const labels = await chainLabels(ctx, decoded, lookup);
+  return decoded.map((action) => terminalSafe(describeAction(action)));
+  function describeAction(action: DecodedAction): string {
+    const sentence = renderAction(action, locale, labels);
+    if (action.kind !== "decoded") return sentence;
+    const call = `${action.contract}.${action.functionName}(${action.args.map((arg) => `${arg.name}=${formatArg(arg.value)}`).join(", ")})`;
+    return `${sentence}  [${call}]`;
   }
 }
 
 function formatArg(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(formatArg).join(", ")}]`;
+  if (value !== null && typeof value === "object") return `[${Object.values(value).map(formatArg).join(", ")}]`;
   return String(value);
 }

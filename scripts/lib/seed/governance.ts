@@ -2,6 +2,7 @@
  * Proposals through the real Governor and Timelock: propose → (warp past the voting delay) → votes →
  * (warp past the deadline) → queue → (warp past the Timelock delay) → execute. Nothing is impersonated.
  */
+import { PROPOSAL_STATES, type ProposalStateName } from "@government-dao/core/proposal-state";
 import { id as keccakId } from "ethers";
 
 import type { GovernmentGovernor } from "../../../types/ethers-contracts/index.js";
@@ -9,15 +10,12 @@ import type { Action } from "../contracts.js";
 import type { SeedChain } from "./chain.js";
 
 export { type Action, action } from "../contracts.js";
+/** Governor proposal states (IGovernor.ProposalState): one home, core/src/proposal-state.ts. */
+export { PROPOSAL_STATES, type ProposalStateName };
 
 /** Vote support values (OpenZeppelin "bravo" counting). */
 export const Support = { Against: 0, For: 1, Abstain: 2 } as const;
 export type SupportValue = (typeof Support)[keyof typeof Support];
-
-import { PROPOSAL_STATES } from "@government-dao/core/enums";
-
-export { PROPOSAL_STATES };
-export type ProposalStateName = (typeof PROPOSAL_STATES)[number];
 
 /** A ballot: who votes, how, and (optionally) why. */
 export interface Ballot {

@@ -64,7 +64,7 @@ export function ProposalBuilder({ budgets, pending }: { budgets: readonly Budget
             return (
               <li key={action.key} data-outcome={outcome ? (outcome.ok ? "ok" : "failed") : "none"}>
                 <p>
-                  <ActionSentence decoded={decodeCall(addresses, action.call)} decimalsOf={decimalsOf} symbolOf={symbolOf} />
+                  <ActionSentence decoded={decodeCall(addresses, action.call)} />
                 </p>
                 {outcome ? (
                   outcome.ok ? (

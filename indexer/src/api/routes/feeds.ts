@@ -9,6 +9,7 @@ import { z } from "zod";
 import { splitProposalDescription } from "@government-dao/core/proposal-description";
 import { deployment, publicUrl } from "../context.js";
 import { type FeedEntry, type FeedMeta, renderAtom, renderRss } from "../feed-xml.js";
+import { governorStates, stateClock } from "../governor-state.js";
 
 const FEED_SIZE = 50;
 const feedParam = z.enum(["proposals.rss", "proposals.atom", "documents.rss", "documents.atom"]);
@@ -16,10 +17,11 @@ const short = (hash: string): string => `${hash.slice(0, 18)}…`;
 
 async function proposalEntries(): Promise<FeedEntry[]> {
   const rows = await db.select().from(schema.proposal).orderBy(desc(schema.proposal.createdBlock), desc(schema.proposal.id)).limit(FEED_SIZE);
+  const states = await governorStates(rows, await stateClock());
   return rows.map((p) => ({
     id: `proposal:${p.id}`,
     title: splitProposalDescription(p.description).title || `Proposal ${p.id}`,
-    summary: `${p.state}; for ${p.forVotes}, against ${p.againstVotes}, abstain ${p.abstainVotes}`,
+    summary: `${states.get(p.id) ?? p.state}; for ${p.forVotes}, against ${p.againstVotes}, abstain ${p.abstainVotes}`,
     link: `${publicUrl}/api/v1/proposals/${p.id}`,
     time: p.createdAt,
   }));

@@ -8,6 +8,7 @@ import { asc, eq } from "ponder";
 import { findBatchMemberships } from "../batch-members.js";
 import { checkBatchCoSignature, checkCoSignature, coSigningAgencyId } from "../cosign.js";
 import { cell } from "../formats.js";
+import { governorStates, stateClock } from "../governor-state.js";
 import { proposalRow, voteRow } from "../rows.js";
 import { documentId } from "./documents.js";
 
@@ -74,7 +75,7 @@ export const verify = new Hono().get("/verify/:sha256", async (c) => {
   if (doc.proposalId !== null) {
     const [p] = await db.select().from(schema.proposal).where(eq(schema.proposal.id, doc.proposalId)).limit(1);
     const votes = await db.select().from(schema.vote).where(eq(schema.vote.proposalId, doc.proposalId)).orderBy(asc(schema.vote.blockNumber), asc(schema.vote.id));
-    if (p) proposal = { ...proposalRow(p), votes: votes.map(voteRow) };
+    if (p) proposal = { ...proposalRow(p, (await governorStates([p], await stateClock())).get(p.id) ?? "Pending"), votes: votes.map(voteRow) };
   }
   const coSignature = await checkCoSignature({ ...doc, keyHash: signer?.pqKeyHash ?? null });
   return c.json({
