@@ -17,6 +17,8 @@ export const voteSupport = onchainEnum("vote_support", ["AGAINST", "FOR", "ABSTA
 export const timelockOperationStatus = onchainEnum("timelock_operation_status", ["SCHEDULED", "EXECUTED", "CANCELLED"]);
 export const documentType = onchainEnum("document_type", ["DECREE", "LAW", "BUDGET", "ORDER", "CERTIFICATE", "NOTICE"]);
 export const documentStatus = onchainEnum("document_status", ["ACTIVE", "AMENDED", "REVOKED"]);
+/** Whether the document's metadata JSON was read when it was indexed (src/utils/document-metadata.ts). */
+export const documentMetadataStatus = onchainEnum("document_metadata_status", ["INDEXED", "UNAVAILABLE", "INVALID"]);
 export const documentEventKind = onchainEnum("document_event_kind", ["ISSUED", "AMENDED", "SUPERSEDED", "REVOKED", "DISPLACED"]);
 export const depositKind = onchainEnum("deposit_kind", ["DEPOSIT", "INFLOW"]);
 export const milestoneStatus = onchainEnum("milestone_status", ["PENDING", "RELEASED", "CANCELLED"]);
@@ -230,6 +232,14 @@ export const document = onchainTable("document", (t) => ({
   revokeReason: t.text(),
   proposalId: t.bigint(),
   allocationCount: t.integer().notNull(),
+  /** From the metadata JSON in the content store at index time (null: metadataStatus is not INDEXED). */
+  number: t.text(),
+  titleKk: t.text(),
+  titleRu: t.text(),
+  titleEn: t.text(),
+  metadataStatus: documentMetadataStatus("metadata_status").notNull(),
+  /** Lowercased id, number and titles: what the documents list's `q` matches (LIKE). */
+  searchText: t.text().notNull(),
 }));
 
 /** One step of a document's history (id: tx hash - log index - document). */

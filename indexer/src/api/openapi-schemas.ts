@@ -1,8 +1,13 @@
-// JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the answers whose shape this module pins down: the document and
-// proposal rows, verify, the signed extract, the signing key and errors. Every column is required (a row always has
+// JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the answers not (yet) defined in core: verify, the signed extract,
+// the signing key and errors; the document, proposal and vote rows they embed come from core's zod schemas. Every column is required (a row always has
 // every column, null when absent); hashes, addresses and decimal strings have patterns; enums list their values.
 // tests/public-answers.test.ts validates real answers against the served document.
-import { DOCUMENT_COLUMNS, PROPOSAL_COLUMNS, VOTE_COLUMNS } from "./rows.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentSchema } from "@government-dao/core/api/document";
+import { proposalSchema, voteSchema } from "@government-dao/core/api/proposal";
+
+import { jsonSchemaOf } from "./json-schema.js";
+
+export { DOCUMENT_STATUSES, DOCUMENT_TYPES };
 
 type Schema = Record<string, unknown>;
 
@@ -11,11 +16,6 @@ export const ADDRESS: Schema = { type: "string", pattern: "^0x[0-9a-fA-F]{40}$",
 export const DECIMAL: Schema = { type: "string", pattern: "^[0-9]{1,78}$", description: "a uint256 (id, amount, block number, unix seconds) as a decimal string" };
 const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: "null" }] });
 const text: Schema = { type: "string" };
-const count: Schema = { type: "integer", minimum: 0 };
-
-export const DOCUMENT_TYPES = ["DECREE", "LAW", "BUDGET", "ORDER", "CERTIFICATE", "NOTICE"] as const;
-export const DOCUMENT_STATUSES = ["ACTIVE", "AMENDED", "REVOKED"] as const;
-export const VOTE_SUPPORT = ["AGAINST", "FOR", "ABSTAIN"] as const;
 
 /** An object schema with exactly these properties, all required. */
 const record = (properties: Record<string, Schema>, description?: string): Schema => ({
@@ -26,47 +26,10 @@ const record = (properties: Record<string, Schema>, description?: string): Schem
   additionalProperties: false,
 });
 
-/** Column schemas must cover the exported columns exactly (checked when this module loads). */
-function columns(names: readonly string[], schemas: Record<string, Schema>, description: string): Schema {
-  const missing = names.filter((n) => !(n in schemas));
-  const extra = Object.keys(schemas).filter((n) => !names.includes(n));
-  if (missing.length > 0 || extra.length > 0) throw new Error(`openapi-schemas: columns and schemas differ (missing ${missing.join(", ") || "none"}; extra ${extra.join(", ") || "none"})`);
-  return record(Object.fromEntries(names.map((n) => [n, schemas[n] as Schema])), description);
-}
-
-export const documentRowSchema = columns(
-  DOCUMENT_COLUMNS,
-  {
-    id: HASH, docType: { type: "string", enum: DOCUMENT_TYPES }, status: { type: "string", enum: DOCUMENT_STATUSES }, agencyId: DECIMAL,
-    agencyName: nullable(text), issuer: ADDRESS, issuedAt: DECIMAL, issuedBlock: DECIMAL, issuedTx: HASH, metadataDigest: HASH,
-    coSignatureDigest: nullable(HASH), supersedes: nullable(HASH), supersededBy: nullable(HASH), amendReason: nullable(text),
-    revokedAt: nullable(DECIMAL), revokedBy: nullable(ADDRESS), revokeReason: nullable(text), proposalId: nullable(DECIMAL),
-  },
-  "A document (id = sha-256 of the file). Times are unix seconds.",
-);
-
-/** The proposal states the API answers (routes/proposals.ts passes its own list, so the two never differ). */
-export function proposalRowSchema(states: readonly string[]): Schema {
-  return columns(
-    PROPOSAL_COLUMNS,
-    {
-      id: DECIMAL, proposer: ADDRESS, description: text, state: { type: "string", enum: states }, voteStart: DECIMAL, voteEnd: DECIMAL,
-      extendedDeadline: nullable(DECIMAL), forVotes: DECIMAL, againstVotes: DECIMAL, abstainVotes: DECIMAL, voteCount: count, actionCount: count,
-      eta: nullable(DECIMAL), createdAt: DECIMAL, createdBlock: DECIMAL, createdTx: HASH, queuedAt: nullable(DECIMAL), executedAt: nullable(DECIMAL),
-      executedTx: nullable(HASH), canceledAt: nullable(DECIMAL),
-    },
-    "A proposal of the Governor. Votes are counted in seats.",
-  );
-}
-
-export const voteRowSchema = columns(
-  VOTE_COLUMNS,
-  {
-    proposalId: DECIMAL, voter: ADDRESS, support: { type: "string", enum: VOTE_SUPPORT }, weight: DECIMAL, reason: text,
-    params: nullable({ type: "string", pattern: "^0x[0-9a-f]*$" }), blockNumber: DECIMAL, timestamp: DECIMAL, transactionHash: HASH,
-  },
-  "One vote, with its reason.",
-);
+// The row schemas are core's zod schemas (@government-dao/core/api/*), as JSON Schema.
+export const documentRowSchema = jsonSchemaOf(documentSchema);
+export const proposalRowSchema = jsonSchemaOf(proposalSchema);
+export const voteRowSchema = jsonSchemaOf(voteSchema);
 
 const coSignature: Schema = {
   oneOf: [
@@ -77,8 +40,8 @@ const coSignature: Schema = {
   ],
 };
 
-export function verifySchema(states: readonly string[]): Schema {
-  const proposal = proposalRowSchema(states);
+export function verifySchema(): Schema {
+  const proposal = proposalRowSchema;
   const proposalProperties = (proposal.properties ?? {}) as Record<string, Schema>;
   return {
     oneOf: [
