@@ -66,14 +66,44 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     await world.screenshot(page, "public-documents-filtered");
 
     await page.getByRole("link", { name: "Clear filters" }).click();
-    await page.getByTestId("documents-count").filter({ hasText: /^\d+ documents$/ }).waitFor();
-    await page.getByLabel("Search by number, title or sha-256").fill("open budget data");
+    await page.getByTestId("documents-count").filter({ hasText: /^\d+ documents on this page$/ }).waitFor();
+    await page.getByLabel("Search by number, title, agency or sha-256").fill("OPEN budget data");
     await page.getByRole("button", { name: "Show" }).click();
-    await page.waitForURL(/q=open/);
+    await page.waitForURL(/q=OPEN/);
     await page.getByTestId("documents-table").getByRole("link", { name: /L-2026\/002/ }).waitFor();
     assert.equal(await page.getByTestId("documents-table").locator("tbody tr").count(), 1);
     await world.screenshot(page, "public-documents-search");
     await page.close();
+  });
+
+  it("documents browser: the API searches agency names and pages the list, without JavaScript", async () => {
+    const browser = world.context.browser();
+    assert.ok(browser, "the shared context belongs to a browser");
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-US" });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${world.web.url}/documents?q=${encodeURIComponent("Ministry of Finance")}`);
+      const rows = page.getByTestId("documents-table").locator("tbody tr");
+      assert.ok((await rows.count()) > 0, "documents of the Ministry of Finance are found by the agency's name");
+      for (const text of await rows.locator('td[data-label="Agency"]').allTextContents()) assert.equal(text, "Ministry of Finance");
+      await page.goto(`${world.web.url}/documents`);
+      const firstPage = await page.getByTestId("documents-table").locator("tbody tr").count();
+      const next = page.getByRole("link", { name: "Next page →" });
+      if ((await next.count()) > 0) {
+        assert.equal(firstPage, 50, "a full first page before a next one");
+        await next.click();
+        await page.waitForURL(/cursor=/);
+        const firstOfSecond = await page.getByTestId("documents-table").locator("tbody tr a").first().getAttribute("href");
+        await page.getByRole("link", { name: "← Previous page" }).click();
+        await page.waitForURL((url) => !url.search.includes("cursor="));
+        assert.equal(await page.getByTestId("documents-table").locator("tbody tr").count(), firstPage);
+        assert.ok(firstOfSecond !== (await page.getByTestId("documents-table").locator("tbody tr a").first().getAttribute("href")));
+      } else {
+        assert.ok(firstPage < 50, "one page: no next link");
+      }
+    } finally {
+      await context.close();
+    }
   });
 
   it("document page: amendment history, proof, co-signature, QR code and a signed extract", async () => {
