@@ -162,6 +162,46 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     await page.close();
   });
 
+  it("proposal page: server-rendered from the API, each action's sentence first and its raw call behind a toggle; the browser reads no chain logs", async () => {
+    const id = activeProposal();
+    const browser = world.context.browser();
+    assert.ok(browser, "the shared context belongs to a browser");
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-US" });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${world.web.url}/proposals/${id}`);
+      assert.equal(await page.getByTestId("proposal-state").textContent(), "Voting open", "rendered on the server, without JavaScript");
+      await page.getByTestId("tally-for").waitFor();
+      const actions = page.getByTestId("action");
+      assert.ok((await actions.count()) >= 1);
+      const action = actions.first();
+      const sentence = (await action.getByTestId("action-sentence").textContent()) ?? "";
+      assert.ok(sentence.length > 0 && !/^0x/.test(sentence), `a sentence, not a hex call: ${sentence}`);
+      const children = await action.evaluate((li) => [...li.children].map((c) => c.getAttribute("data-testid") ?? c.tagName.toLowerCase()));
+      assert.equal(children[0], "action-sentence", "the sentence comes first");
+      const calldata = action.getByTestId("calldata");
+      assert.match((await calldata.textContent()) ?? "", /^0x[0-9a-f]{8}/);
+      assert.equal(await calldata.isVisible(), false, "the raw calldata is inside the closed toggle");
+      assert.equal(await action.locator("details").getByTestId("calldata").count(), 1);
+      await action.locator("details > summary").click();
+      assert.equal(await calldata.isVisible(), true, "the toggle opens without JavaScript");
+      await world.screenshot(page, "public-proposal-no-js");
+    } finally {
+      await context.close();
+    }
+    // With the dApp's scripts running (wallet controls, the periodic server re-render): no eth_getLogs from the browser.
+    const page = track(await world.page());
+    const logReads: string[] = [];
+    page.on("request", (request) => {
+      if ((request.postData() ?? "").includes("eth_getLogs")) logReads.push(request.url());
+    });
+    await page.goto(`${world.web.url}/proposals/${id}`);
+    await page.getByTestId("tally-for").waitFor();
+    await page.waitForTimeout(7_000);
+    assert.deepEqual(logReads, [], "the browser read no logs");
+    await page.close();
+  });
+
   it("officials and agencies, and the open-data links", async () => {
     const page = await openAs("/officials");
     assert.equal(await page.getByTestId("officials-table").locator("tbody tr").count(), 6);
