@@ -7,14 +7,12 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { ml_dsa65 } from "@noble/post-quantum/ml-dsa.js";
 import { z } from "zod";
 
+import type { CoSignatureCheck } from "@government-dao/core/api/verify";
 import { cidFromDigest } from "@government-dao/core/cid";
 import { contentDir, deployment } from "./context.js";
 
-export type CoSignatureResult =
-  | { status: "valid"; keySha256: string; agencyId: string }
-  | { status: "invalid"; reason: string }
-  | { status: "unavailable"; reason: string }
-  | { status: "none" };
+/** The check's result (its shape: core's coSignatureCheckSchema). */
+export type CoSignatureResult = CoSignatureCheck;
 
 const metadataSchema = z.object({
   coSignature: z.object({ algorithm: z.string(), publicKeySha256: z.string(), signature: z.string(), message: z.string() }),

@@ -1,9 +1,10 @@
-// JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the answers not (yet) defined in core: verify, the signed extract,
-// the signing key and errors; the document, proposal and vote rows they embed come from core's zod schemas. Every column is required (a row always has
+// JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the answers not (yet) defined in core: the signed extract, the signing
+// key and errors; the rows they embed and verify come from core's zod schemas. Every column is required (a row always has
 // every column, null when absent); hashes, addresses and decimal strings have patterns; enums list their values.
 // tests/public-answers.test.ts validates real answers against the served document.
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentSchema } from "@government-dao/core/api/document";
 import { proposalSchema, voteSchema } from "@government-dao/core/api/proposal";
+import { verifySchema } from "@government-dao/core/api/verify";
 
 import { jsonSchemaOf } from "./json-schema.js";
 
@@ -14,7 +15,6 @@ type Schema = Record<string, unknown>;
 export const HASH: Schema = { type: "string", pattern: "^0x[0-9a-f]{64}$", description: "32 bytes, 0x + 64 lowercase hex digits" };
 export const ADDRESS: Schema = { type: "string", pattern: "^0x[0-9a-fA-F]{40}$", description: "an account or contract address" };
 export const DECIMAL: Schema = { type: "string", pattern: "^[0-9]{1,78}$", description: "a uint256 (id, amount, block number, unix seconds) as a decimal string" };
-const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: "null" }] });
 const text: Schema = { type: "string" };
 
 /** An object schema with exactly these properties, all required. */
@@ -31,44 +31,8 @@ export const documentRowSchema = jsonSchemaOf(documentSchema);
 export const proposalRowSchema = jsonSchemaOf(proposalSchema);
 export const voteRowSchema = jsonSchemaOf(voteSchema);
 
-const coSignature: Schema = {
-  oneOf: [
-    record({ status: { const: "valid" }, keySha256: HASH, agencyId: DECIMAL }),
-    record({ status: { const: "invalid" }, reason: text }),
-    record({ status: { const: "unavailable" }, reason: text }),
-    record({ status: { const: "none" } }),
-  ],
-};
-
-export function verifySchema(): Schema {
-  const proposal = proposalRowSchema;
-  const proposalProperties = (proposal.properties ?? {}) as Record<string, Schema>;
-  return {
-    oneOf: [
-      record({
-        sha256: HASH,
-        found: { const: false },
-        batchMemberRevocations: { type: "array", items: record({ batch: text, reason: text, revokedBy: ADDRESS, timestamp: DECIMAL, transactionHash: HASH }) },
-      }, "No document has this hash (a revoked member of a Merkle batch may still be listed)."),
-      record({
-        sha256: HASH,
-        found: { const: true },
-        status: { type: "string", enum: DOCUMENT_STATUSES },
-        docType: { type: "string", enum: DOCUMENT_TYPES },
-        agency: record({ id: DECIMAL, name: nullable(text) }),
-        issuer: ADDRESS,
-        transactionHash: HASH,
-        blockNumber: DECIMAL,
-        blockTime: DECIMAL,
-        supersedes: nullable(HASH),
-        supersededBy: nullable(HASH),
-        revoked: nullable(record({ at: nullable(DECIMAL), by: nullable(ADDRESS), reason: nullable(text) })),
-        proposal: nullable(record({ ...proposalProperties, votes: { type: "array", items: voteRowSchema } })),
-        coSignature,
-      }, "The document on chain, its enacting proposal with its votes, and the co-signature check."),
-    ],
-  };
-}
+/** GET /verify/{sha256}: core's zod schema. */
+export const verifyAnswerSchema = jsonSchemaOf(verifySchema);
 
 export const signingKeySchema = record({
   algorithm: { const: "ML-DSA-65" },

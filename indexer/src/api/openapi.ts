@@ -1,20 +1,19 @@
 // The OpenAPI 3.1 description of the REST surface, served at /api/v1/openapi.json. The answer schemas are core's zod
 // schemas (@government-dao/core/api/*) as JSON Schema (json-schema.ts), and the CSV and XML columns are their
 // properties, so the three formats and the dApp's parser share one definition.
-import { z } from "zod";
-
 import { allocationDetailSchema, allocationSchema, agencyTotalSchema, budgetOverviewSchema, milestoneSchema, releaseSchema } from "@government-dao/core/api/budget";
 import { documentDetailSchema } from "@government-dao/core/api/document";
+import { flagRowSchema, flagsAnswerSchema } from "@government-dao/core/api/flags";
 import { agencySchema, agencyWithRegistrarsSchema, officialSchema } from "@government-dao/core/api/people";
 import { proposalDetailSchema } from "@government-dao/core/api/proposal";
 
 import { jsonSchemaOf } from "./json-schema.js";
 import { ALLOCATIONS_LIST, RELEASES_LIST, TOTALS_LIST } from "./routes/budget.js";
 
-import { AUDIT_LIST, FLAGS_LIST, flagsDocument } from "./routes/audit.js";
+import { AUDIT_LIST, FLAGS_LIST } from "./routes/audit.js";
 import { DOCUMENTS_LIST } from "./routes/documents.js";
 import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, proposalRowSchema, signingKeySchema, verifySchema, voteRowSchema } from "./openapi-schemas.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, proposalRowSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
 import { PROPOSALS_LIST, PROPOSAL_STATES } from "./routes/proposals.js";
 
 const row = (columns: readonly string[]) => ({
@@ -126,20 +125,8 @@ const detail = (summary: string, param: string, description: string, content: ob
 });
 const sha = "sha-256 of the file (64 hex digits, 0x optional)";
 
-/** The flags' JSON answer, from the zod schema that reads the auditor's file (routes/audit.ts), so the two agree. */
-const fromZod = (schema: z.ZodType): object => z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any" });
-const FLAGS_JSON = {
-  type: "object",
-  properties: {
-    generatedAt: { type: ["integer", "null"] },
-    chainId: { type: ["integer", "null"] },
-    block: { type: ["integer", "null"] },
-    rules: fromZod(flagsDocument.shape.rules),
-    items: fromZod(flagsDocument.shape.flags),
-    nextCursor: { type: "null" },
-  },
-  required: ["generatedAt", "chainId", "block", "rules", "items", "nextCursor"],
-};
+/** The flags' JSON answer: core's zod schema (the indexer reads the auditor's file with its sibling). */
+const FLAGS_JSON = jsonSchemaOf(flagsAnswerSchema);
 /** `route` with its 200 JSON schema replaced. */
 function withJson<R extends { get: { responses: { "200": { content: Record<string, { schema: object }> } } } }>(route: R, schema: object): R {
   const ok = route.get.responses["200"];
@@ -209,7 +196,7 @@ export const openapi = {
   components: {
     schemas: {
       Error: errorSchema,
-      Verify: verifySchema(),
+      Verify: verifyAnswerSchema,
       Extract: extractSchema,
       SigningKey: signingKeySchema,
       vote: voteRowSchema,
@@ -226,8 +213,9 @@ export const openapi = {
       ProposalDetail: jsonSchemaOf(proposalDetailSchema),
       AllocationDetail: jsonSchemaOf(allocationDetailSchema),
       BudgetOverview: jsonSchemaOf(budgetOverviewSchema),
-      // Not yet in core: the audit log and the flags' flat rows.
-      ...Object.fromEntries([AUDIT_LIST, FLAGS_LIST].map((s) => [s.item, row(s.columns)])),
+      [FLAGS_LIST.item]: jsonSchemaOf(flagRowSchema),
+      // Not yet in core: the audit log's rows.
+      [AUDIT_LIST.item]: row(AUDIT_LIST.columns),
     },
   },
 } as const;
