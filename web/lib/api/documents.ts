@@ -2,35 +2,17 @@
  * Documents: a page of the list (searched and filtered by the API), one document with its amendment chain and
  * history, verify, the extract link. Answer shapes: @government-dao/core/api/document.
  */
-import { z } from "zod";
-
 import { type ApiDocument, type DocumentDetail, type DocumentStatus, type DocumentType, documentDetailSchema, documentPageSchema } from "@government-dao/core/api/document";
-import { proposalSchema, voteSchema } from "@government-dao/core/api/proposal";
+import { type VerifyFound, verifyFoundSchema } from "@government-dao/core/api/verify";
 
 import { apiUrl, getJson } from "./client";
 
 export { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentTitle } from "@government-dao/core/api/document";
 export type { ApiDocument, DocumentDetail, DocumentEvent, DocumentStatus, DocumentType } from "@government-dao/core/api/document";
+export type { CoSignatureCheck } from "@government-dao/core/api/verify";
 
-const coSignatureSchema = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("valid"), keySha256: z.string(), agencyId: z.string() }),
-  z.object({ status: z.literal("invalid"), reason: z.string() }),
-  z.object({ status: z.literal("unavailable"), reason: z.string() }),
-  z.object({ status: z.literal("none") }),
-]);
-export type CoSignatureCheck = z.infer<typeof coSignatureSchema>;
-
-/** The part of GET /verify/{sha256} (found) the document page shows (the OpenAPI "Verify" schema has all of it). */
-const verifySchema = z.object({
-  sha256: z.string(),
-  found: z.literal(true),
-  transactionHash: z.string(),
-  blockNumber: z.string(),
-  blockTime: z.string(),
-  proposal: proposalSchema.extend({ votes: z.array(voteSchema) }).nullable(),
-  coSignature: coSignatureSchema,
-});
-export type VerifyResult = z.infer<typeof verifySchema>;
+/** GET /verify/{sha256} of a document the API has (the document page asks it only after GET /documents/{id} found it). */
+export type VerifyResult = VerifyFound;
 
 /** What GET /documents is asked: search, filters and the page. */
 export interface DocumentQuery {
@@ -62,7 +44,7 @@ export function listDocuments(query: DocumentQuery = {}): Promise<DocumentPage> 
 
 export const getDocument = (id: string): Promise<DocumentDetail> => getJson(`/documents/${id}`, documentDetailSchema);
 
-export const verifyDocument = (id: string): Promise<VerifyResult> => getJson(`/verify/${id}`, verifySchema);
+export const verifyDocument = (id: string): Promise<VerifyResult> => getJson(`/verify/${id}`, verifyFoundSchema);
 
 /** Where the browser downloads the signed citizen extract. */
 export const extractUrl = (id: string): string => apiUrl(`/documents/${id}/extract`);
