@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the REST surface, served at /api/v1/openapi.json. The answer schemas are core's zod
 // schemas (@government-dao/core/api/*) as JSON Schema (json-schema.ts), and the CSV and XML columns are their
 // properties, so the three formats and the dApp's parser share one definition.
+import { roleChangeSchema } from "@government-dao/core/api/audit";
 import { allocationDetailSchema, allocationSchema, agencyTotalSchema, budgetOverviewSchema, milestoneSchema, releaseSchema } from "@government-dao/core/api/budget";
 import { documentDetailSchema } from "@government-dao/core/api/document";
 import { flagRowSchema, flagsAnswerSchema } from "@government-dao/core/api/flags";
@@ -16,11 +17,6 @@ import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, proposalRowSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
 import { PROPOSALS_LIST, PROPOSAL_STATES } from "./routes/proposals.js";
 
-const row = (columns: readonly string[]) => ({
-  type: "object",
-  description: "Flat row. uint256 amounts, ids and times (unix seconds) are decimal strings; null when absent.",
-  properties: Object.fromEntries(columns.map((c) => [c, { type: ["string", "number", "boolean", "null"] }])),
-});
 
 const formatParam: Parameter = { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xml"], default: "json" }, description: "json: {items, nextCursor}; csv: header row + rows; xml: <list><item><column/>…" };
 const bomParam: Parameter = { name: "bom", in: "query", schema: { type: "string", enum: ["0", "1"], default: "0" }, description: "1: a UTF-8 byte order mark before the CSV, so that Excel reads Cyrillic and Kazakh text as UTF-8 (format=csv only; 400 otherwise). CSV cells starting with = + - @, a tab or CR are prefixed with ' (formula-injection guard)" };
@@ -214,8 +210,7 @@ export const openapi = {
       AllocationDetail: jsonSchemaOf(allocationDetailSchema),
       BudgetOverview: jsonSchemaOf(budgetOverviewSchema),
       [FLAGS_LIST.item]: jsonSchemaOf(flagRowSchema),
-      // Not yet in core: the audit log's rows.
-      [AUDIT_LIST.item]: row(AUDIT_LIST.columns),
+      [AUDIT_LIST.item]: jsonSchemaOf(roleChangeSchema),
     },
   },
 } as const;

@@ -6,6 +6,7 @@ import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { z } from "zod";
 
+import { roleChangeSchema } from "@government-dao/core/api/audit";
 import { columnsOf } from "@government-dao/core/api/fields";
 import { type FlagsAnswer, flagRowSchema, flagsFileSchema } from "@government-dao/core/api/flags";
 
@@ -15,9 +16,7 @@ import { sendList } from "../formats.js";
 import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
 import { plainRow } from "../rows.js";
 
-export const ROLE_CHANGE_COLUMNS = [
-  "id", "kind", "contract", "role", "roleName", "account", "sender", "agencyId", "seatId", "detail", "timestamp", "blockNumber", "transactionHash", "logIndex",
-] as const;
+export const ROLE_CHANGE_COLUMNS = columnsOf(roleChangeSchema);
 export const FLAG_COLUMNS = columnsOf(flagRowSchema);
 export const AUDIT_LIST = { name: "roleChanges", item: "roleChange", columns: ROLE_CHANGE_COLUMNS } as const;
 export const FLAGS_LIST = { name: "flags", item: "flag", columns: FLAG_COLUMNS } as const;
