@@ -6,6 +6,7 @@ import { GOVERNOR_STATES } from "@government-dao/core/api/proposal";
 import { splitProposalDescription } from "@government-dao/core/proposal-description";
 
 import { ProposalControls } from "@/components/ProposalControls";
+import { RefreshWhileMissing } from "@/components/RefreshWhileMissing";
 import { ApiDown } from "@/components/public/ApiDown";
 import { formatters } from "@/components/public/format";
 import { ApiNotFound, load } from "@/lib/api/client";
@@ -62,9 +63,19 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
     const [state, now] = await Promise.all([stateOf(detail), chainTime()]);
     return { detail, state, now };
   }).catch((error: unknown) => {
-    if (error instanceof ApiNotFound) notFound();
+    if (error instanceof ApiNotFound) return { ok: false as const, missing: true };
     throw error;
   });
+  if ("missing" in data) {
+    // Not (yet) indexed: a proposal submitted a moment ago appears once the public data service has seen its block.
+    return (
+      <>
+        <h1>{t("title", { id: shortHex(id, 6) })}</h1>
+        <p data-testid="proposal-not-found">{t("notIndexed")}</p>
+        <RefreshWhileMissing />
+      </>
+    );
+  }
   if (!data.ok) {
     return (
       <>
