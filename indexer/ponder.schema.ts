@@ -11,6 +11,8 @@
  * No personal data: names of officials and document bodies live off chain.
  */
 import { DOCUMENT_STATUS_CODES, DOCUMENT_TYPE_CODES, MILESTONE_STATUS_CODES } from "@government-dao/core/enums";
+import { ROLE_CHANGE_KINDS } from "@government-dao/core/api/audit";
+import { COUNCIL_SETTINGS } from "@government-dao/core/api/settings";
 import { onchainEnum, onchainTable, relations } from "ponder";
 
 export const proposalState = onchainEnum("proposal_state", ["CREATED", "QUEUED", "EXECUTED", "CANCELED"]);
@@ -18,37 +20,15 @@ export const voteSupport = onchainEnum("vote_support", ["AGAINST", "FOR", "ABSTA
 export const timelockOperationStatus = onchainEnum("timelock_operation_status", ["SCHEDULED", "EXECUTED", "CANCELLED"]);
 export const documentType = onchainEnum("document_type", DOCUMENT_TYPE_CODES);
 export const documentStatus = onchainEnum("document_status", DOCUMENT_STATUS_CODES);
+/** Whether the document's metadata JSON was read when it was indexed (src/utils/document-metadata.ts). */
+export const documentMetadataStatus = onchainEnum("document_metadata_status", ["INDEXED", "UNAVAILABLE", "INVALID"]);
 export const documentEventKind = onchainEnum("document_event_kind", ["ISSUED", "AMENDED", "SUPERSEDED", "REVOKED", "DISPLACED"]);
 export const depositKind = onchainEnum("deposit_kind", ["DEPOSIT", "INFLOW"]);
 export const milestoneStatus = onchainEnum("milestone_status", MILESTONE_STATUS_CODES);
 export const checkpointKind = onchainEnum("checkpoint_kind", ["TOTAL_SEATS", "QUORUM_NUMERATOR", "GRACE_PERIOD"]);
-export const roleChangeKind = onchainEnum("role_change_kind", [
-  "ROLE_GRANTED",
-  "ROLE_REVOKED",
-  "ROLE_ADMIN_CHANGED",
-  "REGISTRAR_ADDED",
-  "REGISTRAR_REMOVED",
-  "SEAT_ISSUED",
-  "SEAT_REVOKED",
-  "SEAT_REASSIGNED",
-  "AGENCY_ADDED",
-  "AGENCY_RENAMED",
-  "AGENCY_ACTIVE_SET",
-  "AGENCY_KEY_ROTATED",
-  "PROPOSAL_GUARDIAN_SET",
-  "TIMELOCK_CHANGED",
-  "SETTING_CHANGED",
-]);
+export const roleChangeKind = onchainEnum("role_change_kind", ROLE_CHANGE_KINDS);
 /** The council's rules that governance can change (the Governor's settings and the Timelock's). */
-export const councilSetting = onchainEnum("council_setting", [
-  "VOTING_DELAY",
-  "VOTING_PERIOD",
-  "PROPOSAL_THRESHOLD",
-  "QUORUM_NUMERATOR",
-  "LATE_QUORUM_VOTE_EXTENSION",
-  "TIMELOCK_MIN_DELAY",
-  "TIMELOCK_GRACE_PERIOD",
-]);
+export const councilSetting = onchainEnum("council_setting", COUNCIL_SETTINGS);
 
 // ─── Council ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -270,6 +250,14 @@ export const document = onchainTable("document", (t) => ({
   revokeReason: t.text(),
   proposalId: t.bigint(),
   allocationCount: t.integer().notNull(),
+  /** From the metadata JSON in the content store at index time (null: metadataStatus is not INDEXED). */
+  number: t.text(),
+  titleKk: t.text(),
+  titleRu: t.text(),
+  titleEn: t.text(),
+  metadataStatus: documentMetadataStatus("metadata_status").notNull(),
+  /** Lowercased id, number and titles: what the documents list's `q` matches (LIKE). */
+  searchText: t.text().notNull(),
 }));
 
 /** One step of a document's history (id: tx hash - log index - document). */

@@ -16,6 +16,7 @@ import {
   updateCouncil,
   ZERO_HASH,
 } from "./utils/common.js";
+import { documentLabelColumns } from "./utils/document-metadata.js";
 
 
 async function historyEntry(
@@ -62,6 +63,7 @@ ponder.on("DocumentRegistry:DocumentIssued", async ({ event, context }) => {
     metadataDigest: lower(a.metadataDigest),
     coSignatureDigest: lower(a.coSignatureDigest) === ZERO_HASH ? null : lower(a.coSignatureDigest),
     allocationCount: 0,
+    ...(await documentLabelColumns(id, lower(a.metadataDigest))),
   });
   await historyEntry(db, event, id, "ISSUED", null, a.issuer, null);
   await db.update(agency, { id: agencyRow.id }).set({ documentsIssued: agencyRow.documentsIssued + 1n });

@@ -157,7 +157,7 @@ describe("API security (anvil, PGlite)", () => {
   it("covers every REST route of the OpenAPI document, each with its parameters", () => {
     assert.ok(routes.length >= 17, `${routes.length} routes`);
     const documents = routes.find((r) => r.template === "/api/v1/documents");
-    assert.deepEqual(documents?.parameters.map((p) => p.name).sort(), ["agency", "bom", "cursor", "format", "from", "limit", "status", "to", "type"]);
+    assert.deepEqual(documents?.parameters.map((p) => p.name).sort(), ["agency", "bom", "cursor", "format", "from", "limit", "q", "status", "to", "type"]);
     for (const route of routes.filter((r) => r.parameters.length > 0)) assert.ok(documented429.includes(route.template), `${route.template} documents 405 and 429`);
   });
 

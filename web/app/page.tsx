@@ -7,7 +7,7 @@ import { formatters } from "@/components/public/format";
 import { agencyName, documentName } from "@/components/public/labels";
 import { load } from "@/lib/api/client";
 import { budgetTotals } from "@/lib/api/budget";
-import { documentLabels, listDocuments } from "@/lib/api/documents";
+import { listDocuments } from "@/lib/api/documents";
 import { getFlags } from "@/lib/api/flags";
 import { listAgencies } from "@/lib/api/people";
 import { listProposals, proposalTitle } from "@/lib/api/proposals";
@@ -19,20 +19,19 @@ export const dynamic = "force-dynamic";
 const OPEN_STATES = new Set(["pending", "active"]);
 
 async function dashboard() {
-  const [decrees, proposals, totals, flags, agencies] = await Promise.all([
+  const [{ items: decrees }, proposals, totals, flags, agencies] = await Promise.all([
     listDocuments({ type: "DECREE", limit: 5 }),
     listProposals(50),
     budgetTotals(),
     getFlags(),
     listAgencies(),
   ]);
-  const [labels, states, tokens] = await Promise.all([
-    documentLabels(decrees),
+  const [states, tokens] = await Promise.all([
     governorStates(proposals.filter((p) => p.state === "CREATED").map((p) => p.id)),
     tokenInfos(totals.map((t) => t.tokenId)),
   ]);
   const open = proposals.filter((p) => OPEN_STATES.has(states.get(p.id) ?? ""));
-  return { decrees, labels, open, states, totals, tokens, flags, names: new Map(agencies.map((a) => [a.id, a.name])) };
+  return { decrees, open, states, totals, tokens, flags, names: new Map(agencies.map((a) => [a.id, a.name])) };
 }
 
 export default async function HomePage() {
@@ -59,7 +58,7 @@ export default async function HomePage() {
             <h2 id="latest-decrees">{t("latestDecrees")}</h2>
             <ul className="plain list-lines">
               {data.data.decrees.map((d) => {
-                const name = documentName(data.data.labels.get(d.id), d.id, f.locale);
+                const name = documentName(d, f.locale);
                 return (
                   <li key={d.id}>
                     <Link href={`/documents/${d.id}`}>

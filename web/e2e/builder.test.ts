@@ -127,8 +127,10 @@ describe("the proposal builder", () => {
     await link.click();
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
     await page.getByRole("heading", { name: /2/ }).filter({ hasText: /action/i }).waitFor();
-    await page.getByText("OfficialSeats.issue").waitFor();
-    await page.getByText("BudgetEscrow.createAllocation").waitFor();
+    // Each action as a sentence (or its decoded call), with the raw call behind the toggle.
+    assert.equal(await page.getByTestId("action-sentence").count(), 2);
+    await page.getByTestId("raw-call").filter({ hasText: "OfficialSeats" }).filter({ hasText: "issue(" }).waitFor({ state: "attached" });
+    await page.getByTestId("raw-call").filter({ hasText: "BudgetEscrow" }).filter({ hasText: "createAllocation(" }).waitFor({ state: "attached" });
     assert.equal(await page.getByText("#proposer=").count(), 0, "the proposal page does not show the suffix as rationale");
     await page.close();
   });

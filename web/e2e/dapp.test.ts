@@ -68,14 +68,44 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     await world.screenshot(page, "public-documents-filtered");
 
     await page.getByRole("link", { name: "Clear filters" }).click();
-    await page.getByTestId("documents-count").filter({ hasText: /^\d+ documents$/ }).waitFor();
-    await page.getByLabel("Search by number, title or sha-256").fill("open budget data");
+    await page.getByTestId("documents-count").filter({ hasText: /^\d+ documents on this page$/ }).waitFor();
+    await page.getByLabel("Search by number, title, agency or sha-256").fill("OPEN budget data");
     await page.getByRole("button", { name: "Show" }).click();
-    await page.waitForURL(/q=open/);
+    await page.waitForURL(/q=OPEN/);
     await page.getByTestId("documents-table").getByRole("link", { name: /L-2026\/002/ }).waitFor();
     assert.equal(await page.getByTestId("documents-table").locator("tbody tr").count(), 1);
     await world.screenshot(page, "public-documents-search");
     await page.close();
+  });
+
+  it("documents browser: the API searches agency names and pages the list, without JavaScript", async () => {
+    const browser = world.context.browser();
+    assert.ok(browser, "the shared context belongs to a browser");
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-US" });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${world.web.url}/documents?q=${encodeURIComponent("Ministry of Finance")}`);
+      const rows = page.getByTestId("documents-table").locator("tbody tr");
+      assert.ok((await rows.count()) > 0, "documents of the Ministry of Finance are found by the agency's name");
+      for (const text of await rows.locator('td[data-label="Agency"]').allTextContents()) assert.equal(text, "Ministry of Finance");
+      await page.goto(`${world.web.url}/documents`);
+      const firstPage = await page.getByTestId("documents-table").locator("tbody tr").count();
+      const next = page.getByRole("link", { name: "Next page →" });
+      if ((await next.count()) > 0) {
+        assert.equal(firstPage, 50, "a full first page before a next one");
+        await next.click();
+        await page.waitForURL(/cursor=/);
+        const firstOfSecond = await page.getByTestId("documents-table").locator("tbody tr a").first().getAttribute("href");
+        await page.getByRole("link", { name: "← Previous page" }).click();
+        await page.waitForURL((url) => !url.search.includes("cursor="));
+        assert.equal(await page.getByTestId("documents-table").locator("tbody tr").count(), firstPage);
+        assert.ok(firstOfSecond !== (await page.getByTestId("documents-table").locator("tbody tr a").first().getAttribute("href")));
+      } else {
+        assert.ok(firstPage < 50, "one page: no next link");
+      }
+    } finally {
+      await context.close();
+    }
   });
 
   it("document page: amendment history, proof, co-signature, QR code and a signed extract", async () => {
@@ -131,6 +161,46 @@ describe("the public pages, server-rendered from the indexer's API", () => {
       assert.ok((await table.locator(`[data-state="${state}"]`).count()) >= 1, `no ${state} proposal listed`);
     }
     await world.screenshot(page, "public-proposals");
+    await page.close();
+  });
+
+  it("proposal page: server-rendered from the API, each action's sentence first and its raw call behind a toggle; the browser reads no chain logs", async () => {
+    const id = activeProposal();
+    const browser = world.context.browser();
+    assert.ok(browser, "the shared context belongs to a browser");
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-US" });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${world.web.url}/proposals/${id}`);
+      assert.equal(await page.getByTestId("proposal-state").textContent(), "Voting open", "rendered on the server, without JavaScript");
+      await page.getByTestId("tally-for").waitFor();
+      const actions = page.getByTestId("action");
+      assert.ok((await actions.count()) >= 1);
+      const action = actions.first();
+      const sentence = (await action.getByTestId("action-sentence").textContent()) ?? "";
+      assert.ok(sentence.length > 0 && !/^0x/.test(sentence), `a sentence, not a hex call: ${sentence}`);
+      const children = await action.evaluate((li) => [...li.children].map((c) => c.getAttribute("data-testid") ?? c.tagName.toLowerCase()));
+      assert.equal(children[0], "action-sentence", "the sentence comes first");
+      const calldata = action.getByTestId("calldata");
+      assert.match((await calldata.textContent()) ?? "", /^0x[0-9a-f]{8}/);
+      assert.equal(await calldata.isVisible(), false, "the raw calldata is inside the closed toggle");
+      assert.equal(await action.locator("details").getByTestId("calldata").count(), 1);
+      await action.locator("details > summary").click();
+      assert.equal(await calldata.isVisible(), true, "the toggle opens without JavaScript");
+      await world.screenshot(page, "public-proposal-no-js");
+    } finally {
+      await context.close();
+    }
+    // With the dApp's scripts running (wallet controls, the periodic server re-render): no eth_getLogs from the browser.
+    const page = track(await world.page());
+    const logReads: string[] = [];
+    page.on("request", (request) => {
+      if ((request.postData() ?? "").includes("eth_getLogs")) logReads.push(request.url());
+    });
+    await page.goto(`${world.web.url}/proposals/${id}`);
+    await page.getByTestId("tally-for").waitFor();
+    await page.waitForTimeout(7_000);
+    assert.deepEqual(logReads, [], "the browser read no logs");
     await page.close();
   });
 

@@ -1,12 +1,10 @@
 "use client";
-/** Reading the Governor and the seats: an official's seat, a proposal with its tallies and votes, recent proposals. */
+/** Reading the Governor and the seats: an official's seat, whether an account voted, recent proposals. */
 import { useQuery } from "@tanstack/react-query";
-import { type Address, type Hex, keccak256, toBytes } from "viem";
-import { getBlock, getContractEvents, readContract } from "viem/actions";
+import type { Address, Hex } from "viem";
+import { getContractEvents, readContract } from "viem/actions";
 
-import { useRuntime } from "@/components/Providers";
 import { useContract, useReadClient } from "@/hooks/useContract";
-import { type DecodedAction, contractLookup, decodeAction } from "@government-dao/core/actions/decode";
 import { splitProposalDescription } from "@government-dao/core/proposal-description";
 import { PROPOSAL_STATES, type ProposalStateName } from "@/utils/format";
 
@@ -38,16 +36,11 @@ export function useSeat(account: Address | undefined) {
   });
 }
 
+/** One call of a proposal, as the Governor executes it (the proposal page renders it from the API's decoded answer). */
 export interface ProposalAction {
   target: Address;
   value: bigint;
   calldata: Hex;
-  /** "DocumentRegistry.issue" when the target is a system contract and the call decodes. */
-  call?: string;
-  /** The decoded arguments with their parameter names from the ABI. */
-  args?: { name: string; value: unknown }[];
-  /** The call decoded by core (render it with useActionSentence in the reader's language). */
-  decoded: DecodedAction;
 }
 
 export interface VoteView {
@@ -80,71 +73,6 @@ export interface ProposalView {
  * title and rationale capped (core/src/proposal-description.ts).
  */
 export const splitDescription = splitProposalDescription;
-
-/** Decodes a proposal's calls against the deployment's contracts with core's decoder. */
-function useDecoder() {
-  const { addresses } = useRuntime();
-  const lookup = contractLookup(addresses);
-  return (target: Address, value: bigint, calldata: Hex): Pick<ProposalAction, "call" | "args" | "decoded"> => {
-    const decoded = decodeAction(lookup, { target, value, data: calldata });
-    if (decoded.kind !== "decoded") return { decoded };
-    return { decoded, call: `${decoded.contract}.${decoded.functionName}`, args: decoded.args.map(({ name, value: v }) => ({ name, value: v })) };
-  };
-}
-
-/** A proposal read from chain: state, tallies, timeline, actions (from ProposalCreated) and votes (VoteCast). */
-export function useProposal(id: bigint | undefined) {
-  const governor = useContract("GovernmentGovernor");
-  const client = useReadClient();
-  const decode = useDecoder();
-  return useQuery({
-    queryKey: ["proposal", governor?.address, id?.toString()],
-    enabled: Boolean(governor && client && id !== undefined),
-    refetchInterval: 5_000,
-    queryFn: async (): Promise<ProposalView | null> => {
-      if (!governor || !client || id === undefined) throw new Error("not ready");
-      const snapshot = await readContract(client, { ...governor, functionName: "proposalSnapshot", args: [id] });
-      if (snapshot === 0n) return null;
-      const [stateIndex, votes, deadline, eta, proposer, block, created, cast] = await Promise.all([
-        readContract(client, { ...governor, functionName: "state", args: [id] }),
-        readContract(client, { ...governor, functionName: "proposalVotes", args: [id] }),
-        readContract(client, { ...governor, functionName: "proposalDeadline", args: [id] }),
-        readContract(client, { ...governor, functionName: "proposalEta", args: [id] }),
-        readContract(client, { ...governor, functionName: "proposalProposer", args: [id] }),
-        getBlock(client),
-        getContractEvents(client, { ...governor, eventName: "ProposalCreated", fromBlock: 0n, strict: true }),
-        getContractEvents(client, { ...governor, eventName: "VoteCast", fromBlock: 0n, strict: true }),
-      ]);
-      const event = created.find((e) => e.args.proposalId === id);
-      const description = event?.args.description ?? "";
-      const quorum =
-        snapshot < block.timestamp ? await readContract(client, { ...governor, functionName: "quorum", args: [snapshot] }).catch(() => undefined) : undefined;
-      const actions: ProposalAction[] = (event?.args.targets ?? []).map((target, i) => {
-        const calldata = event?.args.calldatas[i] ?? "0x";
-        const value = event?.args.values[i] ?? 0n;
-        return { target, value, calldata, ...decode(target, value, calldata) };
-      });
-      return {
-        id,
-        state: PROPOSAL_STATES[stateIndex] ?? "pending",
-        proposer,
-        description,
-        descriptionHash: keccak256(toBytes(description)),
-        ...splitDescription(description),
-        actions,
-        tallies: { against: votes[0], for: votes[1], abstain: votes[2] },
-        ...(quorum !== undefined ? { quorum } : {}),
-        snapshot,
-        deadline,
-        eta,
-        now: block.timestamp,
-        votes: cast
-          .filter((e) => e.args.proposalId === id)
-          .map((e) => ({ voter: e.args.voter, support: (e.args.support as 0 | 1 | 2), reason: e.args.reason, blockNumber: e.blockNumber ?? 0n })),
-      };
-    },
-  });
-}
 
 /** Whether `account` has voted on proposal `id`. */
 export function useHasVoted(id: bigint | undefined, account: Address | undefined) {

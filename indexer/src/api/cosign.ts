@@ -4,17 +4,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+import type { CoSignatureCheck } from "@government-dao/core/api/verify";
 import { cidFromDigest } from "@government-dao/core/cid";
 import { type ContentRead, hashMatches } from "@government-dao/core/content-read";
 import { CO_SIGNATURE_REASONS, checkCoSignature as checkVerdict, coSigningAgencyId as signerOf, verifySignatureBlock } from "@government-dao/core/cosignature";
 import type { BatchMetadata } from "@government-dao/core/metadata";
 import { contentDir, deployment } from "./context.js";
 
-export type CoSignatureResult =
-  | { status: "valid"; keySha256: string; agencyId: string }
-  | { status: "invalid"; reason: string }
-  | { status: "unavailable"; reason: string }
-  | { status: "none" };
+/** The check's result (its shape: core's coSignatureCheckSchema). */
+export type CoSignatureResult = CoSignatureCheck;
 
 const ZERO_HASH = `0x${"0".repeat(64)}`;
 

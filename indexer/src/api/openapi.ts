@@ -1,31 +1,24 @@
-// The OpenAPI 3.1 description of the REST surface, served at /api/v1/openapi.json. List item schemas are built
-// from the same column lists the CSV and XML exports use, so the three formats share one documented schema.
-import { ALLOCATIONS_LIST, RELEASES_LIST, TOTALS_LIST } from "./routes/budget.js";
-import { z } from "zod";
+// The OpenAPI 3.1 description of the REST surface, served at /api/v1/openapi.json. The answer schemas are core's zod
+// schemas (@government-dao/core/api/*) as JSON Schema (json-schema.ts), and the CSV and XML columns are their
+// properties, so the three formats and the dApp's parser share one definition.
+import { roleChangeSchema } from "@government-dao/core/api/audit";
+import { allocationDetailSchema, allocationSchema, agencyTotalSchema, budgetOverviewSchema, milestoneSchema, releaseSchema } from "@government-dao/core/api/budget";
+import { documentDetailSchema } from "@government-dao/core/api/document";
+import { flagRowSchema, flagsAnswerSchema } from "@government-dao/core/api/flags";
+import { agencySchema, agencyWithRegistrarsSchema, officialSchema } from "@government-dao/core/api/people";
+import { proposalDetailSchema } from "@government-dao/core/api/proposal";
 
-import { AUDIT_LIST, FLAGS_LIST, flagsDocument } from "./routes/audit.js";
-import { COUNCIL_SETTINGS, SETTINGS_LIST } from "./routes/settings.js";
+import { settingChangeSchema } from "@government-dao/core/api/settings";
+
+import { jsonSchemaOf } from "./json-schema.js";
+import { ALLOCATIONS_LIST, RELEASES_LIST, TOTALS_LIST } from "./routes/budget.js";
+import { AUDIT_LIST, FLAGS_LIST } from "./routes/audit.js";
 import { DOCUMENTS_LIST } from "./routes/documents.js";
 import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
-import {
-  DOCUMENT_STATUSES,
-  DOCUMENT_TYPES,
-  documentRowSchema,
-  errorSchema,
-  extractSchema,
-  proposalDetailSchema,
-  proposalRowSchema,
-  signingKeySchema,
-  verifySchema,
-  voteRowSchema,
-} from "./openapi-schemas.js";
-import { PROPOSALS_LIST, PROPOSAL_FILTER_STATES, PROPOSAL_STATES } from "./routes/proposals.js";
+import { COUNCIL_SETTINGS, SETTINGS_LIST } from "./routes/settings.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, proposalRowSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
+import { PROPOSALS_LIST, PROPOSAL_FILTER_STATES } from "./routes/proposals.js";
 
-const row = (columns: readonly string[]) => ({
-  type: "object",
-  description: "Flat row. uint256 amounts, ids and times (unix seconds) are decimal strings; null when absent.",
-  properties: Object.fromEntries(columns.map((c) => [c, { type: ["string", "number", "boolean", "null"] }])),
-});
 
 const formatParam: Parameter = { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xml"], default: "json" }, description: "json: {items, nextCursor}; csv: header row + rows; xml: <list><item><column/>…" };
 const bomParam: Parameter = { name: "bom", in: "query", schema: { type: "string", enum: ["0", "1"], default: "0" }, description: "1: a UTF-8 byte order mark before the CSV, so that Excel reads Cyrillic and Kazakh text as UTF-8 (format=csv only; 400 otherwise). CSV cells starting with = + - @, a tab or CR are prefixed with ' (formula-injection guard)" };
@@ -52,7 +45,8 @@ interface Parameter {
   schema: object;
   description?: string;
 }
-const list = (spec: { name: string; item: string; columns: readonly string[] }, summary: string, extra: Parameter[] = [], paged = true) => ({
+/** A list route; its JSON items are `jsonItem` (default: the row schema `spec.item`, whose properties are the CSV/XML columns). */
+const list = (spec: { name: string; item: string; columns: readonly string[] }, summary: string, extra: Parameter[] = [], paged = true, jsonItem = spec.item) => ({
   get: {
     summary,
     parameters: [...extra, ...(paged ? pageParams : onePageParams)],
@@ -60,7 +54,7 @@ const list = (spec: { name: string; item: string; columns: readonly string[] }, 
       "200": {
         description: `A page of ${spec.name}`,
         content: {
-          "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { $ref: `#/components/schemas/${spec.item}` } }, nextCursor: { type: ["string", "null"] } }, required: ["items", "nextCursor"] } },
+          "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { $ref: `#/components/schemas/${jsonItem}` } }, nextCursor: { type: ["string", "null"] } }, required: ["items", "nextCursor"] } },
           // x-columns: the row schema whose properties are the CSV header and the XML item's elements, in order.
           "text/csv": { schema: { type: "string", "x-columns": `#/components/schemas/${spec.item}` } },
           "application/xml": { schema: { type: "string", "x-columns": `#/components/schemas/${spec.item}` } },
@@ -72,6 +66,7 @@ const list = (spec: { name: string; item: string; columns: readonly string[] }, 
   },
 });
 const json = (schema: object) => ({ "application/json": { schema } });
+const ref = (component: string) => json({ $ref: `#/components/schemas/${component}` });
 
 const nullableInt = { type: ["integer", "null"], minimum: 0 };
 /** The answer of GET /api/v1/health (indexer/src/api/routes/health.ts). */
@@ -141,20 +136,8 @@ const ocdsRoute = (summary: string) => ({
   },
 });
 
-/** The flags' JSON answer, from the zod schema that reads the auditor's file (routes/audit.ts), so the two agree. */
-const fromZod = (schema: z.ZodType): object => z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any" });
-const FLAGS_JSON = {
-  type: "object",
-  properties: {
-    generatedAt: { type: ["integer", "null"] },
-    chainId: { type: ["integer", "null"] },
-    block: { type: ["integer", "null"] },
-    rules: fromZod(flagsDocument.shape.rules),
-    items: fromZod(flagsDocument.shape.flags),
-    nextCursor: { type: "null" },
-  },
-  required: ["generatedAt", "chainId", "block", "rules", "items", "nextCursor"],
-};
+/** The flags' JSON answer: core's zod schema (the indexer reads the auditor's file with its sibling). */
+const FLAGS_JSON = jsonSchemaOf(flagsAnswerSchema);
 /** `route` with its 200 JSON schema replaced. */
 function withJson<R extends { get: { responses: { "200": { content: Record<string, { schema: object }> } } } }>(route: R, schema: object): R {
   const ok = route.get.responses["200"];
@@ -171,14 +154,15 @@ export const openapi = {
   },
   servers: [{ url: "/" }],
   paths: {
-    "/api/v1/documents": list(DOCUMENTS_LIST, "Documents, newest first", [
+    "/api/v1/documents": list(DOCUMENTS_LIST, "Documents, newest first; searched with q, filtered by agency, type, status and issue date", [
+      { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "search: a piece of a title (kk, ru or en), of the document number, of the agency's name, or of the hash (case-insensitive; titles and numbers only of documents whose metadataStatus is INDEXED)" },
       { name: "agency", in: "query", schema: { type: "string" }, description: "agency id (0: central government)" },
       { name: "type", in: "query", schema: { type: "string", enum: DOCUMENT_TYPES } },
       { name: "status", in: "query", schema: { type: "string", enum: DOCUMENT_STATUSES } },
       { name: "from", in: "query", schema: { type: "string" }, description: "issued at or after (unix seconds)" },
       { name: "to", in: "query", schema: { type: "string" }, description: "issued at or before (unix seconds)" },
     ]),
-    "/api/v1/documents/{id}": detail("One document, every version of its amendment chain and their history", "id", sha),
+    "/api/v1/documents/{id}": detail("One document, every version of its amendment chain and their history", "id", sha, ref("DocumentDetail")),
     "/api/v1/documents/{id}/extract": detail("Citizen extract: the document as JSON signed with the API's ML-DSA-65 key (lib/extract.ts verifies it offline)", "id", sha, json({ $ref: "#/components/schemas/Extract" })),
     "/api/v1/signing-key": { get: { summary: "The API's ML-DSA-65 public key (base64) and its sha-256", responses: { "200": { description: "key", content: json({ $ref: "#/components/schemas/SigningKey" }) }, ...guardResponses } } },
     "/api/v1/verify/{sha256}": detail("Verify a file: status, agency, enacting proposal and votes, transaction, block time, co-signature check (valid | invalid | unavailable | none)", "sha256", sha, json({ $ref: "#/components/schemas/Verify" })),
@@ -194,14 +178,25 @@ export const openapi = {
       "One proposal: the Governor's state at the indexed head, decoded actions with their sentences in kk, ru and en, tallies, votes with reasons, timeline",
       "id",
       "decimal proposal id",
-      json({ $ref: "#/components/schemas/ProposalDetail" }),
+      ref("ProposalDetail"),
     ),
+    "/api/v1/budget": {
+      get: {
+        summary: "The budget in one answer: totals per agency and token, agency names, and a page of allocations (newest first) each with its milestones and releases",
+        parameters: [limitParam, { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" }] satisfies Parameter[],
+        responses: {
+          "200": { description: "budget", content: ref("BudgetOverview") },
+          "400": { ...errorResponse, description: "Invalid input (invalid_input, invalid_cursor), or a query parameter this route does not accept (unknown_parameter) or given twice (repeated_parameter)" },
+          ...guardResponses,
+        },
+      },
+    },
     "/api/v1/budget/allocations": list(ALLOCATIONS_LIST, "Allocations, newest first"),
-    "/api/v1/budget/allocations/{id}": detail("One allocation with its milestones and releases", "id", "decimal allocation id"),
+    "/api/v1/budget/allocations/{id}": detail("One allocation with its milestones and releases", "id", "decimal allocation id", ref("AllocationDetail")),
     "/api/v1/budget/releases": list(RELEASES_LIST, "Releases, newest first"),
     "/api/v1/budget/totals": list(TOTALS_LIST, "Allocated, released and cancelled per agency and token", [], false),
     "/api/v1/officials": list(OFFICIALS_LIST, "Officials and their seats", [], false),
-    "/api/v1/agencies": list(AGENCIES_LIST, "Agencies exactly as the registry has them (JSON adds their registrars); agency 0, the central government, is not one", [], false),
+    "/api/v1/agencies": list(AGENCIES_LIST, "Agencies exactly as the registry has them (JSON adds their registrars); agency 0, the central government, is not one", [], false, "agencyWithRegistrars"),
     "/api/v1/audit-log": list(AUDIT_LIST, "Every change of power (roles, registrars, seats, agencies, council settings), newest first"),
     "/api/v1/ocds/release-package": ocdsRoute("OCDS 1.1 release package: every allocation of the escrow as a contracting process (planning.budget, award, contract with milestones; a release per payment with its transaction; termination on cancel)"),
     "/api/v1/ocds/record-package": ocdsRoute("OCDS 1.1 record package: per allocation its releases and the compiled release (the process as it stands)"),
@@ -249,16 +244,26 @@ export const openapi = {
   components: {
     schemas: {
       Error: errorSchema,
-      Verify: verifySchema(PROPOSAL_STATES),
-      ProposalDetail: proposalDetailSchema(PROPOSAL_STATES),
+      Verify: verifyAnswerSchema,
       Extract: extractSchema,
       SigningKey: signingKeySchema,
       vote: voteRowSchema,
       [DOCUMENTS_LIST.item]: documentRowSchema,
-      [PROPOSALS_LIST.item]: proposalRowSchema(PROPOSAL_STATES),
-      ...Object.fromEntries(
-        [ALLOCATIONS_LIST, RELEASES_LIST, TOTALS_LIST, OFFICIALS_LIST, AGENCIES_LIST, AUDIT_LIST, SETTINGS_LIST, FLAGS_LIST].map((s) => [s.item, row(s.columns)]),
-      ),
+      [PROPOSALS_LIST.item]: proposalRowSchema,
+      [ALLOCATIONS_LIST.item]: jsonSchemaOf(allocationSchema),
+      [RELEASES_LIST.item]: jsonSchemaOf(releaseSchema),
+      [TOTALS_LIST.item]: jsonSchemaOf(agencyTotalSchema),
+      milestone: jsonSchemaOf(milestoneSchema),
+      [OFFICIALS_LIST.item]: jsonSchemaOf(officialSchema),
+      [AGENCIES_LIST.item]: jsonSchemaOf(agencySchema),
+      agencyWithRegistrars: jsonSchemaOf(agencyWithRegistrarsSchema),
+      DocumentDetail: jsonSchemaOf(documentDetailSchema),
+      ProposalDetail: jsonSchemaOf(proposalDetailSchema),
+      AllocationDetail: jsonSchemaOf(allocationDetailSchema),
+      BudgetOverview: jsonSchemaOf(budgetOverviewSchema),
+      [FLAGS_LIST.item]: jsonSchemaOf(flagRowSchema),
+      [AUDIT_LIST.item]: jsonSchemaOf(roleChangeSchema),
+      [SETTINGS_LIST.item]: jsonSchemaOf(settingChangeSchema),
     },
   },
 } as const;

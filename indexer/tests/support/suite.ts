@@ -81,6 +81,49 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       assert.deepEqual(seen, all.items.map((d) => d.id), "pages cover the list once, in order");
     });
 
+    it("keeps each document's number and titles from the content store, and searches them, its number, agency and hash with q", async () => {
+      const all = (await json<Page>("/api/v1/documents?limit=1000")).items;
+      const indexed = all.filter((d) => d.metadataStatus === "INDEXED");
+      assert.ok(indexed.length > 0 && indexed.every((d) => typeof d.number === "string" && typeof d.titleKk === "string" && typeof d.titleRu === "string" && typeof d.titleEn === "string"));
+      assert.ok(all.filter((d) => d.metadataStatus !== "INDEXED").every((d) => d.number === null && d.titleEn === null), "no titles: null, and metadataStatus says why");
+      const sample = indexed[0] as Json;
+      const search = async (q: string, extra = ""): Promise<Json[]> => (await json<Page>(`/api/v1/documents?limit=1000&q=${encodeURIComponent(q)}${extra}`)).items;
+      const word = (title: string): string => [...title.split(/\s+/)].sort((a, b) => b.length - a.length)[0] ?? title;
+      for (const [field, piece] of [
+        ["titleRu", word(String(sample.titleRu)).toUpperCase()],
+        ["titleKk", word(String(sample.titleKk))],
+        ["titleEn", word(String(sample.titleEn)).toLowerCase()],
+        ["number", String(sample.number)],
+      ] as const) {
+        const found = await search(piece);
+        assert.ok(found.some((d) => d.id === sample.id), `q=${piece} finds the document by its ${field}`);
+        const needle = piece.toLowerCase();
+        assert.ok(
+          found.every((d) => [d.id, d.number, d.titleKk, d.titleRu, d.titleEn, d.agencyName].some((v) => typeof v === "string" && v.toLowerCase().includes(needle.replace(/^0x/, "")))),
+          `q=${piece}: every hit matches`,
+        );
+      }
+      assert.deepEqual((await search(String(sample.id))).map((d) => d.id), [sample.id], "q=<hash> finds that document");
+      const finance = await search("finance");
+      assert.ok(finance.length > 0 && finance.every((d) => d.agencyName === "Ministry of Finance" || String(d.titleEn).toLowerCase().includes("finance")), "q matches the agency's name");
+      assert.equal((await search("zz%_no such document_%zz")).length, 0, "% and _ are literal");
+      const decreesMatching = await search(word(String(sample.titleRu)), `&type=${String(sample.docType)}`);
+      assert.ok(decreesMatching.every((d) => d.docType === sample.docType), "q and filters combine");
+      // Pages of a search cover its hits once, in order.
+      const q = encodeURIComponent(String(sample.number).slice(0, 2));
+      const hits = await search(String(sample.number).slice(0, 2));
+      const seen: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page = await json<Page>(`/api/v1/documents?limit=2&q=${q}${cursor ? `&cursor=${cursor}` : ""}`);
+        seen.push(...page.items.map((d) => d.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      assert.deepEqual(seen, hits.map((d) => d.id));
+      await json(`/api/v1/documents?q=${"x".repeat(201)}`, 400);
+      await json("/api/v1/documents?q=a%00b", 400);
+    });
+
     it("shows a document's whole amendment chain and history", async () => {
       const amended = (await json<Page>("/api/v1/documents?status=AMENDED")).items[0];
       assert.ok(amended, "the seed amends a decree");
@@ -139,6 +182,24 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       assert.equal(allocated, expected);
       const detail = await json<{ milestones: Json[]; releases: Json[] }>(`/api/v1/budget/allocations/${String(allocations[0]?.id)}`);
       assert.ok(detail.milestones.length > 0);
+    });
+
+    it("answers the whole budget page in one request: totals, agency names, allocations with milestones and releases", async () => {
+      const allocations = (await json<Page>("/api/v1/budget/allocations?limit=1000")).items;
+      const totals = (await json<Page>("/api/v1/budget/totals")).items;
+      const overview = await json<{ totals: Json[]; agencies: Json[]; items: { allocation: Json; milestones: Json[]; releases: Json[] }[]; nextCursor: string | null }>("/api/v1/budget?limit=1000");
+      assert.deepEqual(overview.totals, totals);
+      assert.deepEqual(overview.items.map((i) => i.allocation), allocations);
+      assert.equal(overview.nextCursor, null);
+      assert.ok(overview.agencies.some((a) => a.id === "1" && a.name === "Ministry of Finance"));
+      for (const item of overview.items.slice(0, 3)) {
+        const detail = await json<{ milestones: Json[]; releases: Json[] }>(`/api/v1/budget/allocations/${String(item.allocation.id)}`);
+        assert.deepEqual(item.milestones, detail.milestones);
+        assert.deepEqual(item.releases, detail.releases);
+      }
+      const first = await json<{ items: unknown[]; nextCursor: string | null }>("/api/v1/budget?limit=1");
+      assert.equal(first.items.length, 1);
+      if (allocations.length > 1) assert.ok(first.nextCursor !== null);
     });
 
     it("lists officials, agencies and the audit log of role changes", async () => {

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { ApiDown } from "@/components/public/ApiDown";
+import { PageLinks } from "@/components/public/PageLinks";
 import { type ChartRow, MoneyChart } from "@/components/public/MoneyChart";
 import { formatters } from "@/components/public/format";
 import { agencyName } from "@/components/public/labels";
-import { allocationsWithMilestones, budgetTotals } from "@/lib/api/budget";
+import { budgetOverview } from "@/lib/api/budget";
+import { budgetPageData } from "@/lib/budget-page";
+import { pagePosition } from "@/lib/page-trail";
 import { load } from "@/lib/api/client";
-import { listAgencies } from "@/lib/api/people";
 import { chainTime, tokenInfos } from "@/lib/chain";
 
 export const dynamic = "force-dynamic";
@@ -17,13 +19,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("budget"))("title") };
 }
 
-export default async function BudgetPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function BudgetPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const position = pagePosition(typeof params.cursor === "string" ? params.cursor : undefined, typeof params.trail === "string" ? params.trail : undefined);
   const t = await getTranslations("budget");
   const f = await formatters();
   const data = await load(async () => {
-    const [totals, allocations, agencies] = await Promise.all([budgetTotals(), allocationsWithMilestones(), listAgencies()]);
-    const tokens = await tokenInfos([...totals.map((r) => r.tokenId), ...allocations.map((a) => a.allocation.tokenId)]);
-    return { totals, allocations, names: new Map(agencies.map((a) => [a.id, a.name])), tokens };
+    const page = await budgetPageData(budgetOverview, position.cursor);
+    const tokens = await tokenInfos([...page.totals.map((r) => r.tokenId), ...page.allocations.map((a) => a.allocation.tokenId)]);
+    return { ...page, tokens };
   });
   if (!data.ok) {
     return (
@@ -33,7 +39,7 @@ export default async function BudgetPage() {
       </>
     );
   }
-  const { totals, allocations, names, tokens } = data.data;
+  const { totals, allocations, names, tokens, nextCursor } = data.data;
   const token = (id: string) => tokens.get(id.toLowerCase()) ?? null;
   // Overdue is judged by the chain clock, as the contracts and the auditor do.
   const now = await chainTime();
@@ -188,6 +194,7 @@ export default async function BudgetPage() {
             </article>
           );
         })}
+        <PageLinks path="/budget" query={{}} position={position} nextCursor={nextCursor} />
       </section>
     </>
   );

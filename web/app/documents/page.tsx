@@ -3,12 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { ApiDown } from "@/components/public/ApiDown";
+import { PageLinks } from "@/components/public/PageLinks";
 import { DocumentStatus } from "@/components/public/DocumentStatus";
 import { formatters } from "@/components/public/format";
 import { agencyName, docTypeKey, documentName } from "@/components/public/labels";
 import { load } from "@/lib/api/client";
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type DocumentStatus as Status, type DocumentType, documentLabels, listDocuments } from "@/lib/api/documents";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type DocumentStatus as Status, type DocumentType, listDocuments } from "@/lib/api/documents";
 import { listAgencies } from "@/lib/api/people";
+import { hrefWith, pagePosition } from "@/lib/page-trail";
 
 export const dynamic = "force-dynamic";
 
@@ -20,25 +22,37 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
 const isType = (v: string): v is DocumentType => DOCUMENT_TYPES.some((t) => t === v);
 const isStatus = (v: string): v is Status => DOCUMENT_STATUSES.some((s) => s === v);
+/** Documents per page. */
+const PAGE_SIZE = 50;
 
+/** The documents list: the API searches (`q`), filters and pages it; this page renders one page and its links. */
 export default async function DocumentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
   const type = one(params.type);
   const status = one(params.status);
   const agency = one(params.agency);
   const query = one(params.q).slice(0, 200);
+  const position = pagePosition(one(params.cursor) || undefined, one(params.trail) || undefined);
   const t = await getTranslations("documents");
   const tt = await getTranslations("docTypes");
   const ts = await getTranslations("docStatuses");
   const f = await formatters();
 
-  const retry = `/documents?${new URLSearchParams(Object.entries({ type, status, agency, q: query }).filter(([, v]) => v !== "")).toString()}`;
+  const filters = { type, status, agency, q: query };
+  const retry = hrefWith("/documents", filters);
   const data = await load(async () => {
     const [docs, agencies] = await Promise.all([
-      listDocuments({ type: isType(type) ? type : undefined, status: isStatus(status) ? status : undefined, agency: /^\d+$/.test(agency) ? agency : undefined }),
+      listDocuments({
+        q: query || undefined,
+        type: isType(type) ? type : undefined,
+        status: isStatus(status) ? status : undefined,
+        agency: /^\d{1,10}$/.test(agency) ? agency : undefined,
+        limit: PAGE_SIZE,
+        cursor: position.cursor,
+      }),
       listAgencies(),
     ]);
-    return { docs, agencies, labels: await documentLabels(docs) };
+    return { docs, agencies };
   });
 
   return (
@@ -50,13 +64,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       ) : (
         (() => {
           const names = new Map(data.data.agencies.map((a) => [a.id, a.name]));
-          const needle = query.toLowerCase().replace(/^0x/, "");
-          const rows = data.data.docs.filter((d) => {
-            if (!needle) return true;
-            const label = data.data.labels.get(d.id);
-            const haystack = [d.id.slice(2), label?.number, label?.title.kk, label?.title.ru, label?.title.en].filter(Boolean).join("\n").toLowerCase();
-            return haystack.includes(needle);
-          });
+          const rows = data.data.docs.items;
           return (
             <>
               <form key={retry} method="get" action="/documents" className="filters card" role="search" aria-label={t("filters")}>
@@ -125,13 +133,14 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                     </thead>
                     <tbody>
                       {rows.map((d) => {
-                        const name = documentName(data.data.labels.get(d.id), d.id, f.locale);
+                        const name = documentName(d, f.locale);
                         return (
                           <tr key={d.id} data-doc-type={d.docType} data-doc-status={d.status}>
                             <td>
                               <Link href={`/documents/${d.id}`}>
                                 {name.number && <strong>{name.number}</strong>} {name.title}
                               </Link>
+                              {d.metadataStatus !== "INDEXED" && <span className="hint"> ({t("untitled")})</span>}
                             </td>
                             <td data-label={t("type")}>{tt(docTypeKey(d.docType))}</td>
                             <td data-label={t("status")}>
@@ -146,6 +155,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                   </table>
                 </div>
               )}
+              <PageLinks path="/documents" query={filters} position={position} nextCursor={data.data.docs.nextCursor} />
             </>
           );
         })()

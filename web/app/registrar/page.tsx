@@ -5,7 +5,7 @@ import { type AgencyDocumentItem, AgencyDocuments } from "@/components/AgencyDoc
 import { RegistrarForm } from "@/components/RegistrarForm";
 import { documentName } from "@/components/public/labels";
 import { load } from "@/lib/api/client";
-import { documentLabels, listDocuments } from "@/lib/api/documents";
+import { type ApiDocument, listDocuments } from "@/lib/api/documents";
 
 export const dynamic = "force-dynamic";
 
@@ -13,18 +13,27 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("registrar"))("title") };
 }
 
-const AGENCY_TYPES = new Set(["ORDER", "CERTIFICATE", "NOTICE"]);
+const AGENCY_TYPES = ["ORDER", "CERTIFICATE", "NOTICE"] as const;
+
+/** Every ACTIVE or AMENDED document of `type`, following the API's pages. */
+async function documentsOfType(type: "ORDER" | "CERTIFICATE" | "NOTICE"): Promise<ApiDocument[]> {
+  const all: ApiDocument[] = [];
+  for (let cursor: string | undefined, pages = 0; pages < 20; pages++) {
+    const page = await listDocuments({ type, limit: 1000, cursor });
+    all.push(...page.items.filter((d) => d.status !== "REVOKED"));
+    if (page.nextCursor === null) break;
+    cursor = page.nextCursor;
+  }
+  return all;
+}
 
 /** Agency documents a registrar may still amend or revoke (none when the public data service is down). */
 async function agencyDocuments(locale: string): Promise<AgencyDocumentItem[]> {
-  const loaded = await load(async () => {
-    const docs = (await listDocuments()).filter((d) => AGENCY_TYPES.has(d.docType) && d.status !== "REVOKED");
-    return { docs, labels: await documentLabels(docs) };
-  });
+  const loaded = await load(async () => ({ docs: (await Promise.all([...AGENCY_TYPES].map(documentsOfType))).flat() }));
   if (!loaded.ok) return [];
   return loaded.data.docs.flatMap((d) => {
     if (d.status === "REVOKED") return [];
-    const name = documentName(loaded.data.labels.get(d.id), d.id, locale);
+    const name = documentName(d, locale);
     return [{ id: d.id, agencyId: Number(d.agencyId), name: name.number ? `${name.number} — ${name.title}` : name.title, status: d.status }];
   });
 }

@@ -1,11 +1,10 @@
 /** The reader-facing name of a document: its number and title in the reader's language, else a short hash. */
-import type { DocumentLabel, DocumentType } from "@/lib/api/documents";
-import { isLocale } from "@/i18n/locales";
+import { type ApiDocument, type DocumentType, documentTitle } from "@/lib/api/documents";
 import { shortHex } from "@/utils/format";
 
-export function documentName(label: DocumentLabel | undefined, id: string, locale: string): { number: string | null; title: string } {
-  if (!label) return { number: null, title: shortHex(id, 8) };
-  return { number: label.number, title: isLocale(locale) ? label.title[locale] : label.title.en };
+/** Number and title in `locale` from the API's document row; a short hash when the API has no metadata for it. */
+export function documentName(doc: Pick<ApiDocument, "id" | "number" | "titleKk" | "titleRu" | "titleEn">, locale: string): { number: string | null; title: string } {
+  return documentTitle(doc, locale) ?? { number: null, title: shortHex(doc.id, 8) };
 }
 
 /** Agency names by id ("0" is the central government). */

@@ -1,23 +1,9 @@
-/** The digital auditor's published flags (empty until the auditor has run). */
-import { z } from "zod";
+/** The digital auditor's published flags (empty until the auditor has run). Shape: @government-dao/core/api/flags. */
+import { type Flag, type FlagsAnswer, flagsAnswerSchema } from "@government-dao/core/api/flags";
 
 import { getJson } from "./client";
 
-const flagSchema = z.object({
-  rule: z.string(),
-  severity: z.enum(["info", "warning", "critical"]),
-  subject: z.object({ kind: z.enum(["allocation", "milestone", "proposal", "document", "recipient"]), id: z.string() }),
-  message: z.string(),
-  block: z.number().int(),
-  timestamp: z.number().int(),
-});
-export type ApiFlag = z.infer<typeof flagSchema>;
+export type ApiFlag = Flag;
+export type FlagsReport = FlagsAnswer;
 
-const flagsSchema = z.object({
-  generatedAt: z.number().int().nullable(),
-  rules: z.array(z.object({ id: z.string(), title: z.string(), explanation: z.string() })),
-  items: z.array(flagSchema),
-});
-export type FlagsReport = z.infer<typeof flagsSchema>;
-
-export const getFlags = (): Promise<FlagsReport> => getJson("/flags", flagsSchema);
+export const getFlags = (): Promise<FlagsReport> => getJson("/flags", flagsAnswerSchema);

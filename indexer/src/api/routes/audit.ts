@@ -6,37 +6,23 @@ import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { z } from "zod";
 
+import { roleChangeSchema } from "@government-dao/core/api/audit";
+import { columnsOf } from "@government-dao/core/api/fields";
+import { type FlagsAnswer, flagRowSchema, flagsFileSchema } from "@government-dao/core/api/flags";
+
 import { flagsFile } from "../context.js";
 import { ApiError } from "../errors.js";
 import { sendList } from "../formats.js";
 import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
 import { plainRow } from "../rows.js";
 
-export const ROLE_CHANGE_COLUMNS = [
-  "id", "kind", "contract", "role", "roleName", "account", "sender", "agencyId", "seatId", "detail", "timestamp", "blockNumber", "transactionHash", "logIndex",
-] as const;
-export const FLAG_COLUMNS = ["rule", "severity", "subjectKind", "subjectId", "message", "evidence", "block", "timestamp"] as const;
+export const ROLE_CHANGE_COLUMNS = columnsOf(roleChangeSchema);
+export const FLAG_COLUMNS = columnsOf(flagRowSchema);
 export const AUDIT_LIST = { name: "roleChanges", item: "roleChange", columns: ROLE_CHANGE_COLUMNS } as const;
 export const FLAGS_LIST = { name: "flags", item: "flag", columns: FLAG_COLUMNS } as const;
 
-/** The file the auditor (scripts/agent.ts) writes. */
-export const flagsDocument = z.object({
-  generatedAt: z.number().int(),
-  chainId: z.number().int(),
-  block: z.number().int(),
-  rules: z.array(z.object({ id: z.string(), title: z.string(), explanation: z.string(), threshold: z.string() })),
-  flags: z.array(
-    z.object({
-      rule: z.string(),
-      severity: z.enum(["info", "warning", "critical"]),
-      subject: z.object({ kind: z.enum(["allocation", "milestone", "proposal", "document", "recipient"]), id: z.string() }),
-      message: z.string(),
-      evidence: z.record(z.string(), z.union([z.string(), z.number()])),
-      block: z.number().int(),
-      timestamp: z.number().int(),
-    }),
-  ),
-});
+/** The file the auditor (scripts/agent.ts) writes (its shape: core's flagsFileSchema). */
+export const flagsDocument = flagsFileSchema;
 
 export const audit = new Hono()
   .get("/audit-log", async (c) => {
@@ -78,12 +64,13 @@ export const audit = new Hono()
       }));
       return sendList(c, FLAGS_LIST, q.format, rows, null);
     }
-    return c.json({
+    const answer: FlagsAnswer = {
       generatedAt: parsed?.generatedAt ?? null,
       chainId: parsed?.chainId ?? null,
       block: parsed?.block ?? null,
       rules: parsed?.rules ?? [],
       items: flags,
       nextCursor: null,
-    });
+    };
+    return c.json(answer);
   });

@@ -2,9 +2,12 @@
 import { Hono } from "hono";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
-import { and, asc, eq, gte, inArray, lte } from "ponder";
+import { and, asc, eq, gte, inArray, like, lte, or } from "ponder";
 import { z } from "zod";
 
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from "@government-dao/core/api/document";
+
+import { searchable } from "../../utils/document-metadata.js";
 import { notFound } from "../errors.js";
 import { sendList } from "../formats.js";
 import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
@@ -23,13 +26,30 @@ const decimal = (what: string, digits: number) => z.string().regex(new RegExp(`^
 
 const documentsQuery = listQuery.extend({
   agency: decimal("agency id", 10).optional(),
-  type: z.enum(["DECREE", "LAW", "BUDGET", "ORDER", "CERTIFICATE", "NOTICE"]).optional(),
-  status: z.enum(["ACTIVE", "AMENDED", "REVOKED"]).optional(),
+  /** Search: a piece of a title (kk, ru or en), of the number, of the agency's name, or of the hash. */
+  q: z.string().max(200, "q: at most 200 characters").regex(/^[^\u0000-\u001f\u007f]*$/, "q: no control characters").optional(),
+  type: z.enum(DOCUMENT_TYPES).optional(),
+  status: z.enum(DOCUMENT_STATUSES).optional(),
   /** Issued at or after (unix seconds). */
   from: decimal("unix seconds", 20).optional(),
   /** Issued at or before (unix seconds). */
   to: decimal("unix seconds", 20).optional(),
 });
+
+/** `text` as a LIKE pattern matching itself anywhere (\\ escapes %, _ and \\, PostgreSQL's default escape). */
+const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/**
+ * The condition of `q`: the document's search text (id, number, titles; lowercased when indexed) contains it, or its
+ * agency's current name does (agencies are few: matched here, so a renamed agency is found by its new name).
+ */
+function searchCondition(q: string | undefined, names: ReadonlyMap<string, string>) {
+  const needle = searchable((q ?? "").trim().replace(/^0x/i, ""));
+  if (needle === "") return undefined;
+  const agencies = [...names].filter(([, name]) => searchable(name).includes(needle)).map(([id]) => BigInt(id));
+  const text = like(schema.document.searchText, containsPattern(needle));
+  return agencies.length === 0 ? text : or(text, inArray(schema.document.agencyId, agencies));
+}
 
 export const DOCUMENTS_LIST = { name: "documents", item: "document", columns: DOCUMENT_COLUMNS } as const;
 
@@ -78,7 +98,9 @@ export const documents = new Hono()
     const q = documentsQuery.parse(c.req.query());
     const d = schema.document;
     const page = keyset(d.issuedBlock, d.id, decodeCursor(q.cursor), { key: BigInt, id: String });
+    const names = await agencyNames();
     const filters = [
+      searchCondition(q.q, names),
       q.agency !== undefined ? eq(d.agencyId, q.agency) : undefined,
       q.type !== undefined ? eq(d.docType, q.type) : undefined,
       q.status !== undefined ? eq(d.status, q.status) : undefined,
@@ -96,7 +118,6 @@ export const documents = new Hono()
     const items = rows.slice(0, q.limit);
     const last = items.at(-1);
     const next = more && last ? encodeCursor({ key: last.issuedBlock.toString(), id: last.id }) : null;
-    const names = await agencyNames();
     return sendList(c, DOCUMENTS_LIST, q.format, items.map((r) => documentRow(r, names.get(r.agencyId.toString()) ?? null)), next);
   })
   .get("/documents/:id", async (c) => {

@@ -4,15 +4,15 @@ import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { asc, eq } from "ponder";
 
+import { columnsOf } from "@government-dao/core/api/fields";
+import { agencySchema, officialSchema } from "@government-dao/core/api/people";
+
 import { cell, sendList } from "../formats.js";
 import { listQuery } from "../pagination.js";
 import { plainRow } from "../rows.js";
 
-export const OFFICIAL_COLUMNS = ["id", "address", "seated", "seatId", "agencyId", "position", "since", "revokedAt", "termCount"] as const;
-export const AGENCY_COLUMNS = [
-  "id", "agencyId", "registered", "name", "active", "pqKeyHash", "registrarCount", "documentsIssued", "documentsAmended",
-  "documentsRevoked", "batchesAnchored", "batchDocumentsAnchored",
-] as const;
+export const OFFICIAL_COLUMNS = columnsOf(officialSchema);
+export const AGENCY_COLUMNS = columnsOf(agencySchema);
 export const OFFICIALS_LIST = { name: "officials", item: "official", columns: OFFICIAL_COLUMNS } as const;
 export const AGENCIES_LIST = { name: "agencies", item: "agency", columns: AGENCY_COLUMNS } as const;
 

@@ -5,15 +5,15 @@ import schema from "ponder:schema";
 import { and, eq } from "ponder";
 import { z } from "zod";
 
+import { columnsOf } from "@government-dao/core/api/fields";
+import { COUNCIL_SETTINGS, settingChangeSchema } from "@government-dao/core/api/settings";
+
 import { sendList } from "../formats.js";
 import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
 import { plainRow } from "../rows.js";
 
-/** The settings governance can change (ponder.schema.ts `councilSetting`). */
-export const COUNCIL_SETTINGS = schema.settingChange.setting.enumValues;
-export const SETTING_CHANGE_COLUMNS = [
-  "id", "setting", "contract", "oldValue", "newValue", "proposalId", "sender", "timestamp", "blockNumber", "transactionHash", "logIndex",
-] as const;
+export { COUNCIL_SETTINGS };
+export const SETTING_CHANGE_COLUMNS = columnsOf(settingChangeSchema);
 export const SETTINGS_LIST = { name: "settingChanges", item: "settingChange", columns: SETTING_CHANGE_COLUMNS } as const;
 
 const settingsQuery = listQuery.extend({ setting: z.enum(COUNCIL_SETTINGS).optional() });

@@ -7,9 +7,9 @@ import type { BudgetOption } from "@/components/proposal-builder/AllocationForm"
 import { ProposalBuilder } from "@/components/proposal-builder/ProposalBuilder";
 import type { PendingMilestone } from "@/components/proposal-builder/ReleaseMilestoneForm";
 import type { Locale } from "@/i18n/locales";
-import { allocationsWithMilestones } from "@/lib/api/budget";
+import { budgetOverview } from "@/lib/api/budget";
 import { load } from "@/lib/api/client";
-import { documentLabels, listDocuments } from "@/lib/api/documents";
+import { documentTitle, listDocuments } from "@/lib/api/documents";
 import { shortHex } from "@/utils/format";
 
 export const dynamic = "force-dynamic";
@@ -21,16 +21,16 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Active budget documents and pending milestones from the public API, to choose from (typing ids also works). */
 async function choices(locale: Locale): Promise<{ budgets: BudgetOption[]; pending: PendingMilestone[]; ok: boolean }> {
   const data = await load(async () => {
-    const [budgets, allocations] = await Promise.all([listDocuments({ type: "BUDGET", status: "ACTIVE" }), allocationsWithMilestones()]);
-    return { budgets, allocations, labels: await documentLabels(budgets) };
+    const [budgets, overview] = await Promise.all([listDocuments({ type: "BUDGET", status: "ACTIVE", limit: 1000 }), budgetOverview({ limit: 1000 })]);
+    return { budgets: budgets.items, allocations: overview.items };
   });
   if (!data.ok) return { budgets: [], pending: [], ok: false };
-  const { budgets, allocations, labels } = data.data;
+  const { budgets, allocations } = data.data;
   return {
     ok: true,
     budgets: budgets.map((d) => {
-      const label = labels.get(d.id);
-      return { id: d.id as `0x${string}`, label: label ? `${label.number} — ${label.title[locale]}` : shortHex(d.id) };
+      const label = documentTitle(d, locale);
+      return { id: d.id as `0x${string}`, label: label ? `${label.number} — ${label.title}` : shortHex(d.id) };
     }),
     pending: allocations
       .filter((a) => !a.allocation.cancelled)

@@ -11,7 +11,7 @@ import { DocumentStatus } from "@/components/public/DocumentStatus";
 import { formatters } from "@/components/public/format";
 import { docTypeKey, documentName } from "@/components/public/labels";
 import { ApiNotFound, load } from "@/lib/api/client";
-import { type CoSignatureCheck, documentLabels, getDocument, verifyDocument } from "@/lib/api/documents";
+import { type CoSignatureCheck, getDocument, verifyDocument } from "@/lib/api/documents";
 import { proposalTitle } from "@/lib/api/proposals";
 import { metadataPrefill } from "@/lib/document-prefill";
 
@@ -44,7 +44,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
 
   const data = await load(async () => {
     const [detail, verified] = await Promise.all([getDocument(id), verifyDocument(id)]);
-    return { detail, verified, labels: await documentLabels(detail.versions) };
+    return { detail, verified };
   }).catch((error: unknown) => {
     if (error instanceof ApiNotFound) notFound();
     throw error;
@@ -59,9 +59,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       </>
     );
   }
-  const { detail, verified, labels } = data.data;
+  const { detail, verified } = data.data;
   const doc = detail.document;
-  const name = documentName(labels.get(doc.id), doc.id, f.locale);
+  const name = documentName(doc, f.locale);
   const link = await pageUrl(`/documents/${id}`);
   const qr = await QRCode.toString(link, { type: "svg", errorCorrectionLevel: "M", margin: 1, color: { dark: "#16202a", light: "#ffffff" } });
   const cosign = (check: CoSignatureCheck): string =>
@@ -143,7 +143,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         <p className="hint">{t("historyIntro")}</p>
         <ol className="versions">
           {detail.versions.map((v) => {
-            const vName = documentName(labels.get(v.id), v.id, f.locale);
+            const vName = documentName(v, f.locale);
             const events = detail.history.filter((e) => e.documentId === v.id);
             return (
               <li key={v.id} data-version={v.id} aria-current={v.id === doc.id ? "true" : undefined}>

@@ -1,0 +1,55 @@
+/** The API's officials (seats) and agencies (with their registrars) answers. */
+import { z } from "zod";
+
+import { address, count, decimal, hash, pageOf } from "./fields.ts";
+
+/** An official and their seat (null seat fields: not seated). */
+export const officialSchema = z
+  .object({
+    id: z.string(),
+    address,
+    seated: z.boolean(),
+    seatId: decimal.nullable(),
+    agencyId: decimal.nullable(),
+    position: z.number().int().nullable(),
+    since: decimal.nullable(),
+    revokedAt: decimal.nullable(),
+    termCount: count,
+  })
+  .meta({ description: "An official and their seat." });
+export type ApiOfficial = z.infer<typeof officialSchema>;
+
+/** A registrar of an agency. */
+export const registrarSchema = z.object({
+  id: z.string(),
+  agencyId: decimal,
+  account: address,
+  active: z.boolean(),
+  addedAt: decimal,
+  removedAt: decimal.nullable(),
+});
+
+/** An agency (the flat row of CSV/XML). */
+export const agencySchema = z
+  .object({
+    id: decimal,
+    agencyId: decimal,
+    registered: z.boolean(),
+    name: z.string(),
+    active: z.boolean(),
+    pqKeyHash: hash.nullable(),
+    registrarCount: count,
+    documentsIssued: decimal,
+    documentsAmended: decimal,
+    documentsRevoked: decimal,
+    batchesAnchored: decimal,
+    batchDocumentsAnchored: decimal,
+  })
+  .meta({ description: "An agency (0: the central government)." });
+
+/** An agency with its registrars (the JSON list). */
+export const agencyWithRegistrarsSchema = agencySchema.extend({ registrars: z.array(registrarSchema) });
+export type ApiAgency = z.infer<typeof agencyWithRegistrarsSchema>;
+
+export const officialPageSchema = pageOf(officialSchema);
+export const agencyPageSchema = pageOf(agencyWithRegistrarsSchema);
