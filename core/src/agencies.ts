@@ -13,6 +13,13 @@ export const CENTRAL_GOVERNMENT_NAMES = {
   kk: "Қазақстан Республикасының Үкіметі",
 } as const;
 
+/** The central government's name in sentences: nominative and genitive ("a law of …"), per language. */
+export const CENTRAL_GOVERNMENT_FORMS = {
+  en: { nominative: "the Government of the Republic of Kazakhstan", genitive: "the Government of the Republic of Kazakhstan" },
+  ru: { nominative: "Правительство Республики Казахстан", genitive: "Правительства Республики Казахстан" },
+  kk: { nominative: "Қазақстан Республикасының Үкіметі", genitive: "Қазақстан Республикасы Үкіметінің" },
+} as const;
+
 /** The name shown for an agency id the registry does not know (never registered). */
 export const unregisteredAgencyName = (agencyId: bigint | number): string => `Unregistered agency ${agencyId}`;
 

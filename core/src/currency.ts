@@ -4,6 +4,8 @@
  * decimals (tiyn). The chain's native coin and any other allow-listed token have no ISO currency: they are `XXX`
  * (ISO 4217: "no currency involved"), the native coin with its 18 decimals, another token in its base units.
  */
+import { DIGITAL_TENGE_TOKEN } from "./contracts.ts";
+
 export interface Currency {
   /** ISO 4217 alphabetic code. */
   code: string;
@@ -13,8 +15,8 @@ export interface Currency {
 }
 
 export const NATIVE_TOKEN = "0x0000000000000000000000000000000000000000";
-export const DIGITAL_TENGE: Currency = { code: "KZT", decimals: 2, symbol: "DKZT" };
-export const NATIVE_COIN: Currency = { code: "XXX", decimals: 18, symbol: "native" };
+export const DIGITAL_TENGE: Currency = { code: "KZT", ...DIGITAL_TENGE_TOKEN };
+export const NATIVE_COIN: Currency = { code: "XXX", decimals: 18, symbol: "native coin" };
 const UNKNOWN_TOKEN: Currency = { code: "XXX", decimals: 0, symbol: "token" };
 
 /** The currency of escrow token `token` (address, lower or mixed case) given the deployment's digital tenge. */

@@ -141,9 +141,9 @@ describe("actions: sentences in kk, ru and en", () => {
     const registrar = decodeAction(lookup, encode.addRegistrarCall(ADDRESSES.AgencyRegistry, 3, ALICE));
     const asRegistrar: Labels = { ...labels, address: () => ({ kind: "registrar", agencyId: 0 }) };
     assert.deepEqual(renderActionInAll(registrar, asRegistrar), {
-      en: `Make ${ALICE} (registrar of the central government) a registrar of agency 3 "Ministry of Digital Development"`,
-      ru: `Назначить ${ALICE} (регистратор центрального правительства) регистратором ведомства 3 «Ministry of Digital Development»`,
-      kk: `${ALICE} (орталық үкіметтің тіркеушісі) мекенжайын тіркеуші етіп тағайындау: 3-ведомство «Ministry of Digital Development»`,
+      en: `Make ${ALICE} (registrar of the Government of the Republic of Kazakhstan) a registrar of agency 3 "Ministry of Digital Development"`,
+      ru: `Назначить ${ALICE} (регистратор Правительства Республики Казахстан) регистратором ведомства 3 «Ministry of Digital Development»`,
+      kk: `${ALICE} (Қазақстан Республикасы Үкіметінің тіркеушісі) мекенжайын тіркеуші етіп тағайындау: 3-ведомство «Ministry of Digital Development»`,
     });
   });
 
@@ -159,7 +159,7 @@ describe("actions: sentences in kk, ru and en", () => {
       `Allocate 1500.5 dKZT to Aigerim (${ALICE}) under budget No. 12-B "Budget 2027" (0x${"5".padStart(64, "0")}): #0 1500.5 dKZT due 2027-03-31`,
     );
     const native = encode.createAllocationCall(ADDRESSES.BudgetEscrow, { recipient: ALICE, token: zeroAddress, budgetDocumentId: 9n, milestones: [{ amount: 2n * 10n ** 18n, deadline: 0, descriptionHash: HASH }] });
-    assert.match(renderAction(decodeAction(lookup, native), "ru"), /^Выделить 2 KZT получателю 0x7099.* по бюджету 0x0+9: №0 2 KZT до 1970-01-01$/);
+    assert.match(renderAction(decodeAction(lookup, native), "ru"), /^Выделить 2 native coin получателю 0x7099.* по бюджету 0x0+9: №0 2 native coin до 1970-01-01$/);
     const unknownToken = encode.createAllocationCall(ADDRESSES.BudgetEscrow, { recipient: ALICE, token: at(0xbeef), budgetDocumentId: 9n, milestones: [{ amount: 7n, deadline: 0, descriptionHash: HASH }] });
     assert.match(renderAction(decodeAction(lookup, unknownToken), "en"), /^Allocate 7 units of token 0x0+bEEF to/);
   });
@@ -167,9 +167,9 @@ describe("actions: sentences in kk, ru and en", () => {
   it("names document types and the central government (agency 0)", () => {
     const decree = decodeAction(lookup, encode.issueDocumentCall(ADDRESSES.DocumentRegistry, { docType: 1, agencyId: 0, contentHash: HASH, metadataDigest: HASH, coSignatureDigest: HASH }));
     assert.deepEqual(renderActionInAll(decree), {
-      en: `Mint a law of the central government, file sha-256 ${HASH}`,
-      ru: `Выпустить документ «закон» от имени: центральное правительство, sha-256 файла ${HASH}`,
-      kk: `«заң» құжатын шығару, шығарушы: орталық үкімет, файлдың sha-256 мәні ${HASH}`,
+      en: `Mint a law of the Government of the Republic of Kazakhstan, file sha-256 ${HASH}`,
+      ru: `Выпустить документ «закон» от имени: Правительство Республики Казахстан, sha-256 файла ${HASH}`,
+      kk: `«заң» құжатын шығару, шығарушы: Қазақстан Республикасының Үкіметі, файлдың sha-256 мәні ${HASH}`,
     });
   });
 
@@ -192,9 +192,9 @@ describe("actions: sentences in kk, ru and en", () => {
     assert.equal(renderAction(bad, "en"), `Call OfficialSeats (${ADDRESSES.OfficialSeats}) with undecodable data 0xdeadbeef: OfficialSeats has no state-changing function with selector 0xdeadbeef`);
     const raw = decodeAction(lookup, { target: at(0xdead), value: 10n ** 18n, data: "0x12345678aa" });
     assert.deepEqual(renderActionInAll(raw), {
-      en: `Call ${at(0xdead)} with data 0x12345678, sending 1 KZT`,
-      ru: `Вызов ${at(0xdead)} с данными 0x12345678, с переводом 1 KZT`,
-      kk: `${at(0xdead)} мекенжайын 0x12345678 деректерімен шақыру, 1 KZT жіберіп`,
+      en: `Call ${at(0xdead)} with data 0x12345678, sending 1 native coin`,
+      ru: `Вызов ${at(0xdead)} с данными 0x12345678, с переводом 1 native coin`,
+      kk: `${at(0xdead)} мекенжайын 0x12345678 деректерімен шақыру, 1 native coin жіберіп`,
     });
   });
 });

@@ -207,7 +207,7 @@ describe("the proposal builder", () => {
     await page.getByLabel("Title in English").fill("Decree on open budget data");
     await page.getByLabel("Adopted on").fill(inDays(0));
     await page.getByRole("button", { name: "Add action" }).click();
-    await actionItems(page).nth(0).getByText(`Mint a Decree of the central government, file sha-256 ${hash.slice(0, 8)}`).waitFor();
+    await actionItems(page).nth(0).getByText(`Mint a Decree of the Government of the Republic of Kazakhstan, file sha-256 ${hash.slice(0, 8)}`).waitFor();
     await actionItems(page).nth(0).getByText("DocumentRegistry.issue").waitFor();
 
     // A second action: register an agency with its ML-DSA key hash and one registrar.

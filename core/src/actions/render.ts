@@ -6,6 +6,8 @@
  * the strings in calldata (an agency name, a reason) are anyone's, so callers escape them for HTML or the terminal.
  * Browser-safe (viem only).
  */
+import { CENTRAL_GOVERNMENT_FORMS } from "../agencies.ts";
+import { NATIVE_COIN } from "../currency.ts";
 import { formatUnits, zeroAddress } from "viem";
 
 import { DOCUMENT_TYPES, hex32 } from "../enums.ts";
@@ -43,8 +45,8 @@ export interface Labels {
   token?(address: string): TokenInfo | undefined;
 }
 
-/** The chain's native coin, as the escrow holds it under the zero address. */
-export const NATIVE_COIN: TokenInfo = { symbol: "KZT", decimals: 18 };
+/** The chain's native coin, as the escrow holds it under the zero address (core/src/currency.ts). */
+export { NATIVE_COIN };
 
 /** Amount `units` with `decimals` (no trailing zeros), as the CLI prints amounts. */
 export const formatAmount = (units: bigint, decimals: number): string => formatUnits(units, decimals);
@@ -98,11 +100,7 @@ function words(locale: RenderLocale, labels: Labels): Words {
   const agency = (value: unknown) => {
     const id = Number(value);
     if (id === 0) {
-      return {
-        en: { nominative: "the central government", genitive: "the central government" },
-        ru: { nominative: "центральное правительство", genitive: "центрального правительства" },
-        kk: { nominative: "орталық үкімет", genitive: "орталық үкіметтің" },
-      }[locale];
+      return CENTRAL_GOVERNMENT_FORMS[locale];
     }
     const name = labels.agency?.(id);
     const quoted = name === undefined ? "" : locale === "en" ? ` "${name}"` : ` «${name}»`;
