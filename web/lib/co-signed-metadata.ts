@@ -1,5 +1,5 @@
 /**
- * Server-only: document metadata (schema government-dao/document@1, scripts/lib/metadata.ts) co-signed with an
+ * Server-only: document metadata (schema government-dao/document@1, core/src/metadata.ts) co-signed with an
  * agency's ML-DSA key, stored in the content store, and the digests an `issue` or `amend` transaction needs.
  * Used by POST /api/metadata (a registrar's documents) and POST /api/metadata/decree (a proposal's decree).
  *

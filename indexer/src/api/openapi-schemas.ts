@@ -42,7 +42,7 @@ export const signingKeySchema = record({
 
 export const extractSchema: Schema = {
   type: "object",
-  description: "A citizen extract: canonical JSON (keys sorted, no spaces) of everything but `signature`, signed with pure ML-DSA-65 (lib/extract.ts verifyExtract).",
+  description: "A citizen extract: canonical JSON (keys sorted, no spaces) of everything but `signature`, signed with pure ML-DSA-65 (core/src/extract.ts verifyExtract).",
   properties: {
     schema: { const: "government-dao/extract@1" },
     chainId: { type: "integer" },

@@ -163,7 +163,7 @@ export const openapi = {
       { name: "to", in: "query", schema: { type: "string" }, description: "issued at or before (unix seconds)" },
     ]),
     "/api/v1/documents/{id}": detail("One document, every version of its amendment chain and their history", "id", sha, ref("DocumentDetail")),
-    "/api/v1/documents/{id}/extract": detail("Citizen extract: the document as JSON signed with the API's ML-DSA-65 key (lib/extract.ts verifies it offline)", "id", sha, json({ $ref: "#/components/schemas/Extract" })),
+    "/api/v1/documents/{id}/extract": detail("Citizen extract: the document as JSON signed with the API's ML-DSA-65 key (core/src/extract.ts verifies it offline)", "id", sha, json({ $ref: "#/components/schemas/Extract" })),
     "/api/v1/signing-key": { get: { summary: "The API's ML-DSA-65 public key (base64) and its sha-256", responses: { "200": { description: "key", content: json({ $ref: "#/components/schemas/SigningKey" }) }, ...guardResponses } } },
     "/api/v1/verify/{sha256}": detail("Verify a file: status, agency, enacting proposal and votes, transaction, block time, co-signature check (valid | invalid | unavailable | none)", "sha256", sha, json({ $ref: "#/components/schemas/Verify" })),
     "/api/v1/proposals": list(PROPOSALS_LIST, "Proposals, newest first", [

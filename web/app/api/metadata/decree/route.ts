@@ -1,6 +1,6 @@
 /**
  * POST /api/metadata/decree — the metadata of a decree, law or budget of the central government (agency 0) that a
- * proposal will mint: co-signed with the Office of the Government's key (scripts/lib/mldsa.ts coSigningAgencyId),
+ * proposal will mint: co-signed with the Office of the Government's key (core/src/cosignature.ts coSigningAgencyId),
  * stored, and its digests returned for the proposal's DocumentRegistry.issue action — what
  * `npm run gov -- propose mint-decree` does. Answers 501 where no demo key may co-sign (see lib/co-signed-metadata.ts).
  */
