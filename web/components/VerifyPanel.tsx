@@ -4,6 +4,7 @@
  * DocumentRegistry.verify. Says found / not found, current / amended / revoked, and why. Like `gov verify`, an empty
  * file or one over 256 MiB is refused with a plain message and nothing is looked up.
  */
+import "@/utils/zod-jitless";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { Hex } from "viem";

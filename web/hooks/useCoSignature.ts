@@ -5,6 +5,7 @@
  * by their on-chain digests (utils/content.ts refuses bytes that do not hash to them), then core's checkCoSignature (core/src/cosignature.ts) —
  * loaded by a dynamic import, so ML-DSA ships with /verify only.
  */
+import "@/utils/zod-jitless";
 import { useQuery } from "@tanstack/react-query";
 import { readContract } from "viem/actions";
 

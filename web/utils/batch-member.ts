@@ -5,6 +5,7 @@
  * proof is built and checked with the core's implementation, then the registry itself is asked
  * (`verifyBatchMember`: anchored, member, revoked, superseded). No answer of the API or the web server is trusted.
  */
+import "@/utils/zod-jitless";
 import { batchProof, loadBatchTree, verifyBatchProof } from "@government-dao/core/batch-proof";
 import { digestFromCid } from "@government-dao/core/cid";
 import { type BatchMetadata, parseBatchMetadata } from "@government-dao/core/metadata";
