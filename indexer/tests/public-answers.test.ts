@@ -202,7 +202,7 @@ describe("public answers (anvil, PGlite)", () => {
           const declared = ok[type === "text/csv" ? "text/csv" : type];
           assert.ok(declared, `${template}: ${type} is not a documented answer (${Object.keys(ok).join(", ")})`);
           const body = await response.text();
-          if (type === "application/json") {
+          if (type === "application/json" || type.endsWith("+json")) {
             const validate = ajv.compile({ ...declared.schema, components: openapi.components });
             assert.ok(validate(JSON.parse(body)), `${url}: ${ajv.errorsText(validate.errors, { separator: "\n" })}`);
           } else if (type === "text/csv" || type === "application/xml") {
