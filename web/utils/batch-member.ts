@@ -36,36 +36,42 @@ export interface BatchSearch {
 
 type Registry = { address: Address; abi: typeof abis.DocumentRegistry };
 
+/** A batch's metadata and tree, read once per metadata digest (immutable: the chain anchors its hash). */
+const trees = new Map<string, { metadata: BatchMetadata; tree: ReturnType<typeof loadBatchTree> }>();
+
 /** Looks for `contentHash` in every batch anchored on chain. */
 export async function findBatchMember(client: Client, registry: Registry, contentHash: Hex): Promise<BatchSearch> {
   const anchored = await getContractEvents(client, { ...registry, eventName: "BatchAnchored", fromBlock: 0n, strict: true });
   let unsearched = 0;
   for (const log of anchored) {
     const { root, agencyId, issuer, metadataDigest } = log.args;
-    const metadataFile = await fetchContent(metadataDigest);
-    if (!("bytes" in metadataFile)) {
-      unsearched++;
-      continue;
-    }
-    let metadata: BatchMetadata;
-    let proof: string[] | undefined;
-    try {
-      metadata = parseBatchMetadata(metadataFile.bytes);
-      const dump = await fetchContent(digestFromCid(metadata.batch.treeDumpCid) as Hex);
-      if (!("bytes" in dump)) {
+    let loaded = trees.get(metadataDigest);
+    if (!loaded) {
+      const metadataFile = await fetchContent(metadataDigest);
+      if (!("bytes" in metadataFile)) {
         unsearched++;
         continue;
       }
-      const tree = loadBatchTree(new TextDecoder().decode(dump.bytes));
-      if (tree.root.toLowerCase() !== root.toLowerCase()) {
-        unsearched++; // a dump that is not this root's tree
+      try {
+        const parsed = parseBatchMetadata(metadataFile.bytes);
+        const dump = await fetchContent(digestFromCid(parsed.batch.treeDumpCid) as Hex);
+        if (!("bytes" in dump)) {
+          unsearched++;
+          continue;
+        }
+        loaded = { metadata: parsed, tree: loadBatchTree(new TextDecoder().decode(dump.bytes)) };
+      } catch {
+        unsearched++; // metadata or tree malformed: this batch cannot be searched
         continue;
       }
-      proof = batchProof(tree, contentHash);
-    } catch {
-      unsearched++; // metadata or tree malformed: this batch cannot be searched
+      trees.set(metadataDigest, loaded);
+    }
+    const { metadata, tree } = loaded;
+    if (tree.root.toLowerCase() !== root.toLowerCase()) {
+      unsearched++; // a dump that is not this root's tree
       continue;
     }
+    const proof = batchProof(tree, contentHash);
     if (!proof || !verifyBatchProof(root, contentHash, proof)) continue;
     const [member, revoked, superseded] = await readContract(client, {
       ...registry,

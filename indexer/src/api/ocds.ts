@@ -42,7 +42,8 @@ export interface OcdsContext {
 
 type Json = Record<string, unknown>;
 
-const iso = (seconds: bigint): string => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+/** Chain seconds as ISO 8601 UTC without milliseconds (what OCDS and Popolo date fields take). */
+export const iso = (seconds: bigint): string => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
 const hex32 = (value: bigint): string => `0x${value.toString(16).padStart(64, "0")}`;
 
 /** The ocid of allocation `id`: prefix, chain and allocation, unique in the world once the prefix is registered. */

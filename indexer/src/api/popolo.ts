@@ -6,11 +6,12 @@ import { agencyName } from "@government-dao/core/agencies";
 import { positionLabel } from "@government-dao/core/positions";
 import { splitProposalDescription } from "@government-dao/core/proposal-description";
 
+import { iso } from "./ocds.js";
+
 type Json = Record<string, unknown>;
 
 export const COUNCIL_ORGANIZATION_ID = "council";
 
-const iso = (seconds: bigint): string => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
 export const personId = (address: string): string => `person-${address.toLowerCase()}`;
 const agencyOrg = (agencyId: bigint): string => `agency-${agencyId}`;
 const postId = (agencyId: bigint, position: number): string => `post-agency-${agencyId}-position-${position}`;
