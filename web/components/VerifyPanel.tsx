@@ -9,11 +9,11 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { Hex } from "viem";
 
+import { CoSignatureText } from "@/components/CoSignatureText";
 import { FileDrop } from "@/components/FileDrop";
 import { useAgencyNames } from "@/hooks/useAgencies";
 import { useCoSignatureCheck } from "@/hooks/useCoSignature";
 import { useVerifyDocument } from "@/hooks/useDocument";
-import type { CoSignatureVerdict } from "@government-dao/core/cosignature";
 import { fromSeconds } from "@/utils/format";
 import { type FileProblem, MAX_FILE_BYTES, fileProblem, sha256File } from "@/utils/hash";
 
@@ -141,25 +141,4 @@ export function VerifyPanel() {
       </div>
     </section>
   );
-}
-
-/** The co-signature verdict in words: valid (by whom), invalid (why) or not checked (why); never "anchored". */
-function CoSignatureText({ verdict, failed, agencyName }: { verdict: CoSignatureVerdict | undefined; failed: boolean; agencyName: (id: number) => string }) {
-  const t = useTranslations("verify.coSignatureCheck");
-  if (failed) return <span className="error-text">{t("unchecked", { why: t("why.lookupFailed") })}</span>;
-  if (!verdict) return <span>{t("checking")}</span>;
-  switch (verdict.status) {
-    case "none":
-      return <span>{t("none")}</span>;
-    case "valid":
-      return <span>{t("valid", { agency: agencyName(verdict.signer) })}</span>;
-    case "invalid":
-      return (
-        <span className="error-text" data-reason={verdict.reason}>
-          {t("invalid", { why: t(`why.${verdict.reason}`) })}
-        </span>
-      );
-    case "unchecked":
-      return <span data-reason={verdict.reason}>{t("unchecked", { why: t(`why.${verdict.reason}`) })}</span>;
-  }
 }

@@ -3,6 +3,9 @@
  * never "anchored"), and the dApp reads content-store files only through the hash check (an altered metadata file
  * gives no title and no amend prefill).
  *
+ * The document page takes status and co-signature from the chain too: a lying public data service (a proxy in
+ * front of the indexer, e2e/api-proxy.ts) cannot make it show a revoked decree as active or a forged signature as valid.
+ *
  * Forgeries are issued on the test chain by the digital registrar (anvil dev account 8), as a stolen registrar key
  * could: a new file whose metadata copies a genuine co-signature, with a random or a copied coSignatureDigest.
  */
@@ -129,6 +132,75 @@ describe("/verify checks the ML-DSA-65 co-signature in the browser", () => {
     assert.equal(verdict.reason, "metadataMissing");
     assert.match(verdict.text, /^Could not be checked: the document's metadata is not in the content store/);
     await page.close();
+  });
+});
+
+/** Resolves once the public API has indexed document `id` (the document page 404s before). */
+async function indexed(id: string): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await fetch(`${world.indexer.url}/api/v1/documents/${id}`)).ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the indexer has not indexed ${id} after 20 s`);
+}
+
+interface LiedDocument {
+  status: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+}
+
+describe("the document page shows the chain's answer, not the public data service's", () => {
+  it("a lying service calls a revoked decree active and a forged co-signature valid: the page shows the chain's status, the browser's verdict and the disagreement", async () => {
+    const revoked = world.record.documents.decreeWorkingGroup;
+    assert.ok(revoked, "the seed revokes decreeWorkingGroup");
+    const file = randomBytes(3000);
+    const metadata = await seededMetadata("noticeMaintenance");
+    await issueForged(file, { ...metadata, number: "FORGED-4", body: { ...metadata.body, sha256: sha256(file) } }, `0x${randomBytes(32).toString("hex")}`);
+    const forgedId = sha256(file);
+    await indexed(forgedId);
+
+    const unrevoke = (d: LiedDocument): LiedDocument => ({ ...d, status: "ACTIVE", revokedAt: null, revokedBy: null, revokeReason: null });
+    world.api.lie((url, body) => {
+      if (url === `/api/v1/documents/${revoked.tokenId}`) {
+        const detail = body as { document: LiedDocument; versions: LiedDocument[]; history: { kind: string }[] };
+        return { document: unrevoke(detail.document), versions: detail.versions.map(unrevoke), history: detail.history.filter((e) => e.kind !== "REVOKED") };
+      }
+      if (url === `/api/v1/verify/${forgedId}`) return { ...(body as object), coSignature: { status: "valid", keySha256: metadata.coSignature.publicKeySha256, agencyId: "2" } };
+      return body;
+    });
+    try {
+      const served = (await (await fetch(`${world.api.url}/api/v1/documents/${revoked.tokenId}`)).json()) as { document: LiedDocument };
+      assert.equal(served.document.status, "ACTIVE", "the proxy lies");
+
+      const page = await openAs(`/documents/${revoked.tokenId}`);
+      await page.locator('[data-testid="doc-status"][data-source="chain"]').waitFor();
+      assert.equal(await page.getByTestId("doc-status").getAttribute("data-status"), "REVOKED");
+      const check = page.locator('[data-testid="chain-check"][data-chain="disagrees"]');
+      await check.waitFor();
+      assert.match(await check.locator('[data-problem="status"]').innerText(), /^The service says the status is “In force”; the chain says “Revoked”\.$/);
+      assert.match(await check.innerText(), /Reason for the revocation, from the chain: Replaced by the Law on open budget data \(L-2026\/002\)\./);
+      await world.screenshot(page, "document-lying-api-status");
+      await page.close();
+
+      const forged = await openAs(`/documents/${forgedId}`);
+      await forged.locator('[data-testid="cosignature"][data-cosignature="invalid"]').waitFor();
+      const problem = forged.locator('[data-testid="chain-check"][data-chain="disagrees"] [data-problem="coSignature"]');
+      await problem.waitFor();
+      assert.equal(await problem.innerText(), "The service says the co-signature is valid; checked here in your browser, it is not.");
+      assert.equal(await forged.getByTestId("doc-status").getAttribute("data-status"), "ACTIVE");
+      await world.screenshot(forged, "document-lying-api-cosignature");
+      await forged.close();
+    } finally {
+      world.api.lie(undefined);
+    }
+
+    // Honest again: the same pages agree with the chain.
+    const honest = await openAs(`/documents/${revoked.tokenId}`);
+    await honest.locator('[data-testid="chain-check"][data-chain="agrees"]').waitFor();
+    assert.equal(await honest.getByTestId("doc-status").getAttribute("data-status"), "REVOKED");
+    await honest.close();
   });
 });
 

@@ -117,7 +117,9 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     assert.equal(await history.locator("ol.versions > li").count(), 2);
     await history.getByRole("link", { name: "D-2026/001-R1" }).waitFor();
     await history.getByText("Extends the pilot to notices and certificate batches.").first().waitFor();
-    assert.equal(await page.getByTestId("cosignature").getAttribute("data-cosignature"), "valid");
+    // Checked in the browser against the chain, as /verify checks it.
+    await page.locator('[data-testid="cosignature"][data-cosignature="valid"]').waitFor();
+    await page.locator('[data-testid="chain-check"][data-chain="agrees"]').waitFor();
     assert.match((await page.getByTestId("tx-proof").textContent()) ?? "", /0x[0-9a-f]{64}, block \d+/);
     await page.getByTestId("qr-code").locator("svg").waitFor();
     await world.screenshot(page, "public-document-amended");

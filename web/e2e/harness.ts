@@ -24,6 +24,7 @@ import { runAudit } from "../../scripts/lib/agents/auditor";
 import { openContext } from "../../scripts/lib/gov/context";
 import { type RunningIndexer, startIndexer } from "../../indexer/lib/run";
 import { type RunningWeb, WEB_DIR, startWeb } from "../lib/server";
+import { type ApiProxy, startApiProxy } from "./api-proxy";
 
 const ROOT_DIR = path.resolve(WEB_DIR, "..");
 export const ARTIFACTS_DIR = path.join(WEB_DIR, "e2e", "artifacts");
@@ -43,8 +44,10 @@ export interface World {
   chainId: number;
   rpcUrl: string;
   web: RunningWeb;
-  /** The indexer + public API the dApp reads from. */
+  /** The indexer + public API the dApp reads from, through `api`. */
   indexer: RunningIndexer;
+  /** The proxy in front of the indexer that is the dApp's API_URL; honest until a test calls `api.lie`. */
+  api: ApiProxy;
   deploymentDir: string;
   record: SeedRecord;
   wallet: WalletSettings;
@@ -181,7 +184,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     let indexer = await startIndexer(indexerOptions);
     // Stops whichever indexer is current (restartIndexer replaces it).
     stops.push(() => indexer.stop());
-    const web = await startWeb({ port: await freePort(), rpcUrl: anvil.rpcUrl, chainId, deploymentDir, contentDir, devAccounts: true, apiUrl: indexer.url });
+    const api = await startApiProxy(() => indexer.url);
+    stops.push(() => api.stop());
+    const web = await startWeb({ port: await freePort(), rpcUrl: anvil.rpcUrl, chainId, deploymentDir, contentDir, devAccounts: true, apiUrl: api.url });
     stops.push(() => web.stop());
 
     const wallet: WalletSettings = { account: 1 };
@@ -234,6 +239,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       get indexer() {
         return indexer;
       },
+      api,
       deploymentDir,
       record,
       wallet,

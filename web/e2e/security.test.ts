@@ -163,7 +163,7 @@ describe("security headers and the Content-Security-Policy", () => {
         assert.deepEqual(csp.get("base-uri"), ["'self'"]);
         assert.deepEqual(csp.get("form-action"), ["'self'"]);
         assert.deepEqual(csp.get("img-src"), ["'self'", "data:", "blob:"]);
-        assert.deepEqual(csp.get("connect-src"), ["'self'", origin(world.rpcUrl), origin(world.indexer.url)]);
+        assert.deepEqual(csp.get("connect-src"), ["'self'", origin(world.rpcUrl), origin(world.api.url)]);
         // Every script tag Next.js rendered carries this response's nonce.
         const html = await response.text();
         const scripts = html.match(/<script\b[^>]*>/g) ?? [];

@@ -4,21 +4,23 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
+import type { Hex } from "viem";
 
 import { DocumentActions } from "@/components/DocumentActions";
 import { ApiDown } from "@/components/public/ApiDown";
+import { ChainCheck, ChainCoSignature, ChainStatus, type Reported } from "@/components/public/ChainVerdict";
 import { DocumentStatus } from "@/components/public/DocumentStatus";
 import { formatters } from "@/components/public/format";
 import { docTypeKey, documentName } from "@/components/public/labels";
 import { ApiNotFound, load } from "@/lib/api/client";
-import { type CoSignatureCheck, getDocument, verifyDocument } from "@/lib/api/documents";
+import { getDocument, verifyDocument } from "@/lib/api/documents";
 import { proposalTitle } from "@/lib/api/proposals";
 import { metadataPrefill } from "@/lib/document-prefill";
 
 export const dynamic = "force-dynamic";
 
 const ID = /^(0x)?[0-9a-fA-F]{64}$/;
-const normalise = (id: string) => `0x${id.replace(/^0x/, "").toLowerCase()}`;
+const normalise = (id: string): Hex => `0x${id.replace(/^0x/, "").toLowerCase()}`;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -64,8 +66,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const name = documentName(doc, f.locale);
   const link = await pageUrl(`/documents/${id}`);
   const qr = await QRCode.toString(link, { type: "svg", errorCorrectionLevel: "M", margin: 1, color: { dark: "#16202a", light: "#ffffff" } });
-  const cosign = (check: CoSignatureCheck): string =>
-    check.status === "valid" ? t("cosign.valid") : check.status === "none" ? t("cosign.none") : t(`cosign.${check.status}`, { reason: check.reason });
+  // What the service says; the client components below check it against the chain and show the chain's answer.
+  const reported: Reported = { status: doc.status, coSignature: verified.coSignature.status };
   const proposal = verified.proposal;
   const prefill = doc.status === "ACTIVE" ? await metadataPrefill(doc.metadataDigest) : undefined;
 
@@ -77,8 +79,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         {name.title}
       </h1>
       <p>
-        <DocumentStatus status={doc.status} />
+        <ChainStatus id={id} reported={reported} />
       </p>
+      <ChainCheck id={id} reported={reported} />
       {doc.status === "REVOKED" && (
         <div className="banner bad" data-testid="revoked">
           <p className="banner-title">{t("revoked")}</p>
@@ -118,9 +121,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
               <code>{verified.transactionHash}</code>, {t("block", { block: f.count(verified.blockNumber) })}
             </dd>
             <dt>{t("coSignature")}</dt>
-            <dd data-testid="cosignature" data-cosignature={verified.coSignature.status} className={verified.coSignature.status === "valid" ? "ok" : undefined}>
-              {cosign(verified.coSignature)}
-            </dd>
+            <ChainCoSignature id={id} />
           </dl>
         </section>
         <aside className="card qr" aria-labelledby="doc-qr">
