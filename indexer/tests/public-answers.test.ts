@@ -5,7 +5,9 @@
  * - signed extracts are kept per indexed checkpoint and have their own, lower rate limit;
  * - the signing key's seed file is never replaced: a corrupt one stops the start with an error naming it;
  * - a revocation reason with a control character and a formula: XML export and feeds well-formed (saxes), CSV guarded;
- * - every route's real answer, in each format, matches the OpenAPI document it serves (ajv, JSON Schema 2020-12).
+ * - every route's real answer, in each format, matches the OpenAPI document it serves (ajv, JSON Schema 2020-12);
+ * - the Frictionless data package is valid against the official profile and every cell of every CSV it describes
+ *   matches its resource's Table Schema (issue 22).
  */
 import assert from "node:assert/strict";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -14,18 +16,24 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import AjvModule from "ajv/dist/2020.js";
+import AjvDraft04Module from "ajv-draft-04";
 import formatsModule from "ajv-formats";
+import { parse as parseCsv } from "csv-parse/sync";
 
 import { freePort } from "@government-dao/devchain/anvil";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { cast } from "@government-dao/devchain/demo-cast";
 import { verifyExtract } from "@government-dao/core/extract";
+import type { DataPackage } from "@government-dao/core/api/datapackage";
+import type { TableField } from "@government-dao/core/api/table-schema";
+import { INDEXER_DIR } from "../lib/paths.js";
 import { type RunningIndexer, startIndexer } from "../lib/run.js";
 import { type TestChain, startChainIndexer, startTestChain } from "./support/chain.js";
 import { parseXml } from "./support/xml.js";
 
 // ajv and ajv-formats are CommonJS: the default import is module.exports, whose `default` is the same class/plugin.
 const Ajv2020 = AjvModule.default;
+const AjvDraft04 = AjvDraft04Module.default;
 const addFormats = formatsModule.default;
 
 interface OpenapiDocument {
@@ -36,6 +44,28 @@ interface OpenapiDocument {
 const PUBLIC_URL = "https://data.gov.example";
 const EXTRACT_RATE = 1;
 const EXTRACT_BURST = 2;
+
+/** Why `value` (a CSV cell, "" for null) does not fit `field` of a Table Schema, or undefined when it does. */
+function cellProblem(field: TableField, value: string): string | undefined {
+  const c = field.constraints ?? {};
+  if (value === "") return c.required ? "empty, but required" : undefined;
+  if (field.type === "integer" && !/^-?[0-9]+$/.test(value)) return "not an integer";
+  if (field.type === "integer" && c.minimum !== undefined && BigInt(value) < BigInt(c.minimum)) return `below ${c.minimum}`;
+  if (field.type === "number" && Number.isNaN(Number(value))) return "not a number";
+  if (field.type === "boolean" && value !== "true" && value !== "false") return "not true or false";
+  if (field.type === "object") {
+    try {
+      JSON.parse(value);
+    } catch {
+      return "not JSON";
+    }
+  }
+  // A text cell that a spreadsheet would run as a formula is written with a leading quote (formats.ts).
+  const text = /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  if (c.pattern !== undefined && !new RegExp(`^(?:${c.pattern})$`).test(text)) return `does not match ${c.pattern}`;
+  if (c.enum !== undefined && !c.enum.includes(text)) return `not one of ${c.enum.join(", ")}`;
+  return undefined;
+}
 
 /** GET with any Host header (fetch will not send a forged one). */
 function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
@@ -169,6 +199,40 @@ describe("public answers (anvil, PGlite)", () => {
     // The running indexer's key is the one it created at its first start, unchanged.
     const seed = await readFile(path.join(chain.dir, "indexer", "api-signing-seed.hex"), "utf8");
     assert.match(seed, /^[0-9a-f]{64}\n$/);
+  });
+
+  it("serves a Frictionless data package valid against the official profile, and every CSV cell fits its Table Schema", async () => {
+    const ajv = new AjvDraft04({ allErrors: true, strict: false });
+    const profile = JSON.parse(await readFile(path.join(INDEXER_DIR, "standards", "frictionless-v1", "tabular-data-package.json"), "utf8")) as object;
+    const validate = ajv.compile(profile);
+    const response = await fetch(`${indexer.url}/api/v1/datapackage.json`);
+    assert.equal(response.status, 200);
+    const pkg = (await response.json()) as DataPackage;
+    assert.ok(validate(pkg), ajv.errorsText(validate.errors, { separator: "\n" }));
+    // The check can fail: a field of an unknown type, a resource without a path.
+    const broken = structuredClone(pkg);
+    (broken.resources[0]?.schema.fields[0] as { type: string }).type = "uint256";
+    delete (broken.resources[1] as Partial<DataPackage["resources"][number]>).path;
+    assert.equal(validate(broken), false, "the profile refuses a broken package");
+
+    let cells = 0;
+    for (const resource of pkg.resources) {
+      assert.ok(resource.path.startsWith(`${PUBLIC_URL}/api/v1/`), `${resource.name}: links from PUBLIC_URL`);
+      const csv = await (await fetch(resource.path.replace(PUBLIC_URL, indexer.url))).text();
+      const [header, ...rows] = parseCsv(csv, { relax_column_count: false }) as string[][];
+      const fields = resource.schema.fields;
+      assert.deepEqual(header, fields.map((f) => f.name), `${resource.name}: the CSV's columns are the Table Schema's fields, in order`);
+      assert.ok(rows.length > 0, `${resource.name}: the chain has rows`);
+      for (const [r, row] of rows.entries()) {
+        for (const [i, field] of fields.entries()) {
+          const problem = cellProblem(field, row[i] ?? "");
+          assert.equal(problem, undefined, `${resource.name} row ${r + 1} ${field.name} = ${JSON.stringify(row[i])}: ${problem}`);
+          cells += 1;
+        }
+      }
+    }
+    assert.equal(cellProblem({ name: "amount", type: "integer", constraints: { required: true, minimum: 0 } }, "1.5e3"), "not an integer", "a float amount is caught");
+    console.log(`# data package: ${pkg.resources.length} resources, ${cells} CSV cells fit their Table Schemas`);
   });
 
   it("every route's real answer, in each format, matches the OpenAPI document it serves", async () => {

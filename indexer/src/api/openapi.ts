@@ -220,6 +220,16 @@ export const openapi = {
         },
       },
     },
+    "/api/v1/datapackage.json": {
+      get: {
+        summary: "Frictionless Tabular Data Package of the CSV exports: a resource per list, with the Table Schema of its columns (types, patterns, enums, required), generated from the same schemas as the answers",
+        responses: {
+          "200": { description: "Tabular Data Package (v1)", content: json({ type: "object", required: ["profile", "name", "resources"], description: "valid against the Frictionless tabular-data-package profile (indexer/standards/frictionless-v1/, tests/public-answers.test.ts)" }) },
+          "400": { ...errorResponse, description: "Any query parameter (unknown_parameter: this route accepts none)" },
+          ...guardResponses,
+        },
+      },
+    },
     "/api/v1/settings-history": list(SETTINGS_LIST, "Every change of a council setting (Governor and Timelock), from the deployment's values on, with the proposal that made it (null: set at deployment), newest first", [
       { name: "setting", in: "query", schema: { type: "string", enum: COUNCIL_SETTINGS } },
     ]),

@@ -53,7 +53,7 @@ export default async function OpenDataPage() {
         </li>
       </ul>
       <p>
-        <a href={apiUrl("/openapi.json")}>{t("openapi")}</a> · <a href={apiUrl("/catalog")}>{t("catalog")}</a>
+        <a href={apiUrl("/openapi.json")}>{t("openapi")}</a> · <a href={apiUrl("/catalog")}>{t("catalog")}</a> · <a href={apiUrl("/datapackage.json")}>{t("datapackage")}</a>
       </p>
     </>
   );
