@@ -5,7 +5,7 @@ import schema from "ponder:schema";
 import { graphql, sql } from "ponder";
 
 import { answerCache, answerCacheBytesFromEnv } from "./answer-cache.js";
-import { errorResponse } from "./errors.js";
+import { errorAnswer, errorResponse } from "./errors.js";
 import { graphqlGuard, graphqlLimitsFromEnv } from "./graphql-guard.js";
 import { openapi } from "./openapi.js";
 import { audit } from "./routes/audit.js";
@@ -69,7 +69,7 @@ const v1 = new Hono()
   .route("/", health)
   // Ponder mounts this app inside its own server, whose not-found answer is plain text: answer JSON here.
   // The path is echoed at most 200 characters long (a 12 kB URL is not reflected whole).
-  .all("*", (c) => c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}` } }, 404))
+  .all("*", (c) => c.json(errorAnswer("not_found", `no route ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}`), 404))
   .onError(errorResponse);
 
 const app = new Hono();

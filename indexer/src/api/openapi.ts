@@ -16,7 +16,7 @@ import { AUDIT_LIST, FLAGS_LIST } from "./routes/audit.js";
 import { DOCUMENTS_LIST } from "./routes/documents.js";
 import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
 import { COUNCIL_SETTINGS, SETTINGS_LIST } from "./routes/settings.js";
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, proposalRowSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, healthAnswerSchema, proposalRowSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
 import { PROPOSALS_LIST, PROPOSAL_FILTER_STATES } from "./routes/proposals.js";
 
 
@@ -68,47 +68,6 @@ const list = (spec: { name: string; item: string; columns: readonly string[] }, 
 const json = (schema: object) => ({ "application/json": { schema } });
 const ref = (component: string) => json({ $ref: `#/components/schemas/${component}` });
 
-const nullableInt = { type: ["integer", "null"], minimum: 0 };
-/** The answer of GET /api/v1/health (indexer/src/api/routes/health.ts). */
-const HEALTH = {
-  type: "object",
-  required: ["status", "problems", "chainHead", "indexedHead", "lagBlocks", "children", "supervisor"],
-  properties: {
-    status: { enum: ["ok", "degraded"] },
-    problems: { type: "array", items: { type: "string" } },
-    chainHead: nullableInt,
-    indexedHead: nullableInt,
-    lagBlocks: nullableInt,
-    supervisor: {
-      oneOf: [
-        { type: "null" },
-        { type: "object", required: ["pid", "updatedAt"], properties: { pid: { type: "integer" }, updatedAt: { type: "string" } } },
-      ],
-    },
-    children: {
-      oneOf: [
-        { type: "null" },
-        {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["name", "state", "pid", "restarts", "failedStarts", "lastExit", "lastRecoveryMs", "since"],
-            properties: {
-              name: { type: "string" },
-              state: { type: "string" },
-              pid: nullableInt,
-              restarts: { type: "integer", minimum: 0 },
-              failedStarts: { type: "integer", minimum: 0 },
-              lastExit: { type: ["object", "null"] },
-              lastRecoveryMs: { type: ["number", "null"] },
-              since: { type: "string" },
-            },
-          },
-        },
-      ],
-    },
-  },
-};
 const detail = (summary: string, param: string, description: string, content: object = json({ type: "object" })) => ({
   get: {
     summary,
@@ -244,7 +203,7 @@ export const openapi = {
     "/api/v1/health": {
       get: {
         summary: "Chain head (RPC), indexed head, lag in blocks, npm start's supervised children (children: null without npm start); status ok | degraded with its problems",
-        responses: { "200": { description: "health", content: json(HEALTH) }, ...guardResponses },
+        responses: { "200": { description: "health", content: json(healthAnswerSchema) }, ...guardResponses },
       },
     },
     "/api/v1/openapi.json": {

@@ -3,6 +3,8 @@
 // answer-cache entry (the cache keys on the accepted parameters, answer-cache.ts).
 import type { MiddlewareHandler } from "hono";
 
+import { errorAnswer } from "./errors.js";
+
 export interface RouteQuery {
   /** The OpenAPI path template, e.g. /api/v1/verify/{sha256}. */
   template: string;
@@ -40,9 +42,9 @@ export function acceptedQueryParameters(routes: readonly RouteQuery[]): Middlewa
     for (const name of url.searchParams.keys()) {
       if (!route.accepted.includes(name)) {
         const accepts = route.accepted.length === 0 ? "accepts no query parameters" : `accepts ${route.accepted.join(", ")}`;
-        return c.json({ error: { code: "unknown_parameter", message: `unknown query parameter ${quoted(name)}: ${route.template} ${accepts}` } }, 400);
+        return c.json(errorAnswer("unknown_parameter", `unknown query parameter ${quoted(name)}: ${route.template} ${accepts}`), 400);
       }
-      if (seen.has(name)) return c.json({ error: { code: "repeated_parameter", message: `query parameter ${quoted(name)} is given more than once` } }, 400);
+      if (seen.has(name)) return c.json(errorAnswer("repeated_parameter", `query parameter ${quoted(name)} is given more than once`), 400);
       seen.add(name);
     }
     return next();

@@ -3,7 +3,7 @@
 import type schema from "ponder:schema";
 
 import { columnsOf } from "@government-dao/core/api/fields";
-import { type ApiDocument, documentSchema } from "@government-dao/core/api/document";
+import { type ApiDocument, type DocumentEvent, documentSchema } from "@government-dao/core/api/document";
 import { type ApiProposal, type ApiVote, type GovernorState, proposalSchema, voteSchema } from "@government-dao/core/api/proposal";
 
 import { type Row, cell } from "./formats.js";
@@ -47,6 +47,14 @@ export function voteRow(v: Select<typeof schema.vote>): ApiVote {
   return {
     proposalId: dec(v.proposalId), voter: v.voter, support: v.support, weight: dec(v.weight), reason: v.reason, params: v.params,
     blockNumber: dec(v.blockNumber), timestamp: dec(v.timestamp), transactionHash: v.transactionHash,
+  };
+}
+
+/** One step of a document's history (an extract's `history`, GET /documents/{id}). */
+export function documentEventRow(e: Select<typeof schema.documentEvent>): DocumentEvent {
+  return {
+    id: e.id, documentId: e.documentId, kind: e.kind, relatedId: e.relatedId, account: e.account, reason: e.reason,
+    timestamp: dec(e.timestamp), blockNumber: dec(e.blockNumber), transactionHash: e.transactionHash,
   };
 }
 

@@ -4,6 +4,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 
+import { errorAnswer } from "./errors.js";
+
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const ALLOW = "GET, HEAD, OPTIONS";
 
@@ -11,7 +13,7 @@ export const ALLOW = "GET, HEAD, OPTIONS";
 export const readOnly: MiddlewareHandler = async (c, next) => {
   if (!READ_METHODS.has(c.req.method)) {
     c.header("Allow", ALLOW);
-    return c.json({ error: { code: "method_not_allowed", message: `${c.req.method.slice(0, 20)} is not allowed: this API is read-only (${ALLOW})` } }, 405);
+    return c.json(errorAnswer("method_not_allowed", `${c.req.method.slice(0, 20)} is not allowed: this API is read-only (${ALLOW})`), 405);
   }
   await next();
 };
@@ -159,7 +161,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerSecond));
       c.header("Retry-After", String(retryAfter));
       c.header("RateLimit-Remaining", "0");
-      return c.json({ error: { code: "rate_limited", message: `too many requests; retry after ${retryAfter} s` } }, 429);
+      return c.json(errorAnswer("rate_limited", `too many requests; retry after ${retryAfter} s`), 429);
     }
     bucket.tokens -= 1;
     c.header("RateLimit-Remaining", String(Math.floor(bucket.tokens)));

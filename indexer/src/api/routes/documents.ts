@@ -11,7 +11,7 @@ import { searchable } from "../../utils/document-metadata.js";
 import { notFound } from "../errors.js";
 import { sendList } from "../formats.js";
 import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
-import { DOCUMENT_COLUMNS, documentRow, plainRow } from "../rows.js";
+import { DOCUMENT_COLUMNS, documentEventRow, documentRow } from "../rows.js";
 
 export const documentId = z
   .string()
@@ -89,7 +89,7 @@ export async function documentWithHistory(id: string) {
   return {
     document: documentRow(found, names.get(found.agencyId.toString()) ?? null),
     versions: chain.map((d) => documentRow(d, names.get(d.agencyId.toString()) ?? null)),
-    history: events.map((e) => plainRow(e)),
+    history: events.map(documentEventRow),
   };
 }
 

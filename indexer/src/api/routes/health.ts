@@ -6,23 +6,13 @@ import { Hono } from "hono";
 import { db } from "ponder:api";
 import { sql } from "ponder";
 
+import type { ChildHealth, Health } from "@government-dao/core/api/service";
+
 // Set by npm start only: an indexer started any other way (tests, by hand) has no supervised children to show.
 const supervisorFile = process.env.SUPERVISOR_STATE_FILE;
 const rpcUrl = process.env.INDEXER_RPC_URL ?? "http://127.0.0.1:8545";
 /** Lag (blocks) above which the status is "degraded". */
 const MAX_LAG = Number(process.env.HEALTH_MAX_LAG_BLOCKS ?? 10);
-
-/** One child as the API shows it (the fields of the supervisor's ChildState). */
-interface ChildHealth {
-  name: string;
-  state: string;
-  pid: number | null;
-  restarts: number;
-  failedStarts: number;
-  lastExit: { code: number | null; signal: string | null; at: string } | null;
-  lastRecoveryMs: number | null;
-  since: string;
-}
 
 /** The chain's latest block number, or the reason it could not be read. */
 async function chainHead(): Promise<{ head: number | null; error: string | null }> {
@@ -93,5 +83,6 @@ export const health = new Hono().get("/health", async (c) => {
     ...(supervised.children ?? []).filter((child) => child.state !== "running").map((child) => `${child.name} ${child.state}`),
   ];
   c.header("Cache-Control", "no-store");
-  return c.json({ status: problems.length === 0 ? "ok" : "degraded", problems, chainHead: chain.head, indexedHead: indexed, lagBlocks: lag, ...supervised });
+  const answer: Health = { status: problems.length === 0 ? "ok" : "degraded", problems, chainHead: chain.head, indexedHead: indexed, lagBlocks: lag, ...supervised };
+  return c.json(answer);
 });
