@@ -144,6 +144,8 @@ async function indexed(id: string): Promise<void> {
   throw new Error(`the indexer has not indexed ${id} after 20 s`);
 }
 
+const FAKE_ISSUER = "0x000000000000000000000000000000000000dEaD";
+
 interface LiedDocument {
   status: string;
   revokedAt: string | null;
@@ -165,7 +167,8 @@ describe("the document page shows the chain's answer, not the public data servic
     world.api.lie((url, body) => {
       if (url === `/api/v1/documents/${revoked.tokenId}`) {
         const detail = body as { document: LiedDocument; versions: LiedDocument[]; history: { kind: string }[] };
-        return { document: unrevoke(detail.document), versions: detail.versions.map(unrevoke), history: detail.history.filter((e) => e.kind !== "REVOKED") };
+        // …and names another issuing account, as a service covering for a stolen key might.
+        return { document: { ...unrevoke(detail.document), issuer: FAKE_ISSUER }, versions: detail.versions.map(unrevoke), history: detail.history.filter((e) => e.kind !== "REVOKED") };
       }
       if (url === `/api/v1/verify/${forgedId}`) return { ...(body as object), coSignature: { status: "valid", keySha256: metadata.coSignature.publicKeySha256, agencyId: "2" } };
       return body;
@@ -180,6 +183,8 @@ describe("the document page shows the chain's answer, not the public data servic
       const check = page.locator('[data-testid="chain-check"][data-chain="disagrees"]');
       await check.waitFor();
       assert.match(await check.locator('[data-problem="status"]').innerText(), /^The service says the status is “In force”; the chain says “Revoked”\.$/);
+      assert.match(await check.locator('[data-problem="issuer"]').innerText(), new RegExp(`^The service says the issuing account is “${FAKE_ISSUER.toLowerCase()}”; the chain says “0x[0-9a-f]{40}”\\.$`));
+      assert.equal(await check.locator("[data-problem]").count(), 2, "status and issuer, nothing else");
       assert.match(await check.innerText(), /Reason for the revocation, from the chain: Replaced by the Law on open budget data \(L-2026\/002\)\./);
       await world.screenshot(page, "document-lying-api-status");
       await page.close();
@@ -189,6 +194,7 @@ describe("the document page shows the chain's answer, not the public data servic
       const problem = forged.locator('[data-testid="chain-check"][data-chain="disagrees"] [data-problem="coSignature"]');
       await problem.waitFor();
       assert.equal(await problem.innerText(), "The service says the co-signature is valid; checked here in your browser, it is not.");
+      assert.equal(await forged.locator("[data-problem]").count(), 1, "only the co-signature");
       assert.equal(await forged.getByTestId("doc-status").getAttribute("data-status"), "ACTIVE");
       await world.screenshot(forged, "document-lying-api-cosignature");
       await forged.close();

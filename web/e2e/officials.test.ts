@@ -166,7 +166,10 @@ describe("a registrar amends and revokes documents of the agency", () => {
     await page.getByRole("button", { name: "Issue the amended version" }).click();
     await page.getByText(/Confirmed in block/).waitFor({ timeout: 30_000 });
 
-    await reloadUntil(page, async () => (await page.locator('h1 + p [data-status="AMENDED"]').count()) > 0);
+    // The link to the new version comes from the public data service once it has indexed the amendment; the status
+    // badge is the chain's, read in the browser.
+    await reloadUntil(page, async () => (await page.getByRole("link", { name: "Replaced by a newer version" }).count()) > 0);
+    await page.locator('h1 + p [data-status="AMENDED"][data-source="chain"]').waitFor();
     await page.getByRole("link", { name: "Replaced by a newer version" }).click();
     await page.waitForURL(`**/documents/${newId}`);
     await page.locator('h1 + p [data-status="ACTIVE"]').waitFor();

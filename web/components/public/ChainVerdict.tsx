@@ -22,7 +22,17 @@ const STATUS = { active: "ACTIVE", amended: "AMENDED", revoked: "REVOKED" } as c
 export interface Reported {
   status: DocumentStatus;
   coSignature: CoSignatureCheck["status"];
+  /** The facts the page shows that the chain also holds, as the service gave them. */
+  agencyId: string;
+  issuer: string;
+  metadataDigest: string;
+  supersedes: string | null;
+  supersededBy: string | null;
 }
+
+/** The facts compared with the chain's, each as the chain and the service would write it (lower case, "—" for none). */
+const FACTS = ["agencyId", "issuer", "metadataDigest", "supersedes", "supersededBy"] as const;
+const norm = (value: string | number | null | undefined): string => (value === null || value === undefined ? "—" : String(value).toLowerCase());
 
 /** The chain's answer for `id`: its status (undefined while reading) and whether the chain has the document at all. */
 function useChainDocument(id: Hex) {
@@ -87,6 +97,13 @@ export function ChainCheck({ id, reported }: { id: Hex; reported: Reported }) {
   const problems: { key: string; text: string }[] = [];
   if (!doc) problems.push({ key: "notFound", text: t("notFound") });
   if (status && status !== reported.status) problems.push({ key: "status", text: t("status", { api: statuses(reported.status), chain: statuses(status) }) });
+  if (doc) {
+    const chain = { agencyId: doc.agencyId, issuer: doc.issuer, metadataDigest: doc.metadataDigest, supersedes: doc.supersedes, supersededBy: doc.supersededBy };
+    for (const fact of FACTS) {
+      const [api, onChain] = [norm(reported[fact]), norm(chain[fact])];
+      if (api !== onChain) problems.push({ key: fact, text: t("fact", { fact: t(`facts.${fact}`), api, chain: onChain }) });
+    }
+  }
   const verdict = coSignature.data?.status;
   if (verdict && verdict !== "valid" && reported.coSignature === "valid") problems.push({ key: "coSignature", text: t("coSignatureNotValid") });
   if (verdict === "valid" && reported.coSignature !== "valid") problems.push({ key: "coSignature", text: t("coSignatureValid") });

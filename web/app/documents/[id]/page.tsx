@@ -67,7 +67,15 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const link = await pageUrl(`/documents/${id}`);
   const qr = await QRCode.toString(link, { type: "svg", errorCorrectionLevel: "M", margin: 1, color: { dark: "#16202a", light: "#ffffff" } });
   // What the service says; the client components below check it against the chain and show the chain's answer.
-  const reported: Reported = { status: doc.status, coSignature: verified.coSignature.status };
+  const reported: Reported = {
+    status: doc.status,
+    coSignature: verified.coSignature.status,
+    agencyId: doc.agencyId,
+    issuer: doc.issuer,
+    metadataDigest: doc.metadataDigest,
+    supersedes: doc.supersedes,
+    supersededBy: doc.supersededBy,
+  };
   const proposal = verified.proposal;
   const prefill = doc.status === "ACTIVE" ? await metadataPrefill(doc.metadataDigest) : undefined;
 
