@@ -58,6 +58,14 @@ export interface DataPackage {
 /** A resource name as the spec allows it: lower case, digits, `-`, `_`, `.` (auditLog → audit-log). */
 const resourceName = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** Each data set's Table Schema, generated once (the row schemas do not change while the API runs). */
+const tableSchemas = new Map<string, TableSchema>();
+function tableSchemaFor(key: string, rows: z.ZodObject): TableSchema {
+  let schema = tableSchemas.get(key);
+  if (schema === undefined) tableSchemas.set(key, (schema = tableSchemaOf(rows)));
+  return schema;
+}
+
 function resource(apiBase: string, dataset: Dataset, rows: z.ZodObject): DataResource {
   return {
     name: resourceName(dataset.key),
@@ -68,7 +76,7 @@ function resource(apiBase: string, dataset: Dataset, rows: z.ZodObject): DataRes
     format: "csv",
     mediatype: "text/csv",
     encoding: "utf-8",
-    schema: tableSchemaOf(rows),
+    schema: tableSchemaFor(dataset.key, rows),
   };
 }
 

@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 
+import { decimal } from "./fields.ts";
+
 /** One column of a Table Schema. */
 export interface TableField {
   name: string;
@@ -22,8 +24,8 @@ export interface TableSchema {
 
 type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; pattern?: string; enum?: unknown[]; description?: string; minimum?: number };
 
-/** uint256 as a decimal string (core/api/fields.ts `decimal`). */
-const DECIMAL_PATTERN = "^[0-9]{1,78}$";
+/** The JSON Schema pattern of a uint256 as a decimal string (core/api/fields.ts `decimal`). */
+const DECIMAL_PATTERN = (z.toJSONSchema(decimal) as JsonSchema).pattern;
 /** Times of the chain: unix seconds (UTC). */
 const TIME = /(At|^timestamp|[dD]eadline|^since|^until|^voteStart|^voteEnd|^eta)$/;
 
