@@ -214,6 +214,11 @@ describe("public answers (anvil, PGlite)", () => {
     (broken.resources[0]?.schema.fields[0] as { type: string }).type = "uint256";
     delete (broken.resources[1] as Partial<DataPackage["resources"][number]>).path;
     assert.equal(validate(broken), false, "the profile refuses a broken package");
+    // A query parameter (the route takes none) is a 400 naming it, and changes nothing.
+    const stray = await fetch(`${indexer.url}/api/v1/datapackage.json?limit=5`);
+    assert.equal(stray.status, 400);
+    assert.equal(((await stray.json()) as { error: { code: string } }).error.code, "unknown_parameter");
+    assert.deepEqual(await (await fetch(`${indexer.url}/api/v1/datapackage.json`)).json(), pkg, "the package is unchanged");
 
     let cells = 0;
     for (const resource of pkg.resources) {
