@@ -31,6 +31,7 @@ import { TIMELOCK_ROLES } from "../ignition/modules/GovernmentDAO.js";
 import {
   type Action,
   DocType,
+  DIGITAL,
   FINANCE,
   FOR,
   ProposalState,
@@ -40,6 +41,8 @@ import {
   hashOf,
   setup,
 } from "../test/helpers/fixtures.js";
+import { CALENDAR_OFFSET_SECONDS, calendarDayOf } from "@government-dao/core/appeals";
+import { Outcome, Subject, citizenKey, filing } from "../test/helpers/appeals.js";
 import { signBallot } from "../test/helpers/signatures.js";
 import { snapshotProblems } from "./snapshot-check.js";
 import {
@@ -80,6 +83,8 @@ const TARGET = {
 /** Absolute targets of the document registry (ours only). */
 const TARGET_ISSUE_ORDER = 120_000n;
 const TARGET_BATCH_PER_DOC = 60;
+/** A citizen's appeal, relayed, with its due date counted in working days: at most this. */
+const TARGET_FILE_APPEAL = 250_000n;
 
 
 // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -435,6 +440,19 @@ async function run(t: Setup): Promise<void> {
   const [member] = await s.documents.verifyBatchMember(FINANCE, tree.root, probeHash, tree.getProof(probeIndex));
   if (!member) throw new Error("anchored batch does not verify its own member");
 
+  // Appeals (ours only): a citizen's second appeal (the steady state), relayed; forwarded; answered. Filed on a
+  // Monday, so that the working-day count scans the same calendar days whatever day the bench runs.
+  const now = await t.networkHelpers.time.latest();
+  let monday = calendarDayOf(now) + 1;
+  while ((monday + 3) % 7 !== 0) monday++;
+  await t.networkHelpers.time.increaseTo(monday * 86_400 - CALENDAR_OFFSET_SECONDS + 10 * 3_600);
+  const citizen = citizenKey();
+  await gasOf("first appeal", s.appeals.connect(relayer).file(...(await filing(s, citizen, Subject.Document, hashOf("bench order 1")))));
+  const fileAppeal = await gasOf("second appeal", s.appeals.connect(relayer).file(...(await filing(s, citizen, Subject.Document, hashOf("bench order 2")))));
+  const appealId = await s.appeals.appealCount();
+  const forwardAppeal = await gasOf("forward", s.appeals.connect(t.cast.financeRegistrar).forward(appealId, DIGITAL, hashOf("bench reasons")));
+  const answerAppeal = await gasOf("answer", s.appeals.connect(t.cast.digitalRegistrar).answer(appealId, Outcome.Rejected, hashOf("bench answer"), 0n));
+
   const sizeOurs = await codeSize(t, s.governor.target as string);
   const sizeWizard = await codeSize(t, wizard.governor.target as string);
 
@@ -494,6 +512,14 @@ async function run(t: Setup): Promise<void> {
     `| anchorBatch per document (gas / ${fmt(BATCH_SIZE)}) | ${perDoc.toFixed(1)} | ≤ ${TARGET_BATCH_PER_DOC} | ${perDoc <= TARGET_BATCH_PER_DOC ? "PASS" : "**MISS**"} |`,
   ];
 
+  const appealLines = [
+    "| operation | gas | target | result |",
+    "|---|---:|---:|---|",
+    `| Appeals.file, a citizen's signed appeal relayed (2nd by the same key; due date counted over 15 working days) | ${fmt(fileAppeal)} | ≤ ${fmt(TARGET_FILE_APPEAL)} | ${fileAppeal <= TARGET_FILE_APPEAL ? "PASS" : "**MISS**"} |`,
+    `| Appeals.forward, to the competent agency (due date counted again) | ${fmt(forwardAppeal)} | | info |`,
+    `| Appeals.answer, a reasoned rejection | ${fmt(answerAppeal)} | | info |`,
+  ];
+
   const sizeLines = [
     "| contract | runtime bytes | limit | headroom |",
     "|---|---:|---:|---:|",
@@ -532,6 +558,10 @@ async function run(t: Setup): Promise<void> {
     "## Documents (ours only)",
     "",
     ...docLines,
+    "",
+    "## Appeals (ours only)",
+    "",
+    ...appealLines,
     "",
     "## Runtime bytecode size",
     "",

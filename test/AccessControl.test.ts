@@ -10,6 +10,7 @@ import { type BaseContract, ZeroHash } from "ethers";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 
 import { TIMELOCK_ROLES } from "../ignition/modules/GovernmentDAO.js";
+import { Outcome, Subject, citizenKey, deadlineOf, fileAppeal, filing, signRequest } from "./helpers/appeals.js";
 import { DIGITAL, DocType, FINANCE, hashOf, setup } from "./helpers/fixtures.js";
 
 const t = await setup();
@@ -71,6 +72,24 @@ async function populated() {
   await s.timelock.connect(governor).schedule(s.seats.target, 0, "0x", ZeroHash, hashOf("pending"), 300);
   const pending = await s.timelock.hashOperation(s.seats.target, 0, "0x", ZeroHash, hashOf("pending"));
 
+  // Appeals: one pending against the Finance order; one upheld against another order whose amendment is its remedy;
+  // a citizen's signed filing, withdrawal and follow-up, which any relayer may submit.
+  const citizen = citizenKey();
+  const appealed = hashOf("matrix appealed order");
+  await s.documents.connect(cast.financeRegistrar).issue(DocType.Order, FINANCE, appealed, hashOf("m"), ZeroHash);
+  const remedy = hashOf("matrix appealed order v2");
+  await s.documents.connect(cast.financeRegistrar).amend(appealed, remedy, hashOf("m"), ZeroHash, "on appeal");
+  const upheld = await fileAppeal(s, cast.stranger, citizen, Subject.Document, appealed);
+  await s.appeals.connect(cast.financeRegistrar).answer(upheld, Outcome.Upheld, hashOf("upheld"), 0n);
+  const appeal = await fileAppeal(s, cast.stranger, citizen, Subject.Document, order);
+  const until = await deadlineOf(s);
+  const nonce = await s.appeals.nonces(citizen.address);
+  const appealRequests = {
+    file: await filing(s, citizen, Subject.Document, order),
+    withdraw: [appeal, until, await signRequest(s, citizen, "WithdrawAppeal", { appealId: appeal, nonce, deadline: until })] as const,
+    followUp: [appeal, hashOf("more"), until, await signRequest(s, citizen, "FollowUpAppeal", { appealId: appeal, bodyDigest: hashOf("more"), nonce, deadline: until })] as const,
+  };
+
   const signers: Record<Caller, HardhatEthersSigner> = {
     stranger: cast.stranger,
     official: cast.officials[0],
@@ -80,11 +99,11 @@ async function populated() {
     governor,
     timelock,
   };
-  return { s, signers, budget, decree, order, root, tree, plan, pending, blocklist };
+  return { s, signers, budget, decree, order, root, tree, plan, pending, blocklist, appeal, upheld, remedy, appealRequests };
 }
 
 function cells(p: Awaited<ReturnType<typeof populated>>): Cell[] {
-  const { s, budget, decree, order, root, tree, plan, pending, blocklist } = p;
+  const { s, budget, decree, order, root, tree, plan, pending, blocklist, appeal, upheld, remedy, appealRequests } = p;
   const fresh = (label: string) => hashOf(`fresh ${label}`);
   const proof = tree.getProof(0);
   const member = tree.at(0)?.[0] ?? ZeroHash;
@@ -127,6 +146,17 @@ function cells(p: Awaited<ReturnType<typeof populated>>): Cell[] {
     { name: "BudgetEscrow.setTokenAllowed", allowed: onlyTimelock, error: "NotTimelock", contract: s.escrow, call: (x) => s.escrow.connect(x).setTokenAllowed.staticCall(cast.stranger.address, true) },
     // Open: anyone the escrow owes takes its own amount (every caller is owed here); see the escrow tests for the rest.
     { name: "BudgetEscrow.claim (open: whoever is owed)", allowed: CALLERS, error: "NothingOwed", contract: s.escrow, call: (x) => s.escrow.connect(x).claim.staticCall(blocklist.target, x.address) },
+    // Appeals: the calendar and the terms by proposal; a body's registrars (or the Timelock) answer its appeals
+    { name: "Appeals.setDayKinds", allowed: onlyTimelock, error: "NotTimelock", contract: s.appeals, call: (x) => s.appeals.connect(x).setDayKinds.staticCall([30_000], 1) },
+    { name: "Appeals.setTerms", allowed: onlyTimelock, error: "NotTimelock", contract: s.appeals, call: (x) => s.appeals.connect(x).setTerms.staticCall({ considerationDays: 10, forwardDays: 2, extensionLimitDays: 45 }) },
+    { name: "Appeals.forward(Finance appeal)", allowed: registrarOrTimelock, error: "NotRespondent", contract: s.appeals, call: (x) => s.appeals.connect(x).forward.staticCall(appeal, DIGITAL, hashOf("not competent")) },
+    { name: "Appeals.extend(Finance appeal)", allowed: registrarOrTimelock, error: "NotRespondent", contract: s.appeals, call: async (x) => s.appeals.connect(x).extend.staticCall(appeal, (await s.appeals.appeal(appeal)).dueAt + 86_400n, hashOf("expert opinion")) },
+    { name: "Appeals.answer(Finance appeal)", allowed: registrarOrTimelock, error: "NotRespondent", contract: s.appeals, call: (x) => s.appeals.connect(x).answer.staticCall(appeal, 3, hashOf("reasons"), 0n) },
+    { name: "Appeals.linkRemedy(upheld Finance appeal)", allowed: registrarOrTimelock, error: "NotRespondent", contract: s.appeals, call: (x) => s.appeals.connect(x).linkRemedy.staticCall(upheld, remedy) },
+    // Open: a citizen's signed request, submitted by any relayer (the signature is checked, not the sender)
+    { name: "Appeals.file (open: the filer's signature)", allowed: CALLERS, error: "InvalidSignature", contract: s.appeals, call: (x) => s.appeals.connect(x).file.staticCall(...appealRequests.file) },
+    { name: "Appeals.withdraw (open: the filer's signature)", allowed: CALLERS, error: "InvalidSignature", contract: s.appeals, call: (x) => s.appeals.connect(x).withdraw.staticCall(...appealRequests.withdraw) },
+    { name: "Appeals.followUp (open: the filer's signature)", allowed: CALLERS, error: "InvalidSignature", contract: s.appeals, call: (x) => s.appeals.connect(x).followUp.staticCall(...appealRequests.followUp) },
     // Governor settings: only the Timelock during a proposal's execution (covered end to end in the Governor tests)
     { name: "GovernmentGovernor.updateQuorumNumerator (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).updateQuorumNumerator.staticCall(60) },
     { name: "GovernmentGovernor.setProposalGuardian (direct)", allowed: [], error: "GovernorOnlyExecutor", contract: s.governor, call: (x) => s.governor.connect(x).setProposalGuardian.staticCall(cast.stranger.address) },
@@ -158,6 +188,7 @@ describe("Access-control matrix", function () {
       BudgetEscrow: ["createAllocation", "releaseMilestone", "cancelAllocation", "withdraw", "setTokenAllowed", "claim"],
       GovernmentGovernor: ["updateQuorumNumerator", "setProposalGuardian", "updateTimelock", "setVotingDelay", "setVotingPeriod", "setProposalThreshold", "setLateQuorumVoteExtension"],
       GovernmentTimelock: ["updateDelay", "updateGracePeriod"],
+      Appeals: ["setDayKinds", "setTerms", "forward", "extend", "answer", "linkRemedy", "file", "withdraw", "followUp"],
     };
     for (const [contract, fns] of Object.entries(privileged)) {
       for (const fn of fns) {

@@ -2,7 +2,9 @@
  * The contracts of the system, written once: the name every app uses (the Ponder contract, the subgraph data
  * source, the dApp's ABI key), the short key of a deployment's address book, the Hardhat artifact (under
  * `artifacts/`) and the Ignition future id (`module#contract`). DigitalTenge is the dev token: it is deployed on
- * local chains only, and named when decoding proposal actions that call it; it is not indexed.
+ * local chains only, and named when decoding proposal actions that call it; it is not indexed. `indexed` marks the
+ * contracts of the GovernmentDAO module, whose addresses every deployment reader requires. Appeals is one of them;
+ * the indexer and the subgraph do not handle its events yet (issue 20), they only name and decode calls to it.
  */
 export const CONTRACTS = [
   { name: "GovernmentGovernor", key: "governor", artifact: "contracts/governance/GovernmentGovernor.sol/GovernmentGovernor.json", futureId: "GovernmentDAO#GovernmentGovernor", indexed: true },
@@ -11,6 +13,7 @@ export const CONTRACTS = [
   { name: "OfficialSeats", key: "seats", artifact: "contracts/governance/OfficialSeats.sol/OfficialSeats.json", futureId: "GovernmentDAO#OfficialSeats", indexed: true },
   { name: "DocumentRegistry", key: "documents", artifact: "contracts/documents/DocumentRegistry.sol/DocumentRegistry.json", futureId: "GovernmentDAO#DocumentRegistry", indexed: true },
   { name: "BudgetEscrow", key: "escrow", artifact: "contracts/treasury/BudgetEscrow.sol/BudgetEscrow.json", futureId: "GovernmentDAO#BudgetEscrow", indexed: true },
+  { name: "Appeals", key: "appeals", artifact: "contracts/appeals/Appeals.sol/Appeals.json", futureId: "GovernmentDAO#Appeals", indexed: true },
   { name: "DigitalTenge", key: "tenge", artifact: "contracts/treasury/DigitalTenge.sol/DigitalTenge.json", futureId: "DigitalTenge#DigitalTenge", indexed: false },
 ] as const;
 

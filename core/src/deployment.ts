@@ -17,6 +17,7 @@ export interface GovernmentAddresses {
   documents: string;
   escrow: string;
   governor: string;
+  appeals: string;
 }
 
 /** Ignition future id of each contract of the module, by address-book key (from `contracts.ts`). */
@@ -58,6 +59,7 @@ export async function loadDeploymentFrom(dir: string): Promise<GovernmentAddress
     documents: read("documents"),
     escrow: read("escrow"),
     governor: read("governor"),
+    appeals: read("appeals"),
   };
 }
 

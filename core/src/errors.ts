@@ -8,6 +8,7 @@
 import { type Hex, decodeErrorResult } from "viem";
 
 import { abis } from "./abis.ts";
+import { APPEAL_STATES, APPEAL_SUBJECT_KINDS } from "./appeals.ts";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, PROPOSAL_STATES, hex32 as toHex32 } from "./enums.ts";
 
 type AnyAbi = (typeof abis)[keyof typeof abis];
@@ -280,6 +281,43 @@ export function sentenceFor(error: DecodedError): string | undefined {
     case "ECDSAInvalidSignatureLength":
     case "ECDSAInvalidSignatureS":
       return "The signature is malformed.";
+    // ── Appeals and the working-day calendar ──
+    case "InvalidDayCount":
+      return `Declare 1 to 64 days at a time (${a[0]} given).`;
+    case "DayInPast":
+      return `Day ${a[0]} is before today (${a[1]}): the calendar of the past cannot be changed.`;
+    case "NoWorkingDays":
+      return `The calendar has no working day within 200 days of day ${a[0]}.`;
+    case "UnknownAppeal":
+      return `There is no appeal number ${a[0]}.`;
+    case "UnknownSubject":
+      return `The ${at(APPEAL_SUBJECT_KINDS, a[0])} ${short(a[1])} being appealed does not exist.`;
+    case "EmptyDigest":
+      return "The text is missing: an appeal, its reasons and its answer each need one.";
+    case "SignatureExpired":
+      return `The signed request expired at ${new Date(Number(a[0]) * 1000).toISOString()}; sign it again.`;
+    case "InvalidSignature":
+      return `The request is not signed by ${a[0]}'s key, or was already used.`;
+    case "NotRespondent":
+      return `${a[0]} may not act for ${Number(a[1]) === 0 ? "the council (its answers come by proposal)" : `agency ${a[1]}`} on this appeal.`;
+    case "InvalidState":
+      return `Appeal ${a[0]} is ${at(APPEAL_STATES, a[1])}: this step is no longer possible.`;
+    case "ForwardTooLate":
+      return `Appeal ${a[0]} could be forwarded until ${new Date(Number(a[1]) * 1000).toISOString()}; it must now be answered.`;
+    case "InvalidForward":
+      return `An appeal cannot be forwarded to ${Number(a[0]) === 0 ? "the council" : `agency ${a[0]}`}: the same body, or an agency that does not exist or is inactive.`;
+    case "ExtensionTooLate":
+      return `The term of appeal ${a[0]} ended at ${new Date(Number(a[1]) * 1000).toISOString()}: it can no longer be extended.`;
+    case "InvalidExtension":
+      return `The new due date must be after ${new Date(Number(a[1]) * 1000).toISOString()} and no later than ${new Date(Number(a[2]) * 1000).toISOString()}.`;
+    case "MissingOutcome":
+      return "An answer needs a verdict: upheld, partly upheld or rejected.";
+    case "InvalidRemedy":
+      return `Document ${hex32(a[0])} does not amend or revoke the appealed act, or the appeal was rejected.`;
+    case "TermsOutOfBounds":
+      return "The appeal terms are out of bounds: answer 1–30 working days, forward 1–10, extension limit 30–92 days.";
+    case "InvalidAccountNonce":
+      return `The request's nonce is not ${a[0]}'s current one (${a[1]}).`;
     default:
       return undefined;
   }

@@ -24,6 +24,7 @@ const ADDRESSES = {
   DocumentRegistry: at(0x104),
   BudgetEscrow: at(0x105),
   DigitalTenge: at(0x106),
+  Appeals: at(0x107),
 } as const;
 const lookup = contractLookup(ADDRESSES);
 const ALICE = getAddress("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");

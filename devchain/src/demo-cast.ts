@@ -3,6 +3,7 @@
  * (with the hashes of their demo ML-DSA keys) and the Ignition parameters. Shared by scripts/start.ts, the seed
  * and the integration test, so all three deploy the same system.
  */
+import { calendarDay, calendarDayOf } from "@government-dao/core/appeals";
 import { GOVERNMENT_OFFICE_AGENCY_ID, demoAgencyKeys } from "@government-dao/core/cosignature";
 import { DEV_ACCOUNT_INDEX as I, devAccountAddress } from "@government-dao/core/dev-accounts";
 
@@ -62,6 +63,28 @@ export const DEMO_BOUNDS = {
 /** Whole supply of the dev digital tenge, in tiyn (2 decimals): 10 billion DKZT. */
 export const DEMO_TENGE_SUPPLY = 10_000_000_000_00n;
 
+/**
+ * Public holidays the demo's appeals calendar declares at deployment (contracts/appeals/WorkingDayCalendar.sol):
+ * the fixed holidays of the Labour Code (art. 84) from December 2026 to the end of 2027, with the days off it moves
+ * from a weekend to the next working day (art. 85). Kurban ait and the government's yearly transfers of days off
+ * are declared by proposal once published. Days already past at deployment are left out: the calendar of the past
+ * cannot be declared.
+ */
+export const DEMO_HOLIDAYS = [
+  "2026-12-16", // Independence Day
+  "2027-01-01", "2027-01-02", "2027-01-04", // New Year (2 January is a Saturday: moved to Monday 4 January)
+  "2027-01-07", // Orthodox Christmas
+  "2027-03-08", // International Women's Day
+  "2027-03-22", "2027-03-23", "2027-03-24", // Nauryz (21 March is a Sunday: moved to Wednesday 24 March)
+  "2027-05-01", "2027-05-03", // Unity Day (a Saturday: moved to Monday 3 May)
+  "2027-05-07", // Defender of the Fatherland Day
+  "2027-05-09", "2027-05-10", // Victory Day (a Sunday: moved to Monday 10 May)
+  "2027-07-06", // Capital Day
+  "2027-08-30", // Constitution Day
+  "2027-10-25", // Republic Day
+  "2027-12-16", // Independence Day
+] as const;
+
 /** Ignition parameters of the demo deployment (GovernmentDAO + DigitalTenge). */
 export function demoParameters() {
   const keyHash = (agencyId: number) => demoAgencyKeys(agencyId).publicKeyHash;
@@ -82,6 +105,7 @@ export function demoParameters() {
         { official: cast.officials[1], agencyId: AGENCY.finance, position: 2 },
         { official: cast.officials[2], agencyId: AGENCY.digital, position: 1 },
       ],
+      genesisHolidays: DEMO_HOLIDAYS.map(calendarDay).filter((day) => day >= calendarDayOf(Date.now() / 1000)),
     },
     DigitalTenge: { holder: cast.treasurer, supply: DEMO_TENGE_SUPPLY },
   };

@@ -13,7 +13,13 @@ export const TIMELOCK_ROLES = {
 export const GRACE_PERIOD = 14 * 24 * 3600;
 
 /**
- * The whole governance system: Timelock, agencies, seats, documents, escrow and the Governor, wired so that at
+ * The day counts of Kazakhstan's Administrative Procedural and Process Code: 15 working days to answer (art. 76),
+ * 3 working days to forward to the competent body (art. 65), one extension up to 2 months (art. 76, as 60 days).
+ */
+export const APPEAL_TERMS = { considerationDays: 15, forwardDays: 3, extensionLimitDays: 60 } as const;
+
+/**
+ * The whole governance system: Timelock, agencies, seats, documents, escrow, the Governor and appeals, wired so that at
  * the end only the Timelock holds power over the registries and the escrow, only the Governor may propose to or
  * cancel in the Timelock, anyone may execute a passed proposal, and the deployer keeps no role.
  *
@@ -26,6 +32,8 @@ export const GRACE_PERIOD = 14 * 24 * 3600;
  * - escrowTokens: the ERC-20s the escrow accepts from the start (more only by proposal).
  * - genesisAgencies: [{ id, name, pqKeyHash, registrars }], the agencies that exist from the start.
  * - genesisSeats: [{ official, agencyId, position }], the founding council (at least one, to make proposals).
+ * - appealTerms: { considerationDays, forwardDays, extensionLimitDays }, the appeal procedure's day counts
+ *   (default {@link APPEAL_TERMS}); genesisHolidays: public holidays (day numbers in UTC+5) declared from the start.
  */
 export default buildModule("GovernmentDAO", (m) => {
   const deployer = m.getAccount(0);
@@ -61,6 +69,15 @@ export default buildModule("GovernmentDAO", (m) => {
     m.getParameter("settingsBounds"),
   ]);
 
+  const appeals = m.contract("Appeals", [
+    timelock,
+    agencies,
+    documents,
+    governor,
+    m.getParameter("appealTerms", APPEAL_TERMS),
+    m.getParameter<number[]>("genesisHolidays", []),
+  ]);
+
   const grantProposer = m.call(timelock, "grantRole", [TIMELOCK_ROLES.PROPOSER_ROLE, governor], {
     id: "grantProposerToGovernor",
   });
@@ -72,5 +89,5 @@ export default buildModule("GovernmentDAO", (m) => {
     after: [grantProposer, grantCanceller],
   });
 
-  return { timelock, agencies, seats, documents, escrow, governor };
+  return { timelock, agencies, seats, documents, escrow, governor, appeals };
 });

@@ -6,6 +6,7 @@ import type { BaseContract, ContractRunner, Interface } from "ethers";
 
 import {
   type AgencyRegistry,
+  type Appeals,
   type BudgetEscrow,
   type DigitalTenge,
   type DocumentRegistry,
@@ -13,6 +14,7 @@ import {
   type OfficialSeats,
   type GovernmentTimelock,
   AgencyRegistry__factory,
+  Appeals__factory,
   BudgetEscrow__factory,
   DigitalTenge__factory,
   DocumentRegistry__factory,
@@ -30,6 +32,7 @@ export interface GovernmentContracts {
   documents: DocumentRegistry;
   escrow: BudgetEscrow;
   governor: GovernmentGovernor;
+  appeals: Appeals;
   tenge: DigitalTenge;
 }
 
@@ -45,6 +48,7 @@ export function connectGovernment(
     documents: DocumentRegistry__factory.connect(addresses.documents, runner),
     escrow: BudgetEscrow__factory.connect(addresses.escrow, runner),
     governor: GovernmentGovernor__factory.connect(addresses.governor, runner),
+    appeals: Appeals__factory.connect(addresses.appeals, runner),
     tenge: DigitalTenge__factory.connect(addresses.tenge, runner),
   };
 }

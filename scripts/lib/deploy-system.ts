@@ -48,6 +48,7 @@ export async function deploySystem(
     documents: system.documents.target as string,
     escrow: system.escrow.target as string,
     governor: system.governor.target as string,
+    appeals: system.appeals.target as string,
     tenge: tenge.target as string,
   };
 }

@@ -6,13 +6,14 @@
  *              PROPOSER_ROLE       → the Governor only
  *              CANCELLER_ROLE      → the Governor only
  *              EXECUTOR_ROLE       → the zero address only (anyone executes after the delay)
- *   Registries and escrow: `timelock()` is the Timelock (immutable, no other admin exists)
+ *   Registries, escrow and appeals: `timelock()` is the Timelock (immutable, no other admin exists)
  *   Governor:  `timelock()` is the Timelock, `token()` is the seat contract
  */
 import { type ContractRunner, ZeroAddress, getAddress } from "ethers";
 
 import { TIMELOCK_ROLES } from "../../ignition/modules/GovernmentDAO.js";
 import {
+  Appeals__factory,
   GovernmentGovernor__factory,
   GovernmentTimelock__factory,
   TimelockGoverned__factory,
@@ -66,6 +67,7 @@ export async function auditRoles(runner: ContractRunner, addresses: GovernmentAd
     ["OfficialSeats", addresses.seats],
     ["DocumentRegistry", addresses.documents],
     ["BudgetEscrow", addresses.escrow],
+    ["Appeals", addresses.appeals],
   ];
   for (const [name, address] of governed) {
     const holder = getAddress(await TimelockGoverned__factory.connect(address, runner).timelock());
@@ -123,6 +125,24 @@ async function settingsBoundsRows(runner: ContractRunner, addresses: GovernmentA
     { contract: "GovernmentGovernor", role: "bound: proposal threshold", holder: `${threshold} seat (fixed)`, ok: threshold === 1n },
     bounded("TimelockController", "delay", await timelock.getMinDelay(), await timelock.minDelayBound(), await timelock.maxDelayBound()),
     bounded("TimelockController", "grace period", grace, await timelock.MIN_GRACE_PERIOD(), await timelock.MAX_GRACE_PERIOD()),
+    ...(await appealTermsRows(runner, addresses.appeals)),
+  ];
+}
+
+/** The appeal procedure's day counts, each with the bounds written in the Appeals contract. */
+async function appealTermsRows(runner: ContractRunner, address: string): Promise<RoleRow[]> {
+  const appeals = Appeals__factory.connect(address, runner);
+  const terms = await appeals.terms();
+  const row = (setting: string, value: bigint, min: bigint, max: bigint, unit: string): RoleRow => ({
+    contract: "Appeals",
+    role: `bound: ${setting}`,
+    holder: `${value} ${unit} (allowed ${min} … ${max}, fixed in the contract)`,
+    ok: value >= min && value <= max,
+  });
+  return [
+    row("answer term", terms.considerationDays, await appeals.MIN_CONSIDERATION_DAYS(), await appeals.MAX_CONSIDERATION_DAYS(), "working days"),
+    row("forward term", terms.forwardDays, await appeals.MIN_FORWARD_DAYS(), await appeals.MAX_FORWARD_DAYS(), "working days"),
+    row("extension limit", terms.extensionLimitDays, await appeals.MIN_EXTENSION_LIMIT_DAYS(), await appeals.MAX_EXTENSION_LIMIT_DAYS(), "days"),
   ];
 }
 

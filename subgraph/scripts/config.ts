@@ -33,6 +33,7 @@ export interface NetworkConfig {
   seats: ContractConfig;
   documents: ContractConfig;
   escrow: ContractConfig;
+  appeals: ContractConfig;
   /** The dev DigitalTenge (local chains only); used to name calls to it in proposals. */
   tenge?: ContractConfig;
 }

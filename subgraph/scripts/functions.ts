@@ -90,6 +90,9 @@ const lines = [
   "  ) {}",
   "}",
   "",
+  "/** Our contracts, by the names the data source context carries their addresses under (subgraph.template.yaml). */",
+  `export const CONTRACT_NAMES: Array<string> = ${JSON.stringify([...CONTRACTS, ...DECODE_ONLY_CONTRACTS].map((c) => c.name))};`,
+  "",
   "/** The function of `contract` with 4-byte `selector` (0x-hex, lower case), or null. */",
   "export function lookupFunction(contract: string, selector: string): FunctionInfo | null {",
 ];

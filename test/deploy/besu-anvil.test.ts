@@ -33,10 +33,12 @@ import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
 import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { type GovernmentContracts, action } from "../../scripts/lib/contracts.js";
 import { DEMO_BOUNDS } from "@government-dao/devchain/demo-cast";
+import type { GovernmentAddresses } from "@government-dao/core/deployment";
 import { auditRoles } from "../../scripts/lib/roles-audit.js";
 import { configFromDeployment } from "../../subgraph/scripts/config.js";
 import {
   AgencyRegistry__factory,
+  Appeals__factory,
   BudgetEscrow__factory,
   DocumentRegistry__factory,
   GovernmentGovernor__factory,
@@ -62,7 +64,7 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
   let chainId = 0;
   let gasLimit = 0n;
   let c: Omit<GovernmentContracts, "tenge">;
-  let addresses: Record<"timelock" | "agencies" | "seats" | "documents" | "escrow" | "governor", string>;
+  let addresses: GovernmentAddresses;
   // Officials, registrars and a keeper: fresh keys with NO balance (free gas).
   const officials = [Wallet.createRandom(), Wallet.createRandom(), Wallet.createRandom()];
   const financeRegistrar = Wallet.createRandom();
@@ -114,6 +116,7 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
       documents: system.documents.target as string,
       escrow: system.escrow.target as string,
       governor: system.governor.target as string,
+      appeals: system.appeals.target as string,
     };
     provider = new JsonRpcProvider(anvil.rpcUrl, undefined, { staticNetwork: true, pollingInterval: 50, cacheTimeout: -1 });
     c = {
@@ -123,6 +126,7 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
       documents: DocumentRegistry__factory.connect(addresses.documents, provider),
       escrow: BudgetEscrow__factory.connect(addresses.escrow, provider),
       governor: GovernmentGovernor__factory.connect(addresses.governor, provider),
+      appeals: Appeals__factory.connect(addresses.appeals, provider),
     };
   });
 

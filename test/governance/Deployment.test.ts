@@ -13,6 +13,7 @@ const addressesOf = (s: System) => ({
   documents: s.documents.target as string,
   escrow: s.escrow.target as string,
   governor: s.governor.target as string,
+  appeals: s.appeals.target as string,
 });
 
 describe("Deployment (Ignition module GovernmentDAO)", function () {

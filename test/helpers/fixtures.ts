@@ -146,6 +146,7 @@ export async function setup(connection?: NetworkConnection) {
         documents: address(deployed.documents),
         escrow: address(deployed.escrow),
         governor: address(deployed.governor),
+        appeals: address(deployed.appeals),
         tenge: address(tenge),
       },
       runner,

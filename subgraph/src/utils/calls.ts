@@ -1,18 +1,7 @@
 // Names and decodes the calls of proposals and timelock operations whose target is one of our contracts.
 import { Address, Bytes, dataSource, ethereum, log } from "@graphprotocol/graph-ts";
 
-import { FunctionInfo, lookupFunction } from "../generated/functions";
-
-/** Contracts whose addresses the data source context carries (see subgraph.template.yaml). */
-const CONTRACT_NAMES: Array<string> = [
-  "GovernmentGovernor",
-  "TimelockController",
-  "AgencyRegistry",
-  "OfficialSeats",
-  "DocumentRegistry",
-  "BudgetEscrow",
-  "DigitalTenge",
-];
+import { CONTRACT_NAMES, FunctionInfo, lookupFunction } from "../generated/functions";
 
 /** A decoded call. Fields are null when the target or the function is not one of ours. */
 export class DecodedCall {

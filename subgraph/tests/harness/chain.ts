@@ -1,4 +1,5 @@
 /** JSON-RPC shapes of the recorded chain (hex strings as the node returns them) and the scenario's facts. */
+import type { ContractName } from "@government-dao/core/contracts";
 
 export interface RawTransaction {
   hash: string;
@@ -57,10 +58,8 @@ export interface ScenarioFacts {
     digitalRegistrar: string;
     treasurer: string;
   };
-  addresses: Record<
-    "GovernmentGovernor" | "TimelockController" | "AgencyRegistry" | "OfficialSeats" | "DocumentRegistry" | "BudgetEscrow" | "DigitalTenge",
-    string
-  >;
+  /** Every contract's address, by name (core's list). */
+  addresses: Record<ContractName, string>;
   /**
    * `everyAction`: one call of every state-changing function of our contracts; `oddCalls`: calldata no encoder
    * writes (tests/harness/sample-calls.ts).

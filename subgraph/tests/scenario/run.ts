@@ -104,6 +104,7 @@ try {
       documents: addressOf(deployed.documents),
       escrow: addressOf(deployed.escrow),
       governor: addressOf(deployed.governor),
+      appeals: addressOf(deployed.appeals),
       tenge: addressOf(tengeContract),
     },
     deployer,
@@ -281,6 +282,7 @@ try {
     OfficialSeats: addressOf(seats),
     DocumentRegistry: addressOf(documents),
     BudgetEscrow: addressOf(escrow),
+    Appeals: addressOf(deployed.appeals),
     DigitalTenge: addressOf(tenge),
   };
   const everyAction = await propose(
@@ -313,15 +315,7 @@ try {
       digitalRegistrar: digitalRegistrar.address.toLowerCase(),
       treasurer: treasurer.address.toLowerCase(),
     },
-    addresses: {
-      GovernmentGovernor: addressOf(governor),
-      TimelockController: addressOf(deployed.timelock),
-      AgencyRegistry: addressOf(agencies),
-      OfficialSeats: addressOf(seats),
-      DocumentRegistry: addressOf(documents),
-      BudgetEscrow: addressOf(escrow),
-      DigitalTenge: addressOf(tenge),
-    },
+    addresses: targetOf,
     proposals: {
       seat: seatProposal.toString(),
       decree: decreeProposal.toString(),
