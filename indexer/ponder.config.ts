@@ -43,5 +43,6 @@ export default createConfig({
     OfficialSeats: contract("OfficialSeats"),
     DocumentRegistry: contract("DocumentRegistry"),
     BudgetEscrow: contract("BudgetEscrow"),
+    Appeals: contract("Appeals"),
   },
 });

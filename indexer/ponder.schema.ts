@@ -11,6 +11,7 @@
  * No personal data: names of officials and document bodies live off chain.
  */
 import { DOCUMENT_STATUS_CODES, DOCUMENT_TYPE_CODES, MILESTONE_STATUS_CODES } from "@government-dao/core/enums";
+import { APPEAL_EVENT_KINDS, APPEAL_KINDS, APPEAL_OUTCOMES, APPEAL_STATES } from "@government-dao/core/api/appeal";
 import { ROLE_CHANGE_KINDS } from "@government-dao/core/api/audit";
 import { COUNCIL_SETTINGS } from "@government-dao/core/api/settings";
 import { onchainEnum, onchainTable, relations } from "ponder";
@@ -27,6 +28,11 @@ export const depositKind = onchainEnum("deposit_kind", ["DEPOSIT", "INFLOW"]);
 export const milestoneStatus = onchainEnum("milestone_status", MILESTONE_STATUS_CODES);
 export const checkpointKind = onchainEnum("checkpoint_kind", ["TOTAL_SEATS", "QUORUM_NUMERATOR", "GRACE_PERIOD"]);
 export const roleChangeKind = onchainEnum("role_change_kind", ROLE_CHANGE_KINDS);
+export const appealSubjectKind = onchainEnum("appeal_subject_kind", APPEAL_KINDS);
+export const appealState = onchainEnum("appeal_state", APPEAL_STATES);
+export const appealOutcome = onchainEnum("appeal_outcome", APPEAL_OUTCOMES);
+export const appealEventKind = onchainEnum("appeal_event_kind", APPEAL_EVENT_KINDS);
+export const calendarDayKind = onchainEnum("calendar_day_kind", ["DEFAULT", "HOLIDAY", "WORKING_DAY"]);
 /** The council's rules that governance can change (the Governor's settings and the Timelock's). */
 export const councilSetting = onchainEnum("council_setting", COUNCIL_SETTINGS);
 
@@ -475,6 +481,70 @@ export const transactionLinks = onchainTable("transaction_links", (t) => ({
 
 // ─── Relations (GraphQL fields named like the subgraph's) ─────────────────────────────────────────────────────
 
+// ─── Appeals ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A citizen's appeal against a document or a proposal (id: the appeal number). */
+export const appeal = onchainTable("appeal", (t) => ({
+  id: t.bigint().primaryKey(),
+  appealId: t.bigint().notNull(),
+  kind: appealSubjectKind().notNull(),
+  subjectId: t.bigint().notNull(),
+  documentId: t.text(),
+  proposalId: t.bigint(),
+  filer: t.hex().notNull(),
+  respondent: t.bigint().notNull(),
+  firstRespondent: t.bigint().notNull(),
+  bodyDigest: t.hex().notNull(),
+  state: appealState().notNull(),
+  filedAt: t.bigint().notNull(),
+  filedTx: t.hex().notNull(),
+  dueAt: t.bigint().notNull(),
+  extended: t.boolean().notNull(),
+  outcome: appealOutcome(),
+  answerDigest: t.hex(),
+  answeredAt: t.bigint(),
+  onTime: t.boolean(),
+  withdrawnAt: t.bigint(),
+  remedyId: t.bigint(),
+  followUpCount: t.integer().notNull(),
+}));
+
+/** One step of an appeal's timeline (id: tx hash - log index). */
+export const appealEvent = onchainTable("appeal_event", (t) => ({
+  id: t.text().primaryKey(),
+  appealId: t.bigint().notNull(),
+  kind: appealEventKind().notNull(),
+  digest: t.hex(),
+  fromRespondent: t.bigint(),
+  toRespondent: t.bigint(),
+  dueAt: t.bigint(),
+  outcome: appealOutcome(),
+  onTime: t.boolean(),
+  remedyId: t.bigint(),
+  timestamp: t.bigint().notNull(),
+  blockNumber: t.bigint().notNull(),
+  transactionHash: t.hex().notNull(),
+}));
+
+/** A day the appeals calendar declares (id: the day number, days since 1970-01-01 in UTC+5). */
+export const calendarDay = onchainTable("calendar_day", (t) => ({
+  id: t.bigint().primaryKey(),
+  day: t.bigint().notNull(),
+  kind: calendarDayKind().notNull(),
+  updatedAt: t.bigint().notNull(),
+  transactionHash: t.hex().notNull(),
+}));
+
+/** The appeal procedure's day counts (id: "current"). */
+export const appealTerms = onchainTable("appeal_terms", (t) => ({
+  id: t.text().primaryKey(),
+  considerationDays: t.integer().notNull(),
+  forwardDays: t.integer().notNull(),
+  extensionLimitDays: t.integer().notNull(),
+  updatedAt: t.bigint().notNull(),
+  transactionHash: t.hex().notNull(),
+}));
+
 export const officialRelations = relations(official, ({ one, many }) => ({
   seat: one(seat, { fields: [official.seatId], references: [seat.id] }),
   votes: many(vote),
@@ -601,4 +671,14 @@ export const budgetTokenTotalRelations = relations(budgetTokenTotal, ({ one }) =
 export const roleChangeRelations = relations(roleChange, ({ one }) => ({
   agency: one(agency, { fields: [roleChange.agencyId], references: [agency.id] }),
   seat: one(seat, { fields: [roleChange.seatId], references: [seat.id] }),
+}));
+
+export const appealRelations = relations(appeal, ({ one, many }) => ({
+  document: one(document, { fields: [appeal.documentId], references: [document.id] }),
+  proposal: one(proposal, { fields: [appeal.proposalId], references: [proposal.id] }),
+  events: many(appealEvent),
+}));
+
+export const appealEventRelations = relations(appealEvent, ({ one }) => ({
+  appeal: one(appeal, { fields: [appealEvent.appealId], references: [appeal.id] }),
 }));

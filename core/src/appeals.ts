@@ -1,8 +1,11 @@
 /**
- * The appeal procedure's shared facts (contracts/appeals/Appeals.sol): its enums in the contract's order, and the
- * EIP-712 requests a citizen signs with the key made for the appeal, so that the dApp, the CLI, the relayer and the
- * tests sign and check exactly what the contract verifies. Browser-safe.
+ * The appeal procedure's shared facts (contracts/appeals/Appeals.sol): its enums in the contract's order, the
+ * EIP-712 requests a citizen signs with the key made for the appeal, the working-day calendar's day numbers, and
+ * the schemas of the texts whose sha-256 the chain holds (appeal, answer, note; personal data refused), so that the
+ * dApp, the CLI, the relayer, the seed and the tests sign, write and check exactly what the contract verifies.
+ * Browser-safe.
  */
+import { z } from "zod";
 
 /** What an appeal contests, by `IAppeals.SubjectKind` index. */
 export const APPEAL_SUBJECT_KINDS = ["document", "proposal"] as const;
@@ -60,3 +63,64 @@ export function calendarDay(isoDate: string): number {
 
 /** The calendar's day number of a moment (Unix seconds), as `WorkingDayCalendar.dayOf` computes it. */
 export const calendarDayOf = (timestamp: number): number => Math.floor((timestamp + CALENDAR_OFFSET_SECONDS) / 86_400);
+
+// ─── The texts (content-store JSON; the chain holds their sha-256) ────────────────────────────────────────────
+
+/** The languages an appeal or an answer is written in. */
+export const APPEAL_LANGUAGES = ["kk", "ru", "en"] as const;
+/** Longest appeal, answer or note, in characters. */
+export const MAX_APPEAL_TEXT = 10_000;
+
+/**
+ * Personal data an appeal must not carry: everything it says is public for ever. Heuristics, each named so the
+ * refusal can say which: an e-mail address, a phone number (Kazakhstan's +7/8 and international forms), an IIN or
+ * BIN (12 digits in a row) and a self-introduction with a name ("my name is …", "меня зовут …", "менің атым …").
+ * Contact details stay with the citizen: the appeal is followed by its key, not by a name.
+ */
+export const PERSONAL_DATA_PATTERNS = {
+  email: /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/iu,
+  phone: /(?:\+\d{1,3}|\b8)[\s\-().]*\d{3}[\s\-().]*\d{3}[\s\-().]*\d{2}[\s\-().]*\d{2}\b/u,
+  iin: /(?<!\d)\d{12}(?!\d)/u,
+  // \b is ASCII-only even with /u: letters of any script bound the phrase instead.
+  name: /(?<![\p{L}\p{N}])(?:my name is|меня зовут|моя фамилия|менің атым|менің есімім|менің тегім)(?![\p{L}\p{N}])/iu,
+} as const;
+export type PersonalDataKind = keyof typeof PERSONAL_DATA_PATTERNS;
+
+/** Which kinds of personal data `text` seems to hold (empty: none found). */
+export const personalDataIn = (text: string): PersonalDataKind[] =>
+  (Object.keys(PERSONAL_DATA_PATTERNS) as PersonalDataKind[]).filter((kind) => PERSONAL_DATA_PATTERNS[kind].test(text));
+
+const publicText = (min: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, `at least ${min} characters`)
+    .max(MAX_APPEAL_TEXT, `at most ${MAX_APPEAL_TEXT.toLocaleString("en")} characters`)
+    .superRefine((text, ctx) => {
+      const found = personalDataIn(text);
+      if (found.length > 0) ctx.addIssue({ code: "custom", message: `personal data is not allowed in a public text (${found.join(", ")}): remove it` });
+    });
+
+/** An appeal's text, as the citizen wrote it (schema `government-dao/appeal@1`). */
+export const appealTextSchema = z
+  .object({ schema: z.literal("government-dao/appeal@1"), language: z.enum(APPEAL_LANGUAGES), text: publicText(20) })
+  .strict();
+/** A reasoned answer (schema `government-dao/appeal-answer@1`): the verdict and its reasons (art. 79). */
+export const appealAnswerSchema = z
+  .object({
+    schema: z.literal("government-dao/appeal-answer@1"),
+    language: z.enum(APPEAL_LANGUAGES),
+    outcome: z.enum(["upheld", "partlyUpheld", "rejected"]),
+    reasons: publicText(20),
+  })
+  .strict();
+/** A note on an appeal: forwarding or extension reasons, or the filer's follow-up (schema `government-dao/appeal-note@1`). */
+export const appealNoteSchema = z
+  .object({ schema: z.literal("government-dao/appeal-note@1"), language: z.enum(APPEAL_LANGUAGES), text: publicText(5) })
+  .strict();
+export type AppealText = z.infer<typeof appealTextSchema>;
+export type AppealAnswer = z.infer<typeof appealAnswerSchema>;
+export type AppealNote = z.infer<typeof appealNoteSchema>;
+
+/** The exact bytes stored for a text (one JSON line): its sha-256 is the digest the chain holds. */
+export const appealJson = (value: AppealText | AppealAnswer | AppealNote): string => `${JSON.stringify(value)}\n`;

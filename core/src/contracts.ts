@@ -3,8 +3,8 @@
  * source, the dApp's ABI key), the short key of a deployment's address book, the Hardhat artifact (under
  * `artifacts/`) and the Ignition future id (`module#contract`). DigitalTenge is the dev token: it is deployed on
  * local chains only, and named when decoding proposal actions that call it; it is not indexed. `indexed` marks the
- * contracts of the GovernmentDAO module, whose addresses every deployment reader requires. Appeals is one of them;
- * the indexer and the subgraph do not handle its events yet (issue 20), they only name and decode calls to it.
+ * contracts of the GovernmentDAO module, whose addresses every deployment reader requires and whose events the
+ * indexer and the subgraph handle.
  */
 export const CONTRACTS = [
   { name: "GovernmentGovernor", key: "governor", artifact: "contracts/governance/GovernmentGovernor.sol/GovernmentGovernor.json", futureId: "GovernmentDAO#GovernmentGovernor", indexed: true },

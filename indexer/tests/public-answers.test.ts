@@ -201,6 +201,49 @@ describe("public answers (anvil, PGlite)", () => {
     assert.match(seed, /^[0-9a-f]{64}\n$/);
   });
 
+  it("serves the seeded appeals: each with its state, due date and timeline, filters, overdue at the indexed head, statistics per body", async () => {
+    const roles = chain.seeded?.record.appeals ?? {};
+    const json = async <T>(route: string): Promise<T> => {
+      const response = await get(route);
+      assert.equal(response.status, 200, route);
+      return (await response.json()) as T;
+    };
+    type Appeal = { id: string; state: string; respondent: string; firstRespondent: string; outcome: string | null; overdue: boolean; onTime: boolean | null; remedyId: string | null; kind: string; followUpCount: number };
+    type Detail = { appeal: Appeal; events: { kind: string; outcome: string | null }[] };
+    const { items } = await json<{ items: Appeal[] }>("/api/v1/appeals");
+    assert.equal(items.length, 6);
+    const byRole = (role: string) => json<Detail>(`/api/v1/appeals/${roles[role] ?? "0"}`);
+
+    const upheld = await byRole("upheld");
+    assert.deepEqual([upheld.appeal.state, upheld.appeal.outcome, upheld.appeal.respondent, upheld.appeal.onTime], ["ANSWERED", "UPHELD", "0", true]);
+    assert.equal(upheld.appeal.remedyId, BigInt(chain.seeded?.record.documents.decreePilotRevised?.tokenId ?? "0").toString());
+    assert.deepEqual(upheld.events.map((e) => e.kind), ["FILED", "ANSWERED", "REMEDY_LINKED"], "the answer and its remedy, in the order the transaction logged them");
+    const forwarded = await byRole("forwardedAndRejected");
+    assert.deepEqual([forwarded.appeal.firstRespondent, forwarded.appeal.respondent, forwarded.appeal.outcome], ["1", "2", "REJECTED"]);
+    assert.deepEqual(forwarded.events.map((e) => e.kind), ["FILED", "FORWARDED", "ANSWERED"]);
+    const withdrawn = await byRole("withdrawn");
+    assert.deepEqual(withdrawn.events.map((e) => e.kind), ["FILED", "FOLLOWED_UP", "WITHDRAWN"]);
+    assert.equal(withdrawn.appeal.followUpCount, 1);
+    assert.equal((await byRole("extended")).appeal.state, "EXTENDED");
+    assert.equal((await byRole("proposal")).appeal.kind, "PROPOSAL");
+
+    const overdue = await json<{ items: Appeal[] }>("/api/v1/appeals?overdue=true");
+    assert.deepEqual(overdue.items.map((a) => a.id), [roles.overdue], "only the appeal Finance never answered is overdue");
+    assert.equal((await json<{ items: Appeal[] }>("/api/v1/appeals?overdue=false")).items.length, 5);
+    assert.deepEqual((await json<{ items: Appeal[] }>("/api/v1/appeals?respondent=2&state=EXTENDED")).items.map((a) => a.id), [roles.extended]);
+    assert.equal((await json<{ items: Appeal[] }>("/api/v1/appeals?kind=PROPOSAL")).items.length, 1);
+    assert.equal((await get("/api/v1/appeals?state=LOST")).status, 400);
+    assert.equal((await get("/api/v1/appeals/99")).status, 404);
+
+    type Stat = { respondent: string; received: number; pending: number; overdue: number; answered: number; answeredOnTime: number; withdrawn: number; upheld: number; rejected: number; upheldShare: number | null; medianDaysToAnswer: number | null };
+    const stats = new Map((await json<{ items: Stat[] }>("/api/v1/appeals/stats")).items.map((s) => [s.respondent, s]));
+    assert.deepEqual([...stats.keys()], ["0", "1", "2"]);
+    assert.deepEqual([stats.get("0")?.received, stats.get("0")?.pending, stats.get("0")?.upheld, stats.get("0")?.upheldShare], [2, 1, 1, 1]);
+    assert.deepEqual([stats.get("1")?.received, stats.get("1")?.overdue, stats.get("1")?.answered, stats.get("1")?.medianDaysToAnswer], [1, 1, 0, null]);
+    assert.deepEqual([stats.get("2")?.received, stats.get("2")?.answeredOnTime, stats.get("2")?.rejected, stats.get("2")?.withdrawn, stats.get("2")?.upheldShare], [3, 1, 1, 1, 0]);
+    assert.ok((stats.get("0")?.medianDaysToAnswer ?? -1) >= 0, "a median of days to answer for the council");
+  });
+
   it("serves a Frictionless data package valid against the official profile, and every CSV cell fits its Table Schema", async () => {
     const ajv = new AjvDraft04({ allErrors: true, strict: false });
     const profile = JSON.parse(await readFile(path.join(INDEXER_DIR, "standards", "frictionless-v1", "tabular-data-package.json"), "utf8")) as object;
@@ -252,10 +295,12 @@ describe("public answers (anvil, PGlite)", () => {
     };
     const proposalId = await first("/api/v1/proposals?limit=1");
     const allocationId = await first("/api/v1/budget/allocations?limit=1");
+    const appealId = await first("/api/v1/appeals?limit=1");
     // Each concrete URL of each template (a verify that finds a document and one that does not).
     const urls = (template: string): string[] => {
       if (template === "/api/v1/proposals/{id}") return [template.replace("{id}", proposalId)];
       if (template === "/api/v1/budget/allocations/{id}") return [template.replace("{id}", allocationId)];
+      if (template === "/api/v1/appeals/{id}") return [template.replace("{id}", appealId)];
       const param = /\{[^}]+\}/.exec(template)?.[0];
       return param === undefined ? [template] : (ids[param] ?? []).map((value) => template.replace(param, value));
     };

@@ -1,15 +1,20 @@
 /**
  * Writes `src/generated/constants.ts` (git-ignored), never by hand: the facts the AssemblyScript mappings need from
  * the core package (`@government-dao/core`), which they cannot import — the document type codes in the contract's
- * order and the central government's name (agency 0).
+ * order, the central government's name (agency 0), and the appeals' subject kinds and outcomes in the contract's
+ * order, as the schema's enums name them (`partlyUpheld` → `PARTLY_UPHELD`).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { CENTRAL_GOVERNMENT_NAMES } from "@government-dao/core/agencies";
+import { APPEAL_OUTCOMES, APPEAL_SUBJECT_KINDS } from "@government-dao/core/appeals";
 import { DOCUMENT_TYPE_CODES } from "@government-dao/core/enums";
 
 import { SUBGRAPH_DIR } from "./lib/paths.js";
+
+/** A camelCase name as a GraphQL enum value. */
+const enumValue = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
 const file = path.join(SUBGRAPH_DIR, "src", "generated", "constants.ts");
 const lines = [
@@ -20,6 +25,12 @@ const lines = [
   "",
   "/** The name of agency 0, the central government. */",
   `export const CENTRAL_GOVERNMENT_NAME = ${JSON.stringify(CENTRAL_GOVERNMENT_NAMES.en)};`,
+  "",
+  "/** Appeal subject kinds, by the contract's IAppeals.SubjectKind index. */",
+  `export const APPEAL_SUBJECT_KINDS: Array<string> = ${JSON.stringify(APPEAL_SUBJECT_KINDS.map(enumValue))};`,
+  "",
+  "/** Appeal outcomes, by the contract's IAppeals.Outcome index (index 0, NONE, is no verdict: never stored). */",
+  `export const APPEAL_OUTCOMES: Array<string> = ${JSON.stringify(APPEAL_OUTCOMES.map(enumValue))};`,
   "",
 ];
 await mkdir(path.dirname(file), { recursive: true });

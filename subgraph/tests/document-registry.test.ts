@@ -100,8 +100,8 @@ describe("document registry: documents", () => {
 
   it("agency counters: documents issued, amended, revoked, batches", () => {
     expectFields(indexer, "Agency", "1", {
-      documentsIssued: 3n,
-      documentsAmended: 1n,
+      documentsIssued: 5n,
+      documentsAmended: 2n,
       documentsRevoked: 1n,
       batchesAnchored: 1n,
       batchDocumentsAnchored: 3n,

@@ -35,8 +35,8 @@ describe("governor: council settings", () => {
       lateQuorumVoteExtension: BigInt(settings.lateQuorumExtension),
       timelockMinDelay: BigInt(settings.timelockMinDelay),
       totalSeats: 4n,
-      proposalCount: 7n,
-      documentCount: 4n,
+      proposalCount: 8n,
+      documentCount: 6n,
       allocationCount: 1n,
     });
   });

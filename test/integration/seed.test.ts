@@ -16,7 +16,8 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { deploySystem } from "../../scripts/lib/deploy-system.js";
-import { type ContentStore, digestFromCid, openContentStore } from "@government-dao/core/content-store";
+import { type ContentStore, cidFromDigest, digestFromCid, openContentStore } from "@government-dao/core/content-store";
+import { appealAnswerSchema, appealTextSchema } from "@government-dao/core/appeals";
 import { cast } from "@government-dao/devchain/demo-cast";
 import { DOCUMENT_TYPES, MetadataError, parseBatchMetadata, parseDocumentMetadata } from "@government-dao/core/metadata";
 import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "@government-dao/core/cosignature";
@@ -98,6 +99,7 @@ describe("seed (demo data) on a real anvil", function () {
     expect(result.summary.documents.byType).to.deep.equal({ decree: 3, law: 2, budget: 1, order: 3, notice: 1 });
     expect(result.summary.documents.byStatus).to.deep.equal({ Active: 8, Amended: 1, Revoked: 1 });
     expect(result.summary.batches).to.deep.equal({ count: 1, documents: 1000 });
+    expect(result.summary.appeals).to.deep.equal({ total: 6, byState: { filed: 2, extended: 1, answered: 2, withdrawn: 1 }, overdue: 1 });
     expect(await c.escrow.allocationCount()).to.equal(2n);
     expect(result.transactions).to.be.greaterThan(100);
   });
@@ -119,6 +121,28 @@ describe("seed (demo data) on a real anvil", function () {
     const [revocation] = await c.documents.queryFilter(c.documents.filters.DocumentRevoked(BigInt(revokedId)), 0, "latest");
     expect(revocation?.args.revokedBy).to.equal(addresses.timelock);
     expect(revocation?.args.reason).to.match(/open budget data/);
+  });
+
+  it("leaves citizens' appeals in each state, the decree's answered by the amending proposal with the amendment as its remedy", async function () {
+    const appeal = (role: string) => c.appeals.appeal(BigInt(result.record.appeals[role] ?? "0"));
+    const upheld = await appeal("upheld");
+    expect(upheld.state).to.equal(4n); // Answered
+    expect(upheld.outcome).to.equal(1n); // Upheld
+    expect(upheld.respondent).to.equal(0n); // the council
+    expect(upheld.remedy).to.equal(BigInt(result.record.documents.decreePilotRevised?.tokenId ?? "0"));
+    const answers = await c.appeals.queryFilter(c.appeals.filters.AppealAnswered(BigInt(result.record.appeals.upheld ?? "0")), 0, "latest");
+    const tx = await c.appeals.runner!.provider!.getTransaction(answers[0]?.transactionHash ?? "");
+    expect(tx?.to).to.equal(addresses.governor); // executed through the Governor, i.e. by the Timelock
+    // Every text on chain names a file of the content store that parses with core's schema and holds no personal data.
+    const text = appealTextSchema.parse(JSON.parse(await store.getText(cidFromDigest(upheld.bodyDigest))));
+    expect(text.language).to.equal("ru");
+    expect(appealAnswerSchema.parse(JSON.parse(await store.getText(cidFromDigest(upheld.answerDigest)))).outcome).to.equal("upheld");
+    const forwarded = await appeal("forwardedAndRejected");
+    expect([forwarded.respondent, forwarded.outcome]).to.deep.equal([2n, 3n]);
+    expect((await appeal("extended")).state).to.equal(3n);
+    expect((await appeal("withdrawn")).state).to.equal(5n);
+    expect(await c.appeals.isOverdue(BigInt(result.record.appeals.overdue ?? "0"))).to.equal(true);
+    expect((await appeal("proposal")).kind).to.equal(1n);
   });
 
   it("pays the released milestone and shows the other one overdue", async function () {

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 
 import { DATASETS, type Dataset } from "../datasets.ts";
+import { appealSchema, appealStatsSchema } from "./appeal.ts";
 import { roleChangeSchema } from "./audit.ts";
 import { agencyTotalSchema, allocationSchema, releaseSchema } from "./budget.ts";
 import { documentSchema } from "./document.ts";
@@ -27,6 +28,8 @@ export const CSV_ROWS: Readonly<Record<string, z.ZodObject>> = {
   auditLog: roleChangeSchema,
   settingsHistory: settingChangeSchema,
   flags: flagRowSchema,
+  appeals: appealSchema,
+  appealStats: appealStatsSchema,
 };
 
 /** Rows per page of a list (the API's `limit` maximum); a longer list continues at the cursor in `X-Next-Cursor`. */

@@ -8,6 +8,7 @@ import { answerCache, answerCacheBytesFromEnv } from "./answer-cache.js";
 import { errorAnswer, errorResponse } from "./errors.js";
 import { graphqlGuard, graphqlLimitsFromEnv } from "./graphql-guard.js";
 import { openapi } from "./openapi.js";
+import { appeals } from "./routes/appeals.js";
 import { audit } from "./routes/audit.js";
 import { budget } from "./routes/budget.js";
 import { documents } from "./routes/documents.js";
@@ -43,7 +44,7 @@ async function indexedVersion(): Promise<string> {
  * checkpoint). Not cached: the auditor's flags (a file the agents rewrite), the signing key and the OpenAPI document
  * (static, cheap).
  */
-const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|budget(?:\/[^/]+(?:\/[^/]+)?)?|officials|agencies|audit-log|settings-history|ocds\/(?:release|record)-package|popolo|catalog|datapackage\.json|feeds\/[^/]+)$/;
+const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|appeals(?:\/[^/]+)?|budget(?:\/[^/]+(?:\/[^/]+)?)?|officials|agencies|audit-log|settings-history|ocds\/(?:release|record)-package|popolo|catalog|datapackage\.json|feeds\/[^/]+)$/;
 const cache = answerCache({ version: indexedVersion, cacheable: (path) => FOLLOWS_THE_INDEX.test(path), maxBytes: answerCacheBytesFromEnv() });
 
 const v1 = new Hono()
@@ -58,6 +59,7 @@ const v1 = new Hono()
   .route("/", documents)
   .route("/", verify)
   .route("/", proposals)
+  .route("/", appeals)
   .route("/", budget)
   .route("/", people)
   .route("/", audit)

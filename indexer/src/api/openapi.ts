@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the REST surface, served at /api/v1/openapi.json. The answer schemas are core's zod
 // schemas (@government-dao/core/api/*) as JSON Schema (json-schema.ts), and the CSV and XML columns are their
 // properties, so the three formats and the dApp's parser share one definition.
+import { APPEAL_KINDS, APPEAL_STATES, appealDetailSchema, appealEventSchema, appealSchema, appealStatsSchema } from "@government-dao/core/api/appeal";
 import { roleChangeSchema } from "@government-dao/core/api/audit";
 import { allocationDetailSchema, allocationSchema, agencyTotalSchema, budgetOverviewSchema, milestoneSchema, releaseSchema } from "@government-dao/core/api/budget";
 import { documentDetailSchema } from "@government-dao/core/api/document";
@@ -11,6 +12,7 @@ import { proposalDetailSchema } from "@government-dao/core/api/proposal";
 import { settingChangeSchema } from "@government-dao/core/api/settings";
 
 import { jsonSchemaOf } from "./json-schema.js";
+import { APPEALS_LIST, APPEAL_STATS_LIST } from "./routes/appeals.js";
 import { ALLOCATIONS_LIST, RELEASES_LIST, TOTALS_LIST } from "./routes/budget.js";
 import { AUDIT_LIST, FLAGS_LIST } from "./routes/audit.js";
 import { DOCUMENTS_LIST } from "./routes/documents.js";
@@ -139,6 +141,15 @@ export const openapi = {
       "decimal proposal id",
       ref("ProposalDetail"),
     ),
+    "/api/v1/appeals": list(APPEALS_LIST, "Citizens' appeals, newest first; filtered by state, respondent, kind, subject, and overdue (pending past the due date at the indexed head's time)", [
+      { name: "state", in: "query", schema: { type: "string", enum: APPEAL_STATES } },
+      { name: "respondent", in: "query", schema: { type: "string" }, description: "the body that must answer now: agency id (0: the council)" },
+      { name: "kind", in: "query", schema: { type: "string", enum: APPEAL_KINDS } },
+      { name: "subject", in: "query", schema: { type: "string" }, description: "the contested document's token id or proposal's id (decimal)" },
+      { name: "overdue", in: "query", schema: { type: "string", enum: ["true", "false"] } },
+    ]),
+    "/api/v1/appeals/stats": list(APPEAL_STATS_LIST, "Appeals per body that must answer them: received, pending, overdue, answered (on time), withdrawn, verdicts, median days to answer, upheld share", [], false),
+    "/api/v1/appeals/{id}": detail("One appeal with its timeline (filed, forwarded, extended, answered, withdrawn, followed up, remedy linked)", "id", "the appeal's number (decimal)", ref("AppealDetail")),
     "/api/v1/budget": {
       get: {
         summary: "The budget in one answer: totals per agency and token, agency names, and a page of allocations (newest first) each with its milestones and releases",
@@ -230,6 +241,10 @@ export const openapi = {
       ProposalDetail: jsonSchemaOf(proposalDetailSchema),
       AllocationDetail: jsonSchemaOf(allocationDetailSchema),
       BudgetOverview: jsonSchemaOf(budgetOverviewSchema),
+      [APPEALS_LIST.item]: jsonSchemaOf(appealSchema),
+      [APPEAL_STATS_LIST.item]: jsonSchemaOf(appealStatsSchema),
+      appealEvent: jsonSchemaOf(appealEventSchema),
+      AppealDetail: jsonSchemaOf(appealDetailSchema),
       [FLAGS_LIST.item]: jsonSchemaOf(flagRowSchema),
       [AUDIT_LIST.item]: jsonSchemaOf(roleChangeSchema),
       [SETTINGS_LIST.item]: jsonSchemaOf(settingChangeSchema),

@@ -14,6 +14,12 @@ export const listQuery = z.object({
   bom: z.enum(["0", "1"]).optional(),
 });
 
+/**
+ * A plain decimal number (no sign, no spaces, no 0x/0b/0o, no exponent, not empty): `z.coerce.bigint()` took `agency=`
+ * as agency 0, `0x10` as 16 and ` 7 ` as 7, so a typo silently filtered by another value (tests/security.test.ts).
+ */
+export const decimal = (what: string, digits: number) => z.string().regex(new RegExp(`^\\d{1,${digits}}$`), `${what}: a decimal number of at most ${digits} digits`).transform(BigInt);
+
 export interface Cursor {
   key: string;
   id: string;

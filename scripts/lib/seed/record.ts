@@ -21,6 +21,8 @@ export interface SeedRecord {
   /** Proposal ids by role in the demo (e.g. "defeated", "amendDecree"). */
   proposals: Record<string, string>;
   allocations: { platform: string; courses: string };
+  /** Appeal numbers by role in the demo (e.g. "overdue", "upheld"). */
+  appeals: Record<string, string>;
   /** Public key CIDs by agency id (the CID's digest is the agency's pqKeyHash). */
   publicKeys: Record<string, string>;
 }

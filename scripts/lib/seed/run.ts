@@ -9,6 +9,8 @@
  *    issued by the registrars, a Merkle-anchored batch of 1,000 certificates; every metadata JSON co-signed;
  *  - DKZT deposited by the treasurer, two allocations with two milestones each: one milestone released, one
  *    overdue;
+ *  - citizens' appeals (signed by demo citizen keys, relayed): one in each state, one overdue, one answered by the
+ *    council's proposal with the amendment it led to;
  *  - at the end, one proposal in each state Pending, Active, Defeated, Succeeded, Queued, Canceled (and the
  *    executed ones). Pending and Active move on with the wall clock (voting delay / period).
  *
@@ -24,6 +26,7 @@ import { GOVERNMENT_OFFICE_AGENCY_ID } from "@government-dao/core/cosignature";
 import { CATALOGUE, type CatalogueKey, MILESTONES } from "./catalogue.js";
 import { prepareCertificateBatch } from "./certificates.js";
 import { openSeedChain } from "./chain.js";
+import { SubjectKind, demoCitizen, openAppealDesk } from "./appeals.js";
 import { type PreparedDocument, demoKeyring, prepareDocument } from "./documents.js";
 import { type Action, type Ballot, type Proposal, type ProposalStateName, Support, action, openCouncil } from "./governance.js";
 import { type SeedRecord, readRecord, recordFile, writeRecord } from "./record.js";
@@ -207,6 +210,40 @@ export async function seed(connection: NetworkConnection, addresses: SeedAddress
       );
     }
 
+    // ── Citizens' appeals against the agencies' documents and a decree. ──
+    progress("citizens file appeals (each signed with its own key, relayed by the deployer)");
+    const desk = openAppealDesk(chain, c, store, cast.deployer);
+    const appeals: SeedRecord["appeals"] = {};
+    const tokenOf = (key: CatalogueKey): string => {
+      const tokenId = documents[key]?.tokenId;
+      if (tokenId === undefined) throw new Error(`document "${key}" was not issued before its appeal`);
+      return tokenId;
+    };
+    const overdue = await desk.file(demoCitizen(1), SubjectKind.document, tokenOf("orderBudgetReports"), "ru",
+      "Прошу пересмотреть приказ о квартальных отчётах: пять рабочих дней на подачу отчёта невыполнимы для районных акиматов.");
+    appeals.overdue = overdue.toString();
+    const forwarded = await desk.file(demoCitizen(2), SubjectKind.document, tokenOf("orderTengeAccounting"), "kk",
+      "Цифрлық теңге есебі туралы бұйрықта ауылдық округтер үшін шоттарды ашу тәртібі көрсетілмеген.");
+    await desk.forward(cast.financeRegistrar, forwarded, AGENCY.digital, "ru", "Порядок открытия счетов цифрового тенге ведёт Министерство цифрового развития.");
+    await desk.answer(cast.digitalRegistrar, forwarded, {
+      language: "kk",
+      outcome: "rejected",
+      reasons: "Шоттарды ашу тәртібі бұйрықтың 4-тармағында бекітілген; ауылдық округтер аудан әкімдігі арқылы ашады.",
+    });
+    appeals.forwardedAndRejected = forwarded.toString();
+    const extended = await desk.file(demoCitizen(3), SubjectKind.document, tokenOf("noticeMaintenance"), "en",
+      "The maintenance window in the notice falls on a tax deadline; please move it so citizens can file on time.");
+    await desk.extend(cast.digitalRegistrar, extended, 45, "en", "The tax committee must confirm its deadline calendar before the window can move.");
+    appeals.extended = extended.toString();
+    const withdrawn = await desk.file(demoCitizen(4), SubjectKind.document, tokenOf("orderCertificateRegister"), "kk",
+      "Куәліктер тізілімі туралы бұйрықта тексеру сілтемесі көрсетілмеген.");
+    await desk.followUp(demoCitizen(4), withdrawn, "kk", "Сілтемені тізілім бетінен таптым.");
+    await desk.withdraw(demoCitizen(4), withdrawn);
+    appeals.withdrawn = withdrawn.toString();
+    const upheld = await desk.file(demoCitizen(5), SubjectKind.document, decreePilot.contentHash, "ru",
+      "Постановление о пилоте не распространяется на уведомления и реестры справок, хотя они выдаются теми же министерствами.");
+    appeals.upheld = upheld.toString();
+
     // ── 1,000 certificates anchored as one Merkle root. ──
     const count = options.certificates ?? 1_000;
     progress(`registrar anchors a batch of ${count} certificates`);
@@ -216,13 +253,21 @@ export async function seed(connection: NetworkConnection, addresses: SeedAddress
 
     // ── Amend one decree, revoke another, by proposal. ──
     const revised = await prepare("decreePilotRevised", decreePilot.contentHash);
-    progress(`proposal: amend ${decreePilot.spec.number} by ${revised.spec.number}`);
+    progress(`proposal: amend ${decreePilot.spec.number} by ${revised.spec.number}, answering appeal ${upheld}`);
+    const upheldAnswer = await desk.answerDigest({
+      language: "ru",
+      outcome: "upheld",
+      reasons: `Обращение удовлетворено: постановление изменено (${revised.spec.number}), пилот распространён на уведомления и реестры справок.`,
+    });
     proposals.amendDecree = idOf(
       await council.pass(
         o2,
-        [action(c.documents, "amend", [decreePilot.contentHash, revised.contentHash, revised.metadataDigest, revised.coSignatureDigest, "Extends the pilot to notices and certificate batches."])],
+        [
+          action(c.documents, "amend", [decreePilot.contentHash, revised.contentHash, revised.metadataDigest, revised.coSignatureDigest, "Extends the pilot to notices and certificate batches."]),
+          action(c.appeals, "answer", [upheld, desk.outcome("upheld"), upheldAnswer, revised.contentHash]),
+        ],
         `Amend ${label(decreePilot)}`,
-        "The pilot now covers notices and Merkle-anchored certificate registries.",
+        `The pilot now covers notices and Merkle-anchored certificate registries, as appeal ${upheld} asked.`,
         ballots(),
       ),
     );
@@ -285,10 +330,12 @@ export async function seed(connection: NetworkConnection, addresses: SeedAddress
         ballots([], [], { [o2]: "Acceptance report reviewed." }),
       ),
     );
-    const overdueAt = (coursesPlan[0]?.deadline ?? t) + 3_600;
-    progress(`time passes: ${Math.round((overdueAt - (await chain.now())) / DAY)} days, the first course milestone becomes overdue`);
+    // Past the first course milestone's deadline and the unanswered appeal's due date (15 working days).
+    const overdueAt = Math.max(coursesPlan[0]?.deadline ?? t, Number((await c.appeals.appeal(overdue)).dueAt)) + 3_600;
+    progress(`time passes: ${Math.round((overdueAt - (await chain.now())) / DAY)} days, the first course milestone and appeal ${overdue} become overdue`);
     await chain.warpTo(overdueAt);
     if (!(await c.escrow.isOverdue(allocations.courses, 0))) throw new Error("the course milestone is not overdue after the warp");
+    if (!(await c.appeals.isOverdue(overdue)) || (await c.appeals.isOverdue(extended))) throw new Error("appeal due dates are not as planned after the warp");
 
     // ── One proposal in each remaining state. ──
     progress("proposals that end Defeated, Succeeded and Queued");
@@ -326,6 +373,11 @@ export async function seed(connection: NetworkConnection, addresses: SeedAddress
       { voter: c1, support: Support.For, reason: "Citizens should see every allocation." },
     ]);
 
+    progress("a citizen appeals against the proposal open for voting");
+    appeals.proposal = (
+      await desk.file(demoCitizen(6), SubjectKind.proposal, active.id, "en", "A public register of allocations should name the recipients' contracts, not only their addresses.")
+    ).toString();
+
     progress("a proposal waiting for its voting delay (Pending)");
     const pending = await draft("decreePilotEvaluation", o2, "An independent evaluation of the pilot.");
 
@@ -355,6 +407,7 @@ export async function seed(connection: NetworkConnection, addresses: SeedAddress
       batch: { root: batch.root, count: batch.count, metadataCid: batch.metadataCid, treeDumpCid: batch.treeDumpCid },
       proposals,
       allocations,
+      appeals,
       publicKeys,
     };
   }

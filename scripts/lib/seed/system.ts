@@ -2,6 +2,7 @@
  * The deployed contracts, typed, and a summary of what a chain holds, read from the chain itself (views and
  * events), so the printed numbers are the chain's, not the seed's intentions.
  */
+import { APPEAL_STATES } from "@government-dao/core/appeals";
 import { DOCUMENT_STATUSES } from "@government-dao/core/enums";
 import type { ContractRunner } from "ethers";
 
@@ -32,6 +33,7 @@ export interface ChainSummary {
   batches: { count: number; documents: number };
   allocations: number;
   milestones: { total: number; released: number; overdue: number };
+  appeals: { total: number; byState: Record<string, number>; overdue: number };
 }
 
 export async function readSummary(c: SeedContracts): Promise<ChainSummary> {
@@ -64,6 +66,15 @@ export async function readSummary(c: SeedContracts): Promise<ChainSummary> {
     milestones.overdue += (await c.escrow.overdueMilestones(id)).length;
   }
 
+  const appealCount = Number(await c.appeals.appealCount());
+  const appealStates: Record<string, number> = {};
+  let overdueAppeals = 0;
+  for (let id = 1; id <= appealCount; id++) {
+    const state = APPEAL_STATES[Number((await c.appeals.appeal(id)).state)] ?? "unknown";
+    appealStates[state] = (appealStates[state] ?? 0) + 1;
+    if (await c.appeals.isOverdue(id)) overdueAppeals++;
+  }
+
   const inOrder = (counts: Record<string, number>, order: readonly string[]) =>
     Object.fromEntries(order.filter((k) => counts[k]).map((k) => [k, counts[k] ?? 0]));
   return {
@@ -73,6 +84,7 @@ export async function readSummary(c: SeedContracts): Promise<ChainSummary> {
     batches: { count: batches.length, documents: batches.reduce((n, b) => n + Number(b.args.count), 0) },
     allocations,
     milestones,
+    appeals: { total: appealCount, byState: inOrder(appealStates, APPEAL_STATES), overdue: overdueAppeals },
   };
 }
 
@@ -88,5 +100,6 @@ export function formatSummary(s: ChainSummary): string[] {
     `documents: ${s.documents.total} (${list(s.documents.byType)}; ${list(s.documents.byStatus)})`,
     `batches: ${s.batches.count} anchoring ${s.batches.documents} certificates`,
     `allocations: ${s.allocations} with ${s.milestones.total} milestones (${s.milestones.released} released, ${s.milestones.overdue} overdue)`,
+    `appeals: ${s.appeals.total} (${list(s.appeals.byState)}; ${s.appeals.overdue} overdue)`,
   ];
 }

@@ -19,6 +19,14 @@
  *  P6  one call of EVERY state-changing function of our contracts (tests/harness/sample-calls.ts), left pending:
  *      every action type the system can propose, decoded from a real ProposalCreated
  *  P7  odd calldata the Governor accepts (tests/harness/sample-calls.ts `oddCalls`), left pending
+ *      appeals (deployed with two genesis holidays; each citizen signs with a fresh, never funded key, the deployer
+ *      relays), numbered in filing order:
+ *      1  against a new order of Finance: forwarded to Digital Development, extended, the order amended, answered
+ *         UPHELD by Digital Development's registrar with the amendment as remedy
+ *      2  against the decree (the council's): answered REJECTED by the Timelock through P8, after its due date
+ *      3  against the budget (Finance's): followed up, then withdrawn by its filer
+ *      4  against the seat proposal P1 (the council's): left FILED, overdue
+ *  P8  answer appeal 2, voted after the clock passed the due dates of appeals 2 and 4
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -26,22 +34,26 @@ import path from "node:path";
 import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type BaseContract, id as keccakId, parseEther, sha256, toUtf8Bytes } from "ethers";
+import { type BaseContract, type BaseWallet, Wallet, id as keccakId, parseEther, sha256, toUtf8Bytes } from "ethers";
 
 import DigitalTengeModule from "../../../ignition/modules/DigitalTenge.js";
-import GovernmentDAO from "../../../ignition/modules/GovernmentDAO.js";
+import GovernmentDAO, { APPEAL_TERMS } from "../../../ignition/modules/GovernmentDAO.js";
+import { APPEAL_OUTCOMES, APPEAL_REQUEST_TYPES, APPEAL_SUBJECT_KINDS, appealsDomain, calendarDayOf } from "@government-dao/core/appeals";
 import { freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { DEMO_BOUNDS } from "@government-dao/devchain/demo-cast";
 import { isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import { type Action, action, connectGovernment } from "../../../scripts/lib/contracts.js";
 import { ROOT_DIR, SCENARIO_DEPLOYMENT_ID, SCENARIO_DIR, SCENARIO_FILE } from "../../scripts/lib/paths.js";
-import type { RawBlock, RawLog, ScenarioFacts, ScenarioRecord } from "../harness/chain.js";
+import type { AppealFact, RawBlock, RawLog, ScenarioFacts, ScenarioRecord } from "../harness/chain.js";
 import { type ContractName, oddCalls, sampleCalls } from "../harness/sample-calls.js";
 
 const SETTINGS = { timelockMinDelay: 60, votingDelay: 30, votingPeriod: 300, quorumPercent: 50, lateQuorumExtension: 60 };
 const FINANCE = 1;
 const DIGITAL = 2;
 const DocType = { Decree: 0, Budget: 2, Order: 3, Notice: 5 } as const;
+const Subject = { document: APPEAL_SUBJECT_KINDS.indexOf("document"), proposal: APPEAL_SUBJECT_KINDS.indexOf("proposal") };
+const Outcome = { upheld: APPEAL_OUTCOMES.indexOf("upheld"), rejected: APPEAL_OUTCOMES.indexOf("rejected") };
+const NO_CO_SIGNATURE = `0x${"00".repeat(32)}`;
 const hashOf = (text: string): string => sha256(toUtf8Bytes(text));
 
 const started = Date.now();
@@ -55,6 +67,11 @@ try {
   const connection = await isolatedConnection(anvil.rpcUrl, ignitionDir);
   const { ethers, ignition } = connection;
   const provider = ethers.provider;
+  const chainTime = async (): Promise<number> => {
+    const latest = await provider.getBlock("latest");
+    if (!latest) throw new Error("the chain has no latest block");
+    return latest.timestamp;
+  };
   const signers = await ethers.getSigners();
   const at = (i: number): HardhatEthersSigner => {
     const signer = signers[i];
@@ -70,6 +87,9 @@ try {
   const digitalRegistrar = at(8);
   const treasurer = at(9);
 
+  // Public holidays declared from the start: two days within the first appeals' terms.
+  const today = calendarDayOf(await chainTime());
+  const holidays = [today + 1, today + 8];
   const parameters = {
     GovernmentDAO: {
       ...SETTINGS,
@@ -84,6 +104,7 @@ try {
         { official: officials[1].address, agencyId: FINANCE, position: 2 },
         { official: officials[2].address, agencyId: DIGITAL, position: 1 },
       ],
+      genesisHolidays: holidays,
     },
     DigitalTenge: { holder: treasurer.address, supply: 10_000_000_000_00n },
   };
@@ -109,7 +130,7 @@ try {
     },
     deployer,
   );
-  const { governor, agencies, seats, documents, escrow } = system;
+  const { governor, agencies, seats, documents, escrow, appeals } = system;
   const tenge = system.tenge.connect(treasurer);
 
   const advance = async (seconds: number) => {
@@ -188,7 +209,7 @@ try {
   const decreeProposal = await pass(
     [
       action(documents, "issue", [DocType.Decree, 0, decreeHash, hashOf("decree metadata"), hashOf("decree co-signature")]),
-      action(documents, "issue", [DocType.Budget, FINANCE, budgetHash, hashOf("budget metadata"), `0x${"00".repeat(32)}`]),
+      action(documents, "issue", [DocType.Budget, FINANCE, budgetHash, hashOf("budget metadata"), NO_CO_SIGNATURE]),
       action(agencies, "addRegistrar", [DIGITAL, newRegistrar.address]),
     ],
     "Decree No. 1, Budget 2026, and a second registrar for Digital Development",
@@ -202,7 +223,7 @@ try {
     // A registrar squats the pending budget's hash (public in ProposalCreated) as its own Notice: the budget still
     // passes and displaces it (DocumentDisplaced, then the budget's DocumentIssued).
     async () => {
-      const squat = documents.connect(digitalRegistrar).issue(DocType.Notice, DIGITAL, budgetHash, hashOf("squat metadata"), `0x${"00".repeat(32)}`);
+      const squat = documents.connect(digitalRegistrar).issue(DocType.Notice, DIGITAL, budgetHash, hashOf("squat metadata"), NO_CO_SIGNATURE);
       await (await squat).wait();
     },
   );
@@ -212,14 +233,14 @@ try {
   const orderA = hashOf("Order 17 v1");
   const orderB = hashOf("Order 17 v2");
   const orderC = hashOf("Order 17 v3");
-  await (await registrarDocs.issue(DocType.Order, FINANCE, orderA, hashOf("order v1 metadata"), `0x${"00".repeat(32)}`)).wait();
+  await (await registrarDocs.issue(DocType.Order, FINANCE, orderA, hashOf("order v1 metadata"), NO_CO_SIGNATURE)).wait();
   const amendReason = "Typo in article 2 corrected";
-  await (await registrarDocs.amend(orderA, orderB, hashOf("order v2 metadata"), `0x${"00".repeat(32)}`, amendReason)).wait();
+  await (await registrarDocs.amend(orderA, orderB, hashOf("order v2 metadata"), NO_CO_SIGNATURE, amendReason)).wait();
   const revokeReason = "Annulled by court ruling 42";
   await (await registrarDocs.revoke(orderB, revokeReason)).wait();
   const revertedTx = await financeRegistrar.sendTransaction({
     to: addressOf(documents),
-    data: documents.interface.encodeFunctionData("amend", [orderB, orderC, hashOf("order v3 metadata"), `0x${"00".repeat(32)}`, "too late"]),
+    data: documents.interface.encodeFunctionData("amend", [orderB, orderC, hashOf("order v3 metadata"), NO_CO_SIGNATURE, "too late"]),
     gasLimit: 500_000n,
   });
   const revertedReceipt = await provider.getTransactionReceipt(revertedTx.hash);
@@ -295,6 +316,77 @@ try {
     "Odd calldata (decoding test)",
   );
 
+  // Appeals. A citizen signs each request with the key made for the appeal; the deployer (no role left) relays it.
+  const domain = appealsDomain((await provider.getNetwork()).chainId, addressOf(appeals) as `0x${string}`);
+  async function signed(citizen: BaseWallet, type: keyof typeof APPEAL_REQUEST_TYPES, request: Record<string, unknown>) {
+    const nonce = await appeals.nonces(citizen.address);
+    const deadline = BigInt(await chainTime()) + 3_600n;
+    const signature = await citizen.signTypedData(domain, { [type]: [...APPEAL_REQUEST_TYPES[type]] }, { ...request, nonce, deadline });
+    return { deadline, signature };
+  }
+  async function fileAppeal(citizen: BaseWallet, kind: number, subject: bigint, bodyDigest: string): Promise<bigint> {
+    const { deadline, signature } = await signed(citizen, "FileAppeal", { kind, subject, bodyDigest });
+    await (await appeals.file(kind, subject, bodyDigest, citizen.address, deadline, signature)).wait();
+    return appeals.appealCount();
+  }
+  /** What the contract holds of appeal `id` now. */
+  async function appealFact(id: bigint, bodyDigest: string): Promise<AppealFact> {
+    const a = await appeals.appeal(id);
+    return { id: id.toString(), filer: a.filer.toLowerCase(), bodyDigest, filedAt: Number(a.filedAt), dueAt: Number(a.dueAt), answeredAt: Number(a.answeredAt) };
+  }
+  const digests = {
+    upheld: hashOf("Order 18 sets a fee that no law provides for."),
+    forward: hashOf("Fees for digital services are set by the Ministry of Digital Development."),
+    extension: hashOf("An expert opinion on the fee has been requested."),
+    upheldAnswer: hashOf("Upheld: the fee is removed by the amendment of Order 18."),
+    rejected: hashOf("Decree No. 1 was adopted without public consultation."),
+    rejectedAnswer: hashOf("Rejected: the draft was open for public comment from 1 to 15 March."),
+    withdrawn: hashOf("Budget 2026 leaves out the rural clinics programme."),
+    followUp: hashOf("The programme is line 4.2 of the annex."),
+    pending: hashOf("The vice-minister was seated without a competition."),
+  };
+
+  // 1: an order of Finance, contested; Finance forwards it to Digital Development, which extends the term, and once
+  // Finance has amended the order, answers UPHELD with the amendment as remedy.
+  const appealedOrder = hashOf("Order 18 v1");
+  const appealRemedy = hashOf("Order 18 v2");
+  await (await registrarDocs.issue(DocType.Order, FINANCE, appealedOrder, hashOf("order 18 v1 metadata"), NO_CO_SIGNATURE)).wait();
+  const upheldId = await fileAppeal(Wallet.createRandom(), Subject.document, BigInt(appealedOrder), digests.upheld);
+  const filedDueAt = Number((await appeals.appeal(upheldId)).dueAt);
+  await (await appeals.connect(financeRegistrar).forward(upheldId, DIGITAL, digests.forward)).wait();
+  const forwarded = await appeals.appeal(upheldId);
+  const extendedDueAt = forwarded.receivedAt + BigInt(APPEAL_TERMS.extensionLimitDays) * 86_400n;
+  await (await appeals.connect(digitalRegistrar).extend(upheldId, extendedDueAt, digests.extension)).wait();
+  await (await registrarDocs.amend(appealedOrder, appealRemedy, hashOf("order 18 v2 metadata"), NO_CO_SIGNATURE, "Fee removed on appeal 1")).wait();
+  await (await appeals.connect(digitalRegistrar).answer(upheldId, Outcome.upheld, digests.upheldAnswer, BigInt(appealRemedy))).wait();
+
+  // 2: the decree, contested; the council answers it below (P8), late.
+  const rejectedId = await fileAppeal(Wallet.createRandom(), Subject.document, BigInt(decreeHash), digests.rejected);
+
+  // 3: the budget, contested, followed up, withdrawn.
+  const withdrawnCitizen = Wallet.createRandom();
+  const withdrawnId = await fileAppeal(withdrawnCitizen, Subject.document, BigInt(budgetHash), digests.withdrawn);
+  const followUp = await signed(withdrawnCitizen, "FollowUpAppeal", { appealId: withdrawnId, bodyDigest: digests.followUp });
+  await (await appeals.followUp(withdrawnId, digests.followUp, followUp.deadline, followUp.signature)).wait();
+  const withdrawal = await signed(withdrawnCitizen, "WithdrawAppeal", { appealId: withdrawnId });
+  await (await appeals.withdraw(withdrawnId, withdrawal.deadline, withdrawal.signature)).wait();
+
+  // 4: the seat proposal, contested, never answered.
+  const pendingId = await fileAppeal(Wallet.createRandom(), Subject.proposal, seatProposal, digests.pending);
+
+  // P8: past the due dates of appeals 2 and 4, the council answers appeal 2 (late).
+  const overdueAt = Math.max(Number((await appeals.appeal(rejectedId)).dueAt), Number((await appeals.appeal(pendingId)).dueAt)) + 1;
+  await advance(overdueAt - (await chainTime()));
+  const appealAnswerProposal = await pass(
+    [action(appeals, "answer", [rejectedId, Outcome.rejected, digests.rejectedAnswer, 0n])],
+    "Answer appeal 2: Decree No. 1 stands",
+    [
+      [officials[0], 1, ""],
+      [officials[1], 1, ""],
+      [officials[2], 1, ""],
+    ],
+  );
+
   // Fetch everything the chain holds, as graph-node would: blocks with transactions, and the logs.
   const latest = Number(await provider.send("eth_blockNumber", []));
   const blocks: RawBlock[] = [];
@@ -324,15 +416,31 @@ try {
       cancelled: cancelled.proposalId.toString(),
       everyAction: everyAction.proposalId.toString(),
       oddCalls: odd.proposalId.toString(),
+      appealAnswer: appealAnswerProposal.toString(),
     },
     reasons,
-    documents: { decree: decreeHash, budget: budgetHash, orderA, orderB, orderC },
+    documents: { decree: decreeHash, budget: budgetHash, orderA, orderB, orderC, appealedOrder, appealRemedy },
     amendReason,
     revokeReason,
     batch: { root: tree.root, certificates, revokedMember, memberReason },
     deposits: { tenge: tengeDeposit.toString(), native: nativeDeposit.toString() },
     milestones: milestones.map((m) => ({ amount: m.amount.toString(), deadline: m.deadline, descriptionHash: m.descriptionHash })),
     revertedTx: { hash: revertedTx.hash, blockNumber: revertedReceipt?.blockNumber ?? -1, status: revertedStatus },
+    appeals: {
+      terms: { ...APPEAL_TERMS },
+      holidays,
+      upheld: {
+        ...(await appealFact(upheldId, digests.upheld)),
+        filedDueAt,
+        forwardedDueAt: Number(forwarded.dueAt),
+        forwardDigest: digests.forward,
+        extensionDigest: digests.extension,
+        answerDigest: digests.upheldAnswer,
+      },
+      rejected: { ...(await appealFact(rejectedId, digests.rejected)), answerDigest: digests.rejectedAnswer },
+      withdrawn: { ...(await appealFact(withdrawnId, digests.withdrawn)), followUpDigest: digests.followUp },
+      pending: await appealFact(pendingId, digests.pending),
+    },
   };
   const record: ScenarioRecord = { chainId: Number((await provider.getNetwork()).chainId), blocks, logs, facts };
   await mkdir(SCENARIO_DIR, { recursive: true });

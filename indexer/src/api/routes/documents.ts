@@ -10,7 +10,7 @@ import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from "@government-dao/core/api/docu
 import { searchable } from "../../utils/document-metadata.js";
 import { notFound } from "../errors.js";
 import { sendList } from "../formats.js";
-import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
+import { decimal, decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
 import { DOCUMENT_COLUMNS, documentEventRow, documentRow } from "../rows.js";
 
 export const documentId = z
@@ -18,11 +18,6 @@ export const documentId = z
   .regex(/^(0x)?[0-9a-fA-F]{64}$/, "a sha-256 hash: 64 hex digits, optionally 0x-prefixed")
   .transform((hex): `0x${string}` => `0x${hex.replace(/^0x/, "").toLowerCase()}`);
 
-/**
- * A plain decimal number (no sign, no spaces, no 0x/0b/0o, no exponent, not empty): `z.coerce.bigint()` took `agency=`
- * as agency 0, `0x10` as 16 and ` 7 ` as 7, so a typo silently filtered by another value (tests/security.test.ts).
- */
-const decimal = (what: string, digits: number) => z.string().regex(new RegExp(`^\\d{1,${digits}}$`), `${what}: a decimal number of at most ${digits} digits`).transform(BigInt);
 
 const documentsQuery = listQuery.extend({
   agency: decimal("agency id", 10).optional(),
