@@ -73,3 +73,19 @@ export function contentSecurityPolicy({ nonce, connect, dev, https }: PolicyOpti
   ];
   return directives.map((d) => d.join(" ")).join("; ");
 }
+
+/**
+ * Whether a state-changing request comes from this site's own pages (OWASP's CSRF defence, "verifying origin with
+ * standard headers"): its Origin header, when a browser sends one, names the host the request was sent to. A
+ * request without Origin (curl, a server) is not a browser's cross-site request and passes.
+ */
+export function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -36,6 +36,7 @@ const REVERTS: Partial<Record<CustomErrorName, ErrorKey>> = {
   InvalidAccountNonce: "staleBallot",
   TimelockUnexpectedOperationState: "notReady",
   TimelockUnexecutedPredecessor: "notReady",
+  NotRespondent: "notRespondent",
 };
 
 /** A failure the dApp detects itself before anything is signed or sent (e.g. a malformed ballot). */

@@ -42,6 +42,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations("document");
   const tt = await getTranslations("docTypes");
   const tv = await getTranslations("proposal");
+  const ta = await getTranslations("appeals");
   const f = await formatters();
 
   const data = await load(async () => {
@@ -146,6 +147,14 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           </a>
         </aside>
       </div>
+
+      <section className="card" aria-labelledby="doc-contest">
+        <h2 id="doc-contest">{ta("contest")}</h2>
+        <p className="hint">{ta("contestText")}</p>
+        <a className="button secondary" href={`/appeals/new?document=${id}`} data-testid="contest-link">
+          {ta("contestLink")}
+        </a>
+      </section>
 
       <section className="card" aria-labelledby="doc-history" data-testid="history">
         <h2 id="doc-history">{t("history")}</h2>

@@ -55,6 +55,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   if (!/^\d{1,78}$/.test(id)) notFound();
   const t = await getTranslations("proposal");
   const states = await getTranslations("proposalStates");
+  const ta = await getTranslations("appeals");
   const f = await formatters();
 
   const data = await load(async () => {
@@ -214,6 +215,14 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="proposal-contest" className="card">
+        <h2 id="proposal-contest">{ta("contest")}</h2>
+        <p className="hint">{ta("contestText")}</p>
+        <a className="button secondary" href={`/appeals/new?proposal=${p.id}`} data-testid="contest-link">
+          {ta("contestLink")}
+        </a>
       </section>
     </article>
   );
