@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/documents", key: "documents" },
   { href: "/proposals", key: "proposals" },
   { href: "/budget", key: "budget" },
+  { href: "/appeals", key: "appeals" },
   { href: "/officials", key: "officials" },
   { href: "/open-data", key: "openData" },
   { href: "/verify", key: "verify" },

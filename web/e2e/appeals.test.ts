@@ -112,6 +112,23 @@ describe("appeals: a citizen contests a decision without a wallet", () => {
     await citizenView.close();
   });
 
+  it("shows the seeded overdue appeal on the contested order's page, and each body's statistics on /appeals", async () => {
+    const order = world.record.documents.orderBudgetReports?.tokenId as Hex;
+    const overdue = world.record.appeals.overdue ?? "";
+    const page = await openAs(`/documents/${order}`);
+    const row = page.getByTestId("document-appeals").locator(`tr[data-appeal="${overdue}"]`);
+    await row.waitFor();
+    assert.equal(await row.getAttribute("data-overdue"), "true");
+    assert.match(await row.innerText(), /overdue/);
+    await page.goto(`${world.web.url}/appeals`);
+    const finance = page.getByTestId("appeal-stats").locator('tr[data-respondent="1"]');
+    await finance.waitFor();
+    assert.ok(Number(await finance.locator("td[data-overdue]").getAttribute("data-overdue")) >= 1, "Finance has an overdue appeal");
+    assert.ok((await page.getByTestId("appeal-list").locator("tr[data-appeal]").count()) >= 6);
+    await world.screenshot(page, "appeals-statistics");
+    await page.close();
+  });
+
   it("the relayer refuses personal data, a foreign origin, an oversized body, another chain's signature and a replay, and files nothing for them", async () => {
     const order = world.record.documents.orderTengeAccounting?.tokenId as Hex;
     const c = chain();

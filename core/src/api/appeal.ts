@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 
-import { count, decimal, hash, address } from "./fields.ts";
+import { address, count, decimal, hash, pageOf } from "./fields.ts";
 
 export const APPEAL_KINDS = ["DOCUMENT", "PROPOSAL"] as const;
 export const APPEAL_STATES = ["FILED", "FORWARDED", "EXTENDED", "ANSWERED", "WITHDRAWN"] as const;
@@ -93,3 +93,8 @@ export const appealStatsSchema = z
       "Appeals per body that must answer them now: counts by state and verdict; medianDaysToAnswer: median of (answeredAt − filedAt) in days, one decimal; upheldShare: (upheld + partly upheld) / answered.",
   });
 export type ApiAppealStats = z.infer<typeof appealStatsSchema>;
+
+/** GET /appeals: a page of appeals. */
+export const appealPageSchema = pageOf(appealSchema);
+/** GET /appeals/stats: one row per body (a one-page list). */
+export const appealStatsPageSchema = pageOf(appealStatsSchema);

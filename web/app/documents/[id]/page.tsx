@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import type { Hex } from "viem";
 
+import { AppealList } from "@/components/appeals/AppealList";
 import { DocumentActions } from "@/components/DocumentActions";
 import { ApiDown } from "@/components/public/ApiDown";
 import { ChainCheck, ChainCoSignature, ChainStatus, type Reported } from "@/components/public/ChainVerdict";
@@ -13,7 +14,9 @@ import { DocumentStatus } from "@/components/public/DocumentStatus";
 import { formatters } from "@/components/public/format";
 import { docTypeKey, documentName } from "@/components/public/labels";
 import { ApiNotFound, load } from "@/lib/api/client";
+import { listAppeals } from "@/lib/api/appeals";
 import { getDocument, verifyDocument } from "@/lib/api/documents";
+import { listAgencies } from "@/lib/api/people";
 import { proposalTitle } from "@/lib/api/proposals";
 import { metadataPrefill } from "@/lib/document-prefill";
 
@@ -46,8 +49,13 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const f = await formatters();
 
   const data = await load(async () => {
-    const [detail, verified] = await Promise.all([getDocument(id), verifyDocument(id)]);
-    return { detail, verified };
+    const [detail, verified, appeals, agencies] = await Promise.all([
+      getDocument(id),
+      verifyDocument(id),
+      listAppeals({ kind: "DOCUMENT", subject: BigInt(id).toString() }),
+      listAgencies(),
+    ]);
+    return { detail, verified, appeals, agencies };
   }).catch((error: unknown) => {
     if (error instanceof ApiNotFound) notFound();
     throw error;
@@ -62,7 +70,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       </>
     );
   }
-  const { detail, verified } = data.data;
+  const { detail, verified, appeals, agencies } = data.data;
   const doc = detail.document;
   const name = documentName(doc, f.locale);
   const link = await pageUrl(`/documents/${id}`);
@@ -154,6 +162,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         <a className="button secondary" href={`/appeals/new?document=${id}`} data-testid="contest-link">
           {ta("contestLink")}
         </a>
+        <h3>{ta("onThisAct")}</h3>
+        <AppealList appeals={appeals} names={new Map(agencies.map((a) => [a.id, a.name]))} f={f} testId="document-appeals" />
       </section>
 
       <section className="card" aria-labelledby="doc-history" data-testid="history">
