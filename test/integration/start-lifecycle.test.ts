@@ -166,8 +166,9 @@ describe("npm start → CLI lifecycle with the keeper → Ctrl-C (real anvil)", 
 
   it("writes the auditor's flags for the API, with the published rules", async function () {
     const report = JSON.parse(await readFile(path.join(localDir, "agent", "flags.json"), "utf8")) as { rules: { id: string }[]; flags: { rule: string }[] };
-    expect(report.rules.map((r) => r.id)).to.deep.equal(["overdue-milestone", "split-allocation", "release-burst", "reissued-revoked", "low-turnout", "squatted-act"]);
+    expect(report.rules.map((r) => r.id)).to.deep.equal(["overdue-milestone", "split-allocation", "release-burst", "reissued-revoked", "low-turnout", "squatted-act", "appeal-deadline"]);
     expect(report.flags.map((f) => f.rule)).to.include("overdue-milestone"); // the seed's overdue milestone
+    expect(report.flags.map((f) => f.rule)).to.include("appeal-deadline"); // the seed's unanswered appeal
   });
 
   it("stops every child process on Ctrl-C, and a second start resumes the same chain", async function () {

@@ -12,12 +12,13 @@ import path from "node:path";
 import { expect } from "chai";
 
 import { buildReport, loadAuditConfig } from "../../scripts/lib/agents/auditor.js";
-import type { AllocationFact, AuditFacts, DocumentFact, MilestoneFact, ProposalFact, ReleaseFact } from "../../scripts/lib/agents/facts.js";
+import type { AllocationFact, AppealFact, AuditFacts, DocumentFact, MilestoneFact, ProposalFact, ReleaseFact } from "../../scripts/lib/agents/facts.js";
 import {
   AUDIT_RULES,
   type AuditConfig,
   type AuditFlag,
   DEFAULT_AUDIT_CONFIG,
+  appealDeadline,
   audit,
   lowTurnout,
   overdueMilestone,
@@ -54,6 +55,7 @@ function facts(partial: Partial<AuditFacts> = {}): AuditFacts {
     releases: [],
     documents: [],
     proposals: [],
+    appeals: [],
     ...partial,
   };
 }
@@ -349,6 +351,31 @@ describe("digital auditor rules (crafted facts)", function () {
     });
   });
 
+  describe("appeal-deadline", function () {
+    const appeal = (id: number, dueIn: number, over: Partial<AppealFact> = {}): AppealFact => ({ id, respondent: 1, state: "filed", filedAt: NOW - 20 * DAY, dueAt: NOW + dueIn, ...over });
+
+    it("flags a pending appeal past its due date as critical, with the days overdue", function () {
+      const flag = only(appealDeadline.check(facts({ appeals: [appeal(4, -3 * DAY - HOUR)] }), DEFAULT_AUDIT_CONFIG));
+      expect([flag.severity, flag.subject.kind, flag.subject.id]).to.deep.equal(["critical", "appeal", "4"]);
+      expect(flag.evidence).to.include({ appeal: 4, respondent: 1, daysOverdue: 3 });
+      expect(flag.message).to.match(/Appeal 4 to agency 1 was due 2027-01-1\d and is 3 day\(s\) overdue, unanswered\./);
+    });
+
+    it("warns of a pending appeal (forwarded or extended too) due within the configured days, the council's included", function () {
+      for (const state of ["filed", "forwarded", "extended"] as const) {
+        const flag = only(appealDeadline.check(facts({ appeals: [appeal(5, 2 * DAY, { state, respondent: 0 })] }), DEFAULT_AUDIT_CONFIG));
+        expect([flag.severity, flag.evidence.daysLeft]).to.deep.equal(["warning", 2]);
+        expect(flag.message).to.match(/^Appeal 5 to the council is due/);
+      }
+      expect(appealDeadline.check(facts({ appeals: [appeal(5, 2 * DAY)] }), withConfig("appealDeadline", { soonDays: 1 }))).to.deep.equal([]);
+    });
+
+    it("does not flag an answered or withdrawn appeal, late or not, nor one due later", function () {
+      const quiet = [appeal(6, -10 * DAY, { state: "answered", answeredAt: NOW - DAY }), appeal(7, -10 * DAY, { state: "withdrawn" }), appeal(8, 4 * DAY)];
+      expect(appealDeadline.check(facts({ appeals: quiet }), DEFAULT_AUDIT_CONFIG)).to.deep.equal([]);
+    });
+  });
+
   it("audit() runs every rule over the same facts", function () {
     const f = facts({
       allocations: [allocation(1, { milestones: [milestone(0, NOW - 2 * DAY)] })],
@@ -428,7 +455,7 @@ describe("digital auditor config and report", function () {
     expect(report.chainId).to.equal(1337);
     expect(report.block).to.equal(77);
     expect(report.generatedAt).to.be.closeTo(Math.floor(Date.now() / 1000), 5);
-    expect(report.rules.map((r) => r.id)).to.deep.equal(["overdue-milestone", "split-allocation", "release-burst", "reissued-revoked", "low-turnout", "squatted-act"]);
+    expect(report.rules.map((r) => r.id)).to.deep.equal(["overdue-milestone", "split-allocation", "release-burst", "reissued-revoked", "low-turnout", "squatted-act", "appeal-deadline"]);
     expect(report.rules.map((r) => r.id)).to.deep.equal(AUDIT_RULES.map((r) => r.id));
     for (const rule of report.rules) {
       expect(Object.keys(rule).sort()).to.deep.equal(["explanation", "id", "threshold", "title"]);

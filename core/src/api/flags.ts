@@ -5,7 +5,7 @@
 import { z } from "zod";
 
 export const FLAG_SEVERITIES = ["info", "warning", "critical"] as const;
-export const FLAG_SUBJECTS = ["allocation", "milestone", "proposal", "document", "recipient"] as const;
+export const FLAG_SUBJECTS = ["allocation", "milestone", "proposal", "document", "recipient", "appeal"] as const;
 
 /** A rule the auditor checks. */
 export const flagRuleSchema = z.object({ id: z.string(), title: z.string(), explanation: z.string(), threshold: z.string() });

@@ -2,6 +2,7 @@
  * The facts the digital auditor reasons over, read from the chain (views and event logs) and, for document
  * titles and numbers, from the content store. Plain data: the audit rules are pure functions of these facts.
  */
+import { APPEAL_STATES } from "@government-dao/core/appeals";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, MILESTONE_STATUSES, hex32 } from "@government-dao/core/enums";
 import type { GovContext } from "../gov/context.js";
 import { parseDocumentMetadata } from "@government-dao/core/metadata";
@@ -76,6 +77,17 @@ export interface DisplacementFact {
   displacedAt: number;
 }
 
+/** A citizen's appeal (contracts/appeals/Appeals.sol), as the chain has it. */
+export interface AppealFact {
+  id: number;
+  /** The body that must answer: an agency id, 0 for the council. */
+  respondent: number;
+  state: (typeof APPEAL_STATES)[number];
+  filedAt: number;
+  dueAt: number;
+  answeredAt?: number;
+}
+
 /** Everything the rules see. `now` is the chain's latest block time. */
 export interface AuditFacts {
   chainId: number;
@@ -88,6 +100,7 @@ export interface AuditFacts {
   releases: ReleaseFact[];
   documents: DocumentFact[];
   proposals: ProposalFact[];
+  appeals: AppealFact[];
 }
 
 
@@ -234,6 +247,21 @@ export async function readFacts(ctx: GovContext): Promise<AuditFacts> {
     });
   }
 
+  const appeals: AppealFact[] = [];
+  const appealCount = Number(await ctx.contracts.appeals.appealCount());
+  for (let id = 1; id <= appealCount; id++) {
+    const a = await ctx.contracts.appeals.appeal(id);
+    const state = APPEAL_STATES[Number(a.state)] ?? "filed";
+    appeals.push({
+      id,
+      respondent: Number(a.respondent),
+      state,
+      filedAt: Number(a.filedAt),
+      dueAt: Number(a.dueAt),
+      ...(a.answeredAt > 0n ? { answeredAt: Number(a.answeredAt) } : {}),
+    });
+  }
+
   return {
     chainId: Number(ctx.chainId),
     block: latest.number,
@@ -244,5 +272,6 @@ export async function readFacts(ctx: GovContext): Promise<AuditFacts> {
     releases,
     documents: docs,
     proposals,
+    appeals,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The keeper: queues proposals that succeeded and executes them once the Timelock allows, and reports milestones
- * past their deadline. Anyone may queue and execute (the Timelock's executor role is open), so the keeper holds no
+ * and citizens' appeals past their deadline. Anyone may queue and execute (the Timelock's executor role is open), so the keeper holds no
  * privilege; it only saves the officials a step. Each round reads the current state first, so a restart never
  * queues or executes twice and misses nothing that is still due.
  */
@@ -17,6 +17,8 @@ export interface KeeperRound {
   failed: { number: number; reason: string }[];
   /** Milestones past their deadline, as "allocation/index". */
   overdue: string[];
+  /** Pending appeals past their due date, by number. */
+  overdueAppeals: number[];
 }
 
 /**
@@ -29,7 +31,7 @@ export async function keeperRound(
   reported = new Set<string>(),
   after = 0,
 ): Promise<KeeperRound> {
-  const round: KeeperRound = { queued: [], executed: [], failed: [], overdue: [] };
+  const round: KeeperRound = { queued: [], executed: [], failed: [], overdue: [], overdueAppeals: [] };
   const { governor, escrow } = ctx.contracts;
   const now = BigInt((await ctx.provider.getBlock("latest"))?.timestamp ?? 0);
   const count = Number(await governor.proposalCount());
@@ -65,6 +67,18 @@ export async function keeperRound(
         log(`milestone ${index} of allocation ${id} is overdue (deadline ${new Date(Number(m?.deadline ?? 0) * 1000).toISOString()})`);
       }
     }
+  }
+  const appeals = ctx.contracts.appeals;
+  const appealCount = Number(await appeals.appealCount());
+  for (let id = 1; id <= appealCount; id++) {
+    if (!(await appeals.isOverdue(id))) continue;
+    round.overdueAppeals.push(id);
+    const key = `appeal ${id}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const a = await appeals.appeal(id);
+    const body = a.respondent === 0n ? "the council" : `agency ${a.respondent}`;
+    log(`appeal ${id} to ${body} is overdue (due ${new Date(Number(a.dueAt) * 1000).toISOString()}), unanswered`);
   }
   return round;
 }

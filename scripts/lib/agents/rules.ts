@@ -41,6 +41,10 @@ export const auditConfigSchema = z.strictObject({
     /** Whether a registrar's entry that an act has already displaced is flagged too (not only pending ones). */
     flagDisplaced: z.boolean(),
   }),
+  appealDeadline: z.strictObject({
+    /** A pending appeal due within this many days is flagged as a warning. */
+    soonDays: z.number().nonnegative(),
+  }),
 });
 export type AuditConfig = z.infer<typeof auditConfigSchema>;
 
@@ -51,13 +55,14 @@ export const DEFAULT_AUDIT_CONFIG: AuditConfig = {
   reissuedRevoked: { windowDays: 365 },
   lowTurnout: { minTurnout: 0.6 },
   squattedAct: { flagDisplaced: true },
+  appealDeadline: { soonDays: 3 },
 };
 
 /** One red flag. */
 export interface AuditFlag {
   rule: string;
   severity: "info" | "warning" | "critical";
-  subject: { kind: "allocation" | "milestone" | "proposal" | "document" | "recipient"; id: string };
+  subject: { kind: "allocation" | "milestone" | "proposal" | "document" | "recipient" | "appeal"; id: string };
   message: string;
   evidence: Record<string, string | number>;
   block: number;
@@ -300,8 +305,42 @@ export const squattedAct: AuditRule = {
   },
 };
 
+const PENDING_APPEAL: ReadonlySet<string> = new Set(["filed", "forwarded", "extended"]);
+
+export const appealDeadline: AuditRule = {
+  id: "appeal-deadline",
+  title: "Citizen's appeal near or past its due date",
+  explanation:
+    "The body an appeal is addressed to must answer it, with reasons, by the due date the Appeals contract counted " +
+    "in working days (Administrative Procedural Code, arts. 63 and 76). An appeal close to that date without an " +
+    "answer is a warning; one past it is a breach of the citizen's right to an answer in time.",
+  threshold: (c) => `pending and due within ${c.appealDeadline.soonDays} day(s): warning; pending after the due date: critical`,
+  check(facts, config) {
+    const flags: AuditFlag[] = [];
+    for (const a of facts.appeals) {
+      if (!PENDING_APPEAL.has(a.state)) continue;
+      const body = a.respondent === 0 ? "the council" : `agency ${a.respondent}`;
+      const left = a.dueAt - facts.now;
+      if (left > config.appealDeadline.soonDays * DAY) continue;
+      const overdue = left < 0;
+      const days = Math.floor(Math.abs(left) / DAY);
+      flags.push({
+        rule: this.id,
+        severity: overdue ? "critical" : "warning",
+        subject: { kind: "appeal", id: String(a.id) },
+        message: overdue
+          ? `Appeal ${a.id} to ${body} was due ${iso(a.dueAt)} and is ${days} day(s) overdue, unanswered.`
+          : `Appeal ${a.id} to ${body} is due ${iso(a.dueAt)} (in ${days} day(s)) and not answered yet.`,
+        evidence: { appeal: a.id, respondent: a.respondent, state: a.state, filedAt: a.filedAt, dueAt: a.dueAt, ...(overdue ? { daysOverdue: days } : { daysLeft: days }) },
+        ...flagAt(facts),
+      });
+    }
+    return flags;
+  },
+};
+
 /** Every rule, in the order they are published. */
-export const AUDIT_RULES: readonly AuditRule[] = [overdueMilestone, splitAllocation, releaseBurst, reissuedRevoked, lowTurnout, squattedAct];
+export const AUDIT_RULES: readonly AuditRule[] = [overdueMilestone, splitAllocation, releaseBurst, reissuedRevoked, lowTurnout, squattedAct, appealDeadline];
 
 /** Runs every rule. */
 export const audit = (facts: AuditFacts, config: AuditConfig = DEFAULT_AUDIT_CONFIG): AuditFlag[] => AUDIT_RULES.flatMap((rule) => rule.check(facts, config));
