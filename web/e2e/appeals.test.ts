@@ -91,6 +91,12 @@ describe("appeals: a citizen contests a decision without a wallet", () => {
     await page.getByTestId("appeal-respondent").filter({ hasText: "Ministry of Finance" }).waitFor();
     assert.match(await page.getByTestId("appeal-due").innerText(), /days? left/);
     assert.equal(await page.getByTestId("appeal-answer-form").count(), 0, "no answer form for a visitor");
+    // This browser kept the key: the filer adds a message, signed with it and relayed.
+    await page.locator("#appeal-message").fill("Приложение: график подачи отчётов районными акиматами за 2026 год.");
+    await page.getByRole("button", { name: "Sign and add the message" }).click();
+    await page.locator('[data-testid="filer-status"][data-step="done"]').waitFor({ timeout: 30_000 });
+    const followUps = await c.client.getContractEvents({ address: c.appeals, abi: abis.Appeals, eventName: "AppealFollowedUp", args: { appealId: id }, fromBlock: 0n });
+    assert.equal(followUps.length, 1, "the follow-up is on chain");
     await page.close();
 
     const registrar = await openAs(`/appeals/${id}`, DEV_ACCOUNT_INDEX.financeRegistrar);
@@ -149,6 +155,23 @@ describe("appeals: a citizen contests a decision without a wallet", () => {
     assert.equal(((await first.json()) as { appealId: string }).appealId, (before + 1n).toString());
     await refused(await post(filing), 400, "InvalidSignature");
     assert.equal(await c.count(), before + 1n, "the replay filed nothing");
+  });
+
+  it("withdraws an appeal from its page with the pasted tracking code, and refuses a code that did not file it", async () => {
+    const order = world.record.documents.orderTengeAccounting?.tokenId as Hex;
+    const c = chain();
+    const key = generatePrivateKey();
+    const filed = await post(await signedFiling(order, TEXT, key));
+    const { appealId } = (await filed.json()) as { appealId: string };
+    const page = await openAs(`/appeals/${appealId}`);
+    await page.locator('[data-testid="appeal-state"][data-state="filed"]').waitFor();
+    await page.locator("#appeal-code").fill(generatePrivateKey());
+    await page.getByText("This code did not file this appeal.").waitFor();
+    await page.locator("#appeal-code").fill(key);
+    await page.getByRole("button", { name: "Withdraw the appeal" }).click();
+    await page.locator('[data-testid="appeal-state"][data-state="withdrawn"]').waitFor({ timeout: 30_000 });
+    assert.equal((await c.appeal(BigInt(appealId))).state, 5);
+    await page.close();
   });
 
   it("the relayer limits a flood from one network address with 429 and Retry-After", async () => {

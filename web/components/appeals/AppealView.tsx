@@ -10,6 +10,7 @@ import { useState } from "react";
 import { useConnection } from "wagmi";
 
 import { APPEAL_LANGUAGES, appealAnswerSchema, appealTextSchema } from "@government-dao/core/appeals";
+import { FilerPanel } from "@/components/appeals/FilerPanel";
 import { TxStatus } from "@/components/TxStatus";
 import { useAgencies, useAgencyNames } from "@/hooks/useAgencies";
 import { type AppealOutcomeName, isPending, useAnswerAppeal, useAppeal, useAppealText } from "@/hooks/useAppeal";
@@ -93,6 +94,7 @@ export function AppealView({ id }: { id: bigint }) {
           ) : null}
         </section>
       ) : null}
+      {isPending(a.state) ? <FilerPanel id={id} filer={a.filer} /> : null}
       {isPending(a.state) && a.respondent !== 0 ? <AnswerPanel id={id} respondent={a.respondent} /> : null}
       {isPending(a.state) && a.respondent === 0 ? <p className="hint">{t("councilAnswers")}</p> : null}
     </>
