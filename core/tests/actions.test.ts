@@ -59,6 +59,7 @@ describe("actions: encode then decode gives back the call", () => {
       [encode.issueDocumentCall(ADDRESSES.DocumentRegistry, { docType: 0, agencyId: 0, contentHash: HASH, metadataDigest: HASH, coSignatureDigest: HASH }), "DocumentRegistry.issue"],
       [encode.createAllocationCall(escrow, { recipient: ALICE, token: zeroAddress, budgetDocumentId: 5n, milestones: [{ amount: 1n, deadline: 2, descriptionHash: HASH }] }), "BudgetEscrow.createAllocation"],
       [encode.releaseMilestoneCall(escrow, 1n, 0n), "BudgetEscrow.releaseMilestone"],
+      [encode.answerAppealCall(ADDRESSES.Appeals, 1n, 3, HASH, 0n), "Appeals.answer"],
       [encode.cancelAllocationCall(escrow, 1n, "fraud"), "BudgetEscrow.cancelAllocation"],
       [encode.setTokenAllowedCall(escrow, ADDRESSES.DigitalTenge, true), "BudgetEscrow.setTokenAllowed"],
       [encode.setProposalGuardianCall(ADDRESSES.GovernmentGovernor, zeroAddress), "GovernmentGovernor.setProposalGuardian"],
@@ -172,6 +173,17 @@ describe("actions: sentences in kk, ru and en", () => {
       ru: `Выпустить документ «закон» от имени: Правительство Республики Казахстан, sha-256 файла ${HASH}`,
       kk: `«заң» құжатын шығару, шығарушы: Қазақстан Республикасының Үкіметі, файлдың sha-256 мәні ${HASH}`,
     });
+  });
+
+  it("the council's answer to an appeal: the verdict in words, and the remedy when there is one", () => {
+    const rejected = decodeAction(lookup, encode.answerAppealCall(ADDRESSES.Appeals, 5n, 3, HASH, 0n));
+    assert.deepEqual(renderActionInAll(rejected), {
+      en: "Answer appeal No. 5: rejected (answer 0xabababab…)",
+      ru: "Ответить на обращение № 5: отказать (ответ 0xabababab…)",
+      kk: "№ 5 өтінішке жауап беру: бас тарту (жауап 0xabababab…)",
+    });
+    const upheld = renderAction(decodeAction(lookup, encode.answerAppealCall(ADDRESSES.Appeals, 6n, 1, HASH, 0xabn)), "en");
+    assert.match(upheld, /^Answer appeal No\. 6: upheld \(answer 0xabababab…, remedy /);
   });
 
   it("settings, with their units", () => {

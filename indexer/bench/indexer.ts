@@ -19,6 +19,7 @@ import { type Abi, type Log, decodeEventLog } from "viem";
 import { freePort } from "@government-dao/devchain/anvil";
 import { cast } from "@government-dao/devchain/demo-cast";
 import { abis } from "@government-dao/core/abis";
+import { INDEXED_CONTRACTS } from "@government-dao/core/contracts";
 import { chainHead, indexedBlock, startIndexer } from "../lib/run.js";
 import { startTestChain } from "../tests/support/chain.js";
 import { depositBurst, rpc } from "../tests/support/rpc.js";
@@ -41,7 +42,7 @@ try {
   const head = await chainHead(url);
 
   // Raw: every log of our contracts, fetched in one eth_getLogs and decoded with viem.
-  const contracts = Object.entries({ GovernmentGovernor: chain.addresses.governor, TimelockController: chain.addresses.timelock, AgencyRegistry: chain.addresses.agencies, OfficialSeats: chain.addresses.seats, DocumentRegistry: chain.addresses.documents, BudgetEscrow: chain.addresses.escrow });
+  const contracts = INDEXED_CONTRACTS.map((c) => [c.name, chain.addresses[c.key]] as const);
   const abiByAddress = new Map(contracts.map(([name, address]) => [address.toLowerCase(), abis[name as keyof typeof abis] as Abi]));
   const rawStart = performance.now();
   const logs = await rpc<Log[]>(url, "eth_getLogs", [{ fromBlock: "0x0", toBlock: "latest", address: contracts.map(([, a]) => a) }]);

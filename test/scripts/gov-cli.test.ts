@@ -9,7 +9,7 @@
  *
  *   npx hardhat test mocha test/scripts/gov-cli.test.ts
  */
-import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
-import { JsonRpcProvider, Network, sha256, toUtf8Bytes } from "ethers";
+import { JsonRpcProvider, Network, Wallet, sha256, toUtf8Bytes } from "ethers";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
@@ -832,6 +832,47 @@ describe("gov CLI on a real anvil", function () {
     const revokedJson = await ok(["--json", "verify", second], 3);
     clean(revokedJson);
     expect((JSON.parse(revokedJson.out.join("\n")) as { reason: string }).reason).to.equal(`Void.${fake}`);
+  });
+
+  // ── Appeals ──
+
+  const APPEAL_TEXT = "Приказ о квартальных отчётах требует подать отчёт за пять рабочих дней; районным акиматам нужно десять.";
+  const APPEAL_REASONS = "Срок задан Бюджетным кодексом; приказ его только повторяет, и менять его может лишь закон.";
+
+  it("files an appeal with a new key only its owner can read, reads it back from the chain, and a Finance registrar answers it", async function () {
+    const keyFile = path.join(workDir, "appeal-key.txt");
+    const filed = await ok(["--as", "treasurer", "appeal", "file", "document", tokenId("orderBudgetReports"), "--text", APPEAL_TEXT, "--key-out", keyFile]);
+    const id = (await c.appeals.appealCount()).toString();
+    expect(filed.out[0]).to.match(new RegExp(`^Appeal No\\. ${id} filed in tx 0x[0-9a-f]{64}: agency 1 must answer by \\d{4}-\\d{2}-\\d{2}T`));
+    expect((await stat(keyFile)).mode & 0o777).to.equal(0o600);
+    const key = (await readFile(keyFile, "utf8")).trim();
+    expect((await c.appeals.appeal(id)).filer).to.equal(new Wallet(key).address, "the key file holds the key that signed");
+    const status = JSON.parse((await ok(["--json", "appeal", "status", id])).out.join("\n")) as Record<string, unknown>;
+    expect([status.state, status.respondent, status.text, status.overdue]).to.deep.equal(["filed", "agency 1", APPEAL_TEXT, false]);
+
+    const answered = await ok(["--as", "registrar-finance", "appeal", "answer", id, "--outcome", "rejected", "--reasons", APPEAL_REASONS]);
+    expect(answered.out[0]).to.match(new RegExp(`^Appeal No\\. ${id} answered \\(rejected\\) in tx 0x[0-9a-f]{64}\\.$`));
+    const after = JSON.parse((await ok(["--json", "appeal", "status", id])).out.join("\n")) as Record<string, unknown>;
+    expect([after.state, after.outcome, after.reasons]).to.deep.equal(["answered", "rejected", APPEAL_REASONS]);
+  });
+
+  it("refuses personal data, an unknown act, an existing key file and another agency's registrar, and sends nothing", async function () {
+    const keyFile = path.join(workDir, "appeal-key-2.txt");
+    await refused(["--as", "treasurer", "appeal", "file", "document", tokenId("orderBudgetReports"), "--text", `${APPEAL_TEXT} Тел. +7 701 234 56 78`, "--key-out", keyFile], /personal data .*phone/);
+    await refused(["--as", "treasurer", "appeal", "file", "document", `0x${"ab".repeat(32)}`, "--text", APPEAL_TEXT, "--key-out", keyFile], /There is no document 0xabab/);
+    await refused(["--as", "treasurer", "appeal", "file", "proposal", "12345", "--text", APPEAL_TEXT, "--key-out", keyFile], /There is no proposal 12345/);
+    await writeFile(keyFile, "kept\n");
+    await refused(["--as", "treasurer", "appeal", "file", "document", tokenId("orderBudgetReports"), "--text", APPEAL_TEXT, "--key-out", keyFile], /never written over/);
+    expect(await readFile(keyFile, "utf8")).to.equal("kept\n");
+    const overdue = result.record.appeals.overdue ?? "";
+    await refused(["--as", "registrar-digital", "appeal", "answer", overdue, "--outcome", "upheld", "--reasons", APPEAL_REASONS], /may not act for agency 1 on this appeal/);
+    await refused(["appeal", "status", "999"], /There is no appeal No\. 999/);
+  });
+
+  it("proposes the council's answer to an appeal against a proposal, shown as a sentence", async function () {
+    const appeal = result.record.appeals.proposal ?? "";
+    const run = await ok(["propose", "answer-appeal", appeal, "--outcome", "rejected", "--reasons", APPEAL_REASONS, "--title", "Answer the appeal", "--dry-run"]);
+    expect(run.out.join("\n"), run.out.join("\n")).to.contain(`Answer appeal No. ${appeal}: rejected`);
   });
 
   // ── Last: moving the clock ──

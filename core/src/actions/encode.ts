@@ -68,6 +68,10 @@ export function createAllocationCall(
 export const releaseMilestoneCall = (escrow: Address, allocationId: bigint, index: bigint): ProposalCall =>
   call(escrow, encodeFunctionData({ abi: abis.BudgetEscrow, functionName: "releaseMilestone", args: [allocationId, index] }));
 
+/** Appeals.answer: the council's reasoned answer to an appeal (a proposal's action), with its remedy or 0. */
+export const answerAppealCall = (appeals: Address, appealId: bigint, outcome: number, answerDigest: Hex, remedy: bigint): ProposalCall =>
+  call(appeals, encodeFunctionData({ abi: abis.Appeals, functionName: "answer", args: [appealId, outcome, answerDigest, remedy] }));
+
 /** BudgetEscrow.cancelAllocation, with the reason stored on chain. */
 export const cancelAllocationCall = (escrow: Address, allocationId: bigint, reason: string): ProposalCall =>
   call(escrow, encodeFunctionData({ abi: abis.BudgetEscrow, functionName: "cancelAllocation", args: [allocationId, reason] }));

@@ -239,6 +239,11 @@ const SENTENCES: Record<string, Record<RenderLocale, Sentence>> = {
     ru: (a, w) => `${a.allowed ? "Разрешить" : "Запретить"} токен ${w.address(a.token)} в эскроу`,
     kk: (a, w) => `Эскроуда ${w.address(a.token)} токеніне ${a.allowed ? "рұқсат беру" : "тыйым салу"}`,
   },
+  "Appeals.answer": {
+    en: (a, w) => `Answer appeal No. ${String(a.appealId)}: ${APPEAL_VERDICTS.en[Number(a.outcome)] ?? String(a.outcome)} (answer ${w.short(a.answerDigest)}${isZeroId(a.remedy) ? "" : `, remedy ${w.document(a.remedy)}`})`,
+    ru: (a, w) => `Ответить на обращение № ${String(a.appealId)}: ${APPEAL_VERDICTS.ru[Number(a.outcome)] ?? String(a.outcome)} (ответ ${w.short(a.answerDigest)}${isZeroId(a.remedy) ? "" : `, исправляющий акт ${w.document(a.remedy)}`})`,
+    kk: (a, w) => `№ ${String(a.appealId)} өтінішке жауап беру: ${APPEAL_VERDICTS.kk[Number(a.outcome)] ?? String(a.outcome)} (жауап ${w.short(a.answerDigest)}${isZeroId(a.remedy) ? "" : `, түзететін акт ${w.document(a.remedy)}`})`,
+  },
   "GovernmentGovernor.setVotingDelay": setting({ en: "the voting delay", ru: "задержку перед голосованием", kk: "дауыс беру басталғанға дейінгі кідірісті" }, "seconds"),
   "GovernmentGovernor.setVotingPeriod": setting({ en: "the voting period", ru: "срок голосования", kk: "дауыс беру кезеңін" }, "seconds"),
   "GovernmentGovernor.setProposalThreshold": setting({ en: "the proposal threshold", ru: "порог внесения предложений", kk: "ұсыныс енгізу шегін" }, "seats"),
@@ -254,6 +259,14 @@ const SENTENCES: Record<string, Record<RenderLocale, Sentence>> = {
 };
 
 const isZero = (value: unknown): boolean => String(value).toLowerCase() === zeroAddress;
+const isZeroId = (value: unknown): boolean => BigInt(String(value)) === 0n;
+
+/** The verdicts of `IAppeals.Outcome`, by index (0: none). */
+const APPEAL_VERDICTS: Record<RenderLocale, readonly string[]> = {
+  en: ["no verdict", "upheld", "partly upheld", "rejected"],
+  ru: ["без решения", "удовлетворить", "удовлетворить частично", "отказать"],
+  kk: ["шешімсіз", "қанағаттандыру", "ішінара қанағаттандыру", "бас тарту"],
+};
 
 function milestones(a: Args, w: Words, part: (m: { n: number; amount: string; due: string }) => string): string {
   const plan = a.plan as readonly { amount: bigint; deadline: number }[];

@@ -47,6 +47,10 @@ export const issueDocument = (
 export const releaseMilestone = (ctx: GovContext, allocationId: bigint, index: bigint): Action =>
   calls.releaseMilestoneCall(address(ctx.addresses.escrow), allocationId, index);
 
+/** The council's answer to appeal `appealId` (outcome: IAppeals.Outcome index), with its remedy document or 0. */
+export const answerAppealAction = (ctx: GovContext, appealId: bigint, outcome: number, answerDigest: string, remedy: bigint): Action =>
+  calls.answerAppealCall(address(ctx.addresses.appeals), appealId, outcome, hex(answerDigest), remedy);
+
 export const cancelAllocation = (ctx: GovContext, allocationId: bigint, reason: string): Action =>
   calls.cancelAllocationCall(address(ctx.addresses.escrow), allocationId, reason);
 

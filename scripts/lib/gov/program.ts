@@ -17,6 +17,7 @@ import {
   SETTINGS,
   addAgency,
   addRegistrar,
+  answerAppealAction,
   assertRegisteredKey,
   cancelAllocation,
   changeSetting,
@@ -31,6 +32,8 @@ import {
   signingContext,
   unseatOfficial,
 } from "./builders.js";
+import { APPEAL_OUTCOMES } from "@government-dao/core/appeals";
+import { type AppealLanguage, type Verdict, answerAppeal, appealStatus, fileAppeal, storeAnswer } from "./commands-appeals.js";
 import { type MetadataOptions, amend, assertNotRegistered, describeDocument, mint, prepareFromOptions, revoke, verify } from "./commands-documents.js";
 import { type Output, type ProposeOptions, execute, propose, queue, simulate, status, vote } from "./commands-governance.js";
 import { exportRecord, roles, warp } from "./commands-system.js";
@@ -68,6 +71,12 @@ const arg =
     }
   };
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** What an appeal contests, as typed: "document" or "proposal". */
+function parseAppealKind(text: string): "document" | "proposal" {
+  if (text === "document" || text === "proposal") return text;
+  throw new Error(`expected "document" or "proposal", not ${JSON.stringify(text.slice(0, 40))}`);
+}
 
 /** Adds the metadata options every document command shares. */
 function withMetadata(command: Command): Command {
@@ -178,6 +187,22 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
       if (!keyHash) throw new PlainError("add-agency needs --key-hash or --public-key.");
       const registrars = o.registrar.map((r) => parseAddress(r, "registrar address"));
       return submit(ctx, [addAgency(ctx, id, name, keyHash, registrars)], o);
+    }),
+  );
+
+  withProposal(
+    proposeCommand
+      .command("answer-appeal")
+      .description("the council's reasoned answer to an appeal against a central act or a proposal")
+      .argument("<number>", "the appeal's number", arg((t) => parseUint(t, "appeal number")))
+      .addOption(new Option("--outcome <verdict>", "the verdict").choices(["upheld", "partlyUpheld", "rejected"]).makeOptionMandatory())
+      .requiredOption("--reasons <text>", "the reasons (public, at least 20 characters)")
+      .addOption(new Option("--language <lang>", "language of the reasons").choices(["kk", "ru", "en"]).default("ru"))
+      .option("--remedy <document>", "the document that amends or revokes the contested act", arg((t) => parseHash(t, "remedy document"))),
+  ).action(
+    withContext(async (ctx, id: bigint, o: ProposeOptions & { outcome: Verdict; reasons: string; language: AppealLanguage; remedy?: string }) => {
+      const digest = await storeAnswer(ctx, o.outcome, o.reasons, o.language);
+      return submit(ctx, [answerAppealAction(ctx, id, APPEAL_OUTCOMES.indexOf(o.outcome), digest, o.remedy ? BigInt(o.remedy) : 0n)], o);
     }),
   );
 
@@ -346,6 +371,39 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
       .argument("<file>", "the new version's file")
       .requiredOption("--reason <text>", "public reason"),
   ).action(withContext((ctx, id: string, file: string, o: MetadataOptions & { reason: string }) => amend(ctx, io, id, file, o.reason, o, mediaTypeOf(file))));
+
+  // ── appeals ──
+  const appealCommand = program.command("appeal").description("citizens' appeals: file one, read one, answer one (registrar)");
+  const language = new Option("--language <lang>", "language of the text").choices(["kk", "ru", "en"]).default("ru");
+  const verdict = new Option("--outcome <verdict>", "the verdict").choices(["upheld", "partlyUpheld", "rejected"]).makeOptionMandatory();
+  appealCommand
+    .command("file")
+    .description("file an appeal: a key is made for it and written to --key-out; your account relays the signed request")
+    .argument("<kind>", "document or proposal", arg(parseAppealKind))
+    .argument("<subject>", "the document's sha-256, or the proposal's id")
+    .requiredOption("--text <text>", "the appeal (public for ever: no names, IINs, phone numbers or e-mails)")
+    .requiredOption("--key-out <file>", "where to write the appeal's key (the tracking code); must not exist")
+    .addOption(language)
+    .action(
+      withContext(async (ctx, kind: "document" | "proposal", subject: string, o: { text: string; keyOut: string; language: AppealLanguage }) => {
+        const id = kind === "document" ? BigInt(parseHash(subject, "document id")) : parseUint(subject, "proposal id");
+        await fileAppeal(ctx, io, kind, id, o);
+      }),
+    );
+  appealCommand
+    .command("status")
+    .description("an appeal as the chain has it: state, the body that must answer, dates, verdict, texts")
+    .argument("<number>", "the appeal's number", arg((t) => parseUint(t, "appeal number")))
+    .action(withContext((ctx, id: bigint) => appealStatus(ctx, io, id, json())));
+  appealCommand
+    .command("answer")
+    .description("registrar: answer an appeal your agency must answer, with reasons (the council answers by `propose answer-appeal`)")
+    .argument("<number>", "the appeal's number", arg((t) => parseUint(t, "appeal number")))
+    .addOption(verdict)
+    .requiredOption("--reasons <text>", "the reasons (public, at least 20 characters)")
+    .option("--remedy <document>", "the document that amends or revokes the contested act", arg((t) => parseHash(t, "remedy document")))
+    .addOption(language)
+    .action(withContext((ctx, id: bigint, o: { outcome: Verdict; reasons: string; language: AppealLanguage; remedy?: string }) => answerAppeal(ctx, io, id, o)));
 
   program
     .command("revoke")

@@ -5,7 +5,7 @@
  */
 import { type ContractLookup, type DecodedAction, contractLookup, decodeAction } from "@government-dao/core/actions/decode";
 import { type Labels, type RenderLocale, renderAction } from "@government-dao/core/actions/render";
-import type { ContractName } from "@government-dao/core/contracts";
+import { CONTRACTS, type ContractName } from "@government-dao/core/contracts";
 import { splitProposalDescription } from "@government-dao/core/proposal-description";
 import { PROPOSAL_STATES, type ProposalStateName } from "@government-dao/core/proposal-state";
 import { id as keccakId } from "ethers";
@@ -111,17 +111,10 @@ export async function loadProposal(ctx: GovContext, text: string): Promise<Propo
   };
 }
 
-/** Our contracts by address, as the deployment names them. */
+/** Our contracts by address, as the deployment names them (core's one list of contracts). */
 function contractsOf(ctx: GovContext): ContractLookup {
-  const book: Partial<Record<ContractName, string>> = {
-    OfficialSeats: ctx.addresses.seats,
-    AgencyRegistry: ctx.addresses.agencies,
-    DocumentRegistry: ctx.addresses.documents,
-    BudgetEscrow: ctx.addresses.escrow,
-    GovernmentGovernor: ctx.addresses.governor,
-    TimelockController: ctx.addresses.timelock,
-  };
-  if (ctx.hasTenge) book.DigitalTenge = ctx.addresses.tenge;
+  const book: Partial<Record<ContractName, string>> = {};
+  for (const c of CONTRACTS) if (c.key !== "tenge" || ctx.hasTenge) book[c.name] = ctx.addresses[c.key];
   return contractLookup(book);
 }
 
