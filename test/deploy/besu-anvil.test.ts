@@ -33,6 +33,7 @@ import GovernmentDAO from "../../ignition/modules/GovernmentDAO.js";
 import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { type GovernmentContracts, action } from "../../scripts/lib/contracts.js";
 import { DEMO_BOUNDS } from "@government-dao/devchain/demo-cast";
+import { INDEXED_CONTRACTS } from "@government-dao/core/contracts";
 import type { GovernmentAddresses } from "@government-dao/core/deployment";
 import { auditRoles } from "../../scripts/lib/roles-audit.js";
 import { configFromDeployment } from "../../subgraph/scripts/config.js";
@@ -244,7 +245,8 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
     const manifest = yaml.load(Mustache.render(template, config, {}, { escape: (t: string) => t })) as {
       dataSources: { network: string; source: { address: string } }[];
     };
-    expect(manifest.dataSources.length).to.equal(6);
+    // One data source per contract of the module (core's list), each on the `besu` network.
+    expect(manifest.dataSources.length).to.equal(INDEXED_CONTRACTS.length);
     for (const source of manifest.dataSources) expect(source.network).to.equal("besu");
     expect(manifest.dataSources.map((s) => s.source.address)).to.include(addresses.documents.toLowerCase());
 
