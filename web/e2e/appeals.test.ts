@@ -126,6 +126,10 @@ describe("appeals: a citizen contests a decision without a wallet", () => {
     await row.waitFor();
     assert.equal(await row.getAttribute("data-overdue"), "true");
     assert.match(await row.innerText(), /overdue/);
+    // "Why": the auditor's published rule that flags the unanswered appeal, with its explanation, on the act's page.
+    const flag = page.getByTestId("document-audit").locator('li[data-rule="appeal-deadline"]');
+    assert.equal(await flag.getAttribute("data-severity"), "critical");
+    assert.match(await flag.innerText(), new RegExp(`Appeal ${overdue} to agency 1 was due .* overdue, unanswered`));
     await page.goto(`${world.web.url}/appeals`);
     const finance = page.getByTestId("appeal-stats").locator('tr[data-respondent="1"]');
     await finance.waitFor();

@@ -16,6 +16,7 @@ import { docTypeKey, documentName } from "@/components/public/labels";
 import { ApiNotFound, load } from "@/lib/api/client";
 import { listAppeals } from "@/lib/api/appeals";
 import { getDocument, verifyDocument } from "@/lib/api/documents";
+import { getFlags } from "@/lib/api/flags";
 import { listAgencies } from "@/lib/api/people";
 import { proposalTitle } from "@/lib/api/proposals";
 import { metadataPrefill } from "@/lib/document-prefill";
@@ -49,13 +50,14 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const f = await formatters();
 
   const data = await load(async () => {
-    const [detail, verified, appeals, agencies] = await Promise.all([
+    const [detail, verified, appeals, agencies, flags] = await Promise.all([
       getDocument(id),
       verifyDocument(id),
       listAppeals({ kind: "DOCUMENT", subject: BigInt(id).toString() }),
       listAgencies(),
+      getFlags(),
     ]);
-    return { detail, verified, appeals, agencies };
+    return { detail, verified, appeals, agencies, flags };
   }).catch((error: unknown) => {
     if (error instanceof ApiNotFound) notFound();
     throw error;
@@ -70,7 +72,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       </>
     );
   }
-  const { detail, verified, appeals, agencies } = data.data;
+  const { detail, verified, appeals, agencies, flags } = data.data;
+  // The auditor's flags on this document and on its appeals, each with the published rule that raised it.
+  const appealIds = new Set(appeals.map((a) => a.id));
+  const audited = flags.items.filter((g) => (g.subject.kind === "document" && g.subject.id.toLowerCase() === id) || (g.subject.kind === "appeal" && appealIds.has(g.subject.id)));
+  const ruleOf = new Map(flags.rules.map((r) => [r.id, r]));
   const doc = detail.document;
   const name = documentName(doc, f.locale);
   const link = await pageUrl(`/documents/${id}`);
@@ -230,6 +236,24 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
               ))}
             </ul>
           </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="doc-audit" data-testid="document-audit">
+        <h2 id="doc-audit">{ta("auditTitle")}</h2>
+        {flags.rules.length === 0 ? (
+          <p>{ta("auditNotRun")}</p>
+        ) : audited.length === 0 ? (
+          <p>{ta("auditNone", { rules: flags.rules.length })}</p>
+        ) : (
+          <ul>
+            {audited.map((g) => (
+              <li key={`${g.rule}-${g.message}`} data-rule={g.rule} data-severity={g.severity}>
+                <strong>{ruleOf.get(g.rule)?.title ?? g.rule}</strong> — {g.message}
+                <p className="hint">{ruleOf.get(g.rule)?.explanation}</p>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </>
