@@ -139,6 +139,23 @@ describe("appeals: a citizen contests a decision without a wallet", () => {
     await page.close();
   });
 
+  it("an official builds the council's answer to an appeal against a proposal: the action reads as a sentence and its simulation passes", async () => {
+    const appeal = world.record.appeals.proposal ?? "";
+    const page = await openAs("/council/propose", 1);
+    await page.getByLabel("Title", { exact: true }).fill(`Answer appeal ${appeal}`);
+    await page.getByLabel("Rationale", { exact: true }).fill("The council answers the citizen's appeal with its reasons.");
+    await page.getByLabel("Action", { exact: true }).selectOption({ label: "Answer an appeal (the council's reasoned answer)" });
+    await page.getByLabel("Appeal the council must answer").selectOption(appeal);
+    await page.getByLabel("Reasons (required, public)").fill("Получатели указаны в договорах, опубликованных вместе с бюджетом; реестр ссылается на них.");
+    await page.getByRole("button", { name: "Add action" }).click();
+    const item = page.getByTestId("builder-actions").locator(":scope > li").nth(0);
+    await item.getByText(new RegExp(`Answer appeal No\\. ${appeal}: rejected`)).waitFor();
+    await page.getByRole("button", { name: "Simulate" }).click();
+    await page.locator('[data-testid="simulation"][data-simulation="passed"]').waitFor({ timeout: 20_000 });
+    await world.screenshot(page, "builder-answer-appeal");
+    await page.close();
+  });
+
   it("the relayer refuses personal data, a foreign origin, an oversized body, another chain's signature and a replay, and files nothing for them", async () => {
     const order = world.record.documents.orderTengeAccounting?.tokenId as Hex;
     const c = chain();

@@ -15,6 +15,7 @@ import { ActionSentence } from "@/components/proposal-builder/ActionSentence";
 import type { BudgetOption } from "@/components/proposal-builder/AllocationForm";
 import { FailureText } from "@/components/proposal-builder/FailureText";
 import { Field, useProblemText } from "@/components/proposal-builder/Field";
+import type { CouncilAppeal } from "@/components/proposal-builder/AnswerAppealForm";
 import type { PendingMilestone } from "@/components/proposal-builder/ReleaseMilestoneForm";
 import { useRuntime } from "@/components/Providers";
 import { useEscrowTokens } from "@/hooks/useEscrowTokens";
@@ -22,7 +23,7 @@ import { useSeat } from "@/hooks/useGovernance";
 import { useProposalBuilder } from "@/hooks/useProposalBuilder";
 import { type FormProblems, checkForm, decodeCall, proposalTextSchema } from "@/utils/proposal-actions";
 
-export function ProposalBuilder({ budgets, pending }: { budgets: readonly BudgetOption[]; pending: readonly PendingMilestone[] }) {
+export function ProposalBuilder({ budgets, pending, appeals }: { budgets: readonly BudgetOption[]; pending: readonly PendingMilestone[]; appeals: readonly CouncilAppeal[] }) {
   const t = useTranslations("builder");
   const problem = useProblemText();
   const { addresses } = useRuntime();
@@ -53,7 +54,7 @@ export function ProposalBuilder({ budgets, pending }: { budgets: readonly Budget
         </Field>
       </section>
 
-      <ActionPicker onAdd={builder.addAction} budgets={budgets} pending={pending} tokens={tokens ?? []} decimalsOf={decimalsOf} symbolOf={symbolOf} />
+      <ActionPicker onAdd={builder.addAction} budgets={budgets} pending={pending} appeals={appeals} tokens={tokens ?? []} decimalsOf={decimalsOf} symbolOf={symbolOf} />
 
       <section aria-labelledby="builder-actions" className="card">
         <h2 id="builder-actions">{t("actionsHeading", { count: builder.actions.length })}</h2>

@@ -5,8 +5,10 @@ import { type Address, getAddress } from "viem";
 
 import type { BudgetOption } from "@/components/proposal-builder/AllocationForm";
 import { ProposalBuilder } from "@/components/proposal-builder/ProposalBuilder";
+import type { CouncilAppeal } from "@/components/proposal-builder/AnswerAppealForm";
 import type { PendingMilestone } from "@/components/proposal-builder/ReleaseMilestoneForm";
 import type { Locale } from "@/i18n/locales";
+import { listAppeals } from "@/lib/api/appeals";
 import { budgetOverview } from "@/lib/api/budget";
 import { load } from "@/lib/api/client";
 import { documentTitle, listDocuments } from "@/lib/api/documents";
@@ -19,15 +21,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Active budget documents and pending milestones from the public API, to choose from (typing ids also works). */
-async function choices(locale: Locale): Promise<{ budgets: BudgetOption[]; pending: PendingMilestone[]; ok: boolean }> {
+async function choices(locale: Locale): Promise<{ budgets: BudgetOption[]; pending: PendingMilestone[]; appeals: CouncilAppeal[]; ok: boolean }> {
   const data = await load(async () => {
-    const [budgets, overview] = await Promise.all([listDocuments({ type: "BUDGET", status: "ACTIVE", limit: 1000 }), budgetOverview({ limit: 1000 })]);
-    return { budgets: budgets.items, allocations: overview.items };
+    const [budgets, overview, appeals] = await Promise.all([
+      listDocuments({ type: "BUDGET", status: "ACTIVE", limit: 1000 }),
+      budgetOverview({ limit: 1000 }),
+      listAppeals({ respondent: "0" }, 1000),
+    ]);
+    return { budgets: budgets.items, allocations: overview.items, appeals };
   });
-  if (!data.ok) return { budgets: [], pending: [], ok: false };
-  const { budgets, allocations } = data.data;
+  if (!data.ok) return { budgets: [], pending: [], appeals: [], ok: false };
+  const { budgets, allocations, appeals } = data.data;
   return {
     ok: true,
+    // The council's pending appeals (answered or withdrawn ones cannot be answered).
+    appeals: appeals.filter((a) => ["FILED", "FORWARDED", "EXTENDED"].includes(a.state)).map((a) => ({ id: a.id, kind: a.kind, dueAt: a.dueAt })),
     budgets: budgets.map((d) => {
       const label = documentTitle(d, locale);
       return { id: d.id as `0x${string}`, label: label ? `${label.number} — ${label.title}` : shortHex(d.id) };
@@ -44,7 +52,7 @@ async function choices(locale: Locale): Promise<{ budgets: BudgetOption[]; pendi
 
 export default async function ProposePage() {
   const t = await getTranslations("builder");
-  const { budgets, pending, ok } = await choices((await getLocale()) as Locale);
+  const { budgets, pending, appeals, ok } = await choices((await getLocale()) as Locale);
   return (
     <>
       <p className="eyebrow">
@@ -53,7 +61,7 @@ export default async function ProposePage() {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       {!ok ? <p className="card hint">{t("apiDown")}</p> : null}
-      <ProposalBuilder budgets={budgets} pending={pending} />
+      <ProposalBuilder budgets={budgets} pending={pending} appeals={appeals} />
     </>
   );
 }
