@@ -99,6 +99,17 @@ describe("appeals: a citizen contests a decision without a wallet", () => {
     assert.equal(followUps.length, 1, "the follow-up is on chain");
     await page.close();
 
+    // The Finance registrar finds it in the agency's inbox on the registrar page (rendered from the public API, once
+    // the indexer has the appeal), beside the seeded overdue one.
+    for (let tries = 0; (await fetch(`${world.indexer.url}/api/v1/appeals/${id}`)).status !== 200; tries++) {
+      assert.ok(tries < 100, "the indexer has the new appeal within 20 s");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const inbox = await openAs("/registrar", DEV_ACCOUNT_INDEX.financeRegistrar);
+    await inbox.getByTestId("appeal-inbox").locator(`li[data-appeal="${world.record.appeals.overdue ?? ""}"]`).filter({ hasText: "overdue" }).waitFor();
+    await inbox.getByTestId("appeal-inbox").locator(`li[data-appeal="${id}"]`).getByRole("link").click();
+    await inbox.waitForURL(new RegExp(`/appeals/${id}$`));
+    await inbox.close();
     const registrar = await openAs(`/appeals/${id}`, DEV_ACCOUNT_INDEX.financeRegistrar);
     const form = registrar.getByTestId("appeal-answer-form");
     await form.waitFor();

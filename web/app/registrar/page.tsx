@@ -3,7 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 
 import { type AgencyDocumentItem, AgencyDocuments } from "@/components/AgencyDocuments";
 import { RegistrarForm } from "@/components/RegistrarForm";
+import { AppealInbox, type InboxAppeal } from "@/components/appeals/AppealInbox";
 import { documentName } from "@/components/public/labels";
+import { listAppeals } from "@/lib/api/appeals";
 import { load } from "@/lib/api/client";
 import { type ApiDocument, listDocuments } from "@/lib/api/documents";
 
@@ -38,13 +40,23 @@ async function agencyDocuments(locale: string): Promise<AgencyDocumentItem[]> {
   });
 }
 
+/** The agencies' pending appeals (none when the public data service is down): the inbox filters them by wallet. */
+async function pendingAppeals(): Promise<InboxAppeal[]> {
+  const loaded = await load(() => listAppeals({}, 1000));
+  if (!loaded.ok) return [];
+  return loaded.data
+    .filter((a) => a.respondent !== "0" && ["FILED", "FORWARDED", "EXTENDED"].includes(a.state))
+    .map((a) => ({ id: a.id, respondent: Number(a.respondent), dueAt: a.dueAt, overdue: a.overdue }));
+}
+
 export default async function RegistrarPage() {
   const t = await getTranslations("registrar");
-  const docs = await agencyDocuments(await getLocale());
+  const [docs, appeals] = await Promise.all([agencyDocuments(await getLocale()), pendingAppeals()]);
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <AppealInbox appeals={appeals} />
       <RegistrarForm />
       <AgencyDocuments docs={docs} />
     </>
