@@ -233,6 +233,12 @@ describe("public answers (anvil, PGlite)", () => {
     assert.deepEqual((await json<{ items: Appeal[] }>("/api/v1/appeals?respondent=2&state=EXTENDED")).items.map((a) => a.id), [roles.extended]);
     assert.equal((await json<{ items: Appeal[] }>("/api/v1/appeals?kind=PROPOSAL")).items.length, 1);
     assert.equal((await get("/api/v1/appeals?state=LOST")).status, 400);
+    for (const feed of ["appeals.rss", "appeals.atom"]) {
+      const text = await (await get(`/api/v1/feeds/${feed}`)).text();
+      parseXml(text);
+      assert.ok(text.includes(`Appeal ${roles.upheld} answered by the council: upheld`), `${feed} carries the council's answer`);
+      assert.ok(text.includes(`Appeal ${roles.forwardedAndRejected} forwarded from agency 1 to agency 2`), `${feed} carries the forward`);
+    }
     assert.equal((await get("/api/v1/appeals/99")).status, 404);
 
     type Stat = { respondent: string; received: number; pending: number; overdue: number; answered: number; answeredOnTime: number; withdrawn: number; upheld: number; rejected: number; upheldShare: number | null; medianDaysToAnswer: number | null };
@@ -291,7 +297,7 @@ describe("public answers (anvil, PGlite)", () => {
     const ids: Record<string, string[]> = {
       "{id}": [revokedId],
       "{sha256}": [revokedId, `0x${"ab".repeat(32)}`],
-      "{feed}": ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom"],
+      "{feed}": ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom", "appeals.rss", "appeals.atom"],
     };
     const proposalId = await first("/api/v1/proposals?limit=1");
     const allocationId = await first("/api/v1/budget/allocations?limit=1");

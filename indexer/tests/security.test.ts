@@ -144,7 +144,7 @@ describe("API security (anvil, PGlite)", () => {
     validIds.set("/api/v1/verify/{sha256}", docIds);
     validIds.set("/api/v1/proposals/{id}", proposals.items.map((p) => String(p.id)));
     validIds.set("/api/v1/budget/allocations/{id}", allocations.items.map((a) => String(a.id)));
-    validIds.set("/api/v1/feeds/{feed}", ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom"]);
+    validIds.set("/api/v1/feeds/{feed}", ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom", "appeals.rss", "appeals.atom"]);
   });
   after(async () => {
     await indexer?.stop();

@@ -19,6 +19,7 @@ import { DOCUMENTS_LIST } from "./routes/documents.js";
 import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
 import { COUNCIL_SETTINGS, SETTINGS_LIST } from "./routes/settings.js";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, healthAnswerSchema, proposalRowSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
+import { FEEDS } from "./routes/feeds.js";
 import { PROPOSALS_LIST, PROPOSAL_FILTER_STATES } from "./routes/proposals.js";
 
 
@@ -207,7 +208,7 @@ export const openapi = {
       list(FLAGS_LIST, "The digital auditor's flags (JSON: the auditor's file as written, with generatedAt, chainId, block and the rules; CSV and XML: flat rows); no auditor run yet = empty list", [], false),
       FLAGS_JSON,
     ),
-    "/api/v1/feeds/{feed}": detail("RSS 2.0 (atom:link rel=self, lastBuildDate) and Atom (RFC 4287) feeds: the 50 newest proposals; the 50 newest document events (issued, amended, revoked)", "feed", "proposals.rss | proposals.atom | documents.rss | documents.atom", {
+    "/api/v1/feeds/{feed}": detail("RSS 2.0 (atom:link rel=self, lastBuildDate) and Atom (RFC 4287) feeds: the 50 newest proposals; the 50 newest document events (issued, amended, revoked); the 50 newest steps of appeals", "feed", FEEDS.join(" | "), {
       "application/rss+xml": { schema: { type: "string" } },
       "application/atom+xml": { schema: { type: "string" } },
     }),

@@ -51,6 +51,9 @@ export default async function OpenDataPage() {
         <li>
           {t("feedDocuments")}: <a href={apiUrl("/feeds/documents.rss")}>RSS</a> · <a href={apiUrl("/feeds/documents.atom")}>Atom</a>
         </li>
+        <li>
+          {t("feedAppeals")}: <a href={apiUrl("/feeds/appeals.rss")}>RSS</a> · <a href={apiUrl("/feeds/appeals.atom")}>Atom</a>
+        </li>
       </ul>
       <p>
         <a href={apiUrl("/openapi.json")}>{t("openapi")}</a> · <a href={apiUrl("/catalog")}>{t("catalog")}</a> · <a href={apiUrl("/datapackage.json")}>{t("datapackage")}</a>

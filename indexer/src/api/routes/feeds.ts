@@ -1,4 +1,5 @@
-// RSS 2.0 and Atom feeds: the 50 newest proposals, and the 50 newest document events (issued, amended, revoked).
+// RSS 2.0 and Atom feeds: the 50 newest proposals, the 50 newest document events (issued, amended, revoked), and
+// the 50 newest steps of citizens' appeals (filed, forwarded, extended, answered, withdrawn, followed up, remedy).
 // Links are built from PUBLIC_URL (context.ts), never from the request's Host header.
 import { Hono } from "hono";
 import { db } from "ponder:api";
@@ -12,7 +13,8 @@ import { type FeedEntry, type FeedMeta, renderAtom, renderRss } from "../feed-xm
 import { governorStates, stateClock } from "../governor-state.js";
 
 const FEED_SIZE = 50;
-const feedParam = z.enum(["proposals.rss", "proposals.atom", "documents.rss", "documents.atom"]);
+export const FEEDS = ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom", "appeals.rss", "appeals.atom"] as const;
+const feedParam = z.enum(FEEDS);
 const short = (hash: string): string => `${hash.slice(0, 18)}…`;
 
 async function proposalEntries(): Promise<FeedEntry[]> {
@@ -49,14 +51,45 @@ async function documentEntries(): Promise<FeedEntry[]> {
   });
 }
 
+/** Every step of every appeal, newest first: what happened, to which body, by when. */
+async function appealEntries(): Promise<FeedEntry[]> {
+  const e = schema.appealEvent;
+  const events = await db.select().from(e).orderBy(desc(e.blockNumber), desc(e.id)).limit(FEED_SIZE);
+  const body = (id: bigint | null): string => (id === null ? "?" : id === 0n ? "the council" : `agency ${id}`);
+  const due = (at: bigint | null): string => (at === null ? "" : `, due ${new Date(Number(at) * 1000).toISOString().slice(0, 10)}`);
+  return events.map((ev) => {
+    const title =
+      ev.kind === "FILED" ? `Appeal ${ev.appealId} filed with ${body(ev.toRespondent)}${due(ev.dueAt)}`
+      : ev.kind === "FORWARDED" ? `Appeal ${ev.appealId} forwarded from ${body(ev.fromRespondent)} to ${body(ev.toRespondent)}${due(ev.dueAt)}`
+      : ev.kind === "EXTENDED" ? `Appeal ${ev.appealId}: term extended${due(ev.dueAt)}`
+      : ev.kind === "ANSWERED" ? `Appeal ${ev.appealId} answered by ${body(ev.toRespondent)}: ${(ev.outcome ?? "").toLowerCase().replace("_", " ")}${ev.onTime === false ? " (late)" : ""}`
+      : ev.kind === "WITHDRAWN" ? `Appeal ${ev.appealId} withdrawn by its filer`
+      : ev.kind === "FOLLOWED_UP" ? `Appeal ${ev.appealId}: the filer added a message`
+      : `Appeal ${ev.appealId}: remedy linked`;
+    return {
+      id: `appeal-event:${ev.id}`,
+      title,
+      summary: `${ev.kind.toLowerCase().replace("_", " ")}${ev.digest ? `; text sha-256 ${ev.digest}` : ""}; transaction ${ev.transactionHash}`,
+      link: `${publicUrl}/api/v1/appeals/${ev.appealId}`,
+      time: ev.timestamp,
+    };
+  });
+}
+
+const FEED_KINDS = {
+  proposals: { entries: proposalEntries, title: "Government DAO: new proposals" },
+  documents: { entries: documentEntries, title: "Government DAO: documents issued, amended and revoked" },
+  appeals: { entries: appealEntries, title: "Government DAO: citizens' appeals and the state's answers" },
+} as const;
+
 export const feeds = new Hono().get("/feeds/:feed", async (c) => {
   const feed = feedParam.parse(c.req.param("feed"));
-  const proposals = feed.startsWith("proposals");
-  const entries = proposals ? await proposalEntries() : await documentEntries();
+  const kind = feed.slice(0, feed.indexOf(".")) as keyof typeof FEED_KINDS;
+  const entries = await FEED_KINDS[kind].entries();
   const meta: FeedMeta = {
-    title: proposals ? "Government DAO: new proposals" : "Government DAO: documents issued, amended and revoked",
+    title: FEED_KINDS[kind].title,
     self: `${publicUrl}/api/v1/feeds/${feed}`,
-    urn: `urn:government-dao:${deployment.chainId}:${deployment.contracts.DocumentRegistry.address.toLowerCase()}:${proposals ? "proposals" : "documents"}`,
+    urn: `urn:government-dao:${deployment.chainId}:${deployment.contracts.DocumentRegistry.address.toLowerCase()}:${kind}`,
     author: "Government DAO public API (indexed from the chain)",
   };
   return feed.endsWith(".rss")
