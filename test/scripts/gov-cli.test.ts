@@ -869,6 +869,12 @@ describe("gov CLI on a real anvil", function () {
     await refused(["appeal", "status", "999"], /There is no appeal No\. 999/);
   });
 
+  it("proposes holidays for the appeals calendar, shown as dates, and refuses a date that is not one", async function () {
+    const run = await ok(["propose", "holidays", "2031-03-21", "2031-03-24", "--title", "Nauryz 2031", "--dry-run"]);
+    expect(run.out.join("\n"), run.out.join("\n")).to.contain("Declare 2031-03-21, 2031-03-24 public holidays in the appeals calendar");
+    await refused(["propose", "holidays", "2031-02-30", "--title", "No such day", "--dry-run"], /not a calendar date/);
+  });
+
   it("proposes the council's answer to an appeal against a proposal, shown as a sentence", async function () {
     const appeal = result.record.appeals.proposal ?? "";
     const run = await ok(["propose", "answer-appeal", appeal, "--outcome", "rejected", "--reasons", APPEAL_REASONS, "--title", "Answer the appeal", "--dry-run"]);

@@ -72,6 +72,10 @@ export const releaseMilestoneCall = (escrow: Address, allocationId: bigint, inde
 export const answerAppealCall = (appeals: Address, appealId: bigint, outcome: number, answerDigest: Hex, remedy: bigint): ProposalCall =>
   call(appeals, encodeFunctionData({ abi: abis.Appeals, functionName: "answer", args: [appealId, outcome, answerDigest, remedy] }));
 
+/** WorkingDayCalendar.setDayKinds: declare days (day numbers, UTC+5) a Holiday (1), a WorkingDay (2) or Default (0). */
+export const setDayKindsCall = (appeals: Address, days: readonly number[], kind: number): ProposalCall =>
+  call(appeals, encodeFunctionData({ abi: abis.Appeals, functionName: "setDayKinds", args: [days, kind] }));
+
 /** BudgetEscrow.cancelAllocation, with the reason stored on chain. */
 export const cancelAllocationCall = (escrow: Address, allocationId: bigint, reason: string): ProposalCall =>
   call(escrow, encodeFunctionData({ abi: abis.BudgetEscrow, functionName: "cancelAllocation", args: [allocationId, reason] }));

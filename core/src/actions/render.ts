@@ -244,6 +244,11 @@ const SENTENCES: Record<string, Record<RenderLocale, Sentence>> = {
     ru: (a, w) => `Ответить на обращение № ${String(a.appealId)}: ${APPEAL_VERDICTS.ru[Number(a.outcome)] ?? String(a.outcome)} (ответ ${w.short(a.answerDigest)}${isZeroId(a.remedy) ? "" : `, исправляющий акт ${w.document(a.remedy)}`})`,
     kk: (a, w) => `№ ${String(a.appealId)} өтінішке жауап беру: ${APPEAL_VERDICTS.kk[Number(a.outcome)] ?? String(a.outcome)} (жауап ${w.short(a.answerDigest)}${isZeroId(a.remedy) ? "" : `, түзететін акт ${w.document(a.remedy)}`})`,
   },
+  "Appeals.setDayKinds": {
+    en: (a, w) => `Declare ${days(a, w)} ${DAY_KIND_WORDS.en[Number(a.kind)] ?? String(a.kind)} in the appeals calendar`,
+    ru: (a, w) => `Объявить в календаре обращений: ${days(a, w)} — ${DAY_KIND_WORDS.ru[Number(a.kind)] ?? String(a.kind)}`,
+    kk: (a, w) => `Өтініштер күнтізбесінде жариялау: ${days(a, w)} — ${DAY_KIND_WORDS.kk[Number(a.kind)] ?? String(a.kind)}`,
+  },
   "GovernmentGovernor.setVotingDelay": setting({ en: "the voting delay", ru: "задержку перед голосованием", kk: "дауыс беру басталғанға дейінгі кідірісті" }, "seconds"),
   "GovernmentGovernor.setVotingPeriod": setting({ en: "the voting period", ru: "срок голосования", kk: "дауыс беру кезеңін" }, "seconds"),
   "GovernmentGovernor.setProposalThreshold": setting({ en: "the proposal threshold", ru: "порог внесения предложений", kk: "ұсыныс енгізу шегін" }, "seats"),
@@ -260,6 +265,15 @@ const SENTENCES: Record<string, Record<RenderLocale, Sentence>> = {
 
 const isZero = (value: unknown): boolean => String(value).toLowerCase() === zeroAddress;
 const isZeroId = (value: unknown): boolean => BigInt(String(value)) === 0n;
+
+/** `WorkingDayCalendar.DayKind`, by index. */
+const DAY_KIND_WORDS: Record<RenderLocale, readonly string[]> = {
+  en: ["ordinary days again", "public holidays", "working days"],
+  ru: ["обычные дни", "праздничные дни", "рабочие дни"],
+  kk: ["қалыпты күндер", "мереке күндері", "жұмыс күндері"],
+};
+/** The declared day numbers (days since 1970-01-01 in UTC+5) as dates. */
+const days = (a: Args, w: Words): string => (a.dayNumbers as readonly number[]).map((d) => w.date(Number(d) * 86_400)).join(", ");
 
 /** The verdicts of `IAppeals.Outcome`, by index (0: none). */
 const APPEAL_VERDICTS: Record<RenderLocale, readonly string[]> = {

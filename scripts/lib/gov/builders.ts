@@ -11,6 +11,7 @@ import { Interface, ZeroAddress, toUtf8Bytes } from "ethers";
 import type { Action } from "../contracts.js";
 import { type SigningContext, demoKeyring } from "../documents.js";
 import { PlainError } from "../explain-error.js";
+import { calendarDay } from "@government-dao/core/appeals";
 import { type AgencyKeys, publicKeyHash } from "@government-dao/core/cosignature";
 import { type GovContext, LOCAL_CHAIN_ID } from "./context.js";
 import { parseAmount, parseTime, shown } from "./inputs.js";
@@ -50,6 +51,19 @@ export const releaseMilestone = (ctx: GovContext, allocationId: bigint, index: b
 /** The council's answer to appeal `appealId` (outcome: IAppeals.Outcome index), with its remedy document or 0. */
 export const answerAppealAction = (ctx: GovContext, appealId: bigint, outcome: number, answerDigest: string, remedy: bigint): Action =>
   calls.answerAppealCall(address(ctx.addresses.appeals), appealId, outcome, hex(answerDigest), remedy);
+
+/** Declares calendar days (ISO dates, Kazakhstan time) public holidays, working days, or ordinary again. */
+export const setDayKinds = (ctx: GovContext, dates: readonly string[], kind: "holiday" | "working" | "default"): Action => {
+  if (dates.length === 0 || dates.length > 64) throw new PlainError(`Give 1 to 64 dates (${dates.length} given).`);
+  const days = dates.map((d) => {
+    try {
+      return calendarDay(d);
+    } catch (error) {
+      throw new PlainError(`${error instanceof Error ? error.message : String(error)}. Nothing was sent.`);
+    }
+  });
+  return calls.setDayKindsCall(address(ctx.addresses.appeals), days, { default: 0, holiday: 1, working: 2 }[kind]);
+};
 
 export const cancelAllocation = (ctx: GovContext, allocationId: bigint, reason: string): Action =>
   calls.cancelAllocationCall(address(ctx.addresses.escrow), allocationId, reason);

@@ -18,6 +18,7 @@ import {
   addAgency,
   addRegistrar,
   answerAppealAction,
+  setDayKinds,
   assertRegisteredKey,
   cancelAllocation,
   changeSetting,
@@ -189,6 +190,14 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
       return submit(ctx, [addAgency(ctx, id, name, keyHash, registrars)], o);
     }),
   );
+
+  withProposal(
+    proposeCommand
+      .command("holidays")
+      .description("declare days of the appeals calendar (Kazakhstan time): public holidays, or with --working the weekend days a resolution makes working")
+      .argument("<dates...>", "YYYY-MM-DD, today or later (1 to 64)")
+      .addOption(new Option("--as-kind <kind>", "what the days become").choices(["holiday", "working", "default"]).default("holiday")),
+  ).action(withContext((ctx, dates: string[], o: ProposeOptions & { asKind: "holiday" | "working" | "default" }) => submit(ctx, [setDayKinds(ctx, dates, o.asKind)], o)));
 
   withProposal(
     proposeCommand
