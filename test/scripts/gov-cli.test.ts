@@ -850,6 +850,9 @@ describe("gov CLI on a real anvil", function () {
     const status = JSON.parse((await ok(["--json", "appeal", "status", id])).out.join("\n")) as Record<string, unknown>;
     expect([status.state, status.respondent, status.text, status.overdue]).to.deep.equal(["filed", "agency 1", APPEAL_TEXT, false]);
 
+    const added = await ok(["--as", "treasurer", "appeal", "follow-up", id, "--appeal-key", keyFile, "--text", "Прилагаю график отчётов районных акиматов."]);
+    expect(added.out[0]).to.match(new RegExp(`^Message added to appeal No\\. ${id} in tx 0x[0-9a-f]{64}\\.$`));
+    expect(await c.appeals.queryFilter(c.appeals.filters.AppealFollowedUp(BigInt(id)), 0, "latest")).to.have.length(1);
     const answered = await ok(["--as", "registrar-finance", "appeal", "answer", id, "--outcome", "rejected", "--reasons", APPEAL_REASONS]);
     expect(answered.out[0]).to.match(new RegExp(`^Appeal No\\. ${id} answered \\(rejected\\) in tx 0x[0-9a-f]{64}\\.$`));
     const after = JSON.parse((await ok(["--json", "appeal", "status", id])).out.join("\n")) as Record<string, unknown>;
@@ -867,6 +870,19 @@ describe("gov CLI on a real anvil", function () {
     const overdue = result.record.appeals.overdue ?? "";
     await refused(["--as", "registrar-digital", "appeal", "answer", overdue, "--outcome", "upheld", "--reasons", APPEAL_REASONS], /may not act for agency 1 on this appeal/);
     await refused(["appeal", "status", "999"], /There is no appeal No\. 999/);
+    // Withdrawing needs the key that filed it: another key (even one only its owner reads) is refused.
+    const stranger = path.join(workDir, "stranger-key.txt");
+    await writeFile(stranger, `${Wallet.createRandom().privateKey}\n`, { mode: 0o600 });
+    await refused(["--as", "treasurer", "appeal", "withdraw", overdue, "--appeal-key", stranger], /did not file appeal No\. /);
+  });
+
+  it("the filer withdraws a pending appeal with its key file", async function () {
+    const keyFile = path.join(workDir, "appeal-key-3.txt");
+    await ok(["--as", "treasurer", "appeal", "file", "document", tokenId("orderTengeAccounting"), "--text", APPEAL_TEXT, "--key-out", keyFile]);
+    const id = (await c.appeals.appealCount()).toString();
+    const run = await ok(["--as", "treasurer", "appeal", "withdraw", id, "--appeal-key", keyFile]);
+    expect(run.out[0]).to.match(new RegExp(`^Appeal No\\. ${id} withdrawn in tx 0x[0-9a-f]{64}\\.$`));
+    expect((await c.appeals.appeal(id)).state).to.equal(5n);
   });
 
   it("proposes holidays for the appeals calendar, shown as dates, and refuses a date that is not one", async function () {

@@ -8,12 +8,22 @@ import { open } from "node:fs/promises";
 
 import { Wallet } from "ethers";
 
-import { APPEAL_OUTCOMES, APPEAL_REQUEST_TYPES, APPEAL_STATES, APPEAL_SUBJECT_KINDS, appealAnswerSchema, appealJson, appealTextSchema, appealsDomain } from "@government-dao/core/appeals";
+import {
+  APPEAL_OUTCOMES,
+  APPEAL_REQUEST_TYPES,
+  APPEAL_STATES,
+  APPEAL_SUBJECT_KINDS,
+  appealAnswerSchema,
+  appealJson,
+  appealNoteSchema,
+  appealTextSchema,
+  appealsDomain,
+} from "@government-dao/core/appeals";
 import { hex32 } from "@government-dao/core/enums";
 import { PlainError } from "../explain-error.js";
 import { jsonSafe, terminalSafe } from "../terminal-text.js";
 import type { Output } from "./commands-governance.js";
-import type { GovContext } from "./context.js";
+import { type GovContext, readKeyFile } from "./context.js";
 import { sendChecked } from "./transactions.js";
 
 export type AppealLanguage = "kk" | "ru" | "en";
@@ -69,6 +79,33 @@ export async function fileAppeal(
   io.out(`Appeal No. ${id} filed in tx ${receipt.hash}: ${body(a.respondent)} must answer by ${iso(a.dueAt)}.`);
   io.out(`Its tracking code (the key that signed it) is in ${terminalSafe(options.keyOut)}: keep it, it withdraws or adds to the appeal.`);
   return id;
+}
+
+/**
+ * The filer adds a message to (`text`) or withdraws (no text) a pending appeal, signing with the appeal's key from
+ * `keyFile` (readable by its owner only); the CLI's account relays the request.
+ */
+export async function filerRequest(ctx: GovContext, io: Output, id: bigint, keyFile: string, note?: { text: string; language: AppealLanguage }): Promise<void> {
+  const { appeals } = ctx.contracts;
+  if (id < 1n || id > (await appeals.appealCount())) throw new PlainError(`There is no appeal No. ${id}. Nothing was sent.`);
+  const citizen = readKeyFile(keyFile);
+  const a = await appeals.appeal(id);
+  if (a.filer !== citizen.address) throw new PlainError(`The key in ${terminalSafe(keyFile)} did not file appeal No. ${id}. Nothing was sent.`);
+  const parsed = note ? appealNoteSchema.safeParse({ schema: "government-dao/appeal-note@1", language: note.language, text: note.text }) : undefined;
+  if (parsed && !parsed.success) throw refusal(parsed.error.issues);
+  const deadline = BigInt(((await ctx.provider.getBlock("latest"))?.timestamp ?? 0) + 3_600);
+  const nonce = await appeals.nonces(citizen.address);
+  const domain = appealsDomain(ctx.chainId, ctx.addresses.appeals as `0x${string}`);
+  if (parsed?.success) {
+    const { digest } = await ctx.store.putText(appealJson(parsed.data));
+    const signature = await citizen.signTypedData(domain, { FollowUpAppeal: [...APPEAL_REQUEST_TYPES.FollowUpAppeal] }, { appealId: id, bodyDigest: digest, nonce, deadline });
+    const receipt = await sendChecked(ctx, "add the message", ctx.as().appeals.followUp.populateTransaction(id, digest, deadline, signature));
+    io.out(`Message added to appeal No. ${id} in tx ${receipt.hash}.`);
+    return;
+  }
+  const signature = await citizen.signTypedData(domain, { WithdrawAppeal: [...APPEAL_REQUEST_TYPES.WithdrawAppeal] }, { appealId: id, nonce, deadline });
+  const receipt = await sendChecked(ctx, "withdraw the appeal", ctx.as().appeals.withdraw.populateTransaction(id, deadline, signature));
+  io.out(`Appeal No. ${id} withdrawn in tx ${receipt.hash}.`);
 }
 
 /** Prints one appeal as the chain has it (and its texts from the content store). */

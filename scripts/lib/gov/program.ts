@@ -34,7 +34,7 @@ import {
   unseatOfficial,
 } from "./builders.js";
 import { APPEAL_OUTCOMES } from "@government-dao/core/appeals";
-import { type AppealLanguage, type Verdict, answerAppeal, appealStatus, fileAppeal, storeAnswer } from "./commands-appeals.js";
+import { type AppealLanguage, type Verdict, answerAppeal, appealStatus, fileAppeal, filerRequest, storeAnswer } from "./commands-appeals.js";
 import { type MetadataOptions, amend, assertNotRegistered, describeDocument, mint, prepareFromOptions, revoke, verify } from "./commands-documents.js";
 import { type Output, type ProposeOptions, execute, propose, queue, simulate, status, vote } from "./commands-governance.js";
 import { exportRecord, roles, warp } from "./commands-system.js";
@@ -399,6 +399,20 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
         await fileAppeal(ctx, io, kind, id, o);
       }),
     );
+  appealCommand
+    .command("follow-up")
+    .description("the filer adds a public message to a pending appeal, signed with the appeal's key; your account relays it")
+    .argument("<number>", "the appeal's number", arg((t) => parseUint(t, "appeal number")))
+    .requiredOption("--appeal-key <file>", "the appeal's key (the file `appeal file` wrote)")
+    .requiredOption("--text <text>", "the message (public for ever: no personal data)")
+    .addOption(language)
+    .action(withContext((ctx, id: bigint, o: { appealKey: string; text: string; language: AppealLanguage }) => filerRequest(ctx, io, id, o.appealKey, o)));
+  appealCommand
+    .command("withdraw")
+    .description("the filer withdraws a pending appeal, signed with the appeal's key; your account relays it")
+    .argument("<number>", "the appeal's number", arg((t) => parseUint(t, "appeal number")))
+    .requiredOption("--appeal-key <file>", "the appeal's key (the file `appeal file` wrote)")
+    .action(withContext((ctx, id: bigint, o: { appealKey: string }) => filerRequest(ctx, io, id, o.appealKey)));
   appealCommand
     .command("status")
     .description("an appeal as the chain has it: state, the body that must answer, dates, verdict, texts")
