@@ -7,6 +7,8 @@
  */
 import { z } from "zod";
 
+import { sha256Hex } from "./content-read.ts";
+
 /** What an appeal contests, by `IAppeals.SubjectKind` index. */
 export const APPEAL_SUBJECT_KINDS = ["document", "proposal"] as const;
 /** An appeal's life cycle, by `IAppeals.State` index (index 0, "none", is no appeal). */
@@ -124,3 +126,6 @@ export type AppealNote = z.infer<typeof appealNoteSchema>;
 
 /** The exact bytes stored for a text (one JSON line): its sha-256 is the digest the chain holds. */
 export const appealJson = (value: AppealText | AppealAnswer | AppealNote): string => `${JSON.stringify(value)}\n`;
+
+/** The digest the chain holds for a text: sha-256 of {@link appealJson}, 0x lower-case hex. */
+export const appealDigest = (value: AppealText | AppealAnswer | AppealNote): `0x${string}` => sha256Hex(new TextEncoder().encode(appealJson(value)));

@@ -4,6 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -11,12 +13,14 @@ import { fileURLToPath } from "node:url";
 import {
   APPEAL_REQUEST_TYPES,
   appealAnswerSchema,
+  appealDigest,
   appealJson,
   appealTextSchema,
   calendarDay,
   calendarDayOf,
   personalDataIn,
 } from "@government-dao/core/appeals";
+import { openContentStore } from "@government-dao/core/content-store";
 
 const text = (body: string) => ({ schema: "government-dao/appeal@1", language: "ru", text: body });
 
@@ -29,6 +33,17 @@ describe("appeal texts (core/src/appeals.ts)", () => {
     ] as const) {
       const parsed = appealTextSchema.parse({ schema: "government-dao/appeal@1", language, text: body });
       assert.equal(appealJson(parsed), `${JSON.stringify(parsed)}\n`);
+    }
+  });
+
+  it("names a text by the digest the content store gives its stored bytes, so the chain's digest names a readable file", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "appeal-digest-"));
+    try {
+      const body = appealTextSchema.parse({ schema: "government-dao/appeal@1", language: "en", text: "Please review the order: it states the wrong deadline." });
+      const stored = await openContentStore(dir).putText(appealJson(body));
+      assert.equal(appealDigest(body), stored.digest);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -8,11 +8,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { type Address, type Hex, createPublicClient, http, sha256, toBytes } from "viem";
+import { type Address, type Hex, createPublicClient, http } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 
 import { abis } from "@government-dao/core/abis";
-import { APPEAL_REQUEST_TYPES, appealJson, appealsDomain } from "@government-dao/core/appeals";
+import { APPEAL_REQUEST_TYPES, appealDigest, appealsDomain } from "@government-dao/core/appeals";
 import { readAddresses } from "@government-dao/core/deployment";
 import { DEV_ACCOUNT_INDEX } from "@government-dao/core/dev-accounts";
 import type { World } from "./harness";
@@ -48,7 +48,7 @@ async function signedFiling(subject: Hex, text: string, key = generatePrivateKey
     domain: appealsDomain(chainId, c.appeals),
     types: APPEAL_REQUEST_TYPES,
     primaryType: "FileAppeal",
-    message: { kind: 0, subject: BigInt(subject), bodyDigest: sha256(toBytes(appealJson(body))), nonce, deadline },
+    message: { kind: 0, subject: BigInt(subject), bodyDigest: appealDigest(body), nonce, deadline },
   });
   return { type: "file", kind: "document", subject: BigInt(subject).toString(), text: body, filer: citizen.address, deadline: deadline.toString(), signature };
 }

@@ -15,7 +15,7 @@ import { nonceManager, privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 
 import { abis } from "@government-dao/core/abis";
-import { APPEAL_REQUEST_TYPES, APPEAL_SUBJECT_KINDS, appealJson, appealNoteSchema, appealTextSchema, appealsDomain } from "@government-dao/core/appeals";
+import { APPEAL_REQUEST_TYPES, APPEAL_SUBJECT_KINDS, appealDigest, appealJson, appealNoteSchema, appealTextSchema, appealsDomain } from "@government-dao/core/appeals";
 import { openContentStore } from "@government-dao/core/content-store";
 import { decodeCustomError, sentenceFor } from "@government-dao/core/errors";
 import { contentDir, runtimeConfig } from "@/lib/runtime";
@@ -101,12 +101,6 @@ function signedByFiler(r: RelayRequest, digest: Hex, nonce: bigint, domain: Retu
   return verifyTypedData({ ...base, primaryType: "WithdrawAppeal", message: { appealId: r.appealId, nonce, deadline: r.deadline } });
 }
 
-/** The sha-256 digest (0x hex) of the exact bytes stored for a text. */
-async function digestOf(text: string): Promise<Hex> {
-  const bytes = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return `0x${Buffer.from(bytes).toString("hex")}`;
-}
-
 /** A revert as a refusal with the contract's custom error in plain words. */
 function refusalOf(error: unknown): RelayError {
   const raw = error instanceof BaseError ? error.walk((e) => e instanceof RawContractError) : undefined;
@@ -145,7 +139,7 @@ export async function relay(raw: unknown, client: string): Promise<RelayResult> 
   if (r.deadline > (latest.timestamp > now ? latest.timestamp : now) + 86_400n) throw new RelayError(400, "invalidRequest", "deadline: at most one day ahead");
 
   const json = "text" in r ? appealJson(r.text) : undefined;
-  const digest: Hex = json === undefined ? "0x" : await digestOf(json);
+  const digest: Hex = "text" in r ? appealDigest(r.text) : "0x";
   const nonce = await publicClient.readContract({ address: appeals, abi: abis.Appeals, functionName: "nonces", args: [r.filer] });
   const valid = await signedByFiler(r, digest, nonce, appealsDomain(config.chainId, appeals)).catch(() => false);
   if (!valid) throw new RelayError(400, "InvalidSignature", "The request is not signed by this key for this chain, or it was already used.");

@@ -7,11 +7,11 @@
  */
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { type Hex, sha256, toBytes } from "viem";
+import type { Hex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { getBlock, readContract } from "viem/actions";
 
-import { APPEAL_LANGUAGES, APPEAL_REQUEST_TYPES, APPEAL_SUBJECT_KINDS, appealJson, appealTextSchema, appealsDomain, personalDataIn } from "@government-dao/core/appeals";
+import { APPEAL_LANGUAGES, APPEAL_REQUEST_TYPES, APPEAL_SUBJECT_KINDS, appealDigest, appealTextSchema, appealsDomain, personalDataIn } from "@government-dao/core/appeals";
 import { useRuntime } from "@/components/Providers";
 import { useContract, useReadClient } from "@/hooks/useContract";
 import { rememberAppealKey } from "@/utils/appeal-keys";
@@ -46,7 +46,7 @@ export function AppealForm({ kind, subject }: { kind: (typeof APPEAL_SUBJECT_KIN
       const citizen = privateKeyToAccount(key);
       const [nonce, block] = await Promise.all([readContract(client, { ...appeals, functionName: "nonces", args: [citizen.address] }), getBlock(client)]);
       const deadline = block.timestamp + 3_600n;
-      const bodyDigest = sha256(toBytes(appealJson(body.data)));
+      const bodyDigest = appealDigest(body.data);
       const signature = await citizen.signTypedData({
         domain: appealsDomain(runtime.chainId, appeals.address),
         types: APPEAL_REQUEST_TYPES,

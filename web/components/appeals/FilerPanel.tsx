@@ -6,11 +6,11 @@
  */
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { type Hex, sha256, toBytes } from "viem";
+import type { Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { getBlock, readContract } from "viem/actions";
 
-import { APPEAL_LANGUAGES, APPEAL_REQUEST_TYPES, appealJson, appealNoteSchema, appealsDomain } from "@government-dao/core/appeals";
+import { APPEAL_LANGUAGES, APPEAL_REQUEST_TYPES, appealDigest, appealNoteSchema, appealsDomain } from "@government-dao/core/appeals";
 import { useRuntime } from "@/components/Providers";
 import { useContract, useReadClient } from "@/hooks/useContract";
 import { appealKey } from "@/utils/appeal-keys";
@@ -48,7 +48,7 @@ export function FilerPanel({ id, filer }: { id: bigint; filer: Hex }) {
       const domain = appealsDomain(runtime.chainId, appeals.address);
       const text = note?.success ? note.data : undefined;
       const signature = text
-        ? await account.signTypedData({ domain, types: APPEAL_REQUEST_TYPES, primaryType: "FollowUpAppeal", message: { appealId: id, bodyDigest: sha256(toBytes(appealJson(text))), nonce, deadline } })
+        ? await account.signTypedData({ domain, types: APPEAL_REQUEST_TYPES, primaryType: "FollowUpAppeal", message: { appealId: id, bodyDigest: appealDigest(text), nonce, deadline } })
         : await account.signTypedData({ domain, types: APPEAL_REQUEST_TYPES, primaryType: "WithdrawAppeal", message: { appealId: id, nonce, deadline } });
       const response = await fetch("/api/appeals", {
         method: "POST",
