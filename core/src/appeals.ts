@@ -15,6 +15,11 @@ export const APPEAL_SUBJECT_KINDS = ["document", "proposal"] as const;
 export const APPEAL_STATES = ["none", "filed", "forwarded", "extended", "answered", "withdrawn"] as const;
 /** An answer's verdict, by `IAppeals.Outcome` index. */
 export const APPEAL_OUTCOMES = ["none", "upheld", "partlyUpheld", "rejected"] as const;
+/** The verdicts an answer may give (every outcome but "none"). */
+export const APPEAL_VERDICTS = ["upheld", "partlyUpheld", "rejected"] as const satisfies readonly (typeof APPEAL_OUTCOMES)[number][];
+export type AppealVerdict = (typeof APPEAL_VERDICTS)[number];
+/** Whether an appeal in `state` (a name of {@link APPEAL_STATES}) still waits for its answer. */
+export const isPendingAppeal = (state: string): boolean => state === "filed" || state === "forwarded" || state === "extended";
 
 /** The EIP-712 domain's name and version, as the Appeals constructor fixes them. */
 export const APPEALS_DOMAIN = { name: "GovernmentDAO Appeals", version: "1" } as const;
@@ -112,7 +117,7 @@ export const appealAnswerSchema = z
   .object({
     schema: z.literal("government-dao/appeal-answer@1"),
     language: z.enum(APPEAL_LANGUAGES),
-    outcome: z.enum(["upheld", "partlyUpheld", "rejected"]),
+    outcome: z.enum(APPEAL_VERDICTS),
     reasons: publicText(20),
   })
   .strict();

@@ -9,7 +9,7 @@ import type { Address, Hex } from "viem";
 import { getBlock, readContract } from "viem/actions";
 import type { z } from "zod";
 
-import { APPEAL_OUTCOMES, APPEAL_STATES, APPEAL_SUBJECT_KINDS, appealAnswerSchema, appealNoteSchema, appealTextSchema } from "@government-dao/core/appeals";
+import { APPEAL_OUTCOMES, APPEAL_STATES, APPEAL_SUBJECT_KINDS, type AppealVerdict, appealAnswerSchema, appealNoteSchema, appealTextSchema, isPendingAppeal } from "@government-dao/core/appeals";
 import { useContract, useReadClient } from "@/hooks/useContract";
 import { useTransaction } from "@/hooks/useTransaction";
 import { PlainError } from "@/utils/errors";
@@ -39,7 +39,7 @@ export interface ChainAppeal {
 }
 
 /** Whether the appeal still waits for its answer. */
-export const isPending = (state: AppealStateName): boolean => state === "filed" || state === "forwarded" || state === "extended";
+export const isPending = (state: AppealStateName): boolean => isPendingAppeal(state);
 
 /** Appeal `id` as the chain has it; `null` when there is no such appeal. */
 export function useAppeal(id: bigint) {
@@ -101,7 +101,7 @@ export function useAppealText<S extends TextSchema>(digest: Hex | undefined, sch
 export function useAnswerAppeal() {
   const appeals = useContract("Appeals");
   const { state, run, reset } = useTransaction();
-  const answer = (id: bigint, outcome: Exclude<AppealOutcomeName, "none">, language: "kk" | "ru" | "en", reasons: string) =>
+  const answer = (id: bigint, outcome: AppealVerdict, language: "kk" | "ru" | "en", reasons: string) =>
     run(async ({ publicClient, walletClient, account }) => {
       if (!appeals) throw new PlainError("noDeployment");
       const response = await fetch("/api/appeal-texts", {

@@ -10,7 +10,7 @@ import { z } from "zod";
 import "@/utils/zod-jitless";
 import { type DecodedAction, contractLookup, decodeAction } from "@government-dao/core/actions/decode";
 import * as calls from "@government-dao/core/actions/encode";
-import { APPEAL_OUTCOMES } from "@government-dao/core/appeals";
+import { APPEAL_OUTCOMES, type AppealVerdict } from "@government-dao/core/appeals";
 import type { ContractName } from "@government-dao/core/contracts";
 import { RATIONALE_MAX, TITLE_MAX } from "@government-dao/core/proposal-description";
 import { DOC_TYPES } from "@/utils/format";
@@ -191,7 +191,7 @@ export const releaseMilestoneCall = (addresses: Addresses, f: ReleaseForm): Prop
   calls.releaseMilestoneCall(at(addresses, "BudgetEscrow"), f.allocationId, f.index);
 
 /** Appeals.answer by the council: the verdict (core's names), the stored answer's sha-256, no remedy yet. */
-export const answerAppealCall = (addresses: Addresses, f: { appealId: bigint; outcome: (typeof APPEAL_OUTCOMES)[number]; answerDigest: Hex }): ProposalCall =>
+export const answerAppealCall = (addresses: Addresses, f: { appealId: bigint; outcome: AppealVerdict; answerDigest: Hex }): ProposalCall =>
   calls.answerAppealCall(at(addresses, "Appeals"), f.appealId, APPEAL_OUTCOMES.indexOf(f.outcome), f.answerDigest, 0n);
 
 // ─── Decoder ─────────────────────────────────────────────────────────────────────────────────────────────────

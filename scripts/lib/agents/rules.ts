@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 
+import { isPendingAppeal } from "@government-dao/core/appeals";
 import { formatAmount } from "../explain-error.js";
 import type { AllocationFact, AuditFacts, ReleaseFact } from "./facts.js";
 
@@ -305,8 +306,6 @@ export const squattedAct: AuditRule = {
   },
 };
 
-const PENDING_APPEAL: ReadonlySet<string> = new Set(["filed", "forwarded", "extended"]);
-
 export const appealDeadline: AuditRule = {
   id: "appeal-deadline",
   title: "Citizen's appeal near or past its due date",
@@ -318,7 +317,7 @@ export const appealDeadline: AuditRule = {
   check(facts, config) {
     const flags: AuditFlag[] = [];
     for (const a of facts.appeals) {
-      if (!PENDING_APPEAL.has(a.state)) continue;
+      if (!isPendingAppeal(a.state)) continue;
       const body = a.respondent === 0 ? "the council" : `agency ${a.respondent}`;
       const left = a.dueAt - facts.now;
       if (left > config.appealDeadline.soonDays * DAY) continue;

@@ -13,6 +13,7 @@ import {
   APPEAL_REQUEST_TYPES,
   APPEAL_STATES,
   APPEAL_SUBJECT_KINDS,
+  type AppealVerdict,
   appealAnswerSchema,
   appealJson,
   appealNoteSchema,
@@ -22,14 +23,13 @@ import {
 import { hex32 } from "@government-dao/core/enums";
 import { PlainError } from "../explain-error.js";
 import { jsonSafe, terminalSafe } from "../terminal-text.js";
-import type { Output } from "./commands-governance.js";
+import { type Output, iso } from "./commands-governance.js";
 import { type GovContext, readKeyFile } from "./context.js";
 import { sendChecked } from "./transactions.js";
 
 export type AppealLanguage = "kk" | "ru" | "en";
-export type Verdict = "upheld" | "partlyUpheld" | "rejected";
+export type Verdict = AppealVerdict;
 
-const iso = (seconds: bigint | number): string => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
 const body = (respondent: bigint): string => (respondent === 0n ? "the council (answers by proposal)" : `agency ${respondent}`);
 
 /** The first problem of a text that core's schema refuses, as one plain line ending in "Nothing was sent.". */

@@ -20,7 +20,8 @@ export interface Output {
   err(line: string): void;
 }
 
-const iso = (seconds: bigint | number): string => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+/** A chain time as ISO 8601 UTC, whole seconds. */
+export const iso = (seconds: bigint | number): string => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
 
 async function chainTime(ctx: GovContext): Promise<number> {
   const block = await ctx.provider.getBlock("latest");

@@ -33,7 +33,7 @@ import {
   signingContext,
   unseatOfficial,
 } from "./builders.js";
-import { APPEAL_OUTCOMES } from "@government-dao/core/appeals";
+import { APPEAL_OUTCOMES, APPEAL_VERDICTS } from "@government-dao/core/appeals";
 import { type AppealLanguage, type Verdict, answerAppeal, appealStatus, fileAppeal, filerRequest, storeAnswer } from "./commands-appeals.js";
 import { type MetadataOptions, amend, assertNotRegistered, describeDocument, mint, prepareFromOptions, revoke, verify } from "./commands-documents.js";
 import { type Output, type ProposeOptions, execute, propose, queue, simulate, status, vote } from "./commands-governance.js";
@@ -204,7 +204,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
       .command("answer-appeal")
       .description("the council's reasoned answer to an appeal against a central act or a proposal")
       .argument("<number>", "the appeal's number", arg((t) => parseUint(t, "appeal number")))
-      .addOption(new Option("--outcome <verdict>", "the verdict").choices(["upheld", "partlyUpheld", "rejected"]).makeOptionMandatory())
+      .addOption(new Option("--outcome <verdict>", "the verdict").choices(APPEAL_VERDICTS).makeOptionMandatory())
       .requiredOption("--reasons <text>", "the reasons (public, at least 20 characters)")
       .addOption(new Option("--language <lang>", "language of the reasons").choices(["kk", "ru", "en"]).default("ru"))
       .option("--remedy <document>", "the document that amends or revokes the contested act", arg((t) => parseHash(t, "remedy document"))),
@@ -384,7 +384,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
   // ── appeals ──
   const appealCommand = program.command("appeal").description("citizens' appeals: file one, read one, answer one (registrar)");
   const language = new Option("--language <lang>", "language of the text").choices(["kk", "ru", "en"]).default("ru");
-  const verdict = new Option("--outcome <verdict>", "the verdict").choices(["upheld", "partlyUpheld", "rejected"]).makeOptionMandatory();
+  const verdict = new Option("--outcome <verdict>", "the verdict").choices(APPEAL_VERDICTS).makeOptionMandatory();
   appealCommand
     .command("file")
     .description("file an appeal: a key is made for it and written to --key-out; your account relays the signed request")

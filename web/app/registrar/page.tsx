@@ -5,6 +5,7 @@ import { type AgencyDocumentItem, AgencyDocuments } from "@/components/AgencyDoc
 import { RegistrarForm } from "@/components/RegistrarForm";
 import { AppealInbox, type InboxAppeal } from "@/components/appeals/AppealInbox";
 import { documentName } from "@/components/public/labels";
+import { PENDING_APPEAL_STATES } from "@government-dao/core/api/appeal";
 import { listAppeals } from "@/lib/api/appeals";
 import { load } from "@/lib/api/client";
 import { type ApiDocument, listDocuments } from "@/lib/api/documents";
@@ -45,7 +46,7 @@ async function pendingAppeals(): Promise<InboxAppeal[]> {
   const loaded = await load(() => listAppeals({}, 1000));
   if (!loaded.ok) return [];
   return loaded.data
-    .filter((a) => a.respondent !== "0" && ["FILED", "FORWARDED", "EXTENDED"].includes(a.state))
+    .filter((a) => a.respondent !== "0" && PENDING_APPEAL_STATES.some((s) => s === a.state))
     .map((a) => ({ id: a.id, respondent: Number(a.respondent), dueAt: a.dueAt, overdue: a.overdue }));
 }
 

@@ -9,16 +9,16 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useConnection } from "wagmi";
 
-import { APPEAL_LANGUAGES, appealAnswerSchema, appealTextSchema } from "@government-dao/core/appeals";
+import { APPEAL_LANGUAGES, APPEAL_VERDICTS, type AppealVerdict, appealAnswerSchema, appealTextSchema } from "@government-dao/core/appeals";
+import { hex32 } from "@government-dao/core/enums";
 import { FilerPanel } from "@/components/appeals/FilerPanel";
 import { TxStatus } from "@/components/TxStatus";
 import { useAgencies, useAgencyNames } from "@/hooks/useAgencies";
-import { type AppealOutcomeName, isPending, useAnswerAppeal, useAppeal, useAppealText } from "@/hooks/useAppeal";
+import { isPending, useAnswerAppeal, useAppeal, useAppealText } from "@/hooks/useAppeal";
 import { fromSeconds } from "@/utils/format";
 import { isTxBusy } from "@/utils/tx-state";
 
 const DAY = 86_400n;
-const hex32 = (n: bigint): string => `0x${n.toString(16).padStart(64, "0")}`;
 
 export function AppealView({ id }: { id: bigint }) {
   const t = useTranslations("appeals");
@@ -101,14 +101,13 @@ export function AppealView({ id }: { id: bigint }) {
   );
 }
 
-const OUTCOMES = ["upheld", "partlyUpheld", "rejected"] as const satisfies readonly Exclude<AppealOutcomeName, "none">[];
 
 /** The answer form, for a registrar of the responding agency only. */
 function AnswerPanel({ id, respondent }: { id: bigint; respondent: number }) {
   const t = useTranslations("appeals");
   const { address } = useConnection();
   const agencies = useAgencies(address);
-  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>("rejected");
+  const [outcome, setOutcome] = useState<AppealVerdict>("rejected");
   const [reasons, setReasons] = useState("");
   const { state, answer } = useAnswerAppeal();
   const locale = useLocale();
@@ -126,8 +125,8 @@ function AnswerPanel({ id, respondent }: { id: bigint; respondent: number }) {
     >
       <h2 id="appeal-answer-form-title">{t("answerFormTitle")}</h2>
       <label htmlFor="appeal-outcome">{t("outcome")}</label>
-      <select id="appeal-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as (typeof OUTCOMES)[number])}>
-        {OUTCOMES.map((o) => (
+      <select id="appeal-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as AppealVerdict)}>
+        {APPEAL_VERDICTS.map((o) => (
           <option key={o} value={o}>
             {t(`outcomes.${o}`)}
           </option>

@@ -8,7 +8,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Hex } from "viem";
 
-import { APPEAL_LANGUAGES, appealAnswerSchema } from "@government-dao/core/appeals";
+import { APPEAL_LANGUAGES, APPEAL_VERDICTS, type AppealVerdict, appealAnswerSchema } from "@government-dao/core/appeals";
 import { useRuntime } from "@/components/Providers";
 import { Field, useProblemText } from "@/components/proposal-builder/Field";
 import { type ProposalCall, answerAppealCall } from "@/utils/proposal-actions";
@@ -20,8 +20,6 @@ export interface CouncilAppeal {
   dueAt: string;
 }
 
-const OUTCOMES = ["upheld", "partlyUpheld", "rejected"] as const;
-
 export function AnswerAppealForm({ onAdd, appeals }: { onAdd: (call: ProposalCall) => void; appeals: readonly CouncilAppeal[] }) {
   const t = useTranslations("builder");
   const ta = useTranslations("appeals");
@@ -29,7 +27,7 @@ export function AnswerAppealForm({ onAdd, appeals }: { onAdd: (call: ProposalCal
   const locale = useLocale();
   const { addresses } = useRuntime();
   const [appealId, setAppealId] = useState("");
-  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>("rejected");
+  const [outcome, setOutcome] = useState<AppealVerdict>("rejected");
   const [reasons, setReasons] = useState("");
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -82,8 +80,8 @@ export function AnswerAppealForm({ onAdd, appeals }: { onAdd: (call: ProposalCal
       </Field>
       <Field label={ta("outcome")}>
         {({ props }) => (
-          <select {...props} value={outcome} onChange={(e) => setOutcome(e.target.value as (typeof OUTCOMES)[number])}>
-            {OUTCOMES.map((o) => (
+          <select {...props} value={outcome} onChange={(e) => setOutcome(e.target.value as AppealVerdict)}>
+            {APPEAL_VERDICTS.map((o) => (
               <option key={o} value={o}>
                 {ta(`outcomes.${o}`)}
               </option>

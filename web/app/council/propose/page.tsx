@@ -8,6 +8,7 @@ import { ProposalBuilder } from "@/components/proposal-builder/ProposalBuilder";
 import type { CouncilAppeal } from "@/components/proposal-builder/AnswerAppealForm";
 import type { PendingMilestone } from "@/components/proposal-builder/ReleaseMilestoneForm";
 import type { Locale } from "@/i18n/locales";
+import { PENDING_APPEAL_STATES } from "@government-dao/core/api/appeal";
 import { listAppeals } from "@/lib/api/appeals";
 import { budgetOverview } from "@/lib/api/budget";
 import { load } from "@/lib/api/client";
@@ -35,7 +36,7 @@ async function choices(locale: Locale): Promise<{ budgets: BudgetOption[]; pendi
   return {
     ok: true,
     // The council's pending appeals (answered or withdrawn ones cannot be answered).
-    appeals: appeals.filter((a) => ["FILED", "FORWARDED", "EXTENDED"].includes(a.state)).map((a) => ({ id: a.id, kind: a.kind, dueAt: a.dueAt })),
+    appeals: appeals.filter((a) => PENDING_APPEAL_STATES.some((s) => s === a.state)).map((a) => ({ id: a.id, kind: a.kind, dueAt: a.dueAt })),
     budgets: budgets.map((d) => {
       const label = documentTitle(d, locale);
       return { id: d.id as `0x${string}`, label: label ? `${label.number} — ${label.title}` : shortHex(d.id) };
