@@ -41,7 +41,7 @@ import {
   hashOf,
   setup,
 } from "../test/helpers/fixtures.js";
-import { CALENDAR_OFFSET_SECONDS, calendarDayOf } from "@government-dao/core/appeals";
+import { CALENDAR_OFFSET_SECONDS } from "@government-dao/core/appeals";
 import { Outcome, Subject, citizenKey, filing } from "../test/helpers/appeals.js";
 import { signBallot } from "../test/helpers/signatures.js";
 import { snapshotProblems } from "./snapshot-check.js";
@@ -83,6 +83,8 @@ const TARGET = {
 /** Absolute targets of the document registry (ours only). */
 const TARGET_ISSUE_ORDER = 120_000n;
 const TARGET_BATCH_PER_DOC = 60;
+/** The calendar day (days since 1970-01-01) of Monday 5 January 2099, the day the bench files its appeals. */
+const BENCH_MONDAY = Date.UTC(2099, 0, 5) / 86_400_000;
 /** A citizen's appeal, relayed, with its due date counted in working days: at most this. */
 const TARGET_FILE_APPEAL = 250_000n;
 
@@ -440,15 +442,16 @@ async function run(t: Setup): Promise<void> {
   const [member] = await s.documents.verifyBatchMember(FINANCE, tree.root, probeHash, tree.getProof(probeIndex));
   if (!member) throw new Error("anchored batch does not verify its own member");
 
-  // Appeals (ours only): a citizen's second appeal (the steady state), relayed; forwarded; answered. Filed on a
-  // Monday, so that the working-day count scans the same calendar days whatever day the bench runs.
-  const now = await t.networkHelpers.time.latest();
-  let monday = calendarDayOf(now) + 1;
-  while ((monday + 3) % 7 !== 0) monday++;
-  await t.networkHelpers.time.increaseTo(monday * 86_400 - CALENDAR_OFFSET_SECONDS + 10 * 3_600);
-  const citizen = citizenKey();
-  await gasOf("first appeal", s.appeals.connect(relayer).file(...(await filing(s, citizen, Subject.Document, hashOf("bench order 1")))));
-  const fileAppeal = await gasOf("second appeal", s.appeals.connect(relayer).file(...(await filing(s, citizen, Subject.Document, hashOf("bench order 2")))));
+  // Appeals (ours only): a citizen's second appeal (the steady state), relayed; forwarded; answered. Filed at 10:00
+  // on a fixed Monday with a fixed key and deadline, so that the working-day count scans the same calendar days and
+  // the signed calldata has the same bytes (a zero byte costs 4 gas, another 16) whatever day the bench runs.
+  const filedAt = BENCH_MONDAY * 86_400 - CALENDAR_OFFSET_SECONDS + 10 * 3_600;
+  if ((BENCH_MONDAY + 3) % 7 !== 0 || filedAt <= (await t.networkHelpers.time.latest())) throw new Error("BENCH_MONDAY must be a future Monday");
+  await t.networkHelpers.time.increaseTo(filedAt);
+  const citizen = citizenKey("bench citizen");
+  const deadline = BigInt(filedAt + 86_400);
+  await gasOf("first appeal", s.appeals.connect(relayer).file(...(await filing(s, citizen, Subject.Document, hashOf("bench order 1"), undefined, deadline))));
+  const fileAppeal = await gasOf("second appeal", s.appeals.connect(relayer).file(...(await filing(s, citizen, Subject.Document, hashOf("bench order 2"), undefined, deadline))));
   const appealId = await s.appeals.appealCount();
   const forwardAppeal = await gasOf("forward", s.appeals.connect(t.cast.financeRegistrar).forward(appealId, DIGITAL, hashOf("bench reasons")));
   const answerAppeal = await gasOf("answer", s.appeals.connect(t.cast.digitalRegistrar).answer(appealId, Outcome.Rejected, hashOf("bench answer"), 0n));

@@ -4,7 +4,7 @@
  * access-control matrix.
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type BaseWallet, type ContractTransactionResponse, Wallet } from "ethers";
+import { type BaseWallet, type ContractTransactionResponse, Wallet, id } from "ethers";
 
 import { APPEAL_REQUEST_TYPES, appealsDomain } from "@government-dao/core/appeals";
 import { type System, hashOf } from "./fixtures.js";
@@ -18,8 +18,11 @@ export const Outcome = { None: 0, Upheld: 1, PartlyUpheld: 2, Rejected: 3 } as c
 
 type RequestType = keyof typeof APPEAL_REQUEST_TYPES;
 
-/** A fresh key, as the dApp makes one in the browser for each citizen. */
-export const citizenKey = (): BaseWallet => Wallet.createRandom();
+/**
+ * A fresh key, as the dApp makes one in the browser for each citizen; or, given a `seed`, the same key on every run
+ * (the gas bench needs the same calldata bytes each time).
+ */
+export const citizenKey = (seed?: string): BaseWallet => (seed === undefined ? Wallet.createRandom() : new Wallet(id(seed)));
 
 /** `signer`'s EIP-712 signature of a `type` request to the Appeals contract of `s` (chain id overridable). */
 export async function signRequest(
@@ -40,9 +43,12 @@ export async function deadlineOf(s: System): Promise<bigint> {
   return BigInt(block!.timestamp) + 3_600n;
 }
 
-/** The arguments of `Appeals.file` for `filer`'s appeal against `subject`, signed with its current nonce. */
-export async function filing(s: System, filer: BaseWallet, kind: number, subject: bigint | string, text = "I contest this act") {
-  const deadline = await deadlineOf(s);
+/**
+ * The arguments of `Appeals.file` for `filer`'s appeal against `subject`, signed with its current nonce, valid for an
+ * hour unless a `deadline` is given.
+ */
+export async function filing(s: System, filer: BaseWallet, kind: number, subject: bigint | string, text = "I contest this act", deadline?: bigint) {
+  deadline ??= await deadlineOf(s);
   const bodyDigest = hashOf(text);
   const nonce = await s.appeals.nonces(filer.address);
   const signature = await signRequest(s, filer, "FileAppeal", { kind, subject: BigInt(subject), bodyDigest, nonce, deadline });
