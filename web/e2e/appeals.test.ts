@@ -3,7 +3,7 @@
  * appeal (EIP-712), the dApp's relayer (POST /api/appeals) files it on chain; the appeal's page reads it from the
  * chain; the Finance registrar answers from the same page with the dev wallet; the citizen sees the reasoned answer.
  * The relayer refuses what it must, and files nothing for it: personal data, a foreign origin, an oversized body,
- * another chain's signature, a replay, a flood.
+ * another chain's signature, a replay, a flood; its text store (POST /api/appeal-texts) the same.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -187,6 +187,32 @@ describe("appeals: a citizen contests a decision without a wallet", () => {
     assert.equal(((await first.json()) as { appealId: string }).appealId, (before + 1n).toString());
     await refused(await post(filing), 400, "InvalidSignature");
     assert.equal(await c.count(), before + 1n, "the replay filed nothing");
+  });
+
+  it("the text store refuses personal data, a foreign origin, an oversized body and malformed JSON, and keeps a valid answer under its digest", async () => {
+    const store = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${world.web.url}/api/appeal-texts`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    const answer = { schema: "government-dao/appeal-answer@1" as const, language: "ru" as const, outcome: "rejected" as const, reasons: REASONS };
+    const personal = { ...answer, reasons: `${REASONS} Пишите на ivanov@example.kz.` };
+    const unknownVerdict = { ...answer, outcome: "maybe" as "rejected" };
+    const refused = async (response: Response, status: number, code: string) => {
+      assert.equal(response.status, status, code);
+      assert.equal(((await response.json()) as { error: string }).error, code);
+    };
+    await refused(await store(personal), 400, "personalData");
+    await refused(await store(answer, { origin: "http://evil.example" }), 403, "crossOrigin");
+    await refused(await store({ ...answer, reasons: "x".repeat(50_000) }), 413, "tooLarge");
+    await refused(await store("{not json"), 400, "invalidRequest");
+    await refused(await store(unknownVerdict), 400, "invalidRequest");
+    for (const refusedText of [personal, unknownVerdict]) {
+      assert.equal((await fetch(`${world.web.url}/api/content/${appealDigest(refusedText)}`)).status, 404, "nothing stored for a refusal");
+    }
+
+    const stored = await store(answer);
+    assert.equal(stored.status, 200);
+    const { digest } = (await stored.json()) as { digest: Hex };
+    assert.equal(digest, appealDigest(answer), "the answer is the digest the chain will hold");
+    assert.deepEqual(await (await fetch(`${world.web.url}/api/content/${digest}`)).json(), answer, "stored as sent");
   });
 
   it("withdraws an appeal from its page with the pasted tracking code, and refuses a code that did not file it", async () => {
