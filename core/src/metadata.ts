@@ -17,6 +17,12 @@ export const BATCH_SCHEMA_ID = "government-dao/batch@1";
 export const DOCUMENT_TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
 export type DocumentTypeName = (typeof DOCUMENT_TYPES)[number];
 
+/**
+ * The largest document file, in bytes (256 MiB): every verifier (`gov verify`, /verify) and every issuer (`gov issue`,
+ * the dApp's registrar and builder) hashes at most this, so nothing is registered that a citizen could not check.
+ */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
 /** ML-DSA-65 signature length in bytes (FIPS 204). */
 export const ML_DSA_65_SIGNATURE_BYTES = 3309;
 /** Length of the co-signed message: content hash (32) ‖ chain id (32) ‖ registry address (20). */

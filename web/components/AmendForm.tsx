@@ -3,22 +3,20 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { Hex } from "viem";
 
 import type { ActionableDocument } from "@/components/DocumentActions";
 import { EMPTY_METADATA, Field, MetadataInputs, type MetadataValues, ReasonInput } from "@/components/DocumentFields";
-import { FileDrop } from "@/components/FileDrop";
+import { FileDrop, type HashedFile } from "@/components/FileDrop";
 import { TxStatus } from "@/components/TxStatus";
 import { useAmendDocument } from "@/hooks/useAmendRevoke";
 import { type FormProblems, checkAmendForm } from "@/utils/document-form";
-import { sha256File } from "@/utils/hash";
 import { isTxBusy } from "@/utils/tx-state";
 
 export function AmendForm({ doc, prefill }: { doc: ActionableDocument; prefill: MetadataValues | undefined }) {
   const t = useTranslations("amend");
   const r = useTranslations("registrar");
   const problemText = useTranslations("registrar.problems");
-  const [file, setFile] = useState<{ hash: Hex; type: string; size: number }>();
+  const [file, setFile] = useState<HashedFile>();
   const [fields, setFields] = useState<MetadataValues>(prefill ?? { ...EMPTY_METADATA, type: doc.docType });
   const [reason, setReason] = useState("");
   const [problems, setProblems] = useState<FormProblems>({});
@@ -49,7 +47,7 @@ export function AmendForm({ doc, prefill }: { doc: ActionableDocument; prefill: 
       <p className="hint">
         {t("amends")} <code>{doc.id}</code>
       </p>
-      <FileDrop label={t("newFile")} hint={r("fileHint")} onFile={async (f) => setFile({ hash: await sha256File(f), type: f.type, size: f.size })} />
+      <FileDrop label={t("newFile")} hint={r("fileHint")} onHashed={setFile} />
       {file ? (
         <p className="hash">
           {r("contentHash")} <code data-testid="amend-content-hash">{file.hash}</code>

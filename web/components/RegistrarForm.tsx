@@ -2,16 +2,14 @@
 /** A registrar issues an order, certificate or notice of their agency by dropping the file and describing it. */
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { Hex } from "viem";
 import { useConnection } from "wagmi";
 
 import { EMPTY_METADATA, Field, MetadataInputs, type MetadataValues } from "@/components/DocumentFields";
-import { FileDrop } from "@/components/FileDrop";
+import { FileDrop, type HashedFile } from "@/components/FileDrop";
 import { TxStatus } from "@/components/TxStatus";
 import { useAgencies } from "@/hooks/useAgencies";
 import { useIssueDocument } from "@/hooks/useIssueDocument";
 import { type FormProblems, checkDocumentForm } from "@/utils/document-form";
-import { sha256File } from "@/utils/hash";
 import { isTxBusy } from "@/utils/tx-state";
 
 export function RegistrarForm() {
@@ -21,7 +19,7 @@ export function RegistrarForm() {
   const agencies = useAgencies(address);
   const own = (agencies.data ?? []).filter((a) => a.registrar);
   const [agencyId, setAgencyId] = useState<number>();
-  const [file, setFile] = useState<{ hash: Hex; type: string; size: number }>();
+  const [file, setFile] = useState<HashedFile>();
   const [fields, setFields] = useState<MetadataValues>(EMPTY_METADATA);
   const [problems, setProblems] = useState<FormProblems>({});
   const { state, issue } = useIssueDocument();
@@ -66,7 +64,7 @@ export function RegistrarForm() {
       <FileDrop
         label={t("file")}
         hint={t("fileHint")}
-        onFile={async (f) => setFile({ hash: await sha256File(f), type: f.type, size: f.size })}
+        onHashed={setFile}
       />
       {file ? (
         <p className="hash">

@@ -2,11 +2,11 @@
 /**
  * Verify a file: it is hashed here (sha-256; utils/hash.ts) and only the hash is looked up on chain with
  * DocumentRegistry.verify. Says found / not found, current / amended / revoked, and why. Like `gov verify`, an empty
- * file or one over 256 MiB is refused with a plain message and nothing is looked up.
+ * file or one over 256 MiB is refused with a plain message (components/FileDrop.tsx) and nothing is looked up.
  */
 import "@/utils/zod-jitless";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { Hex } from "viem";
 
 import { CoSignatureText } from "@/components/CoSignatureText";
@@ -15,37 +15,15 @@ import { useAgencyNames } from "@/hooks/useAgencies";
 import { useCoSignatureCheck } from "@/hooks/useCoSignature";
 import { useVerifyDocument } from "@/hooks/useDocument";
 import { fromSeconds } from "@/utils/format";
-import { type FileProblem, MAX_FILE_BYTES, fileProblem, sha256File } from "@/utils/hash";
-
-/** What the panel is doing with the chosen file. */
-type Hashing = { step: "idle" } | { step: "hashing"; fraction: number } | { step: "refused"; problem: FileProblem | "readFailed" } | { step: "hashed"; hash: Hex };
 
 export function VerifyPanel() {
   const t = useTranslations("verify");
   const types = useTranslations("docTypes");
   const format = useFormatter();
-  const [state, setState] = useState<Hashing>({ step: "idle" });
-  // Only the latest file chosen may set the state (a slow hash of an earlier one finishes late).
-  const latest = useRef(0);
-  const hash = state.step === "hashed" ? state.hash : undefined;
+  const [hash, setHash] = useState<Hex>();
   const result = useVerifyDocument(hash);
   const agencyNames = useAgencyNames();
   const coSignature = useCoSignatureCheck(result.data?.found ? result.data : undefined);
-
-  const take = async (file: File) => {
-    const run = ++latest.current;
-    const problem = fileProblem(file);
-    if (problem) return setState({ step: "refused", problem });
-    setState({ step: "hashing", fraction: 0 });
-    try {
-      const digest = await sha256File(file, (fraction) => {
-        if (run === latest.current) setState({ step: "hashing", fraction });
-      });
-      if (run === latest.current) setState({ step: "hashed", hash: digest });
-    } catch {
-      if (run === latest.current) setState({ step: "refused", problem: "readFailed" });
-    }
-  };
 
   return (
     <section aria-labelledby="verify-file">
@@ -55,15 +33,9 @@ export function VerifyPanel() {
       <FileDrop
         label={t("fileLabel")}
         hint={t("privacy")}
-        onFile={(file) => void take(file)}
+        onHashed={(file) => setHash(file?.hash)}
       />
       <div aria-live="polite" className="verify-result" data-testid="verify-result">
-        {state.step === "hashing" ? <p data-testid="hashing">{state.fraction > 0 ? t("hashingProgress", { fraction: state.fraction }) : t("hashing")}</p> : null}
-        {state.step === "refused" ? (
-          <p className="error-text" role="alert" data-file-problem={state.problem}>
-            {state.problem === "tooLarge" ? t("tooLarge", { limit: format.number(MAX_FILE_BYTES / 1024 / 1024) }) : t(state.problem)}
-          </p>
-        ) : null}
         {hash ? (
           <p className="hash">
             {t("hash")} <code data-testid="content-hash">{hash}</code>

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, truncate } from "node:fs/promises";
 import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
@@ -342,6 +342,20 @@ describe("a registrar issues a document", () => {
     await page.getByRole("button", { name: "Issue the document" }).click();
     await page.getByText("Choose the document file.").waitFor();
     assert.ok((await page.getByText("Required.").count()) >= 4);
+    await page.close();
+  });
+
+  it("refuses a file over 256 MiB as /verify does, and forgets the file it had before", async () => {
+    const page = await openAs("/registrar", 7);
+    await page.getByLabel("Document file").setInputFiles(await world.documentFile("orderBudgetReports"));
+    await page.getByTestId("content-hash").waitFor();
+    const tooLarge = await world.tempFile("registrar-too-large.bin", "");
+    await truncate(tooLarge, 256 * 1024 * 1024 + 1); // sparse: no bytes written
+    await page.getByLabel("Document file").setInputFiles(tooLarge);
+    await page.locator('[data-file-problem="tooLarge"]').getByText("This file is larger than 256 MiB", { exact: false }).waitFor();
+    assert.equal(await page.getByTestId("content-hash").count(), 0, "the earlier file's hash is gone");
+    await page.getByRole("button", { name: "Issue the document" }).click();
+    await page.getByText("Choose the document file.").waitFor();
     await page.close();
   });
 

@@ -6,8 +6,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { type Hex, bytesToHex } from "viem";
 
-/** The largest file hashed, as `gov verify` and `gov issue` accept (scripts/lib/gov/inputs.ts): 256 MiB. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+import { MAX_DOCUMENT_BYTES } from "@government-dao/core/metadata";
 
 /**
  * Up to this size, one WebCrypto call: native speed (a 50 MB file in about half a second, web/bench), for a copy
@@ -16,12 +15,12 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 const ONE_SHOT_BYTES = 128 * 1024 * 1024;
 const SLICE_BYTES = 2 * 1024 * 1024;
 
-/** Why a file cannot be hashed as a document: empty (no document has no content) or larger than the limit. */
+/** Why a file cannot be hashed as a document: empty (no document has no content) or larger than core's limit. */
 export type FileProblem = "empty" | "tooLarge";
 
 export function fileProblem(file: Blob): FileProblem | undefined {
   if (file.size === 0) return "empty";
-  if (file.size > MAX_FILE_BYTES) return "tooLarge";
+  if (file.size > MAX_DOCUMENT_BYTES) return "tooLarge";
   return undefined;
 }
 

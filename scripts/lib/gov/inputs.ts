@@ -7,16 +7,13 @@ import { readFile, stat } from "node:fs/promises";
 import { parseUnits } from "ethers";
 
 import { PlainError } from "../explain-error.js";
-import { DOCUMENT_TYPES, type DocumentTypeName } from "@government-dao/core/metadata";
+import { DOCUMENT_TYPES, type DocumentTypeName, MAX_DOCUMENT_BYTES } from "@government-dao/core/metadata";
 
 /**
  * How a refused value is echoed in an error: quoted and escaped as JSON (a newline or a control character in the
  * input cannot break the one-line message or forge log lines), and cut after 60 characters.
  */
 export const shown = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-
-/** Largest file the CLI hashes or stores (documents are PDFs and scans, not archives). */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export function parseUint(text: string, what: string, max = 2n ** 256n - 1n): bigint {
   if (!/^\d+$/.test(text)) throw new PlainError(`Invalid ${what} ${shown(text)}: expected a whole number.`);
@@ -87,7 +84,7 @@ export async function readDocumentFile(file: string, { allowEmpty = false } = {}
     if (error instanceof PlainError) throw error;
     throw new PlainError(`Cannot read ${file}: no such file.`);
   }
-  if (size > MAX_FILE_BYTES) throw new PlainError(`File too large: ${file} is ${size} bytes; the limit is ${MAX_FILE_BYTES} bytes (256 MiB).`);
+  if (size > MAX_DOCUMENT_BYTES) throw new PlainError(`File too large: ${file} is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes (256 MiB).`);
   if (size === 0 && !allowEmpty) throw new PlainError(`${file} is empty: a document file must have content.`);
   return new Uint8Array(await readFile(file));
 }

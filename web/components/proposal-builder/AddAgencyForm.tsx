@@ -10,7 +10,6 @@ import { useState } from "react";
 import { FileDrop } from "@/components/FileDrop";
 import { useRuntime } from "@/components/Providers";
 import { Field, useProblemText } from "@/components/proposal-builder/Field";
-import { sha256File } from "@/utils/hash";
 import { type FormProblems, type ProposalCall, addAgencyCall, agencyFormSchema, checkForm } from "@/utils/proposal-actions";
 
 export function AddAgencyForm({ onAdd }: { onAdd: (call: ProposalCall) => void }) {
@@ -46,10 +45,7 @@ export function AddAgencyForm({ onAdd }: { onAdd: (call: ProposalCall) => void }
       <FileDrop
         label={t("fields.publicKeyFile")}
         hint={t("fields.publicKeyHint")}
-        onFile={async (file) => {
-          const keyHash = await sha256File(file);
-          setFields((f) => ({ ...f, keyHash }));
-        }}
+        onHashed={(file) => setFields((f) => ({ ...f, keyHash: file?.hash ?? "" }))}
       />
       <Field label={t("fields.keyHash")} problem={problem(problems.keyHash)}>
         {({ props }) => <input {...props} value={fields.keyHash} onChange={set("keyHash")} spellCheck={false} placeholder="0x…" className="mono" />}

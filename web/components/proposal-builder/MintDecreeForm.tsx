@@ -6,12 +6,10 @@
  */
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { Hex } from "viem";
 
-import { FileDrop } from "@/components/FileDrop";
+import { FileDrop, type HashedFile } from "@/components/FileDrop";
 import { useRuntime } from "@/components/Providers";
 import { Field, useProblemText } from "@/components/proposal-builder/Field";
-import { sha256File } from "@/utils/hash";
 import { ENACTED_DOC_TYPES, type FormProblems, type ProposalCall, checkForm, decreeFormSchema, issueDocumentCall } from "@/utils/proposal-actions";
 import { ContentStoreError, storeDecreeMetadata } from "@/utils/proposal-content";
 
@@ -22,7 +20,7 @@ export function MintDecreeForm({ onAdd }: { onAdd: (call: ProposalCall) => void 
   const types = useTranslations("docTypes");
   const problem = useProblemText();
   const { addresses } = useRuntime();
-  const [file, setFile] = useState<{ hash: Hex; type: string; size: number }>();
+  const [file, setFile] = useState<HashedFile>();
   const [fields, setFields] = useState(EMPTY);
   const [problems, setProblems] = useState<FormProblems>({});
   const [busy, setBusy] = useState(false);
@@ -55,7 +53,7 @@ export function MintDecreeForm({ onAdd }: { onAdd: (call: ProposalCall) => void 
         }
       }}
     >
-      <FileDrop key={generation} label={t("fields.file")} hint={t("fields.fileHint")} onFile={async (f) => setFile({ hash: await sha256File(f), type: f.type, size: f.size })} />
+      <FileDrop key={generation} label={t("fields.file")} hint={t("fields.fileHint")} onHashed={setFile} />
       {file ? (
         <p className="hash">
           {t("fields.contentHash")} <code data-testid="decree-hash">{file.hash}</code>
