@@ -1,13 +1,11 @@
 /**
  * Every custom error any system contract can revert with has a plain sentence in core's catalogue
  * (core/src/errors.ts): a contract change that adds an error without words fails here. The dApp's translated
- * messages (web/messages/{kk,ru,en}.json `errors.*`) follow the same names.
+ * sentences (web/messages/{kk,ru,en}.json `errors.revert.<Name>`) are checked against the same names by the dApp's
+ * build and web/e2e/messages.test.ts.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 
 import { encodeErrorResult } from "viem";
 
@@ -44,26 +42,4 @@ describe("plain error messages (core/src/errors.ts)", () => {
     assert.equal(new Set(names).size, names.length);
     assert.ok(names.includes("GovernorNotAnOfficial") && names.includes("InsufficientFunds"));
   });
-});
-
-describe("the dApp's translations of the catalogue (web/messages)", () => {
-  const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web");
-  // The dApp's error-name → message-key map, read as text: core imports no app.
-  const source = readFileSync(path.join(webDir, "utils/errors.ts"), "utf8");
-  const map = /const REVERTS[^=]*= \{([\s\S]*?)\n\};/.exec(source)?.[1] ?? "";
-  const entries = [...map.matchAll(/^\s*(\w+): "(\w+)",$/gm)].map((m) => [m[1] ?? "", m[2] ?? ""] as const);
-
-  it("maps only names of core's catalogue", () => {
-    assert.ok(entries.length > 5, "web/utils/errors.ts has a REVERTS map");
-    const names = new Set<string>(CUSTOM_ERRORS.map((e) => e.name));
-    assert.deepEqual(entries.filter(([name]) => !names.has(name)), []);
-  });
-
-  for (const locale of ["kk", "ru", "en"]) {
-    it(`has a ${locale} message for every mapped error and for the fallback`, () => {
-      const messages = JSON.parse(readFileSync(path.join(webDir, "messages", `${locale}.json`), "utf8")) as { errors: Record<string, string> };
-      const keys = [...new Set([...entries.map(([, key]) => key), "reverted"])];
-      assert.deepEqual(keys.filter((key) => typeof messages.errors[key] !== "string"), []);
-    });
-  }
 });

@@ -2,12 +2,12 @@
 /** The result of "sign only": the signed ballot as JSON to copy or download and hand to a relayer. */
 import { useTranslations } from "next-intl";
 
+import { ErrorText } from "@/components/ErrorText";
 import type { SignState } from "@/hooks/useGovernanceWrites";
 import { ballotJson } from "@/utils/ballot";
 
 export function SignedBallotView({ state }: { state: SignState }) {
   const t = useTranslations("ballot");
-  const e = useTranslations("errors");
   if (state.status === "idle") return null;
   if (state.status === "wallet") {
     return (
@@ -19,7 +19,7 @@ export function SignedBallotView({ state }: { state: SignState }) {
   if (state.status === "failed") {
     return (
       <p className="error-text" role="alert">
-        {t("notSigned")} {e(state.error.key, { name: state.error.name ?? "" })}
+        {t("notSigned")} <ErrorText error={state.error} />
       </p>
     );
   }

@@ -2,12 +2,12 @@
 /** The one place where a transaction's state is announced (live region, translated). */
 import { useTranslations } from "next-intl";
 
+import { ErrorText } from "@/components/ErrorText";
 import type { TxState } from "@/hooks/useTransaction";
 import { shortHex } from "@/utils/format";
 
 export function TxStatus({ state }: { state: TxState }) {
   const t = useTranslations("tx");
-  const e = useTranslations("errors");
   return (
     <div className="tx-status" role="status" aria-live="polite" data-status={state.status}>
       {state.status === "wallet" ? <p>{t("wallet")}</p> : null}
@@ -15,7 +15,7 @@ export function TxStatus({ state }: { state: TxState }) {
       {state.status === "confirmed" ? <p className="ok">{t("confirmed", { block: state.blockNumber.toString(), hash: shortHex(state.hash) })}</p> : null}
       {state.status === "failed" ? (
         <p className="error-text" role="alert">
-          {t("failed")} {e(state.error.key, { name: state.error.name ?? "" })}
+          {t("failed")} <ErrorText error={state.error} />
         </p>
       ) : null}
     </div>

@@ -154,9 +154,9 @@ describe("the proposal builder", () => {
 
     assert.equal(await simulate(page), "failed");
     assert.equal(await actionItems(page).nth(0).getAttribute("data-outcome"), "failed");
-    await actionItems(page).nth(0).getByText("Would fail: there is no such allocation.").waitFor();
+    await actionItems(page).nth(0).getByText("Would fail: There is no such allocation.").waitFor();
     assert.equal(await actionItems(page).nth(1).getAttribute("data-outcome"), "failed");
-    await actionItems(page).nth(1).getByText(/Would fail: the escrow has only [\d,]+ DKZT free; the allocation needs 9,000,000,000 DKZT\./).waitFor();
+    await actionItems(page).nth(1).getByText(/Would fail: The escrow has only [\d,]+ DKZT free; the allocation needs 9,000,000,000 DKZT\./).waitFor();
     await page.getByText("Simulation failed: an action would be refused").waitFor();
     assert.equal(await page.getByRole("button", { name: "Submit proposal" }).isDisabled(), true);
     await world.screenshot(page, "builder-simulation-failed");

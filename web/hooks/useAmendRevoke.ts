@@ -23,8 +23,8 @@ async function changeableRecord(
   account: Address,
 ) {
   const record = await publicClient.readContract({ ...registry, functionName: "verify", args: [id] });
-  if (!record.found) throw new PlainError("unknownDocument");
-  if (!(await publicClient.readContract({ ...agencies, functionName: "isRegistrar", args: [record.agencyId, account] }))) throw new PlainError("unauthorizedIssuer");
+  if (!record.found) throw new PlainError("revert.UnknownDocument");
+  if (!(await publicClient.readContract({ ...agencies, functionName: "isRegistrar", args: [record.agencyId, account] }))) throw new PlainError("revert.UnauthorizedIssuer");
   return { ...record, status: DOC_STATUSES[record.status] ?? "active" };
 }
 
@@ -35,9 +35,9 @@ export function useAmendDocument() {
   const amend = (oldId: Hex, form: AmendForm, agencyName: string, file: FileFacts) =>
     tx.run(async ({ publicClient, walletClient, account }) => {
       const old = await changeableRecord(publicClient, registry, agencies, oldId, account);
-      if (old.status !== "active") throw new PlainError("documentNotActive");
+      if (old.status !== "active") throw new PlainError("revert.DocumentNotActive");
       const contentHash = form.contentHash as Hex;
-      if ((await publicClient.readContract({ ...registry, functionName: "verify", args: [contentHash] })).found) throw new PlainError("duplicateDocument");
+      if ((await publicClient.readContract({ ...registry, functionName: "verify", args: [contentHash] })).found) throw new PlainError("revert.DocumentExists");
       const stored = await storeMetadata({ ...form, agencyId: old.agencyId }, agencyName, file, oldId);
       const { request } = await publicClient.simulateContract({
         ...registry,
@@ -57,7 +57,7 @@ export function useRevokeDocument() {
   const revoke = (id: Hex, reason: string) =>
     tx.run(async ({ publicClient, walletClient, account }) => {
       const record = await changeableRecord(publicClient, registry, agencies, id, account);
-      if (record.status === "revoked") throw new PlainError("documentAlreadyRevoked");
+      if (record.status === "revoked") throw new PlainError("revert.DocumentAlreadyRevoked");
       const { request } = await publicClient.simulateContract({ ...registry, account, functionName: "revoke", args: [BigInt(id), reason] });
       return walletClient.writeContract(request);
     });

@@ -74,12 +74,12 @@ async function relayBallot(
     ctx.publicClient.readContract({ ...governor, functionName: "nonces", args: [ballot.voter] }),
   ]);
   if (state !== ACTIVE) throw new PlainError("voteNotActive");
-  if (voted) throw new PlainError("alreadyVoted");
+  if (voted) throw new PlainError("revert.GovernorAlreadyCastVote");
   const typed = ballotTypedData(domain, ballot);
   const signed = { address: ballot.voter, signature: ballot.signature };
   const valid = await (typed.primaryType === "ExtendedBallot" ? verifyTypedData({ ...signed, ...typed }) : verifyTypedData({ ...signed, ...typed })).catch(() => false);
-  if (!valid) throw new PlainError("badSignature");
-  if (ballot.nonce !== nonce) throw new PlainError("staleBallot");
+  if (!valid) throw new PlainError("revert.GovernorInvalidSignature");
+  if (ballot.nonce !== nonce) throw new PlainError("revert.InvalidAccountNonce");
   if (ballot.reason !== undefined) {
     const { request } = await ctx.publicClient.simulateContract({
       ...governor,

@@ -13,17 +13,12 @@ import { useConnection, usePublicClient } from "wagmi";
 import { useRuntime } from "@/components/Providers";
 import { useRequiredContract } from "@/hooks/useContract";
 import { useTransaction } from "@/hooks/useTransaction";
-import type en from "@/messages/en.json";
-import { type ErrorKey, decodeRevert, describeError } from "@/utils/errors";
+import { type ErrorMessage, decodeRevert, describeError, revertMessage } from "@/utils/errors";
 import { type ProposalCall, proposalDescription } from "@/utils/proposal-actions";
 import { isTxBusy } from "@/utils/tx-state";
 
-export type BuilderRevertKey = keyof (typeof en)["builder"]["reverts"];
-
-/** Why a call would fail: a builder message (`builder.reverts.*`) or a general one (`errors.*`). */
-export type FailureReason =
-  | { scope: "builder"; key: BuilderRevertKey; values?: Record<string, string> }
-  | { scope: "errors"; key: ErrorKey; name?: string };
+/** Why a call would fail: one of the dApp's error messages (`errors.*`, a contract's custom error under `errors.revert`). */
+export type FailureReason = ErrorMessage;
 
 export type Outcome = { ok: true } | { ok: false; reason: FailureReason };
 
@@ -40,51 +35,20 @@ export interface BuilderAction {
   call: ProposalCall;
 }
 
-/** Custom errors the builder's actions can meet → `builder.reverts.*`. */
-const REVERTS: Record<string, BuilderRevertKey> = {
-  UnknownAllocation: "unknownAllocation",
-  UnknownMilestone: "unknownMilestone",
-  MilestoneNotPending: "milestoneNotPending",
-  AllocationAlreadyCancelled: "allocationCancelled",
-  InsufficientFunds: "insufficientFunds",
-  InvalidBudgetDocument: "invalidBudget",
-  DeadlineInPast: "deadlineInPast",
-  MilestonesDoNotAddUp: "milestonesDoNotAddUp",
-  ZeroMilestoneAmount: "zeroAmount",
-  ZeroAmount: "zeroAmount",
-  InvalidMilestoneCount: "invalidMilestoneCount",
-  InvalidRecipient: "invalidRecipient",
-  ZeroAddress: "zeroAddress",
-  AlreadySeated: "alreadySeated",
-  SeatLimitReached: "seatLimit",
-  InactiveAgency: "inactiveAgency",
-  AgencyExists: "agencyExists",
-  AgencyIdZero: "agencyIdZero",
-  InvalidAgencyName: "invalidAgencyName",
-  EmptyKeyHash: "emptyKeyHash",
-  RegistrarExists: "registrarExists",
-  UnknownAgency: "unknownAgency",
-  GovernorUnexpectedProposalState: "proposalExists",
-};
-
-/** The reason for revert `data` of one simulated call. */
+/** The reason for revert `data` of one simulated call (the escrow's amounts formatted with the token's units). */
 function reasonOf(data: Hex, amount: (token: Address, units: bigint) => string): FailureReason {
   const revert = data.length > 2 ? decodeRevert(data) : undefined;
-  if (!revert) return { scope: "errors", key: "unknown" };
-  const key = REVERTS[revert.name];
-  if (key === "insufficientFunds") {
-    const [token, available, requested] = revert.args as [Address, bigint, bigint];
-    return { scope: "builder", key, values: { available: amount(token, available), requested: amount(token, requested) } };
-  }
-  if (key) return { scope: "builder", key };
-  // The rest (duplicate document, unauthorized issuer, …) share the dApp's general messages.
-  return reasonOfError({ data });
+  if (!revert) return { key: "unknown" };
+  const message = revertMessage(revert);
+  if (revert.name !== "InsufficientFunds") return message;
+  const [token, available, requested] = revert.args as [Address, bigint, bigint];
+  return { ...message, values: { available: amount(token, available), requested: amount(token, requested) } };
 }
 
+/** Why `propose` would fail: an unexpected state of a proposal not yet made means the same proposal exists. */
 function reasonOfError(error: unknown): FailureReason {
   const described = describeError(error);
-  if (described.name === "GovernorUnexpectedProposalState") return { scope: "builder", key: "proposalExists" };
-  return { scope: "errors", key: described.key, ...(described.name ? { name: described.name } : {}) };
+  return described.name === "GovernorUnexpectedProposalState" ? { key: "proposalExists" } : described;
 }
 
 /** What a simulation was run for: the text, the calls and the account (the description's #proposer= suffix names it). */
@@ -136,7 +100,7 @@ export function useProposalBuilder(decimalsOf: (token: Address) => number, symbo
       const run = await client.simulateCalls({ account: timelock, calls: calls.map((c) => ({ to: c.target, data: c.data, value: c.value })) });
       const outcomes: Outcome[] = run.results.map((r) => (r.status === "success" ? { ok: true } : { ok: false, reason: reasonOf(r.data, amount) }));
       let propose: Outcome;
-      if (!address) propose = { ok: false, reason: { scope: "errors", key: "notConnected" } };
+      if (!address) propose = { ok: false, reason: { key: "notConnected" } };
       else {
         try {
           await client.simulateContract({

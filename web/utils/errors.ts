@@ -1,7 +1,8 @@
 /**
- * Turns any failure of a wallet request or a contract call into one plain, translatable message: the key under
+ * Turns any failure of a wallet request or a contract call into one plain, translatable message: a key under
  * `errors.*` in messages/<locale>.json. Reverts are decoded by core's error catalogue (core/src/errors.ts: every
- * custom error of every system contract); the names below get their own translated message, the rest `reverted`.
+ * custom error of every system contract), and each custom error has its own sentence under `errors.revert.<Name>` in
+ * kk, ru and en.
  */
 import {
   BaseError,
@@ -11,33 +12,16 @@ import {
   UserRejectedRequestError,
 } from "viem";
 
-import { type CustomErrorName, decodeCustomError } from "@government-dao/core/errors";
+import { CUSTOM_ERRORS, type DecodedError, decodeCustomError } from "@government-dao/core/errors";
 import type en from "@/messages/en.json";
 
-export type ErrorKey = keyof (typeof en)["errors"];
+type Messages = (typeof en)["errors"];
+/** A custom error with words in the dApp's messages: every one the contracts declare, and no other. */
+export type RevertName = keyof Messages["revert"];
+export type ErrorKey = Exclude<keyof Messages, "revert"> | `revert.${RevertName}`;
 
-/** Custom errors of the contracts → message keys. Anything else falls back to `reverted` with its name. */
-const REVERTS: Partial<Record<CustomErrorName, ErrorKey>> = {
-  GovernorNotAnOfficial: "notOfficial",
-  GovernorInsufficientProposerVotes: "notOfficial",
-  GovernorAlreadyCastVote: "alreadyVoted",
-  GovernorUnexpectedProposalState: "wrongProposalState",
-  GovernorNonexistentProposal: "unknownProposal",
-  GovernorInvalidVoteType: "invalidVote",
-  DocumentExists: "duplicateDocument",
-  UnauthorizedIssuer: "unauthorizedIssuer",
-  InactiveAgency: "inactiveAgency",
-  UnknownDocument: "unknownDocument",
-  DocumentNotActive: "documentNotActive",
-  DocumentAlreadyRevoked: "documentAlreadyRevoked",
-  InvalidReason: "invalidReason",
-  EmptyMetadata: "emptyMetadata",
-  GovernorInvalidSignature: "badSignature",
-  InvalidAccountNonce: "staleBallot",
-  TimelockUnexpectedOperationState: "notReady",
-  TimelockUnexecutedPredecessor: "notReady",
-  NotRespondent: "notRespondent",
-};
+/** The contracts' custom errors; `satisfies` fails to compile when one has no words (e2e/messages.test.ts: none stale). */
+const REVERT_NAMES: ReadonlySet<string> = new Set(CUSTOM_ERRORS.map((e) => e.name) satisfies RevertName[]);
 
 /** A failure the dApp detects itself before anything is signed or sent (e.g. a malformed ballot). */
 export class PlainError extends Error {
@@ -51,17 +35,20 @@ export interface ErrorMessage {
   key: ErrorKey;
   /** The custom error's name, for the fallback message. */
   name?: string;
+  /** Values the message shows (the escrow's free and requested amounts). */
+  values?: Record<string, string>;
 }
 
-/** Name of the custom error in revert `data`, if one of the system's contracts declares it. */
-export function revertName(data: Hex): string | undefined {
-  return decodeCustomError(data)?.name;
+/** The message of a decoded custom error (`reverted` with its name for one no system contract declares). */
+export function revertMessage(error: DecodedError): ErrorMessage {
+  if (!REVERT_NAMES.has(error.name)) return { key: "reverted", name: error.name };
+  const key = `revert.${error.name as RevertName}` as const;
+  if (error.name === "InsufficientFunds") return { key, name: error.name, values: { available: String(error.args[1]), requested: String(error.args[2]) } };
+  return { key, name: error.name };
 }
 
 /** The custom error in revert `data` with its decoded arguments, if one of the system's contracts declares it. */
-export const decodeRevert = (data: Hex): { name: string; args: readonly unknown[] } | undefined => decodeCustomError(data);
-
-const keyFor = (name: string): ErrorKey => (REVERTS as Partial<Record<string, ErrorKey>>)[name] ?? "reverted";
+export const decodeRevert = (data: Hex): DecodedError | undefined => decodeCustomError(data);
 
 function revertData(error: unknown): Hex | undefined {
   let found: Hex | undefined;
@@ -89,15 +76,16 @@ export function describeError(error: unknown): ErrorMessage {
     if (error.walk((e) => e instanceof ChainMismatchError)) return { key: "wrongNetwork" };
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
-      const name = reverted.data?.errorName ?? (reverted.raw ? revertName(reverted.raw) : undefined);
-      if (name) return { key: keyFor(name), name };
+      const decoded = reverted.raw ? decodeRevert(reverted.raw) : undefined;
+      if (decoded) return revertMessage(decoded);
+      if (reverted.data?.errorName) return revertMessage({ name: reverted.data.errorName, args: reverted.data.args ?? [] });
     }
   }
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === 4001) return { key: "rejected" };
   const data = revertData(error);
-  const name = data ? revertName(data) : undefined;
-  if (name) return { key: keyFor(name), name };
+  const decoded = data ? decodeRevert(data) : undefined;
+  if (decoded) return revertMessage(decoded);
   const text = error instanceof Error ? error.message : String(error);
   if (/user rejected|denied/i.test(text)) return { key: "rejected" };
   if (/fetch|network|ECONNREFUSED/i.test(text)) return { key: "network" };

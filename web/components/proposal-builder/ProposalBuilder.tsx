@@ -13,7 +13,7 @@ import { TxStatus } from "@/components/TxStatus";
 import { ActionPicker } from "@/components/proposal-builder/ActionPicker";
 import { ActionSentence } from "@/components/proposal-builder/ActionSentence";
 import type { BudgetOption } from "@/components/proposal-builder/AllocationForm";
-import { FailureText } from "@/components/proposal-builder/FailureText";
+import { ErrorText } from "@/components/ErrorText";
 import { Field, useProblemText } from "@/components/proposal-builder/Field";
 import type { CouncilAppeal } from "@/components/proposal-builder/AnswerAppealForm";
 import type { PendingMilestone } from "@/components/proposal-builder/ReleaseMilestoneForm";
@@ -74,7 +74,7 @@ export function ProposalBuilder({ budgets, pending, appeals }: { budgets: readon
                     </p>
                   ) : (
                     <p className="error-text" data-testid="action-outcome">
-                      {t("simulation.actionFailed")} <FailureText reason={outcome.reason} />
+                      {t("simulation.actionFailed")} <ErrorText error={outcome.reason} />
                     </p>
                   )
                 ) : null}
@@ -107,7 +107,7 @@ export function ProposalBuilder({ budgets, pending, appeals }: { budgets: readon
           {builder.stale ? <p>{t("simulation.stale")}</p> : null}
           {builder.simulationError ? (
             <p className="error-text">
-              {t("simulation.unavailable")} <FailureText reason={builder.simulationError} />
+              {t("simulation.unavailable")} <ErrorText error={builder.simulationError} />
             </p>
           ) : null}
           {simulation ? (
@@ -116,7 +116,7 @@ export function ProposalBuilder({ budgets, pending, appeals }: { budgets: readon
                 {simulation.actions.every((o) => o.ok) ? t("simulation.actionsPassed") : t("simulation.actionsFailed")}
               </p>
               <p className={simulation.propose.ok ? "ok" : "error-text"} data-testid="propose-outcome">
-                {simulation.propose.ok ? t("simulation.proposeOk") : <>{t("simulation.proposeFailed")} <FailureText reason={simulation.propose.reason} /></>}
+                {simulation.propose.ok ? t("simulation.proposeOk") : <>{t("simulation.proposeFailed")} <ErrorText error={simulation.propose.reason} /></>}
               </p>
             </>
           ) : null}
