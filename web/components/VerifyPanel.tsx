@@ -9,6 +9,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Hex } from "viem";
 
+import { Account } from "@/components/Account";
 import { CoSignatureText } from "@/components/CoSignatureText";
 import { FileDrop } from "@/components/FileDrop";
 import { useAgencyNames } from "@/hooks/useAgencies";
@@ -76,8 +77,8 @@ export function VerifyPanel() {
               <dt>{t("issuedAt")}</dt>
               <dd>{format.dateTime(fromSeconds(result.data.issuedAt), { dateStyle: "long", timeStyle: "short" })}</dd>
               <dt>{t("issuer")}</dt>
-              <dd>
-                <code>{result.data.issuer}</code>
+              <dd data-testid="issuer">
+                <Account address={result.data.issuer} />
               </dd>
               <dt>{t("coSignature")}</dt>
               <dd data-testid="cosignature" data-cosignature={coSignature.data?.status ?? (coSignature.isError ? "unchecked" : "checking")} className={coSignature.data?.status === "valid" ? "ok" : undefined}>

@@ -2,7 +2,8 @@
 /**
  * The connected account's part of VoteForm: for / against / abstain with an optional public reason, cast in one of
  * three ways: sent from this account, signed as an EIP-712 ballot and submitted by this account, or signed only — for
- * another account (a relayer) to submit. Stays mounted after the vote, so the outcome stays on screen.
+ * another account (a relayer) to submit. Stays mounted after the vote, so the outcome stays on screen. An account
+ * without a seat is told so instead of being offered a form whose vote would be refused.
  */
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -27,9 +28,9 @@ export function VoteWrites({ proposalId, seated, voted }: { proposalId: bigint; 
   const busy = isTxBusy(state) || signer.state.status === "wallet";
   return (
     <>
-      {!seated ? <p className="hint">{t("noSeatHint")}</p> : null}
+      {!seated ? <p className="hint" data-testid="no-seat">{t("noSeatHint")}</p> : null}
       {voted ? <p data-testid="already-voted">{t("alreadyVoted")}</p> : null}
-      {!voted ? (
+      {seated && !voted ? (
         <form
           onSubmit={(e) => {
             e.preventDefault();

@@ -121,6 +121,8 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     await page.locator('[data-testid="cosignature"][data-cosignature="valid"]').waitFor();
     await page.locator('[data-testid="chain-check"][data-chain="agrees"]').waitFor();
     assert.match((await page.getByTestId("tx-proof").textContent()) ?? "", /0x[0-9a-f]{64}, block \d+/);
+    // A decree is issued by the Timelock: named for what it is, from this deployment's addresses.
+    await page.getByTestId("issuer").locator('[data-account="TimelockController"]').getByText("The Timelock, which carries out the council's decisions").waitFor();
     await page.getByTestId("qr-code").locator("svg").waitFor();
     await world.screenshot(page, "public-document-amended");
 
@@ -282,10 +284,12 @@ describe("an official votes on the open proposal", () => {
 });
 
 describe("error paths, each shown as a plain message", () => {
-  it("refuses a vote from an account without a seat: 'You are not an official'", async () => {
+  it("tells an account without a seat that it cannot vote, offers it no vote form, and still lets it relay a ballot", async () => {
     const page = await openAs(`/proposals/${activeProposal()}`, 9);
-    await castVote(page, "For", "I am the treasurer.");
-    await page.getByRole("alert").filter({ hasText: "You are not an official" }).waitFor();
+    await page.getByTestId("no-seat").getByText("This account holds no seat on the council, so it cannot vote.", { exact: false }).waitFor();
+    assert.equal(await page.getByRole("group", { name: "Your vote" }).count(), 0, "no vote form");
+    assert.equal(await page.getByRole("button", { name: "Vote", exact: true }).count(), 0);
+    await page.getByLabel("Paste the signed ballot (JSON)").waitFor();
     await world.screenshot(page, "error-not-official");
     await page.close();
   });
@@ -377,6 +381,7 @@ describe("anyone verifies a file without a wallet", () => {
     const page = await openAs("/verify");
     assert.equal(await verifyFile(page, await world.documentFile("decreePilotRevised")), "active");
     await page.getByText("Found: in force").waitFor();
+    await page.getByTestId("issuer").locator('[data-account="TimelockController"]').waitFor();
     await world.screenshot(page, "verify-active");
     await page.close();
   });

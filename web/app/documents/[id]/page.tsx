@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import type { Hex } from "viem";
 
+import { Account } from "@/components/Account";
 import { AppealList } from "@/components/appeals/AppealList";
 import { DocumentActions } from "@/components/DocumentActions";
 import { ApiDown } from "@/components/public/ApiDown";
@@ -135,8 +136,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             <dt>{t("issuedAt")}</dt>
             <dd>{f.dateTime(doc.issuedAt)}</dd>
             <dt>{t("issuer")}</dt>
-            <dd>
-              <code>{doc.issuer}</code>
+            <dd data-testid="issuer">
+              <Account address={doc.issuer} />
             </dd>
             <dt>{t("proof")}</dt>
             <dd data-testid="tx-proof">
