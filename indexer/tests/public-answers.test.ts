@@ -101,7 +101,7 @@ describe("public answers (anvil, PGlite)", () => {
     await (await documents.revoke(revokedId, REASON)).wait();
     // One flag of the auditor, as scripts/agent.ts writes them.
     await writeFile(path.join(chain.dir, "flags.json"), JSON.stringify({
-      generatedAt: 1763900000, chainId: 31337, block: 123,
+      generatedAt: 1763900000, asOf: 1763899500, chainId: 31337, block: 123,
       rules: [{ id: "overdue-milestone", title: "Overdue milestone", explanation: "A milestone past its deadline, not released.", threshold: "deadline < now" }],
       flags: [{ rule: "overdue-milestone", severity: "warning", subject: { kind: "milestone", id: "2/1" }, message: "overdue 10 days", evidence: { days: 10, deadline: "1763000000" }, block: 120, timestamp: 1763899000 }],
     }));

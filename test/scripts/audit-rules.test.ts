@@ -455,6 +455,7 @@ describe("digital auditor config and report", function () {
     expect(report.chainId).to.equal(1337);
     expect(report.block).to.equal(77);
     expect(report.generatedAt).to.be.closeTo(Math.floor(Date.now() / 1000), 5);
+    expect(report.asOf, "dated by the chain's time of the block audited").to.equal(f.now);
     expect(report.rules.map((r) => r.id)).to.deep.equal(["overdue-milestone", "split-allocation", "release-burst", "reissued-revoked", "low-turnout", "squatted-act", "appeal-deadline"]);
     expect(report.rules.map((r) => r.id)).to.deep.equal(AUDIT_RULES.map((r) => r.id));
     for (const rule of report.rules) {

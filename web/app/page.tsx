@@ -120,7 +120,9 @@ export default async function HomePage() {
               <p>{t("noFlags")}</p>
             ) : (
               <>
-                <p className="hint">{t("flagsGenerated", { at: f.dateTime(String(data.data.flags.generatedAt)) })}</p>
+                <p className="hint" data-testid="flags-as-of" data-as-of={data.data.flags.asOf ?? undefined}>
+                  {t("flagsGenerated", { at: f.dateTime(String(data.data.flags.asOf ?? data.data.flags.generatedAt)), block: f.count(data.data.flags.block ?? 0) })}
+                </p>
                 <ul className="plain list-lines">
                   {data.data.flags.items.map((flag) => (
                     <li key={`${flag.rule}-${flag.subject.kind}-${flag.subject.id}`}>

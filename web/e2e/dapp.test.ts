@@ -9,6 +9,7 @@ import { readFile, truncate } from "node:fs/promises";
 import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
+import { createPublicClient, http } from "viem";
 
 import { loadBatchTree } from "@government-dao/core/batch-proof";
 import { openContentStore } from "@government-dao/core/content-store";
@@ -50,6 +51,12 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     await page.getByTestId("open-proposals").getByText("Voting open").waitFor();
     assert.match((await page.getByTestId("budget-totals").textContent()) ?? "", /Allocated: 800,000,000 DKZT/);
     await page.getByTestId("auditor-flags").getByText("Milestone past its deadline").waitFor();
+    // The report is dated by the chain's time of the block it audited (the seed moved the chain's clock ahead of
+    // this machine's), not by the wall clock of the machine that wrote it.
+    const report = (await (await fetch(`${world.indexer.url}/api/v1/flags`)).json()) as { asOf: number; block: number };
+    const audited = await createPublicClient({ transport: http(world.rpcUrl) }).getBlock({ blockNumber: BigInt(report.block) });
+    assert.equal(report.asOf, Number(audited.timestamp));
+    assert.equal(await page.getByTestId("flags-as-of").getAttribute("data-as-of"), String(report.asOf));
     await world.screenshot(page, "public-dashboard");
     await page.close();
   });

@@ -25,6 +25,8 @@ export type Flag = z.infer<typeof flagSchema>;
 /** The auditor's file, as written. */
 export const flagsFileSchema = z.object({
   generatedAt: z.number().int(),
+  /** The chain's time of `block`, which the rules count from (null in a file written before it was recorded). */
+  asOf: z.number().int().nullable().default(null),
   chainId: z.number().int(),
   block: z.number().int(),
   rules: z.array(flagRuleSchema),
@@ -34,6 +36,7 @@ export const flagsFileSchema = z.object({
 /** GET /api/v1/flags (JSON): the file's flags as `items` (nulls and empty lists before the auditor's first run). */
 export const flagsAnswerSchema = z.object({
   generatedAt: z.number().int().nullable(),
+  asOf: z.number().int().nullable(),
   chainId: z.number().int().nullable(),
   block: z.number().int().nullable(),
   rules: z.array(flagRuleSchema),

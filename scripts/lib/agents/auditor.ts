@@ -1,6 +1,8 @@
 /**
  * The digital auditor: reads the facts, runs the published rules and writes the report that the API serves
- * (`/api/v1/flags`) — `{ generatedAt, chainId, block, rules: [{id, title, explanation, threshold}], flags: [...] }`.
+ * (`/api/v1/flags`) — `{ generatedAt, asOf, chainId, block, rules: [{id, title, explanation, threshold}], flags: [...] }`:
+ * `generatedAt` is when the file was written (this machine's clock), `asOf` the chain's time of the block audited,
+ * the time every figure of the report (days overdue, days left) is counted from.
  * The file is replaced atomically (write, then rename), so a reader never sees half a report.
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -17,6 +19,8 @@ export const DEFAULT_FLAGS_FILE = path.join(".local", "agent", "flags.json");
 /** The report the API serves. */
 export interface AuditReport {
   generatedAt: number;
+  /** The chain's time of `block` (its timestamp), which the rules count from. */
+  asOf: number;
   chainId: number;
   block: number;
   rules: { id: string; title: string; explanation: string; threshold: string }[];
@@ -27,6 +31,7 @@ export interface AuditReport {
 export function buildReport(facts: AuditFacts, config: AuditConfig = DEFAULT_AUDIT_CONFIG): AuditReport {
   return {
     generatedAt: Math.floor(Date.now() / 1000),
+    asOf: facts.now,
     chainId: facts.chainId,
     block: facts.block,
     rules: AUDIT_RULES.map((r) => ({ id: r.id, title: r.title, explanation: r.explanation, threshold: r.threshold(config) })),

@@ -66,6 +66,7 @@ export const audit = new Hono()
     }
     const answer: FlagsAnswer = {
       generatedAt: parsed?.generatedAt ?? null,
+      asOf: parsed?.asOf ?? null,
       chainId: parsed?.chainId ?? null,
       block: parsed?.block ?? null,
       rules: parsed?.rules ?? [],
