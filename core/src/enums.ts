@@ -23,6 +23,11 @@ export const DOCUMENT_STATUS_CODES = upper(DOCUMENT_STATUSES);
 export const MILESTONE_STATUSES = ["Pending", "Released", "Cancelled"] as const;
 /** Milestone statuses as the indexer and the API name them (`PENDING` …). */
 export const MILESTONE_STATUS_CODES = upper(MILESTONE_STATUSES);
+/**
+ * The number people read for the milestone at on-chain `index` (0-based): the budget page, the builder, the CLI, the
+ * action sentences and the auditor all count milestones from 1.
+ */
+export const milestoneNumber = (index: unknown): string => (BigInt(String(index)) + 1n).toString();
 
 /** A uint256 (a document's token id = its sha-256) as 0x and 64 hex digits. */
 export const hex32 = (value: bigint | number | string): string => `0x${BigInt(value).toString(16).padStart(64, "0")}`;

@@ -158,10 +158,10 @@ describe("actions: sentences in kk, ru and en", () => {
     });
     assert.equal(
       renderAction(decodeAction(lookup, call), "en", labels),
-      `Allocate 1500.5 dKZT to Aigerim (${ALICE}) under budget No. 12-B "Budget 2027" (0x${"5".padStart(64, "0")}): #0 1500.5 dKZT due 2027-03-31`,
+      `Allocate 1500.5 dKZT to Aigerim (${ALICE}) under budget No. 12-B "Budget 2027" (0x${"5".padStart(64, "0")}): #1 1500.5 dKZT due 2027-03-31`,
     );
     const native = encode.createAllocationCall(ADDRESSES.BudgetEscrow, { recipient: ALICE, token: zeroAddress, budgetDocumentId: 9n, milestones: [{ amount: 2n * 10n ** 18n, deadline: 0, descriptionHash: HASH }] });
-    assert.match(renderAction(decodeAction(lookup, native), "ru"), /^Выделить 2 native coin получателю 0x7099.* по бюджету 0x0+9: №0 2 native coin до 1970-01-01$/);
+    assert.match(renderAction(decodeAction(lookup, native), "ru"), /^Выделить 2 native coin получателю 0x7099.* по бюджету 0x0+9: №1 2 native coin до 1970-01-01$/);
     const unknownToken = encode.createAllocationCall(ADDRESSES.BudgetEscrow, { recipient: ALICE, token: at(0xbeef), budgetDocumentId: 9n, milestones: [{ amount: 7n, deadline: 0, descriptionHash: HASH }] });
     assert.match(renderAction(decodeAction(lookup, unknownToken), "en"), /^Allocate 7 units of token 0x0+bEEF to/);
   });

@@ -136,7 +136,7 @@ describe("npm start → CLI lifecycle with the keeper → Ctrl-C (real anvil)", 
     ]);
     const id = await c.escrow.allocationCount();
     expect((await c.escrow.allocation(id)).recipient).to.equal(recipient);
-    await passWithKeeper(["release", id.toString(), "0", "--title", "Release: servers delivered"]);
+    await passWithKeeper(["release", id.toString(), "1", "--title", "Release: servers delivered"]);
     expect(await c.tenge.balanceOf(recipient)).to.equal(100_000_000n); // 1,000,000.00 DKZT in tiyn
   });
 

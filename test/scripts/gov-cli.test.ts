@@ -370,13 +370,14 @@ describe("gov CLI on a real anvil", function () {
     await refused(allocation(["--token", "dkzt"]), /^Error: Invalid token address "dkzt": expected a 0x address of 40 hex digits\.$/);
   });
 
-  it("refuses an unknown allocation and an unknown milestone index", async function () {
+  it("refuses an unknown allocation and an unknown milestone number", async function () {
     const count = await c.escrow.allocationCount();
     await refused(["--as", "official1", "propose", "release", "99", "0", "--title", "Release"], /^Error: Unknown allocation 99\. Nothing was sent\.$/);
     await refused(["--as", "official1", "propose", "release", "0", "0", "--title", "Release"], /^Error: Unknown allocation 0\. Nothing was sent\.$/);
     await refused(["--as", "official1", "propose", "release", `${count + 1n}`, "0", "--title", "Release"], new RegExp(`Unknown allocation ${count + 1n}\\.`));
     await refused(["--as", "official1", "propose", "cancel-allocation", "42", "--reason", "x", "--title", "Cancel"], /^Error: Unknown allocation 42\. Nothing was sent\.$/);
-    await refused(["--as", "official1", "propose", "release", result.record.allocations.platform, "5", "--title", "Release"], /^Error: Allocation 1 has no milestone 5 \(it has 2\)\. Nothing was sent\.$/);
+    await refused(["--as", "official1", "propose", "release", result.record.allocations.platform, "3", "--title", "Release"], /^Error: Allocation 1 has no milestone 3 \(it has 2, numbered from 1\)\. Nothing was sent\.$/);
+    await refused(["--as", "official1", "propose", "release", result.record.allocations.platform, "0", "--title", "Release"], /^Error: Allocation 1 has no milestone 0 \(it has 2, numbered from 1\)\. Nothing was sent\.$/);
   });
 
   // ── Values checked while the arguments are read ──
@@ -627,8 +628,8 @@ describe("gov CLI on a real anvil", function () {
   it("proposes a release of an already released milestone, and simulate exits 5: the action REVERTS", async function () {
     const platform = result.record.allocations.platform;
     const countBefore = await proposalCount();
-    const proposed = await ok(["--as", "official1", "propose", "release", platform, "0", "--title", "Release the design milestone again", "--rationale", "A test of the simulator."]);
-    expect(proposed.out[1]).to.contain("Release milestone 0 of allocation 1");
+    const proposed = await ok(["--as", "official1", "propose", "release", platform, "1", "--title", "Release the design milestone again", "--rationale", "A test of the simulator."]);
+    expect(proposed.out[1]).to.contain("Release milestone 1 of allocation 1");
     expect(proposed.out.at(-2)).to.match(new RegExp(`^Proposed #${countBefore + 1} \\(id \\d+\\) in tx 0x[0-9a-f]{64}\\.$`));
     expect(await proposalCount()).to.equal(countBefore + 1);
 
@@ -654,7 +655,7 @@ describe("gov CLI on a real anvil", function () {
   it("propose --simulate refuses to propose when the simulation reverts, and sends nothing", async function () {
     const countBefore = await proposalCount();
     const run = await refused(
-      ["--as", "official1", "propose", "release", result.record.allocations.platform, "0", "--title", "Release it a third time", "--simulate"],
+      ["--as", "official1", "propose", "release", result.record.allocations.platform, "1", "--title", "Release it a third time", "--simulate"],
       /^Error: The simulation reverts: not proposing\. Fix the actions, or propose anyway without --simulate\.$/,
     );
     expect(run.out.join("\n")).to.contain("REVERTS — Milestone 0 of allocation 1 is already Released.");
@@ -746,7 +747,7 @@ describe("gov CLI on a real anvil", function () {
     expect(p.number).to.equal(no("release"));
     expect(p.state).to.equal("Executed");
     expect(p.actions).to.have.length(1);
-    expect(p.decodedActions[0]).to.match(/^Release milestone 0 of allocation 1 {2}\[BudgetEscrow\.releaseMilestone\(/);
+    expect(p.decodedActions[0]).to.match(/^Release milestone 1 of allocation 1 {2}\[BudgetEscrow\.releaseMilestone\(/);
     const byId = await ok(["--json", "status", result.record.proposals.release ?? ""]);
     expect(JSON.parse(byId.out.join("\n"))).to.deep.equal(p);
     const text = await ok(["status", `#${no("active")}`]);

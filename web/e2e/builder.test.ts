@@ -91,7 +91,7 @@ describe("the proposal builder", () => {
     await page.getByRole("button", { name: "Add action" }).click();
     const allocation = actionItems(page).nth(1);
     // The sentence is core's (core/src/actions/render.ts): amounts with the token's decimals and symbol.
-    await allocation.getByText(new RegExp(`Allocate 4000\\.5 DKZT to ${recipient}.* under budget .*#0 1500\\.5 DKZT due .*; #1 2500 DKZT due`, "i")).waitFor();
+    await allocation.getByText(new RegExp(`Allocate 4000\\.5 DKZT to ${recipient}.* under budget .*#1 1500\\.5 DKZT due .*; #2 2500 DKZT due`, "i")).waitFor();
     await allocation.getByText("BudgetEscrow.createAllocation").waitFor();
 
     assert.equal(await simulate(page), "passed");
@@ -142,9 +142,9 @@ describe("the proposal builder", () => {
 
     await chooseAction(page, "Release a milestone");
     await page.getByLabel("Allocation id").fill("999");
-    await page.getByLabel("Milestone index (from 0)").fill("0");
+    await page.getByLabel("Milestone number (from 1)").fill("1");
     await page.getByRole("button", { name: "Add action" }).click();
-    await actionItems(page).nth(0).getByText("Release milestone 0 of allocation 999").waitFor();
+    await actionItems(page).nth(0).getByText("Release milestone 1 of allocation 999").waitFor();
 
     await chooseAction(page, "Create an allocation with milestones");
     await page.getByLabel("Recipient's address").fill(devAccount(11));

@@ -121,7 +121,8 @@ export const allocationFormSchema = (decimals: number, today: string) =>
 
 export const releaseFormSchema = z.object({
   allocationId: uint(2n ** 256n - 1n).refine((v) => v > 0n, { error: "invalidNumber" }),
-  index: uint(2n ** 256n - 1n),
+  /** The milestone's number as people count it (from 1, as the budget page does); the call takes its index. */
+  milestone: uint(2n ** 256n - 1n).refine((v) => v > 0n, { error: "invalidNumber" }),
 });
 
 export type SeatForm = z.infer<typeof seatFormSchema>;
@@ -188,7 +189,7 @@ export function createAllocationCall(addresses: Addresses, f: AllocationForm, de
 }
 
 export const releaseMilestoneCall = (addresses: Addresses, f: ReleaseForm): ProposalCall =>
-  calls.releaseMilestoneCall(at(addresses, "BudgetEscrow"), f.allocationId, f.index);
+  calls.releaseMilestoneCall(at(addresses, "BudgetEscrow"), f.allocationId, f.milestone - 1n);
 
 /** Appeals.answer by the council: the verdict (core's names), the stored answer's sha-256, no remedy yet. */
 export const answerAppealCall = (addresses: Addresses, f: { appealId: bigint; outcome: AppealVerdict; answerDigest: Hex }): ProposalCall =>

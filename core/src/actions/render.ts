@@ -10,7 +10,7 @@ import { CENTRAL_GOVERNMENT_FORMS } from "../agencies.ts";
 import { NATIVE_COIN } from "../currency.ts";
 import { formatUnits, zeroAddress } from "viem";
 
-import { DOCUMENT_TYPES, hex32 } from "../enums.ts";
+import { DOCUMENT_TYPES, hex32, milestoneNumber } from "../enums.ts";
 import type { DecodedAction, DecodedCall } from "./decode.ts";
 
 /** The languages sentences are written in (the dApp's locales). */
@@ -220,9 +220,9 @@ const SENTENCES: Record<string, Record<RenderLocale, Sentence>> = {
     kk: (a, w) => `${w.document(a.budgetDocumentId)} бюджеті бойынша ${w.address(a.recipient)} алушысына ${w.money(a.total, a.token)} бөлу: ${milestones(a, w, (m) => `№${m.n} ${m.amount}, мерзімі ${m.due}`)}`,
   },
   "BudgetEscrow.releaseMilestone": {
-    en: (a) => `Release milestone ${String(a.index)} of allocation ${String(a.allocationId)}`,
-    ru: (a) => `Выплатить этап ${String(a.index)} ассигнования ${String(a.allocationId)}`,
-    kk: (a) => `${String(a.allocationId)}-қаржы бөлудің ${String(a.index)}-кезеңін төлеу`,
+    en: (a) => `Release milestone ${milestoneNumber(a.index)} of allocation ${String(a.allocationId)}`,
+    ru: (a) => `Выплатить этап №${milestoneNumber(a.index)} ассигнования ${String(a.allocationId)}`,
+    kk: (a) => `${String(a.allocationId)}-қаржы бөлудің №${milestoneNumber(a.index)} кезеңін төлеу`,
   },
   "BudgetEscrow.cancelAllocation": {
     en: (a) => `Cancel allocation ${String(a.allocationId)} (reason: "${String(a.reason)}")`,
@@ -284,7 +284,7 @@ const APPEAL_VERDICTS: Record<RenderLocale, readonly string[]> = {
 
 function milestones(a: Args, w: Words, part: (m: { n: number; amount: string; due: string }) => string): string {
   const plan = a.plan as readonly { amount: bigint; deadline: number }[];
-  return plan.map((m, n) => part({ n, amount: w.money(m.amount, a.token), due: w.date(m.deadline) })).join("; ");
+  return plan.map((m, i) => part({ n: Number(milestoneNumber(i)), amount: w.money(m.amount, a.token), due: w.date(m.deadline) })).join("; ");
 }
 
 /** A "Set <setting> to <value> <unit>" phrase; the setting's words in the accusative where the language needs it. */

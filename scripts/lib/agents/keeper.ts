@@ -4,6 +4,7 @@
  * privilege; it only saves the officials a step. Each round reads the current state first, so a restart never
  * queues or executes twice and misses nothing that is still due.
  */
+import { milestoneNumber } from "@government-dao/core/enums";
 import { explainError } from "../explain-error.js";
 import type { GovContext } from "../gov/context.js";
 import { loadProposal, proposalCalls } from "../gov/proposals.js";
@@ -64,7 +65,7 @@ export async function keeperRound(
       if (!reported.has(key)) {
         reported.add(key);
         const m = (await escrow.milestones(id))[Number(index)];
-        log(`milestone ${index} of allocation ${id} is overdue (deadline ${new Date(Number(m?.deadline ?? 0) * 1000).toISOString()})`);
+        log(`milestone ${milestoneNumber(index)} of allocation ${id} is overdue (deadline ${new Date(Number(m?.deadline ?? 0) * 1000).toISOString()})`);
       }
     }
   }

@@ -6,6 +6,7 @@
 import { z } from "zod";
 
 import { isPendingAppeal } from "@government-dao/core/appeals";
+import { milestoneNumber } from "@government-dao/core/enums";
 import { formatAmount } from "../explain-error.js";
 import type { AllocationFact, AuditFacts, ReleaseFact } from "./facts.js";
 
@@ -104,7 +105,7 @@ export const overdueMilestone: AuditRule = {
           rule: this.id,
           severity: late > criticalDays * DAY ? "critical" : "warning",
           subject: { kind: "milestone", id: `${a.id}/${m.index}` },
-          message: `Milestone ${m.index} of allocation ${a.id} (${amount(m.amount, a)} to ${a.recipient}) was due ${iso(m.deadline)} and is ${days} day(s) overdue.`,
+          message: `Milestone ${milestoneNumber(m.index)} of allocation ${a.id} (${amount(m.amount, a)} to ${a.recipient}) was due ${iso(m.deadline)} and is ${days} day(s) overdue.`,
           evidence: { allocation: a.id, milestone: m.index, deadline: m.deadline, daysOverdue: days, amount: m.amount.toString() },
           ...flagAt(facts),
         });

@@ -272,13 +272,13 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
       .command("release")
       .description("release a milestone of an allocation to its recipient")
       .argument("<allocation>", "allocation id", arg((t) => parseUint(t, "allocation id")))
-      .argument("<index>", "milestone index (0-based)", arg((t) => parseUint(t, "milestone index"))),
+      .argument("<milestone>", "milestone number, from 1 (as the budget page counts)", arg((t) => parseUint(t, "milestone number"))),
   ).action(
-    withContext(async (ctx, allocation: bigint, index: bigint, o: ProposeOptions) => {
+    withContext(async (ctx, allocation: bigint, milestone: bigint, o: ProposeOptions) => {
       if (allocation === 0n || allocation > (await ctx.contracts.escrow.allocationCount())) throw new PlainError(`Unknown allocation ${allocation}. Nothing was sent.`);
       const milestones = await ctx.contracts.escrow.milestones(allocation);
-      if (index >= BigInt(milestones.length)) throw new PlainError(`Allocation ${allocation} has no milestone ${index} (it has ${milestones.length}). Nothing was sent.`);
-      return submit(ctx, [releaseMilestone(ctx, allocation, index)], o);
+      if (milestone === 0n || milestone > BigInt(milestones.length)) throw new PlainError(`Allocation ${allocation} has no milestone ${milestone} (it has ${milestones.length}, numbered from 1). Nothing was sent.`);
+      return submit(ctx, [releaseMilestone(ctx, allocation, milestone - 1n)], o);
     }),
   );
 

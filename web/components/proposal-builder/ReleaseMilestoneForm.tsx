@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { type Address, formatUnits } from "viem";
 
+import { milestoneNumber } from "@government-dao/core/enums";
 import { useRuntime } from "@/components/Providers";
 import { Field, useProblemText } from "@/components/proposal-builder/Field";
 import { fromSeconds } from "@/utils/format";
@@ -33,9 +34,9 @@ export function ReleaseMilestoneForm({
   const format = useFormatter();
   const problem = useProblemText();
   const { addresses } = useRuntime();
-  const [fields, setFields] = useState({ allocationId: "", index: "" });
+  const [fields, setFields] = useState({ allocationId: "", milestone: "" });
   const [problems, setProblems] = useState<FormProblems>({});
-  const picked = pending.find((p) => p.allocationId === fields.allocationId && String(p.index) === fields.index);
+  const picked = pending.find((p) => p.allocationId === fields.allocationId && milestoneNumber(p.index) === fields.milestone);
 
   return (
     <form
@@ -48,7 +49,7 @@ export function ReleaseMilestoneForm({
         if (!checked.ok) return setProblems(checked.problems);
         setProblems({});
         onAdd(releaseMilestoneCall(addresses, checked.value));
-        setFields({ allocationId: "", index: "" });
+        setFields({ allocationId: "", milestone: "" });
       }}
     >
       {pending.length > 0 ? (
@@ -59,7 +60,7 @@ export function ReleaseMilestoneForm({
               value={picked ? `${picked.allocationId}:${picked.index}` : ""}
               onChange={(e) => {
                 const [allocationId = "", index = ""] = e.target.value.split(":");
-                setFields({ allocationId, index });
+                setFields({ allocationId, milestone: index === "" ? "" : milestoneNumber(index) });
               }}
             >
               <option value="">{t("fields.choose")}</option>
@@ -67,7 +68,7 @@ export function ReleaseMilestoneForm({
                 <option key={`${p.allocationId}:${p.index}`} value={`${p.allocationId}:${p.index}`}>
                   {t("pendingOption", {
                     allocation: p.allocationId,
-                    index: p.index,
+                    milestone: milestoneNumber(p.index),
                     amount: `${formatUnits(BigInt(p.amount), decimalsOf(p.token))} ${symbolOf(p.token)}`,
                     due: format.dateTime(fromSeconds(BigInt(p.deadline)), { dateStyle: "medium", timeZone: "UTC" }),
                   })}
@@ -81,8 +82,8 @@ export function ReleaseMilestoneForm({
         <Field label={t("fields.allocationId")} problem={problem(problems.allocationId)}>
           {({ props }) => <input {...props} inputMode="numeric" value={fields.allocationId} onChange={(e) => setFields({ ...fields, allocationId: e.target.value })} />}
         </Field>
-        <Field label={t("fields.index")} problem={problem(problems.index)}>
-          {({ props }) => <input {...props} inputMode="numeric" value={fields.index} onChange={(e) => setFields({ ...fields, index: e.target.value })} />}
+        <Field label={t("fields.milestone")} problem={problem(problems.milestone)}>
+          {({ props }) => <input {...props} inputMode="numeric" value={fields.milestone} onChange={(e) => setFields({ ...fields, milestone: e.target.value })} />}
         </Field>
       </div>
       <button type="submit" className="button">
