@@ -158,6 +158,9 @@ describe("the proposal builder", () => {
     assert.equal(await actionItems(page).nth(1).getAttribute("data-outcome"), "failed");
     await actionItems(page).nth(1).getByText(/Would fail: The escrow has only [\d,]+ DKZT free; the allocation needs 9,000,000,000 DKZT\./).waitFor();
     await page.getByText("Simulation failed: an action would be refused").waitFor();
+    // Never "can submit" beside a failed action: the official's right to propose is said apart from this proposal.
+    await page.getByTestId("propose-outcome").getByText("Your account may propose, but not this proposal: every action must succeed first.").waitFor();
+    assert.equal(await page.getByText("Your account can submit this proposal.").count(), 0);
     assert.equal(await page.getByRole("button", { name: "Submit proposal" }).isDisabled(), true);
     await world.screenshot(page, "builder-simulation-failed");
     await page.close();

@@ -33,6 +33,7 @@ export function ProposalBuilder({ budgets, pending, appeals }: { budgets: readon
   const builder = useProposalBuilder(decimalsOf, symbolOf);
   const [problems, setProblems] = useState<FormProblems>({});
   const simulation = builder.simulation;
+  const actionsPass = simulation?.actions.every((o) => o.ok) === true;
 
   if (!address) return <p className="card">{t("connectPrompt")}</p>;
 
@@ -112,11 +113,16 @@ export function ProposalBuilder({ budgets, pending, appeals }: { budgets: readon
           ) : null}
           {simulation ? (
             <>
-              <p className={simulation.actions.every((o) => o.ok) ? "ok" : "error-text"}>
-                {simulation.actions.every((o) => o.ok) ? t("simulation.actionsPassed") : t("simulation.actionsFailed")}
-              </p>
-              <p className={simulation.propose.ok ? "ok" : "error-text"} data-testid="propose-outcome">
-                {simulation.propose.ok ? t("simulation.proposeOk") : <>{t("simulation.proposeFailed")} <ErrorText error={simulation.propose.reason} /></>}
+              <p className={actionsPass ? "ok" : "error-text"}>{actionsPass ? t("simulation.actionsPassed") : t("simulation.actionsFailed")}</p>
+              {/* "Can submit" only when the whole proposal can: beside a failed action, the account's part is said apart. */}
+              <p className={simulation.propose.ok && actionsPass ? "ok" : "error-text"} data-testid="propose-outcome">
+                {simulation.propose.ok ? (
+                  t(actionsPass ? "simulation.proposeOk" : "simulation.proposeOkActionsFail")
+                ) : (
+                  <>
+                    {t("simulation.proposeFailed")} <ErrorText error={simulation.propose.reason} />
+                  </>
+                )}
               </p>
             </>
           ) : null}
