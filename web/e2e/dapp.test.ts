@@ -236,6 +236,35 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     await page.close();
   });
 
+  it("draws the keyboard focus with at least 3:1 contrast, on the light page and in the dark header", async () => {
+    const page = await openAs("/");
+    const ratios: Record<string, number> = {};
+    for (const [where, selector] of [["page", "main a"], ["header", ".site-nav a"]] as const) {
+      await page.locator(selector).first().waitFor();
+      // Tab to the first such link, so that the browser shows the ring as it does for a keyboard user.
+      for (let i = 0; i < 60 && !(await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)); i++) await page.keyboard.press("Tab");
+      // Only plain data comes back from the page (no helper functions in it: tsx would name them with a helper the
+      // page does not have); the ratio is computed here.
+      const colors = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement;
+        let behind = "rgb(255, 255, 255)";
+        for (let e: HTMLElement | null = focused.parentElement; e; e = e.parentElement) {
+          const bg = getComputedStyle(e).backgroundColor;
+          if (bg !== "transparent" && !/^rgba\(.*,\s*0\)$/.test(bg)) {
+            behind = bg;
+            break;
+          }
+        }
+        const style = getComputedStyle(focused);
+        return { behind, outline: style.outlineStyle === "none" ? null : style.outlineColor, shadow: /rgba?\([^)]*\)/.exec(style.boxShadow)?.[0] ?? null };
+      });
+      const rings = [colors.outline, colors.shadow].filter((c): c is string => c !== null);
+      ratios[where] = Math.max(0, ...rings.map((ring) => contrast(ring, colors.behind)));
+    }
+    assert.ok((ratios.page ?? 0) >= 3 && (ratios.header ?? 0) >= 3, `focus ring contrast: ${JSON.stringify(ratios)}`);
+    await page.close();
+  });
+
   it("lays out the documents browser on a phone without sideways scrolling", async () => {
     const page = await openAs("/documents");
     await page.setViewportSize({ width: 390, height: 844 });
@@ -335,6 +364,17 @@ describe("error paths, each shown as a plain message", () => {
     }
   });
 });
+
+/** WCAG 2 contrast ratio of two CSS rgb()/rgba() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r = 0, g = 0, bl = 0] = (color.match(/[\d.]+/g) ?? []).map(Number);
+    const linear = [r, g, bl].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * (linear[0] ?? 0) + 0.7152 * (linear[1] ?? 0) + 0.0722 * (linear[2] ?? 0);
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
 
 async function fillDocument(page: Page, file: string, number: string) {
   await page.getByLabel("Document file").setInputFiles(file);
