@@ -1,17 +1,18 @@
 "use client";
 /** An official's view: own seat and voting power, and the latest proposals of the council (from chain). */
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useConnection } from "wagmi";
 
 import { useAgencyNames } from "@/hooks/useAgencies";
+import { useChainDate } from "@/hooks/useChainDate";
 import { useRecentProposals, useSeat } from "@/hooks/useGovernance";
-import { fromSeconds, shortHex } from "@/utils/format";
+import { shortHex } from "@/utils/format";
 
 export function CouncilPanel() {
   const t = useTranslations("council");
   const states = useTranslations("proposalStates");
-  const format = useFormatter();
+  const date = useChainDate();
   const { address } = useConnection();
   const seat = useSeat(address);
   const proposals = useRecentProposals(12);
@@ -36,7 +37,7 @@ export function CouncilPanel() {
               <dt>{t("position")}</dt>
               <dd>{t(`positions.${seat.data.position === 1 ? "1" : seat.data.position === 2 ? "2" : seat.data.position === 3 ? "3" : "other"}`, { code: seat.data.position })}</dd>
               <dt>{t("since")}</dt>
-              <dd>{format.dateTime(fromSeconds(seat.data.since), { dateStyle: "long" })}</dd>
+              <dd>{date(seat.data.since)}</dd>
               <dt>{t("votingPower")}</dt>
               <dd data-testid="voting-power">{seat.data.votes.toString()}</dd>
             </dl>

@@ -5,7 +5,7 @@
  * file or one over 256 MiB is refused with a plain message (components/FileDrop.tsx) and nothing is looked up.
  */
 import "@/utils/zod-jitless";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Hex } from "viem";
 
@@ -13,14 +13,14 @@ import { Account } from "@/components/Account";
 import { CoSignatureText } from "@/components/CoSignatureText";
 import { FileDrop } from "@/components/FileDrop";
 import { useAgencyNames } from "@/hooks/useAgencies";
+import { useChainDate } from "@/hooks/useChainDate";
 import { useCoSignatureCheck } from "@/hooks/useCoSignature";
 import { useVerifyDocument } from "@/hooks/useDocument";
-import { fromSeconds } from "@/utils/format";
 
 export function VerifyPanel() {
   const t = useTranslations("verify");
   const types = useTranslations("docTypes");
-  const format = useFormatter();
+  const date = useChainDate();
   const [hash, setHash] = useState<Hex>();
   const result = useVerifyDocument(hash);
   const agencyNames = useAgencyNames();
@@ -75,7 +75,7 @@ export function VerifyPanel() {
               <dt>{t("agency")}</dt>
               <dd>{result.data.agencyId === 0 ? t("centralGovernment") : (agencyNames.get(result.data.agencyId) ?? t("agencyId", { id: result.data.agencyId }))}</dd>
               <dt>{t("issuedAt")}</dt>
-              <dd>{format.dateTime(fromSeconds(result.data.issuedAt), { dateStyle: "long", timeStyle: "short" })}</dd>
+              <dd data-testid="issued-at">{date(result.data.issuedAt, { time: true })}</dd>
               <dt>{t("issuer")}</dt>
               <dd data-testid="issuer">
                 <Account address={result.data.issuer} />

@@ -486,8 +486,15 @@ describe("the language switch", () => {
     await page.getByRole("heading", { level: 1, name: "Решения правительства, которые можно проверить" }).waitFor();
     await page.getByRole("button", { name: "Қазақша" }).click();
     await page.getByRole("heading", { level: 1, name: "Тексеруге болатын үкімет шешімдері" }).waitFor();
+    // A chain date reads the same whether the server or the browser draws it (core/src/dates.ts), as Kazakh official
+    // texts write it: "2026 жылғы 12 желтоқсан, 14:05".
+    await page.goto(`${world.web.url}/documents/${world.record.documents.decreePilotRevised?.tokenId}`);
+    const serverDate = await page.getByTestId("issued-at").innerText();
+    assert.match(serverDate, /^\d{4} жылғы \d{1,2} \p{L}+, \d{2}:\d{2}$/u);
     await page.goto(`${world.web.url}/verify`);
     await page.getByRole("heading", { level: 1, name: "Құжатты тексеру" }).waitFor();
+    assert.equal(await verifyFile(page, await world.documentFile("decreePilotRevised")), "active");
+    assert.equal(await page.getByTestId("issued-at").innerText(), serverDate);
     await world.screenshot(page, "verify-kk");
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { level: 1, name: "Verify a document" }).waitFor();

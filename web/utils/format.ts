@@ -3,9 +3,6 @@ import { PROPOSAL_STATES as GOVERNOR_STATES, type ProposalStateName as GovernorS
 
 export const shortHex = (hex: string, keep = 6): string => (hex.length > 2 * keep + 2 ? `${hex.slice(0, keep + 2)}…${hex.slice(-keep)}` : hex);
 
-/** A chain timestamp (seconds) as a Date. */
-export const fromSeconds = (seconds: bigint | number): Date => new Date(Number(seconds) * 1000);
-
 /** Document types in the order of the contract's enum. */
 export const DOC_TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
 export type DocTypeName = (typeof DOC_TYPES)[number];

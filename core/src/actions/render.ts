@@ -10,6 +10,8 @@ import { CENTRAL_GOVERNMENT_FORMS } from "../agencies.ts";
 import { NATIVE_COIN } from "../currency.ts";
 import { formatUnits, zeroAddress } from "viem";
 
+import { CALENDAR_OFFSET_SECONDS } from "../appeals.ts";
+import { chainCalendarDate } from "../dates.ts";
 import { DOCUMENT_TYPES, hex32, milestoneNumber } from "../enums.ts";
 import type { DecodedAction, DecodedCall } from "./decode.ts";
 
@@ -134,7 +136,7 @@ function words(locale: RenderLocale, labels: Labels): Words {
   // Any uint48 is a valid deadline on chain; beyond the JavaScript date range the seconds are shown as they are.
   const date = (seconds: unknown): string => {
     const ms = Number(seconds) * 1000;
-    return Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(0, 10) : { en: `${String(seconds)} (unix seconds)`, ru: `${String(seconds)} (секунд Unix)`, kk: `${String(seconds)} (Unix секундтары)` }[locale];
+    return Math.abs(ms) <= 8.64e15 - CALENDAR_OFFSET_SECONDS * 1000 ? chainCalendarDate(Number(seconds)) : { en: `${String(seconds)} (unix seconds)`, ru: `${String(seconds)} (секунд Unix)`, kk: `${String(seconds)} (Unix секундтары)` }[locale];
   };
   const short = (value: unknown): string => `${String(value).slice(0, 10)}…`;
   return { locale, address, agency, money, document, docType, position, date, short };

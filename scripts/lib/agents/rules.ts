@@ -6,6 +6,7 @@
 import { z } from "zod";
 
 import { isPendingAppeal } from "@government-dao/core/appeals";
+import { chainCalendarDate } from "@government-dao/core/dates";
 import { milestoneNumber } from "@government-dao/core/enums";
 import { formatAmount } from "../explain-error.js";
 import type { AllocationFact, AuditFacts, ReleaseFact } from "./facts.js";
@@ -81,7 +82,8 @@ export interface AuditRule {
 }
 
 const DAY = 86_400;
-const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
+/** A day as people in Kazakhstan date it (the budget page and the builder count the same day). */
+const iso = (seconds: number): string => chainCalendarDate(seconds);
 const amount = (value: bigint, a: Pick<AllocationFact, "decimals">): string => formatAmount(value, a.decimals);
 const flagAt = (facts: AuditFacts) => ({ block: facts.block, timestamp: facts.now });
 

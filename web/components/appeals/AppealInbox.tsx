@@ -3,11 +3,11 @@
  * On the registrar's page: the pending appeals the agencies of the connected account must answer, the soonest due
  * first, overdue ones marked; each opens the appeal's page, where the registrar answers it.
  */
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useConnection } from "wagmi";
 
 import { useAgencies } from "@/hooks/useAgencies";
-import { fromSeconds } from "@/utils/format";
+import { useChainDate } from "@/hooks/useChainDate";
 
 export interface InboxAppeal {
   id: string;
@@ -18,7 +18,7 @@ export interface InboxAppeal {
 
 export function AppealInbox({ appeals }: { appeals: readonly InboxAppeal[] }) {
   const t = useTranslations("appeals");
-  const format = useFormatter();
+  const date = useChainDate();
   const { address } = useConnection();
   const agencies = useAgencies(address);
   const own = new Set((agencies.data ?? []).filter((a) => a.registrar).map((a) => a.id));
@@ -33,7 +33,7 @@ export function AppealInbox({ appeals }: { appeals: readonly InboxAppeal[] }) {
         <ul className="plain">
           {mine.map((a) => (
             <li key={a.id} data-appeal={a.id}>
-              <a href={`/appeals/${a.id}`}>{t("title", { id: a.id })}</a> — {t("dueAt")}: {format.dateTime(fromSeconds(BigInt(a.dueAt)), { dateStyle: "medium" })}
+              <a href={`/appeals/${a.id}`}>{t("title", { id: a.id })}</a> — {t("dueAt")}: {date(a.dueAt)}
               {a.overdue ? <span className="badge state-canceled"> {t("overdueShort")}</span> : null}
             </li>
           ))}

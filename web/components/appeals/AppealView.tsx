@@ -5,7 +5,7 @@
  * checked against the digests on chain), the act it contests and the act that remedied it. A registrar of the
  * responding agency answers here with the wallet; the council answers by proposal.
  */
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useConnection } from "wagmi";
 
@@ -15,14 +15,14 @@ import { FilerPanel } from "@/components/appeals/FilerPanel";
 import { TxStatus } from "@/components/TxStatus";
 import { useAgencies, useAgencyNames } from "@/hooks/useAgencies";
 import { isPending, useAnswerAppeal, useAppeal, useAppealText } from "@/hooks/useAppeal";
-import { fromSeconds } from "@/utils/format";
+import { useChainDate } from "@/hooks/useChainDate";
 import { isTxBusy } from "@/utils/tx-state";
 
 const DAY = 86_400n;
 
 export function AppealView({ id }: { id: bigint }) {
   const t = useTranslations("appeals");
-  const format = useFormatter();
+  const chainDate = useChainDate();
   const names = useAgencyNames();
   const appeal = useAppeal(id);
   const a = appeal.data;
@@ -34,7 +34,7 @@ export function AppealView({ id }: { id: bigint }) {
   if (a === null || a === undefined) return <p data-testid="appeal-missing">{t("missing", { id: id.toString() })}</p>;
 
   const respondent = a.respondent === 0 ? t("council") : (names.get(a.respondent) ?? t("agency", { id: a.respondent }));
-  const date = (seconds: bigint) => format.dateTime(fromSeconds(seconds), { dateStyle: "long", timeStyle: "short" });
+  const date = (seconds: bigint) => chainDate(seconds, { time: true });
   const daysLeft = (a.dueAt - a.chainTime + DAY - 1n) / DAY;
   const daysLate = (a.chainTime - a.dueAt) / DAY;
   const subjectHref = a.kind === "document" ? `/documents/${hex32(a.subject)}` : `/proposals/${a.subject.toString()}`;

@@ -1,13 +1,13 @@
 "use client";
 /** Action form: release a milestone of an allocation to its recipient (BudgetEscrow.releaseMilestone). */
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type Address, formatUnits } from "viem";
 
 import { milestoneNumber } from "@government-dao/core/enums";
 import { useRuntime } from "@/components/Providers";
 import { Field, useProblemText } from "@/components/proposal-builder/Field";
-import { fromSeconds } from "@/utils/format";
+import { useChainDate } from "@/hooks/useChainDate";
 import { type FormProblems, type ProposalCall, checkForm, releaseFormSchema, releaseMilestoneCall } from "@/utils/proposal-actions";
 
 /** A pending milestone of an open allocation (listed by the public API). */
@@ -31,7 +31,7 @@ export function ReleaseMilestoneForm({
   symbolOf: (token: Address) => string;
 }) {
   const t = useTranslations("builder");
-  const format = useFormatter();
+  const date = useChainDate();
   const problem = useProblemText();
   const { addresses } = useRuntime();
   const [fields, setFields] = useState({ allocationId: "", milestone: "" });
@@ -70,7 +70,7 @@ export function ReleaseMilestoneForm({
                     allocation: p.allocationId,
                     milestone: milestoneNumber(p.index),
                     amount: `${formatUnits(BigInt(p.amount), decimalsOf(p.token))} ${symbolOf(p.token)}`,
-                    due: format.dateTime(fromSeconds(BigInt(p.deadline)), { dateStyle: "medium", timeZone: "UTC" }),
+                    due: date(p.deadline),
                   })}
                 </option>
               ))}

@@ -1,11 +1,15 @@
-/** Server-side display helpers of the public pages: dates of chain timestamps and token amounts in the reader's language. */
-import { getFormatter, getLocale } from "next-intl/server";
+/**
+ * Server-side display helpers of the public pages: dates of chain timestamps (core/src/dates.ts, the same words the
+ * browser writes: hooks/useChainDate.ts) and token amounts in the reader's language.
+ */
+import { getLocale } from "next-intl/server";
 
+import { formatChainDate } from "@government-dao/core/dates";
 import type { TokenInfo } from "@/lib/chain";
 
 export interface Formatters {
   locale: string;
-  /** A chain timestamp (unix seconds, decimal string) as a date and time. */
+  /** A chain timestamp (unix seconds, decimal string) as a date and time in Kazakhstan (core's one spelling). */
   dateTime(seconds: string): string;
   /** A chain timestamp as a date. */
   date(seconds: string): string;
@@ -17,13 +21,12 @@ export interface Formatters {
 
 export async function formatters(): Promise<Formatters> {
   const locale = await getLocale();
-  const format = await getFormatter();
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const decimalSeparator = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
   return {
     locale,
-    dateTime: (seconds) => format.dateTime(new Date(Number(seconds) * 1000), { dateStyle: "medium", timeStyle: "short" }),
-    date: (seconds) => format.dateTime(new Date(Number(seconds) * 1000), { dateStyle: "medium" }),
+    dateTime: (seconds) => formatChainDate(seconds, locale, { time: true }),
+    date: (seconds) => formatChainDate(seconds, locale),
     count: (value) => integer.format(BigInt(value)),
     amount: (value, token) => {
       const units = BigInt(value);

@@ -134,7 +134,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             <dt>{t("agency")}</dt>
             <dd>{doc.agencyName ?? `#${doc.agencyId}`}</dd>
             <dt>{t("issuedAt")}</dt>
-            <dd>{f.dateTime(doc.issuedAt)}</dd>
+            <dd data-testid="issued-at">{f.dateTime(doc.issuedAt)}</dd>
             <dt>{t("issuer")}</dt>
             <dd data-testid="issuer">
               <Account address={doc.issuer} />
