@@ -1,11 +1,12 @@
 /** Pure display helpers. */
+import { DOCUMENT_TYPES, type DocumentTypeName } from "@government-dao/core/metadata";
 import { PROPOSAL_STATES as GOVERNOR_STATES, type ProposalStateName as GovernorStateName } from "@government-dao/core/proposal-state";
 
 export const shortHex = (hex: string, keep = 6): string => (hex.length > 2 * keep + 2 ? `${hex.slice(0, keep + 2)}…${hex.slice(-keep)}` : hex);
 
-/** Document types in the order of the contract's enum. */
-export const DOC_TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
-export type DocTypeName = (typeof DOC_TYPES)[number];
+/** Document types in the order of the contract's enum: core's list. */
+export const DOC_TYPES = DOCUMENT_TYPES;
+export type DocTypeName = DocumentTypeName;
 /** Types a registrar issues (the others are enacted by proposal). */
 export const AGENCY_DOC_TYPES = ["order", "certificate", "notice"] as const satisfies readonly DocTypeName[];
 

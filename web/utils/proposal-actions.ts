@@ -10,8 +10,10 @@ import { z } from "zod";
 import "@/utils/zod-jitless";
 import { type DecodedAction, contractLookup, decodeAction } from "@government-dao/core/actions/decode";
 import * as calls from "@government-dao/core/actions/encode";
+import { CENTRAL_GOVERNMENT_AGENCY_ID, CENTRAL_GOVERNMENT_NAMES } from "@government-dao/core/agencies";
 import { APPEAL_OUTCOMES, type AppealVerdict } from "@government-dao/core/appeals";
 import type { ContractName } from "@government-dao/core/contracts";
+import { ENACTED_DOCUMENT_TYPES } from "@government-dao/core/enums";
 import { RATIONALE_MAX, TITLE_MAX } from "@government-dao/core/proposal-description";
 import { DOC_TYPES } from "@/utils/format";
 
@@ -23,11 +25,11 @@ export type Addresses = Partial<Record<ContractName, Address>>;
 /** The zero address stands for the native coin in the escrow. */
 export const NATIVE = calls.NATIVE;
 
-/** The central government (agency id 0) issues decrees, laws and budgets; its metadata names it so. */
-export const CENTRAL_GOVERNMENT = { id: 0, name: "Government of the Republic of Kazakhstan" } as const;
+/** The central government (agency id 0) issues decrees, laws and budgets; its metadata names it as core does. */
+export const CENTRAL_GOVERNMENT = { id: CENTRAL_GOVERNMENT_AGENCY_ID, name: CENTRAL_GOVERNMENT_NAMES.en } as const;
 
-/** Types a proposal mints (the others are issued by registrars). */
-export const ENACTED_DOC_TYPES = ["decree", "law", "budget"] as const;
+/** Types a proposal mints (the others are issued by registrars): core's list. */
+export const ENACTED_DOC_TYPES = ENACTED_DOCUMENT_TYPES;
 
 /** Positions with a name (any uint16 is allowed on chain; the dApp offers the named ones). */
 export const POSITIONS = [1, 2, 3] as const;

@@ -4,10 +4,12 @@
  */
 import { z } from "zod";
 
+import { DOCUMENT_STATUS_CODES, DOCUMENT_TYPE_CODES } from "../enums.ts";
 import { address, decimal, hash, pageOf } from "./fields.ts";
 
-export const DOCUMENT_TYPES = ["DECREE", "LAW", "BUDGET", "ORDER", "CERTIFICATE", "NOTICE"] as const;
-export const DOCUMENT_STATUSES = ["ACTIVE", "AMENDED", "REVOKED"] as const;
+/** The API's names of the contract's enums (core/src/enums.ts: one list, upper-cased). */
+export const DOCUMENT_TYPES = DOCUMENT_TYPE_CODES;
+export const DOCUMENT_STATUSES = DOCUMENT_STATUS_CODES;
 export const DOCUMENT_EVENT_KINDS = ["ISSUED", "AMENDED", "SUPERSEDED", "REVOKED", "DISPLACED"] as const;
 /**
  * Whether the indexer read the document's metadata JSON (number and titles) from the content store when it indexed

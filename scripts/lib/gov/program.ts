@@ -34,6 +34,7 @@ import {
   unseatOfficial,
 } from "./builders.js";
 import { APPEAL_OUTCOMES, APPEAL_VERDICTS } from "@government-dao/core/appeals";
+import { ENACTED_DOCUMENT_TYPES } from "@government-dao/core/enums";
 import { type AppealLanguage, type Verdict, answerAppeal, appealStatus, fileAppeal, filerRequest, storeAnswer } from "./commands-appeals.js";
 import { type MetadataOptions, amend, assertNotRegistered, describeDocument, mint, prepareFromOptions, revoke, verify } from "./commands-documents.js";
 import { type Output, type ProposeOptions, execute, propose, queue, simulate, status, vote } from "./commands-governance.js";
@@ -229,7 +230,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
         .command("mint-decree")
         .description("mint a decree, law or budget of the central government (co-signed by the Office of the Government)")
         .argument("<file>", "the document file")
-        .option("--type <type>", "decree, law or budget", arg((t) => parseDocumentType(t, ["decree", "law", "budget"])), "decree"),
+        .option("--type <type>", ENACTED_DOCUMENT_TYPES.join(", "), arg((t) => parseDocumentType(t, ENACTED_DOCUMENT_TYPES)), "decree"),
     ),
   ).action(
     withContext(async (ctx, file: string, o: ProposeOptions & MetadataOptions & { type: "decree" | "law" | "budget" }) => {
