@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { Hex } from "viem";
 
 import { ApiDown } from "@/components/public/ApiDown";
-import { DocumentStatus } from "@/components/public/DocumentStatus";
+import { ChainStatus } from "@/components/public/ChainVerdict";
 import { formatters } from "@/components/public/format";
 import { agencyName, documentName } from "@/components/public/labels";
 import { load } from "@/lib/api/client";
@@ -65,7 +66,7 @@ export default async function HomePage() {
                       {name.number ? `${name.number} — ` : ""}
                       {name.title}
                     </Link>{" "}
-                    <DocumentStatus status={d.status} /> <span className="hint">{f.date(d.issuedAt)}</span>
+                    <ChainStatus id={d.id as Hex} reported={{ status: d.status }} testId="row-status" /> <span className="hint">{f.date(d.issuedAt)}</span>
                   </li>
                 );
               })}

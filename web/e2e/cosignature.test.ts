@@ -147,6 +147,7 @@ async function indexed(id: string): Promise<void> {
 const FAKE_ISSUER = "0x000000000000000000000000000000000000dEaD";
 
 interface LiedDocument {
+  id: string;
   status: string;
   revokedAt: string | null;
   revokedBy: string | null;
@@ -170,6 +171,10 @@ describe("the document page shows the chain's answer, not the public data servic
         // …and names another issuing account, as a service covering for a stolen key might.
         return { document: { ...unrevoke(detail.document), issuer: FAKE_ISSUER }, versions: detail.versions.map(unrevoke), history: detail.history.filter((e) => e.kind !== "REVOKED") };
       }
+      if (url.split("?")[0] === "/api/v1/documents") {
+        const list = body as { items: LiedDocument[] };
+        return { ...list, items: list.items.map((d) => (d.id === revoked.tokenId ? unrevoke(d) : d)) };
+      }
       if (url === `/api/v1/verify/${forgedId}`) return { ...(body as object), coSignature: { status: "valid", keySha256: metadata.coSignature.publicKeySha256, agencyId: "2" } };
       return body;
     });
@@ -187,6 +192,17 @@ describe("the document page shows the chain's answer, not the public data servic
       assert.equal(await check.locator("[data-problem]").count(), 2, "status and issuer, nothing else");
       assert.match(await check.innerText(), /Reason for the revocation, from the chain: Replaced by the Law on open budget data \(L-2026\/002\)\./);
       await world.screenshot(page, "document-lying-api-status");
+      // The same lie in the documents list and the home page's latest decrees: each badge is the chain's.
+      for (const path of ["/documents?type=DECREE", "/"]) {
+        await page.goto(`${world.web.url}${path}`);
+        const badge = page.locator(`li:has(a[href="/documents/${revoked.tokenId}"]), tr:has(a[href="/documents/${revoked.tokenId}"])`).getByTestId("row-status");
+        await badge.and(page.locator('[data-source="chain"]')).waitFor();
+        assert.equal(await badge.getAttribute("data-status"), "REVOKED", path);
+      }
+      const versions = await openAs(`/documents/${revoked.tokenId}`);
+      await versions.locator('[data-testid="version-status"][data-source="chain"]').first().waitFor();
+      assert.deepEqual(await versions.getByTestId("version-status").evaluateAll((badges) => badges.map((b) => b.getAttribute("data-status"))), ["REVOKED"], "the history's badge too");
+      await versions.close();
       await page.close();
 
       const forged = await openAs(`/documents/${forgedId}`);

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { Hex } from "viem";
 
 import { ApiDown } from "@/components/public/ApiDown";
+import { ChainStatus } from "@/components/public/ChainVerdict";
 import { PageLinks } from "@/components/public/PageLinks";
-import { DocumentStatus } from "@/components/public/DocumentStatus";
 import { formatters } from "@/components/public/format";
 import { agencyName, docTypeKey, documentName } from "@/components/public/labels";
 import { load } from "@/lib/api/client";
@@ -144,7 +145,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                             </td>
                             <td data-label={t("type")}>{tt(docTypeKey(d.docType))}</td>
                             <td data-label={t("status")}>
-                              <DocumentStatus status={d.status} />
+                              <ChainStatus id={d.id as Hex} reported={{ status: d.status }} testId="row-status" />
                             </td>
                             <td data-label={t("agency")}>{agencyName(names, d.agencyId)}</td>
                             <td data-label={t("issued")}>{f.date(d.issuedAt)}</td>

@@ -1,7 +1,7 @@
 "use client";
 /**
- * What the document page tells a citizen, checked in the browser against the chain, not taken from the public data
- * service: the status read from DocumentRegistry.verify (hooks/useDocument.ts) and the agency co-signature checked as
+ * What the document page and the documents list tell a citizen, checked in the browser against the chain, not taken
+ * from the public data service: the status read from DocumentRegistry.verify (hooks/useDocument.ts) and the agency co-signature checked as
  * /verify checks it (hooks/useCoSignature.ts). The server renders the service's answer first; once the chain has
  * answered, the chain's value is shown and any disagreement with the service is said plainly.
  */
@@ -42,13 +42,17 @@ function useChainDocument(id: Hex) {
   return { result, doc, status: doc ? STATUS[doc.status] : undefined, coSignature };
 }
 
-/** The status badge: the service's value until the chain answers, then the chain's (`data-source` says which). */
-export function ChainStatus({ id, reported }: { id: Hex; reported: Reported }) {
+/**
+ * The status badge: the service's value until the chain answers, then the chain's (`data-source` says which). One
+ * `DocumentRegistry.verify` call: the document page and each row of the documents list use it.
+ */
+export function ChainStatus({ id, reported, testId = "doc-status" }: { id: Hex; reported: Pick<Reported, "status">; testId?: string }) {
   const t = useTranslations("docStatuses");
-  const { status } = useChainDocument(id);
+  const result = useVerifyDocument(id);
+  const status = result.data?.found ? STATUS[result.data.status] : undefined;
   const shown = status ?? reported.status;
   return (
-    <span className={`badge ${CLASS[shown]}`} data-testid="doc-status" data-status={shown} data-source={status ? "chain" : "api"}>
+    <span className={`badge ${CLASS[shown]}`} data-testid={testId} data-status={shown} data-source={status ? "chain" : "api"}>
       {t(shown)}
     </span>
   );

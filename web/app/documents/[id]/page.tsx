@@ -11,7 +11,6 @@ import { AppealList } from "@/components/appeals/AppealList";
 import { DocumentActions } from "@/components/DocumentActions";
 import { ApiDown } from "@/components/public/ApiDown";
 import { ChainCheck, ChainCoSignature, ChainStatus, type Reported } from "@/components/public/ChainVerdict";
-import { DocumentStatus } from "@/components/public/DocumentStatus";
 import { formatters } from "@/components/public/format";
 import { docTypeKey, documentName } from "@/components/public/labels";
 import { ApiNotFound, load } from "@/lib/api/client";
@@ -190,7 +189,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                   ) : (
                     <Link href={`/documents/${v.id}`}>{vName.number ?? vName.title}</Link>
                   )}{" "}
-                  <DocumentStatus status={v.status} />
+                  <ChainStatus id={v.id as Hex} reported={{ status: v.status }} testId="version-status" />
                 </p>
                 <ul className="plain">
                   {events.map((e) => (
