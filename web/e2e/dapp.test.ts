@@ -544,6 +544,31 @@ describe("development accounts (local chain only)", () => {
 });
 
 describe("on a phone-sized screen", () => {
+  it("no public page scrolls sideways at 390 px", async () => {
+    const routes = [
+      "/",
+      "/documents",
+      `/documents/${world.record.documents.decreePilotRevised?.tokenId}`,
+      "/proposals",
+      `/proposals/${activeProposal()}`,
+      "/budget",
+      "/officials",
+      "/appeals",
+      "/open-data",
+      "/verify",
+    ];
+    const page = await openAs("/");
+    await page.setViewportSize({ width: 390, height: 844 });
+    const wide: string[] = [];
+    for (const route of routes) {
+      await page.goto(`${world.web.url}${route}`, { waitUntil: "networkidle" });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) wide.push(`${route}: ${overflow} px`);
+    }
+    assert.deepEqual(wide, [], "pages that scroll sideways");
+    await page.close();
+  });
+
   it("lays out the verify page in one column", async () => {
     const page = await openAs("/verify");
     await page.setViewportSize({ width: 390, height: 844 });
