@@ -157,8 +157,8 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     const page = await openAs("/budget");
     assert.equal(await page.getByTestId("allocation").count(), 2);
     const chart = page.getByTestId("money-chart");
-    await chart.locator("svg").waitFor();
-    assert.equal(await chart.locator("g[data-row]").count(), 3);
+    await chart.locator("svg.chart-wide").waitFor();
+    assert.equal(await chart.locator("svg.chart-wide g[data-row]").count(), 3);
     await page.locator('[data-milestone-status="OVERDUE"]').first().waitFor();
     await page.locator('[data-milestone-status="RELEASED"]').first().waitFor();
     await world.screenshot(page, "public-budget");
@@ -566,6 +566,18 @@ describe("on a phone-sized screen", () => {
       if (overflow > 0) wide.push(`${route}: ${overflow} px`);
     }
     assert.deepEqual(wide, [], "pages that scroll sideways");
+    await page.close();
+  });
+
+  it("draws the budget chart with readable text at 390 px (the wide chart scaled down drew 6 px labels)", async () => {
+    const page = await openAs("/budget");
+    await page.setViewportSize({ width: 390, height: 844 });
+    const narrow = page.getByTestId("money-chart").locator("svg.chart-narrow");
+    await narrow.waitFor();
+    assert.equal(await page.getByTestId("money-chart").locator("svg.chart-wide").isVisible(), false);
+    const heights = await narrow.locator("text").evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().height));
+    assert.ok(heights.length >= 6 && Math.min(...heights) >= 11, `text heights on the phone: ${heights.map((h) => h.toFixed(1)).join(", ")} px`);
+    await world.screenshot(page, "budget-mobile");
     await page.close();
   });
 

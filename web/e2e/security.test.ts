@@ -188,7 +188,7 @@ describe("security headers and the Content-Security-Policy", () => {
     await open(page, `/documents/${documentId()}`);
     await page.getByTestId("qr-code").locator("svg").waitFor();
     await open(page, "/budget");
-    await page.getByTestId("money-chart").locator("svg").waitFor();
+    await page.getByTestId("money-chart").locator("svg.chart-wide").waitFor();
     await world.screenshot(page, "budget-under-csp");
     // The tally bars are sized by inline styles set from script once the chain answers.
     await open(page, `/proposals/${proposalId()}`);
