@@ -1,5 +1,9 @@
 "use client";
-/** A registrar issues an order, certificate or notice of their agency by dropping the file and describing it. */
+/**
+ * A registrar issues an order, certificate or notice of their agency by dropping the file and describing it; once
+ * registered, the registrar is taken to the new document's public page.
+ */
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useConnection } from "wagmi";
@@ -9,6 +13,7 @@ import { FileDrop, type HashedFile } from "@/components/FileDrop";
 import { TxStatus } from "@/components/TxStatus";
 import { useAgencies } from "@/hooks/useAgencies";
 import { useIssueDocument } from "@/hooks/useIssueDocument";
+import { useOpenWhenPublished } from "@/hooks/useOpenWhenPublished";
 import { type FormProblems, checkDocumentForm } from "@/utils/document-form";
 import { isTxBusy } from "@/utils/tx-state";
 
@@ -24,6 +29,7 @@ export function RegistrarForm() {
   const [problems, setProblems] = useState<FormProblems>({});
   const { state, issue } = useIssueDocument();
   const busy = isTxBusy(state);
+  useOpenWhenPublished(state.status === "confirmed" ? file?.hash : undefined);
   const chosenAgency = agencyId ?? own[0]?.id;
   const problem = (key: keyof FormProblems) => {
     const code = problems[key];
@@ -89,6 +95,11 @@ export function RegistrarForm() {
         {t("submit")}
       </button>
       <TxStatus state={state} />
+      {state.status === "confirmed" && file ? (
+        <p data-testid="issued-link">
+          <Link href={`/documents/${file.hash}`}>{t("openIssued")}</Link> <span className="hint">{t("opening")}</span>
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -4,7 +4,7 @@
  * world (anvil + Ignition + demo seed + `next start` + chromium with an injected wallet).
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFile, truncate } from "node:fs/promises";
 import { describe, it } from "node:test";
 
@@ -414,7 +414,10 @@ describe("a registrar issues a document", () => {
     const file = await world.tempFile("new-order.txt", `Order FIN-2026/101 on information security\n${randomBytes(16).toString("hex")}\n`);
     const page = await openAs("/registrar", 7);
     await fillDocument(page, file, "FIN-2026/101");
-    await page.getByText(/Confirmed in block/).waitFor({ timeout: 20_000 });
+    // Registered, the registrar lands on the new document's public page once the register shows it.
+    const id = `0x${createHash("sha256").update(await readFile(file)).digest("hex")}`;
+    await page.waitForURL(`${world.web.url}/documents/${id}`, { timeout: 30_000 });
+    await page.getByRole("heading", { level: 1, name: /FIN-2026\/101/ }).waitFor();
     await world.screenshot(page, "registrar-minted");
     await page.goto(`${world.web.url}/verify`);
     assert.equal(await verifyFile(page, file), "active");
