@@ -97,8 +97,15 @@ export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
   const exited = new Promise<never>((_, reject) =>
     child.once("exit", (code) => reject(new Error(`anvil exited (code ${code}) before it was ready:\n${output}`))),
   );
+  // Ready when this anvil says it listens and the RPC answers: an RPC answer alone may come from another program that
+  // took the port first (this anvil then exits with "Address already in use"), whose chain must never be used.
+  const listening = `Listening on 127.0.0.1:${options.port}`;
   const ready = (async () => {
     for (let attempt = 0; attempt < 200; attempt++) {
+      if (!output.includes(listening)) {
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
       try {
         const response = await fetch(rpcUrl, {
           method: "POST",
