@@ -569,6 +569,10 @@ describe("on a phone-sized screen", () => {
       if (overflow > 0) wide.push(`${route}: ${overflow} px`);
     }
     assert.deepEqual(wide, [], "pages that scroll sideways");
+    // The proposals table is stacked on a phone: every row's tally is in view, not behind a sideways scroll.
+    await page.goto(`${world.web.url}/proposals`);
+    const tallies = await page.getByTestId("tally").evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().right));
+    assert.ok(tallies.length > 0 && tallies.every((right) => right <= 390), `tally cells end at ${tallies.join(", ")} px`);
     await page.close();
   });
 

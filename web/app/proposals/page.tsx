@@ -34,7 +34,7 @@ export default async function ProposalsPage() {
         <p>{t("none")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data" data-testid="proposals-table">
+          <table className="data stack" data-testid="proposals-table">
             <thead>
               <tr>
                 <th scope="col">{t("proposal")}</th>
@@ -53,7 +53,7 @@ export default async function ProposalsPage() {
                     <td>
                       <Link href={`/proposals/${p.id}`}>{proposalTitle(p.description)}</Link>
                     </td>
-                    <td>
+                    <td data-label={t("state")}>
                       {state ? (
                         <span className={`badge state-${state}`} data-state={state}>
                           {tp(state)}
@@ -62,11 +62,13 @@ export default async function ProposalsPage() {
                         <span className="badge">{t("indexedState.CREATED")}</span>
                       )}
                     </td>
-                    <td className="num">
+                    <td className="num" data-label={t("tally")} data-testid="tally">
                       {f.count(p.forVotes)} / {f.count(p.againstVotes)} / {f.count(p.abstainVotes)}
                     </td>
-                    <td className="num">{f.count(p.voteCount)}</td>
-                    <td>{f.date(p.createdAt)}</td>
+                    <td className="num" data-label={t("votes")}>
+                      {f.count(p.voteCount)}
+                    </td>
+                    <td data-label={t("created")}>{f.date(p.createdAt)}</td>
                   </tr>
                 );
               })}
