@@ -39,7 +39,7 @@ export default async function AppealsPage() {
       <p className="hint">{t("listIntro")}</p>
       <section className="card" aria-labelledby="appeal-stats">
         <h2 id="appeal-stats">{t("statsTitle")}</h2>
-        <div className="table-scroll">
+        <div className="table-wrap" tabIndex={0}>
           <table data-testid="appeal-stats">
             <thead>
               <tr>

@@ -82,7 +82,7 @@ export default async function BudgetPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="budget-totals">
         <h2 id="budget-totals">{t("totals")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data" data-testid="totals-table">
             <thead>
               <tr>
@@ -152,7 +152,7 @@ export default async function BudgetPage({ searchParams }: { searchParams: Promi
               </dl>
               {a.cancelled && <p className="error-text">{t("cancelledOn", { at: a.cancelledAt ? f.dateTime(a.cancelledAt) : "—", reason: a.cancelReason ?? "—" })}</p>}
               <h4>{t("milestones")}</h4>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table className="data">
                   <thead>
                     <tr>

@@ -121,7 +121,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                 {t("count", { count: rows.length })}
               </p>
               {rows.length > 0 && (
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0}>
                   <table className="data stack" data-testid="documents-table">
                     <thead>
                       <tr>

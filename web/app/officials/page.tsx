@@ -41,7 +41,7 @@ export default async function OfficialsPage() {
       <p className="lead">{t("intro")}</p>
       <section aria-labelledby="officials-list">
         <h2 id="officials-list">{t("officials")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data" data-testid="officials-table">
             <thead>
               <tr>
@@ -72,7 +72,7 @@ export default async function OfficialsPage() {
       </section>
       <section aria-labelledby="agencies-list">
         <h2 id="agencies-list">{t("agencies")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data" data-testid="agencies-table">
             <thead>
               <tr>

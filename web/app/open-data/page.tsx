@@ -19,7 +19,7 @@ export default async function OpenDataPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data" data-testid="open-data">
           <thead>
             <tr>

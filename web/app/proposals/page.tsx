@@ -33,7 +33,7 @@ export default async function ProposalsPage() {
       ) : data.data.proposals.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data stack" data-testid="proposals-table">
             <thead>
               <tr>

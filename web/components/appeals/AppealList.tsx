@@ -15,7 +15,7 @@ export async function AppealList({ appeals, names, f, testId }: { appeals: ApiAp
   const t = await getTranslations("appeals");
   if (appeals.length === 0) return <p data-testid={testId}>{t("none")}</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-wrap" tabIndex={0}>
       <table data-testid={testId}>
         <thead>
           <tr>
