@@ -8,6 +8,7 @@
 import { z } from "zod";
 
 import { sha256Hex } from "./content-read.ts";
+import { CALENDAR_OFFSET_SECONDS } from "./dates.ts";
 
 /** What an appeal contests, by `IAppeals.SubjectKind` index. */
 export const APPEAL_SUBJECT_KINDS = ["document", "proposal"] as const;
@@ -56,8 +57,8 @@ export const APPEAL_REQUEST_TYPES = {
   ],
 } as const;
 
-/** Kazakhstan time minus UTC, in seconds, as `WorkingDayCalendar.LOCAL_TIME_OFFSET` counts days. */
-export const CALENDAR_OFFSET_SECONDS = 5 * 3600;
+/** Kazakhstan time minus UTC, in seconds (core/src/dates.ts): the appeals calendar counts days in it. */
+export { CALENDAR_OFFSET_SECONDS } from "./dates.ts";
 
 /** The calendar's day number (days since 1970-01-01 in UTC+5) of an ISO date `yyyy-mm-dd`. */
 export function calendarDay(isoDate: string): number {

@@ -2,9 +2,11 @@
  * Dates of chain facts, written one way on every page, in every app and every runtime: in Kazakhstan's time (UTC+5,
  * the time the appeals calendar counts days in), with the month names official texts use. Intl is not used: its data
  * differ between runtimes (Node writes a Kazakh date "2026 ж. 12 жел.", Debian's chromium "2026 M12 12"), and a page
- * drawn on the server and finished in the browser must say the same date.
+ * drawn on the server and finished in the browser must say the same date. No zod here: the browser's pages import
+ * it, and a zod schema created before the dApp sets zod's jitless mode probes for eval, which the CSP reports.
  */
-import { CALENDAR_OFFSET_SECONDS } from "./appeals.ts";
+/** Kazakhstan time minus UTC, in seconds, as `WorkingDayCalendar.LOCAL_TIME_OFFSET` counts days. */
+export const CALENDAR_OFFSET_SECONDS = 5 * 3600;
 
 /** The languages dates are written in. */
 export type DateLocale = "kk" | "ru" | "en";

@@ -1,10 +1,11 @@
 /**
  * The contracts' enums by index (the on-chain value is the position) and the 32-byte hex form of a token id, so
- * that the CLI, the agents, the seed summary and the error messages name things the same way.
+ * that the CLI, the agents, the seed summary and the error messages name things the same way. No zod here (the
+ * browser's pages import it: see core/src/dates.ts).
  */
-import { DOCUMENT_TYPES } from "./metadata.ts";
-
-export { DOCUMENT_TYPES };
+/** Document types, in the order of the contract's `DocumentType` enum (the index is the on-chain value). */
+export const DOCUMENT_TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
+export type DocumentTypeName = (typeof DOCUMENT_TYPES)[number];
 
 type UpperTuple<T extends readonly string[]> = { -readonly [K in keyof T]: Uppercase<T[K]> };
 const upper = <T extends readonly string[]>(names: T): UpperTuple<T> => names.map((n) => n.toUpperCase()) as UpperTuple<T>;

@@ -9,19 +9,14 @@
 import { z } from "zod";
 
 import { fromBase64 } from "./base64.ts";
+import { DOCUMENT_TYPES, type DocumentTypeName } from "./enums.ts";
 
 export const DOCUMENT_SCHEMA_ID = "government-dao/document@1";
 export const BATCH_SCHEMA_ID = "government-dao/batch@1";
 
-/** Document types, in the order of the contract's `DocumentType` enum (the index is the on-chain value). */
-export const DOCUMENT_TYPES = ["decree", "law", "budget", "order", "certificate", "notice"] as const;
-export type DocumentTypeName = (typeof DOCUMENT_TYPES)[number];
-
-/**
- * The largest document file, in bytes (256 MiB): every verifier (`gov verify`, /verify) and every issuer (`gov issue`,
- * the dApp's registrar and builder) hashes at most this, so nothing is registered that a citizen could not check.
- */
-export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+/** Document types (core/src/enums.ts), in the order of the contract's `DocumentType` enum. */
+export { DOCUMENT_TYPES } from "./enums.ts";
+export type { DocumentTypeName } from "./enums.ts";
 
 /** ML-DSA-65 signature length in bytes (FIPS 204). */
 export const ML_DSA_65_SIGNATURE_BYTES = 3309;

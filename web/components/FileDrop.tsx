@@ -10,7 +10,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import type { Hex } from "viem";
 
-import { MAX_DOCUMENT_BYTES } from "@government-dao/core/metadata";
+import { MAX_DOCUMENT_BYTES } from "@government-dao/core/limits";
 import { type FileProblem, fileProblem, sha256File } from "@/utils/hash";
 
 /** A chosen file, as the forms keep it: its sha-256, media type and size (never its bytes). */

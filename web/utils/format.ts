@@ -1,5 +1,5 @@
 /** Pure display helpers. */
-import { DOCUMENT_TYPES, type DocumentTypeName } from "@government-dao/core/metadata";
+import { DOCUMENT_TYPES, type DocumentTypeName } from "@government-dao/core/enums";
 import { PROPOSAL_STATES as GOVERNOR_STATES, type ProposalStateName as GovernorStateName } from "@government-dao/core/proposal-state";
 
 export const shortHex = (hex: string, keep = 6): string => (hex.length > 2 * keep + 2 ? `${hex.slice(0, keep + 2)}…${hex.slice(-keep)}` : hex);

@@ -6,7 +6,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { type Hex, bytesToHex } from "viem";
 
-import { MAX_DOCUMENT_BYTES } from "@government-dao/core/metadata";
+import { MAX_DOCUMENT_BYTES } from "@government-dao/core/limits";
 
 /**
  * Up to this size, one WebCrypto call: native speed (a 50 MB file in about half a second, web/bench), for a copy

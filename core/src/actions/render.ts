@@ -10,8 +10,7 @@ import { CENTRAL_GOVERNMENT_FORMS } from "../agencies.ts";
 import { NATIVE_COIN } from "../currency.ts";
 import { formatUnits, zeroAddress } from "viem";
 
-import { CALENDAR_OFFSET_SECONDS } from "../appeals.ts";
-import { chainCalendarDate } from "../dates.ts";
+import { CALENDAR_OFFSET_SECONDS, chainCalendarDate } from "../dates.ts";
 import { DOCUMENT_TYPES, hex32, milestoneNumber } from "../enums.ts";
 import type { DecodedAction, DecodedCall } from "./decode.ts";
 

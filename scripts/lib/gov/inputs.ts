@@ -7,7 +7,8 @@ import { readFile, stat } from "node:fs/promises";
 import { parseUnits } from "ethers";
 
 import { PlainError } from "../explain-error.js";
-import { DOCUMENT_TYPES, type DocumentTypeName, MAX_DOCUMENT_BYTES } from "@government-dao/core/metadata";
+import { MAX_DOCUMENT_BYTES } from "@government-dao/core/limits";
+import { DOCUMENT_TYPES, type DocumentTypeName } from "@government-dao/core/metadata";
 
 /**
  * How a refused value is echoed in an error: quoted and escaped as JSON (a newline or a control character in the
