@@ -96,9 +96,9 @@ describe("proposal states and action sentences (anvil, PGlite)", () => {
     // The budget is named by its number and title from its metadata in the content store, in each language.
     const allocation = actions.find((a) => a.signature?.startsWith("createAllocation("));
     assert.ok(allocation, "the seed allocates budget lines by proposal");
-    assert.match(allocation.sentence.en, /^Allocate [0-9.]+ (DKZT|KZT) to 0x[0-9a-fA-F]{40}.* under budget No\. [^ ]+ ".+" \(0x[0-9a-f]{64}\): #0 /);
-    assert.match(allocation.sentence.ru, /^Выделить [0-9.]+ (DKZT|KZT) получателю .* по бюджету № [^ ]+ «.+» \(0x[0-9a-f]{64}\): №0 /);
-    assert.match(allocation.sentence.kk, /^№ [^ ]+ «.+» \(0x[0-9a-f]{64}\) бюджеті бойынша .* бөлу: №0 /);
+    assert.match(allocation.sentence.en, /^Allocate [0-9.]+ (DKZT|KZT) to 0x[0-9a-fA-F]{40}.* under budget No\. [^ ]+ ".+" \(0x[0-9a-f]{64}\): #1 /);
+    assert.match(allocation.sentence.ru, /^Выделить [0-9.]+ (DKZT|KZT) получателю .* по бюджету № [^ ]+ «.+» \(0x[0-9a-f]{64}\): №1 /);
+    assert.match(allocation.sentence.kk, /^№ [^ ]+ «.+» \(0x[0-9a-f]{64}\) бюджеті бойынша .* бөлу: №1 /);
   });
 
   it("serves each proposal's state as GovernmentGovernor.state() at the indexed block, also once deadlines and grace periods pass", async () => {
