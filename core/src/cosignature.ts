@@ -93,6 +93,60 @@ export function coSign(
   };
 }
 
+/**
+ * What co-signs for an agency: the key's hash (the AgencyRegistry's `pqKeyHash`) and a signing function. A key in
+ * memory ({@link keySigner}) here; an HSM or a KMS behind the same two members in production.
+ */
+export interface CoSigner {
+  publicKeyHash: string;
+  /** The ML-DSA-65 signature of `message` (pure, empty context, as {@link coSign} makes it). */
+  sign(message: Uint8Array): Promise<Uint8Array>;
+}
+
+/** A co-signer holding the key pair in memory. */
+export function keySigner(keys: AgencyKeys): CoSigner {
+  return {
+    publicKeyHash: keys.publicKeyHash,
+    sign: async (message) => ml_dsa65.sign(message, keys.secretKey, { extraEntropy: false }),
+  };
+}
+
+/** {@link coSign} through a {@link CoSigner}. */
+export async function coSignWith(
+  signer: CoSigner,
+  contentHash: string,
+  chainId: bigint | number,
+  registry: string,
+): Promise<{ coSignature: CoSignature; digest: string }> {
+  const message = coSignedMessage(contentHash, chainId, registry);
+  const signature = await signer.sign(message);
+  return {
+    coSignature: { algorithm: "ML-DSA-65", publicKeySha256: signer.publicKeyHash, signature: toBase64(signature), message: bytesToHex(message) },
+    digest: signatureDigest(signature),
+  };
+}
+
+/**
+ * An ML-DSA-65 key file: JSON `{ "publicKey": <base64>, "secretKey": <base64> }` (what `gov` takes with --pq-key and
+ * the gateway's file-key signer reads). Throws a plain error naming what is wrong, never the key.
+ */
+export function parseAgencyKeyFile(text: string, where: string): AgencyKeys {
+  let json: { publicKey?: unknown; secretKey?: unknown };
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    throw new Error(`Cannot read the ML-DSA key file ${where} (JSON with base64 publicKey and secretKey).`);
+  }
+  const publicKey = typeof json.publicKey === "string" ? fromBase64(json.publicKey) : undefined;
+  const secretKey = typeof json.secretKey === "string" ? fromBase64(json.secretKey) : undefined;
+  if (!publicKey || !secretKey) throw new Error(`The ML-DSA key file ${where} needs base64 "publicKey" and "secretKey".`);
+  return { publicKey, secretKey, publicKeyHash: publicKeyHash(publicKey) };
+}
+
+/** The JSON text of an ML-DSA-65 key file (see {@link parseAgencyKeyFile}). */
+export const formatAgencyKeyFile = (keys: AgencyKeys): string =>
+  `${JSON.stringify({ publicKey: toBase64(keys.publicKey), secretKey: toBase64(keys.secretKey) }, null, 2)}\n`;
+
 /** Why a co-signature is invalid: the metadata or the signature contradicts the chain. */
 export type InvalidReason =
   | "malformed"

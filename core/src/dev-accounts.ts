@@ -3,7 +3,7 @@
  * development wallet). The mnemonic is public: its keys are test keys only, never real funds; the dApp offers them
  * only on chain 31337 with DEV_ACCOUNTS=1 and never ships the mnemonic to browsers (web/e2e/bundle-secrets.test.ts).
  */
-import { type Address, getAddress } from "viem";
+import { type Address, type Hex, bytesToHex, getAddress, keccak256, stringToHex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
 /** anvil's well-known development mnemonic. */
@@ -43,3 +43,16 @@ export const DEV_ROLES: readonly DevRole[] = [
   "digitalRegistrar",
   "treasurer",
 ];
+
+/** The private key of development account `index` (0x hex; public: anvil's mnemonic). */
+export const devAccountKey = (index: number): Hex => {
+  const key = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).getHdKey().privateKey;
+  if (!key) throw new Error(`development account ${index} has no private key`);
+  return bytesToHex(key);
+};
+
+/**
+ * DEMO ONLY. The key with which the demo's agency `agencyId`'s own system signs its gateway requests, derived from
+ * the public seed keccak-256("government-dao demo agency system key, agency <id>"): reproducible, so not secret.
+ */
+export const demoAgencySystemKey = (agencyId: number): Hex => keccak256(stringToHex(`government-dao demo agency system key, agency ${agencyId}`));

@@ -8,15 +8,9 @@
 import { sha256 } from "ethers";
 
 import type { ContentStore } from "@government-dao/core/content-store";
-import {
-  DOCUMENT_SCHEMA_ID,
-  type DocumentMetadata,
-  type DocumentTypeName,
-  documentTypeIndex,
-  formatDocumentMetadata,
-  parseDocumentMetadata,
-} from "@government-dao/core/metadata";
-import { type AgencyKeys, coSign, coSigningAgencyId, demoAgencyKeys } from "@government-dao/core/cosignature";
+import { coSignedMetadata } from "@government-dao/core/co-signed-metadata";
+import { type DocumentMetadata, type DocumentTypeName, documentTypeIndex } from "@government-dao/core/metadata";
+import { type AgencyKeys, coSigningAgencyId, demoAgencyKeys, keySigner } from "@government-dao/core/cosignature";
 
 /** Everything signing depends on. */
 export interface SigningContext {
@@ -78,26 +72,21 @@ export async function prepareDocumentFile(
   supersedes?: string,
 ): Promise<PreparedDocument> {
   const contentHash = sha256(file);
-  const { coSignature, digest } = coSign(ctx.keys(coSigningAgencyId(description.agency.id)), contentHash, ctx.chainId, ctx.registry);
-  const metadata = parseDocumentMetadata({
-    schema: DOCUMENT_SCHEMA_ID,
-    title: description.title,
-    type: description.type,
-    agency: description.agency,
-    number: description.number,
-    dates: description.dates,
-    body: { sha256: contentHash, mediaType: description.mediaType, size: file.length },
-    ...(supersedes ? { supersedes } : {}),
-    coSignature,
-  });
+  const signer = keySigner(ctx.keys(coSigningAgencyId(description.agency.id)));
+  const { metadata, bytes, coSignatureDigest } = await coSignedMetadata(
+    { ...description, contentHash, body: { mediaType: description.mediaType, size: file.length }, supersedes },
+    signer,
+    ctx.chainId,
+    ctx.registry,
+  );
   await ctx.store.put(file);
-  const meta = await ctx.store.put(formatDocumentMetadata(metadata));
+  const meta = await ctx.store.put(bytes);
   return {
     contentHash,
     docType: documentTypeIndex(description.type),
     metadata,
     metadataCid: meta.cid,
     metadataDigest: meta.digest,
-    coSignatureDigest: digest,
+    coSignatureDigest,
   };
 }

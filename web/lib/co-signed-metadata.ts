@@ -10,8 +10,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { openContentStore } from "@government-dao/core/content-store";
-import { type DocumentTypeName, formatDocumentMetadata } from "@government-dao/core/metadata";
-import { coSign, coSigningAgencyId, demoAgencyKeys } from "@government-dao/core/cosignature";
+import { type DocumentDescription, coSignedMetadata } from "@government-dao/core/co-signed-metadata";
+import { coSigningAgencyId, demoAgencyKeys, keySigner } from "@government-dao/core/cosignature";
 import { contentDir, runtimeConfig } from "@/lib/runtime";
 
 export const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
@@ -25,16 +25,8 @@ export const commonMetadataFields = {
   body: z.strictObject({ mediaType: z.string().trim().min(1).max(200), size: z.number().int().nonnegative() }),
 };
 
-export interface MetadataInput {
-  contentHash: string;
-  type: DocumentTypeName;
-  agency: { id: number; name: string };
-  number: string;
-  title: { kk: string; ru: string; en: string };
-  dates: { adopted: string; effective?: string | undefined };
-  body: { mediaType: string; size: number };
-  supersedes?: string | undefined;
-}
+/** What a metadata route co-signs: core's description of a document. */
+export type MetadataInput = DocumentDescription;
 
 /**
  * Parses the request with `schema`, maps it with `toInput`, co-signs, stores, and answers with the digests — or a
@@ -49,18 +41,7 @@ export async function coSignAndStore<S extends z.ZodType>(request: Request, sche
   const parsed = schema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return NextResponse.json({ error: "invalidMetadata", problems: parsed.error.issues.map((i) => i.path.join(".")) }, { status: 400 });
   const input = toInput(parsed.data);
-  const { coSignature, digest } = coSign(demoAgencyKeys(coSigningAgencyId(input.agency.id)), input.contentHash, runtime.chainId, registry);
-  const bytes = formatDocumentMetadata({
-    schema: "government-dao/document@1",
-    title: input.title,
-    type: input.type,
-    agency: input.agency,
-    number: input.number,
-    dates: input.dates.effective ? { adopted: input.dates.adopted, effective: input.dates.effective } : { adopted: input.dates.adopted },
-    body: { sha256: input.contentHash, mediaType: input.body.mediaType, size: input.body.size },
-    ...(input.supersedes ? { supersedes: input.supersedes } : {}),
-    coSignature,
-  });
-  const stored = await openContentStore(contentDir()).put(bytes);
-  return NextResponse.json({ metadataDigest: stored.digest, metadataCid: stored.cid, coSignatureDigest: digest });
+  const signed = await coSignedMetadata(input, keySigner(demoAgencyKeys(coSigningAgencyId(input.agency.id))), runtime.chainId, registry);
+  const stored = await openContentStore(contentDir()).put(signed.bytes);
+  return NextResponse.json({ metadataDigest: stored.digest, metadataCid: stored.cid, coSignatureDigest: signed.coSignatureDigest });
 }

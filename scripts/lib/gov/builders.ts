@@ -12,7 +12,7 @@ import type { Action } from "../contracts.js";
 import { type SigningContext, demoKeyring } from "../documents.js";
 import { PlainError } from "../explain-error.js";
 import { calendarDay } from "@government-dao/core/appeals";
-import { type AgencyKeys, publicKeyHash } from "@government-dao/core/cosignature";
+import { type AgencyKeys, parseAgencyKeyFile } from "@government-dao/core/cosignature";
 import { type GovContext, LOCAL_CHAIN_ID } from "./context.js";
 import { parseAmount, parseTime, shown } from "./inputs.js";
 
@@ -166,18 +166,17 @@ export async function signingContext(ctx: GovContext, pqKeyFile?: string): Promi
 }
 
 async function loadKeyFile(file: string): Promise<AgencyKeys> {
-  let json: { publicKey?: unknown; secretKey?: unknown };
+  let text: string;
   try {
-    json = JSON.parse(await readFile(file, "utf8")) as typeof json;
+    text = await readFile(file, "utf8");
   } catch {
     throw new PlainError(`Cannot read the ML-DSA key file ${file} (JSON with base64 publicKey and secretKey).`);
   }
-  if (typeof json.publicKey !== "string" || typeof json.secretKey !== "string") {
-    throw new PlainError(`The ML-DSA key file ${file} needs base64 "publicKey" and "secretKey".`);
+  try {
+    return parseAgencyKeyFile(text, file);
+  } catch (error) {
+    throw new PlainError(error instanceof Error ? error.message : String(error));
   }
-  const publicKey = Uint8Array.from(Buffer.from(json.publicKey, "base64"));
-  const secretKey = Uint8Array.from(Buffer.from(json.secretKey, "base64"));
-  return { publicKey, secretKey, publicKeyHash: publicKeyHash(publicKey) };
 }
 
 /** Checks that the key about to co-sign is the one the AgencyRegistry holds for `agencyId` (before anything is sent). */
