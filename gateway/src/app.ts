@@ -1,0 +1,224 @@
+/**
+ * The gateway's HTTP API (Hono). Every /v1 request is signed by a key of the agency it names, or of an auditor for
+ * reading (core/src/gateway-request.ts); every answer and refusal is in the message log; POST bodies are at most
+ * {@link MAX_BODY_BYTES}. A request is checked against the chain before it is queued (the registrar still holds its
+ * role, the agency's registered key is the gateway's, the document exists or not), so a refusal changes nothing.
+ */
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Address, Hex } from "viem";
+import { z } from "zod";
+
+import {
+  type GatewayError,
+  type GatewayErrorCode,
+  type GatewayOperation,
+  amendRequestSchema,
+  issueRequestSchema,
+  revokeRequestSchema,
+} from "@government-dao/core/api/gateway";
+import { checkGatewayRequest, type CheckedRequest } from "@government-dao/core/gateway-request";
+
+import { ChainUnavailableError, type GatewayChain } from "./chain.ts";
+import type { GatewayConfig } from "./config.ts";
+import type { Database } from "./database.ts";
+import { appendLog, readLog } from "./message-log.ts";
+import { gatewayOpenApi } from "./openapi.ts";
+import { enqueue, liveRequestFor, receiptOf, requestByKey, stateCounts } from "./queue.ts";
+
+/** The largest request body: a document's description is well under 8 KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  db: Database;
+  chain: GatewayChain;
+  config: () => GatewayConfig;
+  configError: () => string | undefined;
+  publicSite: string | undefined;
+  /** A request was queued (the submitter starts its next round). */
+  queued: () => void;
+}
+
+const MESSAGES: Record<RequestAuthMessage, string> = {
+  missingHeaders: "The request is not signed: it needs the X-Gateway-Time, X-Gateway-Signer and X-Gateway-Signature headers.",
+  malformedHeaders: "The signature headers are malformed (time in unix seconds, an address, a 65-byte signature, an idempotency key of 8 to 128 characters).",
+  expired: "The request was signed more than 5 minutes from the gateway's clock: sign it again.",
+  badSignature: "The signature does not match the request and the signer it names.",
+};
+type RequestAuthMessage = "missingHeaders" | "malformedHeaders" | "expired" | "badSignature";
+
+const agencyParam = z.coerce.number().int().min(1).max(0xffffffff);
+const documentParam = z.string().regex(/^0x[0-9a-f]{64}$/);
+
+export function createApp(options: AppOptions): Hono {
+  const { db, chain } = options;
+  const app = new Hono();
+
+  const refuse = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 500 | 503, error: GatewayErrorCode, message: string, problems?: string[]) =>
+    c.json({ error, message, ...(problems ? { problems } : {}) } satisfies GatewayError, status);
+
+  /** Path and query, exactly as signed. */
+  const signedPath = (c: Context): string => {
+    const url = new URL(c.req.url);
+    return `${url.pathname}${url.search}`;
+  };
+
+  app.onError((error, c) => {
+    if (error instanceof ChainUnavailableError) return refuse(c, 503, "chainUnavailable", "The chain does not answer: nothing was queued. Try again later.");
+    console.error(`gateway: ${error.stack ?? error.message}`);
+    return refuse(c, 500, "internal", "The gateway failed on this request: nothing was queued.");
+  });
+  app.notFound((c) => refuse(c, 404, "notFound", "No such route (see /openapi.json)."));
+
+  app.get("/openapi.json", (c) => c.json(gatewayOpenApi()));
+  app.get("/health", async (c) => {
+    const problems = options.configError() ? [`configuration: ${options.configError()}`] : [];
+    try {
+      await chain.client.getBlockNumber();
+    } catch {
+      problems.push("the chain does not answer");
+    }
+    return c.json({
+      status: problems.length === 0 ? "ok" : "degraded",
+      problems,
+      chainId: chain.chainId,
+      agencies: [...options.config().agencies.keys()],
+      queue: await stateCounts(db),
+      database: db.kind,
+    });
+  });
+
+  /** Checks the signature; undefined (with the refusal answered and logged) when it fails. */
+  async function authenticate(c: Context, agencyId: number, body: Uint8Array): Promise<CheckedRequest | Response> {
+    const checked = await checkGatewayRequest(c.req.raw.headers, {
+      chainId: chain.chainId, method: c.req.method, path: signedPath(c), agencyId, body, now: Math.floor(Date.now() / 1000),
+    });
+    if (checked.ok) return checked.request;
+    await appendLog(db, {
+      agencyId, kind: "request", method: c.req.method, path: signedPath(c), status: 401, outcome: `refused: ${checked.failure}`,
+      signer: c.req.header("x-gateway-signer")?.slice(0, 42), signature: c.req.header("x-gateway-signature")?.slice(0, 132),
+    });
+    return refuse(c, 401, "unauthenticated", MESSAGES[checked.failure]);
+  }
+
+  /** Whether `signer` may read agency `agencyId`'s receipts and log. */
+  const mayRead = (agencyId: number, signer: Address): boolean => {
+    const config = options.config();
+    return (config.agencies.get(agencyId)?.clients.has(signer) ?? false) || config.auditors.has(signer);
+  };
+
+  function submit(operation: GatewayOperation) {
+    return async (c: Context) => {
+      const agencyId = agencyParam.safeParse(c.req.param("agencyId"));
+      if (!agencyId.success) return refuse(c, 404, "notFound", "The agency id must be a positive integer.");
+      const target = operation === "issue" ? undefined : documentParam.safeParse(c.req.param("documentId"));
+      if (target && !target.success) return refuse(c, 404, "notFound", "The document id must be 0x and 64 lowercase hex digits.");
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      const auth = await authenticate(c, agencyId.data, body);
+      if (auth instanceof Response) return auth;
+      const log = (status: number, outcome: string, detail?: string) =>
+        appendLog(db, {
+          agencyId: agencyId.data, kind: "request", idempotencyKey: auth.idempotencyKey, method: c.req.method, path: signedPath(c), bodySha256: auth.bodySha256,
+          signer: auth.signer, signature: auth.signature, signedAt: auth.time, status, outcome, detail,
+        });
+      const answer = async (status: 400 | 401 | 403 | 404 | 409 | 413 | 503, error: GatewayErrorCode, message: string, problems?: string[]) => {
+        await log(status, `refused: ${error}`, message);
+        return refuse(c, status, error, message, problems);
+      };
+
+      if (!auth.idempotencyKey) return answer(400, "invalidRequest", "A POST needs an Idempotency-Key header (8 to 128 of A-Z a-z 0-9 . _ : -), signed with the request.");
+      const agency = options.config().agencies.get(agencyId.data);
+      if (!agency) return answer(404, "agencyNotConfigured", `Agency ${agencyId.data} is not served by this gateway.`);
+      if (!agency.clients.has(auth.signer)) return answer(403, "forbidden", `${auth.signer} is not a registered key of agency ${agencyId.data}'s systems.`);
+
+      const existing = await requestByKey(db, agencyId.data, auth.idempotencyKey);
+      if (existing) {
+        if (existing.body_sha256 !== auth.bodySha256) {
+          return answer(409, "idempotencyConflict", `The idempotency key ${auth.idempotencyKey} was used for another request: use a new key for a new request.`);
+        }
+        await log(200, "repeated", `request ${existing.id}`);
+        return c.json(receiptOf(existing, options.publicSite), 200);
+      }
+
+      let json: unknown;
+      try {
+        json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+      } catch {
+        return answer(400, "invalidRequest", "The body is not JSON in UTF-8.");
+      }
+      const schema = operation === "issue" ? issueRequestSchema : operation === "amend" ? amendRequestSchema : revokeRequestSchema;
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+        return answer(400, "invalidRequest", `The request is invalid: ${problems.join("; ")}`, problems);
+      }
+      const payload = parsed.data as Record<string, unknown>;
+      const contentHash = "contentHash" in payload ? (payload.contentHash as Hex) : null;
+
+      // The chain's word, before anything is queued.
+      const registrar = agency.registrar.address;
+      if (!(await chain.isRegistrar(agencyId.data, registrar))) {
+        return answer(409, "registrarNotAuthorized", `The gateway's registrar ${registrar} is not (or no longer) a registrar of agency ${agencyId.data} on chain.`);
+      }
+      const registered = await chain.agency(agencyId.data);
+      if (!registered.active) return answer(409, "registrarNotAuthorized", `Agency ${agencyId.data} is deactivated on chain.`);
+      if (registered.pqKeyHash !== agency.coSigner.publicKeyHash) {
+        return answer(409, "keyNotRegistered", `The gateway's co-signing key of agency ${agencyId.data} is not the key registered on chain (${registered.pqKeyHash}).`);
+      }
+      if (target) {
+        // On chain, or on its way there through this gateway (a revocation queued behind its amendment, say).
+        const old = await chain.document(target.data as Hex);
+        const owner = old.found ? old.agencyId : (await liveRequestFor(db, target.data))?.agency_id;
+        if (owner === undefined) return answer(404, "unknownDocument", `No document ${target.data} is registered or queued.`);
+        if (owner !== agencyId.data) return answer(403, "forbidden", `Document ${target.data} belongs to agency ${owner}, not ${agencyId.data}.`);
+      }
+      if (contentHash && (await chain.document(contentHash)).found) {
+        return answer(409, "documentExists", `A document with sha-256 ${contentHash} is already registered.`);
+      }
+
+      const result = await enqueue(db, {
+        agencyId: agencyId.data, idempotencyKey: auth.idempotencyKey, operation, bodySha256: auth.bodySha256, payload, contentHash,
+        target: target ? target.data : null, registrar, webhook: agency.webhook !== undefined,
+      }, Date.now());
+      if (result.kind === "conflict") return answer(409, "idempotencyConflict", `The idempotency key ${auth.idempotencyKey} was used for another request.`);
+      if (result.kind === "duplicateContent") {
+        return answer(409, "documentExists", `A request for a document with sha-256 ${contentHash} is already queued (request ${result.row.id}).`);
+      }
+      await log(result.kind === "accepted" ? 202 : 200, result.kind === "accepted" ? "queued" : "repeated", `request ${result.row.id}`);
+      if (result.kind === "accepted") options.queued();
+      return c.json(receiptOf(result.row, options.publicSite), result.kind === "accepted" ? 202 : 200);
+    };
+  }
+
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => refuse(c, 413, "tooLarge", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB: a request describes a document, it does not carry it.`),
+  });
+  app.post("/v1/agencies/:agencyId/documents", limit, submit("issue"));
+  app.post("/v1/agencies/:agencyId/documents/:documentId/amend", limit, submit("amend"));
+  app.post("/v1/agencies/:agencyId/documents/:documentId/revoke", limit, submit("revoke"));
+
+  app.get("/v1/agencies/:agencyId/requests/:key", async (c) => {
+    const agencyId = agencyParam.safeParse(c.req.param("agencyId"));
+    if (!agencyId.success) return refuse(c, 404, "notFound", "The agency id must be a positive integer.");
+    const auth = await authenticate(c, agencyId.data, new Uint8Array());
+    if (auth instanceof Response) return auth;
+    if (!mayRead(agencyId.data, auth.signer)) return refuse(c, 403, "forbidden", `${auth.signer} may not read agency ${agencyId.data}'s requests.`);
+    const row = await requestByKey(db, agencyId.data, c.req.param("key"));
+    if (!row) return refuse(c, 404, "notFound", "No request of this agency has that idempotency key.");
+    return c.json(receiptOf(row, options.publicSite));
+  });
+
+  app.get("/v1/agencies/:agencyId/log", async (c) => {
+    const agencyId = agencyParam.safeParse(c.req.param("agencyId"));
+    if (!agencyId.success) return refuse(c, 404, "notFound", "The agency id must be a positive integer.");
+    const auth = await authenticate(c, agencyId.data, new Uint8Array());
+    if (auth instanceof Response) return auth;
+    if (!mayRead(agencyId.data, auth.signer)) return refuse(c, 403, "forbidden", `${auth.signer} may not read agency ${agencyId.data}'s message log.`);
+    const query = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(1000).default(100) }).safeParse(c.req.query());
+    if (!query.success) return refuse(c, 400, "invalidRequest", "after must be a sequence number ≥ 0 and limit 1 to 1000.");
+    return c.json(await readLog(db, agencyId.data, query.data.after, query.data.limit));
+  });
+
+  return app;
+}
