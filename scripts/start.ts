@@ -3,34 +3,37 @@
  *
  *   anvil (local chain, state saved in .local/chain) → Ignition deployment of GovernmentDAO + the dev digital tenge
  *   → roles audit → demo data (scripts/seed.ts) → blocks every BLOCK_TIME seconds → digital agents (keeper +
- *   auditor) → indexer + public API (Ponder, indexer/) → dApp (Next.js, web/) → table of URLs, addresses,
- *   accounts and memory.
+ *   auditor) → indexer + public API (Ponder, indexer/) → agency gateway (gateway/) → dApp (Next.js, web/) → table
+ *   of URLs, addresses, accounts and memory.
  *
  * A second `npm start` resumes the saved chain (same addresses, same data); `npm start -- --fresh` starts clean.
  * A start killed half-way left no ready marker, so the next start is clean by itself: never half a deployment.
  * A start while another runs on the same state folder refuses in one line (`.local/run/owner.json`) and touches nothing.
- * The agents, the indexer and the dApp are supervised (scripts/lib/supervisor.ts): one that dies is restarted with
+ * The agents, the indexer, the gateway and the dApp are supervised (scripts/lib/supervisor.ts): one that dies is restarted with
  * backoff, and their state is in `.local/run/supervisor.json` (served by the API at /api/v1/health). anvil is not:
  * if it dies, everything stops (see the supervisor's header).
  * Ctrl-C (SIGINT) or SIGTERM stops every child process.
  *
- * Environment: CHAIN_PORT (default 8545), API_PORT (default 42069), WEB_PORT (default 3000), BLOCK_TIME (seconds,
- * default 2), SEED=0 (no demo data), AGENT=0 (no agents), INDEXER=0 (no indexer/API), WEB=0 (no dApp),
- * DATABASE_URL (the indexer on PostgreSQL instead of embedded PGlite), AGENT_INTERVAL (seconds between agent rounds, default 5),
+ * Environment: CHAIN_PORT (default 8545), API_PORT (default 42069), GATEWAY_PORT (default 42070), WEB_PORT (default
+ * 3000), BLOCK_TIME (seconds, default 2), SEED=0 (no demo data), AGENT=0 (no agents), INDEXER=0 (no indexer/API),
+ * GATEWAY=0 (no agency gateway), WEB=0 (no dApp), DATABASE_URL (the indexer and the gateway on PostgreSQL instead
+ * of embedded PGlite), AGENT_INTERVAL (seconds between agent rounds, default 5),
  * LOCAL_DIR (state folder, default .local), DEPLOYMENT_ID (default chain-31337).
  * `npm start` compiles the contracts first (`prestart`); the dApp is built on the first start (≈ 1 min).
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { type ContractRunner, JsonRpcProvider } from "ethers";
 import { network } from "hardhat";
 
+import { startGateway } from "@government-dao/gateway";
 import { startIndexer } from "@government-dao/indexer";
 import { buildWeb, isWebBuilt, startWeb } from "@government-dao/web";
 import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
 import { type Anvil, assertPortFree, startAnvil } from "@government-dao/devchain/anvil";
 import { cast, demoParameters } from "@government-dao/devchain/demo-cast";
+import { GATEWAY_DEMO_AGENCIES, demoAgencySystemAddress, writeDemoGatewayConfig } from "@government-dao/devchain/gateway-config";
 import { deploySystem } from "./lib/deploy-system.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "@government-dao/core/deployment";
 import { clearLocalChain, localChainFiles, readReady, type ReadyMarker, waitForStateDump, writeReady } from "./lib/local-chain.js";
@@ -60,7 +63,9 @@ function portFrom(name: string, fallback: number): number {
 }
 const webPort = portFrom("WEB_PORT", 3000);
 const apiPort = portFrom("API_PORT", 42069);
+const gatewayPort = portFrom("GATEWAY_PORT", 42070);
 const runIndexer = process.env.INDEXER !== "0";
+const runGateway = process.env.GATEWAY !== "0";
 const port = portFrom("CHAIN_PORT", 8545);
 const seedDemo = process.env.SEED !== "0";
 const runWeb = process.env.WEB !== "0";
@@ -81,7 +86,7 @@ const owner = await claimStartOwner(runDir).catch((error: unknown) => {
 
 let anvil: Anvil | undefined;
 let children: ChildRegistry | undefined;
-/** The agents, the indexer and the dApp: restarted when they die, stopped in reverse order. */
+/** The agents, the indexer, the gateway and the dApp: restarted when they die, stopped in reverse order. */
 const supervisor = createSupervisor({
   stateFile: path.join(runDir, "supervisor.json"),
   log: (line) => console.log(line),
@@ -166,6 +171,7 @@ try {
   if (runWeb) await assertPortFree(webPort, "dApp");
   // Ponder would silently take the next port if this one were busy: check it first.
   if (runIndexer) await assertPortFree(apiPort, "indexer API");
+  if (runGateway) await assertPortFree(gatewayPort, "agency gateway");
   let marker = fresh ? undefined : await readReady(files);
   let cleanChain = !marker;
   if (fresh) step("--fresh: discarding the saved chain");
@@ -270,6 +276,40 @@ try {
     apiUrl = `${indexerUrl}/api/v1 (GraphQL ${indexerUrl}/graphql; health ${indexerUrl}/api/v1/health; log ${path.relative(process.cwd(), logFile)})`;
   }
 
+  let gatewayUrl = "off (GATEWAY=0)";
+  if (runGateway) {
+    const gatewayDir = path.join(localDir, "gateway");
+    const configFile = path.join(gatewayDir, "config.json");
+    // Written once: entries an operator adds later (a ministry that joined) stay.
+    if (!(await stat(configFile).catch(() => undefined))) await writeDemoGatewayConfig(gatewayDir);
+    step(`starting the agency gateway on 127.0.0.1:${gatewayPort} (configuration ${configFile})`);
+    const rpcUrl = anvil.rpcUrl;
+    let runs = 0;
+    await supervisor.add({
+      name: "gateway",
+      async start(spawned) {
+        if (runs > 0) await assertPortFree(gatewayPort, "agency gateway");
+        runs += 1;
+        const gateway = await startGateway({
+          rpcUrl,
+          deploymentDir: deploymentDir(deploymentId),
+          configFile,
+          stateDir: gatewayDir,
+          contentDir,
+          port: gatewayPort,
+          // The queue belongs to the chain it was sent to: a clean chain starts with an empty one (a restart keeps it).
+          fresh: cleanChain && runs === 1,
+          ...(runWeb ? { publicSite: `http://127.0.0.1:${webPort}` } : {}),
+        });
+        const pid = gateway.process.pid;
+        if (pid === undefined) throw new Error("the gateway has no pid");
+        await spawned(pid);
+        gatewayUrl = `${gateway.url} (OpenAPI ${gateway.url}/openapi.json; configuration ${configFile})`;
+        return { pid, exited: exitOf(gateway.process), stop: gateway.stop };
+      },
+    });
+  }
+
   let webUrl = "off (WEB=0)";
   if (runWeb) {
     if (!isWebBuilt()) {
@@ -306,6 +346,7 @@ try {
   const rows: [string, string][] = [
     ["dApp", webUrl],
     ["API", apiUrl],
+    ["gateway", gatewayUrl],
     ["Chain RPC", anvil.rpcUrl],
     ["Chain id", String(marker.chainId)],
     ["Blocks", blockTime > 0 ? `every ${blockTime} s` : "one per transaction"],
@@ -315,6 +356,9 @@ try {
     ["registrar, Ministry of Finance", cast.financeRegistrar],
     ["registrar, Ministry of Digital Development", cast.digitalRegistrar],
     ["treasurer (holds DKZT)", cast.treasurer],
+    ...(runGateway
+      ? GATEWAY_DEMO_AGENCIES.map(({ id }): [string, string] => [`gateway client key, agency ${id} (demo)`, demoAgencySystemAddress(id)])
+      : []),
     ["keeper (agent)", runAgents ? cast.deployer : "off (AGENT=0)"],
     ["auditor flags", runAgents ? path.join(localDir, "agent", "flags.json") : "off (AGENT=0)"],
     ["memory (this process tree)", megabytes(memory)],

@@ -37,7 +37,7 @@ describe("npm start → CLI lifecycle with the keeper → Ctrl-C (real anvil)", 
   let provider: JsonRpcProvider;
   let readySeconds = 0;
   // The dApp (web/e2e) and the indexer (indexer/tests) have their own suites; here npm start runs without them.
-  const env = () => ({ CHAIN_PORT: String(port), LOCAL_DIR: localDir, DEPLOYMENT_ID: deploymentId, BLOCK_TIME: "1", AGENT_INTERVAL: "1", WEB: "0", INDEXER: "0" });
+  const env = () => ({ CHAIN_PORT: String(port), LOCAL_DIR: localDir, DEPLOYMENT_ID: deploymentId, BLOCK_TIME: "1", AGENT_INTERVAL: "1", WEB: "0", INDEXER: "0", GATEWAY: "0" });
 
   /** Runs the CLI against the started system; returns exit code and output. */
   async function gov(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -34,7 +34,7 @@ describe("npm start under faults (real anvil)", function () {
   let localDir = "";
   let port = 0;
   let deploymentId = "";
-  const env = () => ({ CHAIN_PORT: String(port), LOCAL_DIR: localDir, DEPLOYMENT_ID: deploymentId, BLOCK_TIME: "0", AGENT: "0", WEB: "0", INDEXER: "0" });
+  const env = () => ({ CHAIN_PORT: String(port), LOCAL_DIR: localDir, DEPLOYMENT_ID: deploymentId, BLOCK_TIME: "0", AGENT: "0", WEB: "0", INDEXER: "0", GATEWAY: "0" });
   const deploymentDir = () => path.join("ignition", "deployments", deploymentId);
   const readyFile = () => path.join(localDir, "chain", "ready.json");
 

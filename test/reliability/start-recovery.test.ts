@@ -41,6 +41,7 @@ describe("npm start: the indexer, the agents and the dApp killed one by one come
   let chainPort = 0;
   let apiPort = 0;
   let webPort = 0;
+  let gatewayPort = 0;
   let run: StartRun | undefined;
 
   /** The health answer, or undefined while the API does not answer (the indexer is down). */
@@ -57,11 +58,12 @@ describe("npm start: the indexer, the agents and the dApp killed one by one come
   before(async function () {
     localDir = await mkdtemp(path.join(os.tmpdir(), "gdao-recovery-"));
     deploymentId = `recovery-test-${process.pid}-${Date.now()}`;
-    [chainPort, apiPort, webPort] = [await freePort(), await freePort(), await freePort()];
+    [chainPort, apiPort, webPort, gatewayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     run = npmStart({
       CHAIN_PORT: String(chainPort),
       API_PORT: String(apiPort),
       WEB_PORT: String(webPort),
+      GATEWAY_PORT: String(gatewayPort),
       LOCAL_DIR: localDir,
       DEPLOYMENT_ID: deploymentId,
       BLOCK_TIME: "1",
@@ -107,12 +109,12 @@ describe("npm start: the indexer, the agents and the dApp killed one by one come
 
   it("serves the supervised children in /api/v1/health, then brings each back after a SIGKILL", async function () {
     const first = await health();
-    expect(first?.children?.map((c) => [c.name, c.state])).to.deep.equal([["agent", "running"], ["indexer", "running"], ["web", "running"]]);
+    expect(first?.children?.map((c) => [c.name, c.state])).to.deep.equal([["agent", "running"], ["indexer", "running"], ["gateway", "running"], ["web", "running"]]);
     expect(first?.chainHead).to.be.a("number");
     expect(first?.lagBlocks).to.be.a("number");
 
     const measured: { name: string; seconds: number; supervisorMs: number | null }[] = [];
-    for (const name of ["indexer", "agent", "web"]) {
+    for (const name of ["indexer", "agent", "gateway", "web"]) {
       const before = child(await health(), name);
       const pid = before?.pid;
       expect(pid, `${name} pid in /api/v1/health`).to.be.a("number");
@@ -136,6 +138,10 @@ describe("npm start: the indexer, the agents and the dApp killed one by one come
       if (name === "web") {
         const page = await fetch(`http://127.0.0.1:${webPort}/`, { headers: { "accept-language": "en" } });
         expect(page.status, "the dApp answers again").to.equal(200);
+      }
+      if (name === "gateway") {
+        const gateway = (await (await fetch(`http://127.0.0.1:${gatewayPort}/health`)).json()) as { status: string };
+        expect(gateway.status, "the gateway answers again").to.equal("ok");
       }
       if (name === "indexer") {
         // What the restarted indexer serves, counted against the chain's events.
@@ -164,7 +170,7 @@ describe("npm start: the indexer, the agents and the dApp killed one by one come
     }
     const final = await health();
     expect(final?.status, JSON.stringify(final?.problems)).to.equal("ok");
-    expect(final?.children?.map((c) => c.restarts)).to.deep.equal([1, 1, 1]);
+    expect(final?.children?.map((c) => c.restarts)).to.deep.equal([1, 1, 1, 1]);
 
     // Ctrl-C stops the restarted children too. npm start returns once its children have exited; their own children
     // (next-server's workers, Ponder's esbuild) may take a moment longer: a leak is one still there after 10 s.
