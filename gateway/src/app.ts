@@ -10,13 +10,18 @@ import type { Address, Hex } from "viem";
 import { z } from "zod";
 
 import {
+  type CoSignatureAnswer,
   type GatewayError,
   type GatewayErrorCode,
   type GatewayOperation,
   amendRequestSchema,
+  coSignatureRequestSchema,
   issueRequestSchema,
   revokeRequestSchema,
 } from "@government-dao/core/api/gateway";
+import { coSignedMetadata } from "@government-dao/core/co-signed-metadata";
+import type { ContentStore } from "@government-dao/core/content-store";
+import { DOCUMENT_TYPES } from "@government-dao/core/enums";
 import { checkGatewayRequest, type CheckedRequest } from "@government-dao/core/gateway-request";
 
 import { ChainUnavailableError, type GatewayChain } from "./chain.ts";
@@ -35,6 +40,8 @@ export interface AppOptions {
   config: () => GatewayConfig;
   configError: () => string | undefined;
   publicSite: string | undefined;
+  /** Where co-signed metadata is stored (the indexer and the dApp read it). */
+  store: ContentStore;
   /** A request was queued (the submitter starts its next round). */
   queued: () => void;
 }
@@ -190,6 +197,58 @@ export function createApp(options: AppOptions): Hono {
     };
   }
 
+  /**
+   * A registrar's own document (the dApp's registrar pages): its metadata co-signed with the agency's key and stored;
+   * the registrar sends the transaction itself. The signer must be a registrar of the agency on chain.
+   */
+  async function coSignature(c: Context) {
+    const agencyId = agencyParam.safeParse(c.req.param("agencyId"));
+    if (!agencyId.success) return refuse(c, 404, "notFound", "The agency id must be a positive integer.");
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    const auth = await authenticate(c, agencyId.data, body);
+    if (auth instanceof Response) return auth;
+    const log = (status: number, outcome: string, detail: string) =>
+      appendLog(db, {
+        agencyId: agencyId.data, kind: "request", idempotencyKey: auth.idempotencyKey, method: c.req.method, path: signedPath(c), bodySha256: auth.bodySha256,
+        signer: auth.signer, signature: auth.signature, signedAt: auth.time, status, outcome, detail,
+      });
+    const refused = async (status: 400 | 403 | 404 | 409, error: GatewayErrorCode, message: string, problems?: string[]) => {
+      await log(status, `refused: ${error}`, message);
+      return refuse(c, status, error, message, problems);
+    };
+    const agency = options.config().agencies.get(agencyId.data);
+    if (!agency) return refused(404, "agencyNotConfigured", `Agency ${agencyId.data} is not served by this gateway.`);
+    if (!(await chain.isRegistrar(agencyId.data, auth.signer))) {
+      return refused(403, "forbidden", `${auth.signer} is not a registrar of agency ${agencyId.data} on chain.`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    } catch {
+      return refused(400, "invalidRequest", "The body is not JSON in UTF-8.");
+    }
+    const parsed = coSignatureRequestSchema.safeParse(json);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+      return refused(400, "invalidRequest", `The request is invalid: ${problems.join("; ")}`, problems);
+    }
+    const registered = await chain.agency(agencyId.data);
+    if (registered.pqKeyHash !== agency.coSigner.publicKeyHash) {
+      return refused(409, "keyNotRegistered", `The gateway's co-signing key of agency ${agencyId.data} is not the key registered on chain.`);
+    }
+    const request = parsed.data;
+    if (request.supersedes) {
+      const old = await chain.document(request.supersedes as Hex);
+      if (!old.found || old.agencyId !== agencyId.data || DOCUMENT_TYPES[old.docType] !== request.type) {
+        return refused(409, "unknownDocument", `Document ${request.supersedes} is not a ${request.type} of agency ${agencyId.data}.`);
+      }
+    }
+    const signed = await coSignedMetadata({ ...request, agency: { id: agencyId.data, name: registered.name } }, agency.coSigner, chain.chainId, chain.addresses.documents);
+    const stored = await options.store.put(signed.bytes);
+    await log(200, "co-signed", `metadata ${stored.digest}`);
+    return c.json({ metadataDigest: stored.digest, metadataCid: stored.cid, coSignatureDigest: signed.coSignatureDigest } satisfies CoSignatureAnswer);
+  }
+
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => refuse(c, 413, "tooLarge", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB: a request describes a document, it does not carry it.`),
@@ -197,6 +256,7 @@ export function createApp(options: AppOptions): Hono {
   app.post("/v1/agencies/:agencyId/documents", limit, submit("issue"));
   app.post("/v1/agencies/:agencyId/documents/:documentId/amend", limit, submit("amend"));
   app.post("/v1/agencies/:agencyId/documents/:documentId/revoke", limit, submit("revoke"));
+  app.post("/v1/agencies/:agencyId/co-signatures", limit, coSignature);
 
   app.get("/v1/agencies/:agencyId/requests/:key", async (c) => {
     const agencyId = agencyParam.safeParse(c.req.param("agencyId"));

@@ -75,7 +75,7 @@ const store = openContentStore(need("content-dir"));
 const publicSite = values["public-site"];
 
 const worker = startWorker({ db, chain, config: config.current, store, publicSite, log });
-const app = createApp({ db, chain, config: config.current, configError: config.lastError, publicSite, queued: () => worker.poke() });
+const app = createApp({ db, chain, config: config.current, configError: config.lastError, publicSite, store, queued: () => worker.poke() });
 const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, (info) => log(`gateway listening on http://127.0.0.1:${info.port} (${db.kind}, chain ${chain.chainId})`));
 
 let stopping = false;

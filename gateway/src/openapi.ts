@@ -6,6 +6,8 @@ import { z } from "zod";
 
 import {
   amendRequestSchema,
+  coSignatureAnswerSchema,
+  coSignatureRequestSchema,
   gatewayErrorSchema,
   gatewayHealthSchema,
   issueRequestSchema,
@@ -68,6 +70,22 @@ export function gatewayOpenApi(): object {
       "/v1/agencies/{agencyId}/documents": post("Issue a document (order, certificate or notice)", issueRequestSchema, []),
       "/v1/agencies/{agencyId}/documents/{documentId}/amend": post("Issue a new version of a document; the old one becomes Amended", amendRequestSchema, [documentId]),
       "/v1/agencies/{agencyId}/documents/{documentId}/revoke": post("Revoke a document", revokeRequestSchema, [documentId]),
+      "/v1/agencies/{agencyId}/co-signatures": {
+        post: {
+          summary: "Co-sign and store the metadata of a document a registrar of the agency sends itself (signed by that registrar's key)",
+          parameters: [agencyId, ...signatureParameters],
+          requestBody: { required: true, content: { "application/json": { schema: schema(coSignatureRequestSchema, "input") } } },
+          responses: {
+            200: json(coSignatureAnswerSchema, "The digests the issue or amend transaction takes."),
+            400: refusal("Invalid request."),
+            401: refusal("Not signed, signed wrongly, or signed too long ago."),
+            403: refusal("The signer is not a registrar of the agency on chain."),
+            404: refusal("The agency is not served by this gateway."),
+            409: refusal("The co-signing key is not the registered one, or the amended document is not the agency's."),
+            413: refusal("Body over 64 KiB."),
+          },
+        },
+      },
       "/v1/agencies/{agencyId}/requests/{key}": {
         get: {
           summary: "The receipt of a request, by its idempotency key (signed by the agency's key or an auditor's)",

@@ -8,12 +8,14 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 
-import { type Hex, sha256, stringToHex } from "viem";
+import { type Hex, createWalletClient, http, sha256, stringToHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 
 import { documentRegistryAbi } from "@government-dao/core/abis";
 import type { GatewayError, LogEntry, Receipt } from "@government-dao/core/api/gateway";
-import { parseDocumentMetadata } from "@government-dao/core/metadata";
+import { demoAgencyKeys } from "@government-dao/core/cosignature";
+import { DEV_ACCOUNT_INDEX, devAccountKey } from "@government-dao/core/dev-accounts";
+import { documentTypeIndex, parseDocumentMetadata } from "@government-dao/core/metadata";
 import { openContentStore } from "@government-dao/core/content-store";
 import { type World, documentRequest, startWorld } from "./support/world.ts";
 
@@ -168,11 +170,33 @@ describe("AgencyGateway", { timeout: 300_000 }, () => {
     assert.equal(new Set(keys).size, keys.length, "each receipt is delivered once");
   });
 
+  it("co-signs the metadata of a document a registrar of the agency sends itself, and refuses anyone else", async () => {
+    const registrar = privateKeyToAccount(devAccountKey(DEV_ACCOUNT_INDEX.financeRegistrar));
+    const contentHash = hashOf("sent by the registrar itself");
+    const { number, title, dates, body } = documentRequest(7, contentHash);
+    const request = { method: "POST" as const, path: "/v1/agencies/1/co-signatures", body: { type: "order", contentHash, number, title, dates, body } };
+    assert.equal((await world.call(1, { ...request, as: world.systemKey(1) })).status, 403, "the agency system's key is not a registrar on chain");
+    const response = await world.call(1, { ...request, as: registrar });
+    assert.equal(response.status, 200);
+    const digests = (await response.json()) as { metadataDigest: Hex; coSignatureDigest: Hex };
+    const wallet = createWalletClient({ account: registrar, transport: http(world.anvil.rpcUrl) });
+    const hash = await wallet.writeContract({
+      chain: null, address: world.addresses.documents as Hex, abi: documentRegistryAbi, functionName: "issue",
+      args: [documentTypeIndex("order"), 1, contentHash, digests.metadataDigest, digests.coSignatureDigest],
+    });
+    assert.equal((await world.chain.waitForTransactionReceipt({ hash })).status, "success");
+    const doc = await onChain(contentHash);
+    assert.equal(doc.issuer, registrar.address);
+    const metadata = parseDocumentMetadata(await openContentStore(world.contentDir).getByDigest(doc.metadataDigest));
+    assert.equal(metadata.type, "order");
+    assert.equal(metadata.coSignature.publicKeySha256, demoAgencyKeys(1).publicKeyHash);
+  });
+
   it("describes itself in OpenAPI 3.1", async () => {
     const doc = (await (await fetch(`${world.gateway.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     assert.equal(doc.openapi, "3.1.0");
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      "/health", "/openapi.json", "/v1/agencies/{agencyId}/documents", "/v1/agencies/{agencyId}/documents/{documentId}/amend",
+      "/health", "/openapi.json", "/v1/agencies/{agencyId}/co-signatures", "/v1/agencies/{agencyId}/documents", "/v1/agencies/{agencyId}/documents/{documentId}/amend",
       "/v1/agencies/{agencyId}/documents/{documentId}/revoke", "/v1/agencies/{agencyId}/log", "/v1/agencies/{agencyId}/requests/{key}",
     ]);
   });

@@ -35,6 +35,17 @@ export const amendRequestSchema = z.strictObject({ ...versionFields, reason });
 /** POST /v1/agencies/{agencyId}/documents/{documentId}/revoke. */
 export const revokeRequestSchema = z.strictObject({ reason });
 
+/**
+ * POST /v1/agencies/{agencyId}/co-signatures: the metadata of a document a registrar sends itself (the dApp's
+ * registrar pages), co-signed with the agency's key and stored; `supersedes` names the document a new version amends.
+ * Signed by a registrar of the agency, as the chain says.
+ */
+export const coSignatureRequestSchema = z.strictObject({ type: z.enum(AGENCY_DOCUMENT_TYPES), ...versionFields, supersedes: hash.optional() });
+/** What the `issue` or `amend` transaction needs. */
+export const coSignatureAnswerSchema = z.object({ metadataDigest: hash, metadataCid: z.string(), coSignatureDigest: hash });
+
+export type CoSignatureRequest = z.infer<typeof coSignatureRequestSchema>;
+export type CoSignatureAnswer = z.infer<typeof coSignatureAnswerSchema>;
 export type IssueRequest = z.infer<typeof issueRequestSchema>;
 export type AmendRequest = z.infer<typeof amendRequestSchema>;
 export type RevokeRequest = z.infer<typeof revokeRequestSchema>;
