@@ -277,6 +277,7 @@ try {
   }
 
   let gatewayUrl = "off (GATEWAY=0)";
+  let gatewayBase: string | undefined;
   if (runGateway) {
     const gatewayDir = path.join(localDir, "gateway");
     const configFile = path.join(gatewayDir, "config.json");
@@ -304,6 +305,7 @@ try {
         const pid = gateway.process.pid;
         if (pid === undefined) throw new Error("the gateway has no pid");
         await spawned(pid);
+        gatewayBase = gateway.url;
         gatewayUrl = `${gateway.url} (OpenAPI ${gateway.url}/openapi.json; configuration ${configFile})`;
         return { pid, exited: exitOf(gateway.process), stop: gateway.stop };
       },
@@ -319,6 +321,7 @@ try {
     step(`starting the dApp on 127.0.0.1:${webPort}`);
     const rpcUrl = anvil.rpcUrl;
     const apiForWeb = indexerUrl;
+    const gatewayForWeb = gatewayBase;
     let runs = 0;
     await supervisor.add({
       name: "web",
@@ -332,6 +335,7 @@ try {
           deploymentDir: deploymentDir(deploymentId),
           contentDir,
           ...(apiForWeb ? { apiUrl: apiForWeb } : {}),
+          ...(gatewayForWeb ? { gatewayUrl: gatewayForWeb } : {}),
         });
         const pid = web.process.pid;
         if (pid === undefined) throw new Error("next start has no pid");

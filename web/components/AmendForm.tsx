@@ -40,7 +40,7 @@ export function AmendForm({ doc, prefill }: { doc: ActionableDocument; prefill: 
           return;
         }
         setProblems({});
-        void amend(doc.id, checked.value, doc.agencyName, { type: file?.type ?? "", size: file?.size ?? 0 });
+        void amend(doc.id, checked.value, { type: file?.type ?? "", size: file?.size ?? 0 });
       }}
     >
       <h3 id="amend-form-title">{t("amendTitle")}</h3>

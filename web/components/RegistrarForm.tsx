@@ -63,8 +63,7 @@ export function RegistrarForm() {
           return;
         }
         setProblems({});
-        const agency = own.find((a) => a.id === checked.value.agencyId);
-        void issue(checked.value, agency?.name ?? "", { type: file?.type ?? "", size: file?.size ?? 0 });
+        void issue(checked.value, { type: file?.type ?? "", size: file?.size ?? 0 });
       }}
     >
       <FileDrop

@@ -22,6 +22,8 @@ import type { SeedRecord } from "../../scripts/lib/seed/record";
 import { seed } from "../../scripts/lib/seed/run";
 import { runAudit } from "../../scripts/lib/agents/auditor";
 import { openContext } from "../../scripts/lib/gov/context";
+import { writeDemoGatewayConfig } from "@government-dao/devchain/gateway-config";
+import { startGateway } from "../../gateway/lib/run";
 import { type RunningIndexer, startIndexer } from "../../indexer/lib/run";
 import { type RunningWeb, WEB_DIR, startWeb } from "../lib/server";
 import { type ApiProxy, startApiProxy } from "./api-proxy";
@@ -186,7 +188,14 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     stops.push(() => indexer.stop());
     const api = await startApiProxy(() => indexer.url);
     stops.push(() => api.stop());
-    const web = await startWeb({ port: await freePort(), rpcUrl: anvil.rpcUrl, chainId, deploymentDir, contentDir, devAccounts: true, apiUrl: api.url });
+    // The agency gateway co-signs the registrars' documents (the demo configuration of npm start).
+    const webPort = await freePort();
+    const gateway = await startGateway({
+      rpcUrl: anvil.rpcUrl, deploymentDir, contentDir, port: await freePort(), stateDir: path.join(tempDir, "gateway"),
+      configFile: await writeDemoGatewayConfig(path.join(tempDir, "gateway")), publicSite: `http://127.0.0.1:${webPort}`,
+    });
+    stops.push(() => gateway.stop());
+    const web = await startWeb({ port: webPort, rpcUrl: anvil.rpcUrl, chainId, deploymentDir, contentDir, devAccounts: true, apiUrl: api.url, gatewayUrl: gateway.url });
     stops.push(() => web.stop());
 
     const wallet: WalletSettings = { account: 1 };

@@ -15,7 +15,7 @@ import { after, describe, it } from "node:test";
 
 import type { Page, Request } from "playwright-core";
 
-import { freePort } from "@government-dao/devchain/anvil";
+import { freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { LOCALE_COOKIE } from "../i18n/locales";
 import { contentSecurityPolicy, cspOrigin } from "../lib/security";
 import { startWeb } from "../lib/server";
@@ -177,7 +177,7 @@ describe("security headers and the Content-Security-Policy", () => {
   });
 
   it("the JSON route handlers may not be framed or load anything", async () => {
-    const response = await fetch(`${world.web.url}/api/metadata`);
+    const response = await fetch(`${world.web.url}/api/metadata/decree`);
     assert.equal(response.headers.get("content-security-policy"), "default-src 'none'; frame-ancestors 'none'");
     assert.equal(response.headers.get("x-content-type-options"), "nosniff");
   });
@@ -272,6 +272,45 @@ describe("the public API down", () => {
     } finally {
       // Whatever happened above, leave the world with a running API for the tests after this one.
       if ((await fetch(`${world.indexer.url}/health`).catch(() => undefined))?.ok !== true) await world.restartIndexer();
+    }
+  });
+});
+
+describe("the dApp's POST routes", () => {
+  it("refuse a foreign origin and an oversized body, and carry an unsigned co-signature request to the gateway, which refuses it", async () => {
+    const post = (route: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(`${world.web.url}${route}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const description = JSON.stringify({ descriptions: ["Milestone one"] });
+    for (const route of ["/api/co-signatures/1", "/api/metadata/decree", "/api/milestone-descriptions"]) {
+      const foreign = await post(route, description, { origin: "https://evil.example" });
+      assert.equal(foreign.status, 403, route);
+      assert.equal(((await foreign.json()) as { error: string }).error, "crossOrigin", route);
+      const large = await post(route, JSON.stringify({ descriptions: ["x".repeat(70 * 1024)] }));
+      assert.equal(large.status, 413, route);
+    }
+    // Without the registrar's wallet signature the gateway refuses it (this route only carries it there).
+    const unsigned = await post("/api/co-signatures/1", JSON.stringify({ type: "order" }));
+    assert.equal(unsigned.status, 401);
+    assert.equal(((await unsigned.json()) as { error: string }).error, "unauthenticated");
+  });
+
+  it("co-sign with the demo keys only where the RPC itself says chain 31337, whatever CHAIN_ID claims", async () => {
+    // A chain that is not anvil's 31337 behind a server configured with the default CHAIN_ID (31337) and dev accounts.
+    const other = await startAnvil({ port: await freePort(), chainId: 1337 });
+    const web = await startWeb({ port: await freePort(), rpcUrl: other.rpcUrl, chainId: 31337, devAccounts: true, deploymentDir: world.deploymentDir, contentDir: world.contentDir, apiUrl: world.indexer.url });
+    try {
+      const decree = { contentHash: `0x${"ab".repeat(32)}`, type: "decree", number: "1", title: { kk: "a", ru: "b", en: "c" }, dates: { adopted: "2026-12-01" }, body: { mediaType: "application/pdf", size: 1 } };
+      const refused = await fetch(`${web.url}/api/metadata/decree`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(decree) });
+      assert.equal(refused.status, 501);
+      assert.equal(((await refused.json()) as { error: string }).error, "coSignatureUnavailable");
+      const texts = await fetch(`${web.url}/api/milestone-descriptions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ descriptions: ["x"] }) });
+      assert.equal(texts.status, 501);
+      // The same request on the real local chain is co-signed.
+      const accepted = await fetch(`${world.web.url}/api/metadata/decree`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(decree) });
+      assert.equal(accepted.status, 200, await accepted.clone().text());
+    } finally {
+      await web.stop();
+      await other.stop();
     }
   });
 });

@@ -7,12 +7,13 @@
  */
 import type { Address, Hex, PublicClient } from "viem";
 
+import { useRuntime } from "@/components/Providers";
 import { type ContractOf, useRequiredContract } from "@/hooks/useContract";
 import { type FileFacts, storeMetadata } from "@/hooks/useIssueDocument";
 import { useTransaction } from "@/hooks/useTransaction";
 import type { AmendForm } from "@/utils/document-form";
 import { PlainError } from "@/utils/errors";
-import { DOC_STATUSES } from "@/utils/format";
+import { DOC_STATUSES, DOC_TYPES } from "@/utils/format";
 
 /** The registry's record of `id`, checked to exist and to be one the account may change. */
 async function changeableRecord(
@@ -31,14 +32,18 @@ async function changeableRecord(
 export function useAmendDocument() {
   const registry = useRequiredContract("DocumentRegistry");
   const agencies = useRequiredContract("AgencyRegistry");
+  const { chainId } = useRuntime();
   const tx = useTransaction();
-  const amend = (oldId: Hex, form: AmendForm, agencyName: string, file: FileFacts) =>
-    tx.run(async ({ publicClient, walletClient, account }) => {
+  const amend = (oldId: Hex, form: AmendForm, file: FileFacts) =>
+    tx.run(async (ctx) => {
+      const { publicClient, walletClient, account } = ctx;
       const old = await changeableRecord(publicClient, registry, agencies, oldId, account);
       if (old.status !== "active") throw new PlainError("revert.DocumentNotActive");
       const contentHash = form.contentHash as Hex;
       if ((await publicClient.readContract({ ...registry, functionName: "verify", args: [contentHash] })).found) throw new PlainError("revert.DocumentExists");
-      const stored = await storeMetadata({ ...form, agencyId: old.agencyId }, agencyName, file, oldId);
+      // The new version keeps the old one's agency and type (the gateway checks both against the chain).
+      const type = DOC_TYPES[old.docType] as AmendForm["type"];
+      const stored = await storeMetadata(ctx, chainId, { ...form, agencyId: old.agencyId, type }, file, oldId);
       const { request } = await publicClient.simulateContract({
         ...registry,
         account,

@@ -1,12 +1,17 @@
 "use client";
 /**
- * A registrar issues an agency document: the metadata is co-signed and stored by /api/metadata, then
- * DocumentRegistry.issue is simulated and sent. `storeMetadata` is shared with amending (hooks/useAmendRevoke.ts).
+ * A registrar issues an agency document: the registrar's wallet signs a request to the agency gateway, which
+ * co-signs the metadata with the agency's key and stores it (through /api/co-signatures); then
+ * DocumentRegistry.issue is simulated and sent from the same wallet. `storeMetadata` is shared with amending
+ * (hooks/useAmendRevoke.ts).
  */
 import type { Hex } from "viem";
 
+import type { CoSignatureRequest } from "@government-dao/core/api/gateway";
+import { GATEWAY_HEADERS, bodySha256, signedRequestText } from "@government-dao/core/gateway-request";
+import { useRuntime } from "@/components/Providers";
 import { useRequiredContract } from "@/hooks/useContract";
-import { useTransaction } from "@/hooks/useTransaction";
+import { type TxContext, useTransaction } from "@/hooks/useTransaction";
 import type { DocumentForm } from "@/utils/document-form";
 import { DOC_TYPES } from "@/utils/format";
 
@@ -29,37 +34,47 @@ export interface FileFacts {
 }
 
 /**
- * Has the agency co-sign the metadata of `form` and stores it (POST /api/metadata); `supersedes` names the document
- * a new version amends. Throws {@link MetadataServiceError} with a plain code when the service refuses.
+ * Has the agency gateway co-sign and store the metadata of `form`: the request is signed by the connected registrar's
+ * wallet (core/src/gateway-request.ts), and the gateway checks on chain that it is the agency's registrar.
+ * `supersedes` names the document a new version amends. Throws {@link MetadataServiceError} with a plain code when the
+ * service refuses.
  */
-export async function storeMetadata(form: DocumentForm, agencyName: string, file: FileFacts, supersedes?: Hex): Promise<StoredMetadata> {
-  const response = await fetch("/api/metadata", {
+export async function storeMetadata(ctx: TxContext, chainId: number, form: DocumentForm, file: FileFacts, supersedes?: Hex): Promise<StoredMetadata> {
+  const request: CoSignatureRequest = {
+    type: form.type,
+    contentHash: form.contentHash,
+    number: form.number,
+    title: { kk: form.titleKk, ru: form.titleRu, en: form.titleEn },
+    dates: form.effective ? { adopted: form.adopted, effective: form.effective } : { adopted: form.adopted },
+    body: { mediaType: file.type || "application/octet-stream", size: file.size },
+    ...(supersedes ? { supersedes } : {}),
+  };
+  const body = new TextEncoder().encode(JSON.stringify(request));
+  const time = Math.floor(Date.now() / 1000);
+  const path = `/v1/agencies/${form.agencyId}/co-signatures`;
+  const message = signedRequestText({ chainId, method: "POST", path, agencyId: form.agencyId, time, bodySha256: bodySha256(body) });
+  const signature = await ctx.walletClient.signMessage({ account: ctx.account, message });
+  const response = await fetch(`/api/co-signatures/${form.agencyId}`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      contentHash: form.contentHash,
-      type: form.type,
-      agency: { id: form.agencyId, name: agencyName },
-      number: form.number,
-      title: { kk: form.titleKk, ru: form.titleRu, en: form.titleEn },
-      dates: form.effective ? { adopted: form.adopted, effective: form.effective } : { adopted: form.adopted },
-      body: { mediaType: file.type || "application/octet-stream", size: file.size },
-      ...(supersedes ? { supersedes } : {}),
-    }),
+    headers: { "content-type": "application/json", [GATEWAY_HEADERS.time]: String(time), [GATEWAY_HEADERS.signer]: ctx.account, [GATEWAY_HEADERS.signature]: signature },
+    body,
   });
   if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: string };
-    throw new MetadataServiceError(body.error === "coSignatureUnavailable" || body.error === "invalidMetadata" ? body.error : "metadataFailed");
+    const answer = (await response.json().catch(() => ({}))) as { error?: string };
+    const code = answer.error === "coSignatureUnavailable" || answer.error === "agencyNotConfigured" ? "coSignatureUnavailable" : answer.error === "invalidRequest" ? "invalidMetadata" : "metadataFailed";
+    throw new MetadataServiceError(code);
   }
   return (await response.json()) as StoredMetadata;
 }
 
 export function useIssueDocument() {
   const registry = useRequiredContract("DocumentRegistry");
+  const { chainId } = useRuntime();
   const tx = useTransaction();
-  const issue = (form: DocumentForm, agencyName: string, file: FileFacts) =>
-    tx.run(async ({ publicClient, walletClient, account }) => {
-      const stored = await storeMetadata(form, agencyName, file);
+  const issue = (form: DocumentForm, file: FileFacts) =>
+    tx.run(async (ctx) => {
+      const { publicClient, walletClient, account } = ctx;
+      const stored = await storeMetadata(ctx, chainId, form, file);
       const { request } = await publicClient.simulateContract({
         ...registry,
         account,

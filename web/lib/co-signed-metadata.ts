@@ -1,10 +1,11 @@
 /**
- * Server-only: document metadata (schema government-dao/document@1, core/src/metadata.ts) co-signed with an
- * agency's ML-DSA key, stored in the content store, and the digests an `issue` or `amend` transaction needs.
- * Used by POST /api/metadata (a registrar's documents) and POST /api/metadata/decree (a proposal's decree).
+ * Server-only: the metadata of a central-government act (decree, law, budget) that a proposal will mint, co-signed
+ * with the Office of the Government's DEMO key (derived from a public seed, core/src/cosignature.ts), stored in the
+ * content store, with the digests the proposal's `issue` action needs. Used by POST /api/metadata/decree.
  *
- * Co-signing happens only on the local chain with development accounts, with the agency's DEMO key (derived from a
- * public seed, core/src/cosignature.ts). Elsewhere the agency's own signing service must co-sign: the routes answer 501.
+ * Only on the local chain: development accounts on and the RPC's own `eth_chainId` 31337 (lib/runtime.ts
+ * `onLocalChain`); elsewhere the route answers 501. Registrars' documents are co-signed by the agency gateway instead
+ * (app/api/co-signatures). Same origin only; the body is capped.
  */
 import { NextResponse } from "next/server";
 import { z } from "zod";
@@ -12,7 +13,8 @@ import { z } from "zod";
 import { openContentStore } from "@government-dao/core/content-store";
 import { type DocumentDescription, coSignedMetadata } from "@government-dao/core/co-signed-metadata";
 import { coSigningAgencyId, demoAgencyKeys, keySigner } from "@government-dao/core/cosignature";
-import { contentDir, runtimeConfig } from "@/lib/runtime";
+import { contentDir, onLocalChain, runtimeConfig } from "@/lib/runtime";
+import { MAX_POST_BYTES, readCappedBody, sameOrigin } from "@/lib/security";
 
 export const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
 
@@ -33,12 +35,19 @@ export type MetadataInput = DocumentDescription;
  * 501 (no co-signing here) or a 400 naming the invalid fields.
  */
 export async function coSignAndStore<S extends z.ZodType>(request: Request, schema: S, toInput: (parsed: z.infer<S>) => MetadataInput): Promise<NextResponse> {
+  if (!sameOrigin(request)) return NextResponse.json({ error: "crossOrigin" }, { status: 403 });
   const runtime = runtimeConfig();
   const registry = runtime.addresses.DocumentRegistry;
-  if (runtime.devAccounts.length === 0 || !registry) {
-    return NextResponse.json({ error: "coSignatureUnavailable" }, { status: 501 });
+  if (!registry || !(await onLocalChain())) return NextResponse.json({ error: "coSignatureUnavailable" }, { status: 501 });
+  const body = await readCappedBody(request, MAX_POST_BYTES);
+  if (body === undefined) return NextResponse.json({ error: "tooLarge" }, { status: 413 });
+  let json: unknown = null;
+  try {
+    json = JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    // refused below
   }
-  const parsed = schema.safeParse(await request.json().catch(() => null));
+  const parsed = schema.safeParse(json);
   if (!parsed.success) return NextResponse.json({ error: "invalidMetadata", problems: parsed.error.issues.map((i) => i.path.join(".")) }, { status: 400 });
   const input = toInput(parsed.data);
   const signed = await coSignedMetadata(input, keySigner(demoAgencyKeys(coSigningAgencyId(input.agency.id))), runtime.chainId, registry);

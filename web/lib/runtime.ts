@@ -7,6 +7,7 @@
  *   DEV_ACCOUNTS=1  offer anvil's development accounts as a wallet (only honoured on chain 31337)
  *   CONTENT_DIR     the local content store (metadata JSON) of the deployment (default <repo>/.local/content)
  *   API_URL         the indexer's public API, read by the public pages (lib/api/client.ts)
+ *   GATEWAY_URL     the agency gateway, which co-signs registrars' documents (app/api/co-signatures)
  */
 import path from "node:path";
 
@@ -47,3 +48,34 @@ export function runtimeConfig(): RuntimeConfig {
 
 /** Where metadata JSON is stored (the local stand-in for IPFS). */
 export const contentDir = (): string => process.env.CONTENT_DIR ?? path.resolve(process.cwd(), "..", ".local", "content");
+
+/** The agency gateway's base URL, if this dApp has one. */
+export const gatewayUrl = (): string | undefined => process.env.GATEWAY_URL || undefined;
+
+let chainChecked: { at: number; local: boolean } | undefined;
+
+/**
+ * Whether the public demo keys may co-sign and this server may store content here: development accounts are on and
+ * the RPC itself answers `eth_chainId` 31337 (anvil) — not the configured CHAIN_ID, which defaults to 31337. The
+ * answer is kept 30 s.
+ */
+export async function onLocalChain(): Promise<boolean> {
+  const runtime = runtimeConfig();
+  if (runtime.devAccounts.length === 0) return false;
+  if (chainChecked && Date.now() - chainChecked.at < 30_000) return chainChecked.local;
+  let local = false;
+  try {
+    const response = await fetch(runtime.rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const answer = (await response.json()) as { result?: string };
+    local = typeof answer.result === "string" && Number(BigInt(answer.result)) === LOCAL_CHAIN_ID;
+  } catch {
+    local = false;
+  }
+  chainChecked = { at: Date.now(), local };
+  return local;
+}

@@ -89,3 +89,33 @@ export function sameOrigin(request: Request): boolean {
     return false;
   }
 }
+
+/** The largest body the dApp's own POST routes read: a document's description, milestone texts. */
+export const MAX_POST_BYTES = 64 * 1024;
+
+/** The request's body, or undefined when it is larger than `max` bytes (nothing beyond `max` is read). */
+export async function readCappedBody(request: Request, max: number): Promise<Uint8Array | undefined> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > max) return undefined;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}

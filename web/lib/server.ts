@@ -31,6 +31,8 @@ export interface StartWebOptions {
   contentDir?: string;
   /** Base URL of the indexer's public API (e.g. http://127.0.0.1:42069), read by the public pages (env API_URL). */
   apiUrl?: string;
+  /** Base URL of the agency gateway, which co-signs registrars' documents (env GATEWAY_URL). */
+  gatewayUrl?: string;
   /** Offer anvil's development accounts as a wallet (honoured on chain 31337 only). Default: chainId === 31337. */
   devAccounts?: boolean;
   /** Where the server's output goes (default: kept in memory and shown if the start fails). */
@@ -88,6 +90,7 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
     ...(options.deploymentDir ? { DEPLOYMENT_DIR: path.resolve(options.deploymentDir) } : {}),
     ...(options.contentDir ? { CONTENT_DIR: path.resolve(options.contentDir) } : {}),
     ...(options.apiUrl ? { API_URL: options.apiUrl } : {}),
+    ...(options.gatewayUrl ? { GATEWAY_URL: options.gatewayUrl } : {}),
   });
   let output = "";
   const take = (chunk: Buffer) => {

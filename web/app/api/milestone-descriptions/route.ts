@@ -2,19 +2,30 @@
  * POST /api/milestone-descriptions — the texts of an allocation's milestones, stored in the content store (the local
  * stand-in for IPFS); the answer is the sha-256 digest of each, which the allocation puts on chain as the
  * milestone's `descriptionHash` (as `npm run gov -- propose allocation` does). Only where the dApp offers
- * development accounts (the local chain); elsewhere the texts are published through the deployment's own IPFS.
+ * development accounts and the RPC answers chain id 31337 (lib/runtime.ts `onLocalChain`); elsewhere the texts are
+ * published through the deployment's own IPFS. Same origin only; the body is capped.
  */
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { openContentStore } from "@government-dao/core/content-store";
-import { contentDir, runtimeConfig } from "@/lib/runtime";
+import { contentDir, onLocalChain } from "@/lib/runtime";
+import { MAX_POST_BYTES, readCappedBody, sameOrigin } from "@/lib/security";
 
 const requestSchema = z.strictObject({ descriptions: z.array(z.string().trim().min(1).max(500)).min(1).max(50) });
 
 export async function POST(request: Request): Promise<NextResponse> {
-  if (runtimeConfig().devAccounts.length === 0) return NextResponse.json({ error: "storageUnavailable" }, { status: 501 });
-  const parsed = requestSchema.safeParse(await request.json().catch(() => null));
+  if (!sameOrigin(request)) return NextResponse.json({ error: "crossOrigin" }, { status: 403 });
+  if (!(await onLocalChain())) return NextResponse.json({ error: "storageUnavailable" }, { status: 501 });
+  const body = await readCappedBody(request, MAX_POST_BYTES);
+  if (body === undefined) return NextResponse.json({ error: "tooLarge" }, { status: 413 });
+  let json: unknown = null;
+  try {
+    json = JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    // refused below
+  }
+  const parsed = requestSchema.safeParse(json);
   if (!parsed.success) return NextResponse.json({ error: "invalidDescriptions" }, { status: 400 });
   const store = openContentStore(contentDir());
   const digests: string[] = [];
