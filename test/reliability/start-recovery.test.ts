@@ -33,7 +33,7 @@ interface Health {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe("npm start: the indexer, the agents and the dApp killed one by one come back (real anvil, supervisor)", function () {
+describe("npm start: the indexer, the agents, the gateway and the dApp killed one by one come back (real anvil, supervisor)", function () {
   this.timeout(900_000);
 
   let localDir = "";
