@@ -14,7 +14,7 @@ import { openContentStore } from "@government-dao/core/content-store";
 import { type DocumentDescription, coSignedMetadata } from "@government-dao/core/co-signed-metadata";
 import { coSigningAgencyId, demoAgencyKeys, keySigner } from "@government-dao/core/cosignature";
 import { contentDir, onLocalChain, runtimeConfig } from "@/lib/runtime";
-import { MAX_POST_BYTES, readCappedBody, sameOrigin } from "@/lib/security";
+import { MAX_POST_BYTES, readCappedJson, sameOrigin } from "@/lib/security";
 
 export const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
 
@@ -39,15 +39,9 @@ export async function coSignAndStore<S extends z.ZodType>(request: Request, sche
   const runtime = runtimeConfig();
   const registry = runtime.addresses.DocumentRegistry;
   if (!registry || !(await onLocalChain())) return NextResponse.json({ error: "coSignatureUnavailable" }, { status: 501 });
-  const body = await readCappedBody(request, MAX_POST_BYTES);
-  if (body === undefined) return NextResponse.json({ error: "tooLarge" }, { status: 413 });
-  let json: unknown = null;
-  try {
-    json = JSON.parse(new TextDecoder().decode(body));
-  } catch {
-    // refused below
-  }
-  const parsed = schema.safeParse(json);
+  const body = await readCappedJson(request, MAX_POST_BYTES);
+  if (body.tooLarge) return NextResponse.json({ error: "tooLarge" }, { status: 413 });
+  const parsed = schema.safeParse(body.json);
   if (!parsed.success) return NextResponse.json({ error: "invalidMetadata", problems: parsed.error.issues.map((i) => i.path.join(".")) }, { status: 400 });
   const input = toInput(parsed.data);
   const signed = await coSignedMetadata(input, keySigner(demoAgencyKeys(coSigningAgencyId(input.agency.id))), runtime.chainId, registry);

@@ -119,3 +119,14 @@ export async function readCappedBody(request: Request, max: number): Promise<Uin
   }
   return body;
 }
+
+/** The request's JSON body (null when it is not JSON), or `tooLarge` when it is over `max` bytes. */
+export async function readCappedJson(request: Request, max: number): Promise<{ tooLarge: true } | { tooLarge: false; json: unknown }> {
+  const body = await readCappedBody(request, max);
+  if (body === undefined) return { tooLarge: true };
+  try {
+    return { tooLarge: false, json: JSON.parse(new TextDecoder().decode(body)) };
+  } catch {
+    return { tooLarge: false, json: null };
+  }
+}

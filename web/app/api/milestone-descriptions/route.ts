@@ -10,22 +10,16 @@ import { z } from "zod";
 
 import { openContentStore } from "@government-dao/core/content-store";
 import { contentDir, onLocalChain } from "@/lib/runtime";
-import { MAX_POST_BYTES, readCappedBody, sameOrigin } from "@/lib/security";
+import { MAX_POST_BYTES, readCappedJson, sameOrigin } from "@/lib/security";
 
 const requestSchema = z.strictObject({ descriptions: z.array(z.string().trim().min(1).max(500)).min(1).max(50) });
 
 export async function POST(request: Request): Promise<NextResponse> {
   if (!sameOrigin(request)) return NextResponse.json({ error: "crossOrigin" }, { status: 403 });
   if (!(await onLocalChain())) return NextResponse.json({ error: "storageUnavailable" }, { status: 501 });
-  const body = await readCappedBody(request, MAX_POST_BYTES);
-  if (body === undefined) return NextResponse.json({ error: "tooLarge" }, { status: 413 });
-  let json: unknown = null;
-  try {
-    json = JSON.parse(new TextDecoder().decode(body));
-  } catch {
-    // refused below
-  }
-  const parsed = requestSchema.safeParse(json);
+  const body = await readCappedJson(request, MAX_POST_BYTES);
+  if (body.tooLarge) return NextResponse.json({ error: "tooLarge" }, { status: 413 });
+  const parsed = requestSchema.safeParse(body.json);
   if (!parsed.success) return NextResponse.json({ error: "invalidDescriptions" }, { status: 400 });
   const store = openContentStore(contentDir());
   const digests: string[] = [];
