@@ -10,7 +10,11 @@ import type { Address, Hex } from "viem";
 import { z } from "zod";
 
 import {
+  type BatchRequest,
   type CoSignatureAnswer,
+  MAX_BATCH_BODY_BYTES,
+  MAX_BATCH_MEMBERS,
+  batchRequestSchema,
   type GatewayError,
   type GatewayErrorCode,
   type GatewayOperation,
@@ -19,6 +23,7 @@ import {
   issueRequestSchema,
   revokeRequestSchema,
 } from "@government-dao/core/api/gateway";
+import { buildBatchTree } from "@government-dao/core/batch-proof";
 import { coSignedMetadata } from "@government-dao/core/co-signed-metadata";
 import type { ContentStore } from "@government-dao/core/content-store";
 import { DOCUMENT_TYPES } from "@government-dao/core/enums";
@@ -118,7 +123,7 @@ export function createApp(options: AppOptions): Hono {
     return async (c: Context) => {
       const agencyId = agencyParam.safeParse(c.req.param("agencyId"));
       if (!agencyId.success) return refuse(c, 404, "notFound", "The agency id must be a positive integer.");
-      const target = operation === "issue" ? undefined : documentParam.safeParse(c.req.param("documentId"));
+      const target = operation === "issue" || operation === "anchor" ? undefined : documentParam.safeParse(c.req.param("documentId"));
       if (target && !target.success) return refuse(c, 404, "notFound", "The document id must be 0x and 64 lowercase hex digits.");
       const body = new Uint8Array(await c.req.arrayBuffer());
       const auth = await authenticate(c, agencyId.data, body);
@@ -153,14 +158,16 @@ export function createApp(options: AppOptions): Hono {
       } catch {
         return answer(400, "invalidRequest", "The body is not JSON in UTF-8.");
       }
-      const schema = operation === "issue" ? issueRequestSchema : operation === "amend" ? amendRequestSchema : revokeRequestSchema;
+      const schema = { issue: issueRequestSchema, amend: amendRequestSchema, revoke: revokeRequestSchema, anchor: batchRequestSchema }[operation];
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
         const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
         return answer(400, "invalidRequest", `The request is invalid: ${problems.join("; ")}`, problems);
       }
       const payload = parsed.data as Record<string, unknown>;
-      const contentHash = "contentHash" in payload ? (payload.contentHash as Hex) : null;
+      // A batch is known by its Merkle root, as the registry knows it.
+      const contentHash =
+        operation === "anchor" ? (buildBatchTree((payload as BatchRequest).contentHashes).root as Hex) : "contentHash" in payload ? (payload.contentHash as Hex) : null;
 
       // The chain's word, before anything is queued.
       const registrar = agency.registrar.address;
@@ -179,7 +186,10 @@ export function createApp(options: AppOptions): Hono {
         if (owner === undefined) return answer(404, "unknownDocument", `No document ${target.data} is registered or queued.`);
         if (owner !== agencyId.data) return answer(403, "forbidden", `Document ${target.data} belongs to agency ${owner}, not ${agencyId.data}.`);
       }
-      if (contentHash && (await chain.document(contentHash)).found) {
+      if (operation === "anchor" && contentHash && (await chain.batchExists(agencyId.data, contentHash))) {
+        return answer(409, "documentExists", `Agency ${agencyId.data} has already anchored the batch with Merkle root ${contentHash}.`);
+      }
+      if (operation !== "anchor" && contentHash && (await chain.document(contentHash)).found) {
         return answer(409, "documentExists", `A document with sha-256 ${contentHash} is already registered.`);
       }
 
@@ -257,6 +267,11 @@ export function createApp(options: AppOptions): Hono {
   app.post("/v1/agencies/:agencyId/documents/:documentId/amend", limit, submit("amend"));
   app.post("/v1/agencies/:agencyId/documents/:documentId/revoke", limit, submit("revoke"));
   app.post("/v1/agencies/:agencyId/co-signatures", limit, coSignature);
+  app.post(
+    "/v1/agencies/:agencyId/batches",
+    bodyLimit({ maxSize: MAX_BATCH_BODY_BYTES, onError: (c) => refuse(c, 413, "tooLarge", `A batch request is at most ${MAX_BATCH_BODY_BYTES / 1024} KiB (${MAX_BATCH_MEMBERS} members).`) }),
+    submit("anchor"),
+  );
 
   app.get("/v1/agencies/:agencyId/requests/:key", async (c) => {
     const agencyId = agencyParam.safeParse(c.req.param("agencyId"));

@@ -75,7 +75,8 @@ function classify(error: unknown): never {
 export type DocumentCall =
   | { operation: "issue"; docType: number; agencyId: number; contentHash: Hex; metadataDigest: Hex; coSignatureDigest: Hex }
   | { operation: "amend"; target: Hex; contentHash: Hex; metadataDigest: Hex; coSignatureDigest: Hex; reason: string }
-  | { operation: "revoke"; target: Hex; reason: string };
+  | { operation: "revoke"; target: Hex; reason: string }
+  | { operation: "anchor"; agencyId: number; root: Hex; count: number; metadataDigest: Hex };
 
 function calldata(call: DocumentCall): Hex {
   switch (call.operation) {
@@ -85,6 +86,8 @@ function calldata(call: DocumentCall): Hex {
       return encodeFunctionData({ abi: documentRegistryAbi, functionName: "amend", args: [BigInt(call.target), call.contentHash, call.metadataDigest, call.coSignatureDigest, call.reason] });
     case "revoke":
       return encodeFunctionData({ abi: documentRegistryAbi, functionName: "revoke", args: [BigInt(call.target), call.reason] });
+    case "anchor":
+      return encodeFunctionData({ abi: documentRegistryAbi, functionName: "anchorBatch", args: [call.agencyId, call.root, call.count, call.metadataDigest] });
   }
 }
 
@@ -106,6 +109,8 @@ export interface GatewayChain {
   agency(agencyId: number): Promise<RegisteredAgency>;
   isRegistrar(agencyId: number, account: Address): Promise<boolean>;
   document(tokenId: Hex): Promise<DocumentRecord>;
+  /** Whether agency `agencyId` has anchored the batch `root`. */
+  batchExists(agencyId: number, root: Hex): Promise<boolean>;
   /** The nonce the next transaction of `account` takes, as the latest block says. */
   nonceOf(account: Address): Promise<number>;
   /** Simulates `call` from `account` (throws {@link RevertError} if the registry refuses it) and signs it with `nonce`. */
@@ -134,6 +139,10 @@ export async function connectChain(rpcUrl: string, addresses: ChainAddresses): P
     async document(tokenId) {
       const d = await client.readContract({ address: addresses.documents, abi: documentRegistryAbi, functionName: "verify", args: [tokenId] }).catch(classify);
       return { found: d.found, docType: d.docType, status: d.status, agencyId: d.agencyId, issuer: d.issuer, metadataDigest: d.metadataDigest };
+    },
+    async batchExists(agencyId, root) {
+      const b = await client.readContract({ address: addresses.documents, abi: documentRegistryAbi, functionName: "batch", args: [agencyId, root] }).catch(classify);
+      return b.anchoredAt !== 0;
     },
     nonceOf: (account) => client.getTransactionCount({ address: account, blockTag: "latest" }).catch(classify),
     async prepare(account, call, nonce) {

@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import {
   amendRequestSchema,
+  batchRequestSchema,
   coSignatureAnswerSchema,
   coSignatureRequestSchema,
   gatewayErrorSchema,
@@ -44,7 +45,7 @@ function post(summary: string, body: z.ZodType, parameters: object[]) {
         403: refusal("The signer is not a key of this agency's systems, or the document is another agency's."),
         404: refusal("Unknown agency or document."),
         409: refusal("Idempotency key reused for another body; document already registered; registrar removed; co-signing key not the registered one."),
-        413: refusal("Body over 64 KiB."),
+        413: refusal("Body over the route's limit: 64 KiB, or 1 MiB for a batch."),
         503: refusal("The chain does not answer: nothing was queued."),
       },
     },
@@ -70,6 +71,7 @@ export function gatewayOpenApi(): object {
       "/v1/agencies/{agencyId}/documents": post("Issue a document (order, certificate or notice)", issueRequestSchema, []),
       "/v1/agencies/{agencyId}/documents/{documentId}/amend": post("Issue a new version of a document; the old one becomes Amended", amendRequestSchema, [documentId]),
       "/v1/agencies/{agencyId}/documents/{documentId}/revoke": post("Revoke a document", revokeRequestSchema, [documentId]),
+      "/v1/agencies/{agencyId}/batches": post("Anchor a batch of documents (a bulk registry such as certificates) by its Merkle root; the receipt's documentId is the root", batchRequestSchema, []),
       "/v1/agencies/{agencyId}/co-signatures": {
         post: {
           summary: "Co-sign and store the metadata of a document a registrar of the agency sends itself (signed by that registrar's key)",

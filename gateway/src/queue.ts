@@ -161,7 +161,8 @@ export function receiptOf(row: RequestRow, publicSite: string | undefined): Rece
     metadataCid: row.metadata_cid,
     transactionHash: row.state === "confirmed" || row.state === "submitted" ? row.tx_hash : null,
     blockNumber: row.block_number === null ? null : Number(row.block_number),
-    verifyUrl: row.state === "confirmed" && publicSite ? `${publicSite}/documents/${documentId}` : null,
+    // A batch's members are checked one file at a time, on the verify page.
+    verifyUrl: row.state !== "confirmed" || !publicSite ? null : row.operation === "anchor" ? `${publicSite}/verify` : `${publicSite}/documents/${documentId}`,
     error: row.error_name ? { name: row.error_name, message: row.error_message ?? "" } : null,
     acceptedAt: iso(row.accepted_at) as string,
     finishedAt: iso(row.finished_at),

@@ -12,14 +12,14 @@
  *     contract's error and its sentence; a chain that does not answer is retried with backoff (1 s doubling to 60 s)
  *     and a request still unsent after `giveUpAfterMs` ends `failed` with `chainUnavailable`.
  *
- * Issues of different documents go out together (up to `batchSize` per registrar and round); an amendment or a
+ * Issues of different documents and anchors of batches go out together (up to `batchSize` per registrar and round); an amendment or a
  * revocation goes alone, after every earlier transaction of its registrar is mined, since it depends on their result.
  * On a QBFT chain a block is final when it is mined, so `confirmed` is final; so it is on anvil.
  */
 import type { Hex } from "viem";
 
-import type { AmendRequest, IssueRequest, RevokeRequest } from "@government-dao/core/api/gateway";
-import { coSignedMetadata } from "@government-dao/core/co-signed-metadata";
+import type { AmendRequest, BatchRequest, IssueRequest, RevokeRequest } from "@government-dao/core/api/gateway";
+import { coSignedBatchMetadata, coSignedMetadata } from "@government-dao/core/co-signed-metadata";
 import type { ContentStore } from "@government-dao/core/content-store";
 import { documentTypeIndex, DOCUMENT_TYPES, MetadataError } from "@government-dao/core/metadata";
 
@@ -79,6 +79,22 @@ export function startWorker(options: WorkerOptions): Worker {
 
   /** The call a queued request makes: its metadata co-signed and stored first (content-addressed: a retry stores the same bytes). */
   async function callOf(row: RequestRow, agency: AgencyConfig): Promise<{ call: DocumentCall; metadataDigest: string | null; metadataCid: string | null; coSignatureDigest: string | null }> {
+    if (row.operation === "anchor") {
+      const payload = row.payload as BatchRequest;
+      const registered = await chain.agency(row.agency_id);
+      const signed = await coSignedBatchMetadata(
+        { ...payload, agency: { id: row.agency_id, name: registered.name } },
+        agency.coSigner,
+        chain.chainId,
+        chain.addresses.documents,
+      );
+      await store.put(signed.treeDump);
+      const stored = await store.put(signed.bytes);
+      return {
+        call: { operation: "anchor", agencyId: row.agency_id, root: signed.root as Hex, count: signed.count, metadataDigest: stored.digest as Hex },
+        metadataDigest: stored.digest, metadataCid: stored.cid, coSignatureDigest: null,
+      };
+    }
     if (row.operation === "revoke") {
       const payload = row.payload as RevokeRequest;
       return { call: { operation: "revoke", target: row.target as Hex, reason: payload.reason }, metadataDigest: null, metadataCid: null, coSignatureDigest: null };
@@ -163,7 +179,8 @@ export function startWorker(options: WorkerOptions): Worker {
     for (const row of queued) {
       if (sent >= batchSize) break;
       // An amendment or a revocation depends on the outcome of everything before it: it goes alone, when nothing is in flight.
-      if (row.operation !== "issue" && (sent > 0 || !settled || submitted.length > 0)) break;
+      const independent = row.operation === "issue" || row.operation === "anchor";
+      if (!independent && (sent > 0 || !settled || submitted.length > 0)) break;
       try {
         const { call, ...digests } = await callOf(row, agency);
         const signed = await chain.prepare(agency.registrar, call, nonce);
@@ -175,7 +192,7 @@ export function startWorker(options: WorkerOptions): Worker {
           // Recorded: the next round broadcasts it again.
           if (!(error instanceof ChainUnavailableError)) throw error;
         });
-        if (row.operation !== "issue") break;
+        if (!independent) break;
       } catch (error) {
         if (error instanceof RevertError) await fail(row, error.error.name, error.message);
         else if (error instanceof MetadataError) await fail(row, "invalidMetadata", error.message);

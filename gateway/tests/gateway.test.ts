@@ -15,7 +15,8 @@ import { documentRegistryAbi } from "@government-dao/core/abis";
 import type { GatewayError, LogEntry, Receipt } from "@government-dao/core/api/gateway";
 import { demoAgencyKeys } from "@government-dao/core/cosignature";
 import { DEV_ACCOUNT_INDEX, devAccountKey } from "@government-dao/core/dev-accounts";
-import { documentTypeIndex, parseDocumentMetadata } from "@government-dao/core/metadata";
+import { batchProof, buildBatchTree, loadBatchTree } from "@government-dao/core/batch-proof";
+import { documentTypeIndex, parseBatchMetadata, parseDocumentMetadata } from "@government-dao/core/metadata";
 import { openContentStore } from "@government-dao/core/content-store";
 import { type World, documentRequest, startWorld } from "./support/world.ts";
 
@@ -192,11 +193,37 @@ describe("AgencyGateway", { timeout: 300_000 }, () => {
     assert.equal(metadata.coSignature.publicKeySha256, demoAgencyKeys(1).publicKeyHash);
   });
 
+  it("anchors a batch of 100 certificates by one Merkle root; each member verifies with its proof; the same batch again is refused", async () => {
+    const members = Array.from({ length: 100 }, (_, i) => hashOf(`batch certificate ${i}`));
+    const body = {
+      type: "certificate", number: "B-2026-1", title: { kk: "Сертификаттар", ru: "Сертификаты", en: "Certificates" }, dates: { adopted: "2026-12-01" },
+      mediaType: "application/pdf", contentHashes: members,
+    };
+    assert.equal((await world.call(1, { method: "POST", path: "/v1/agencies/1/batches", body, idempotencyKey: "finance-batch-1" })).status, 202);
+    const receipt = await world.final(1, "finance-batch-1");
+    assert.equal(receipt.state, "confirmed", JSON.stringify(receipt.error));
+    const tree = buildBatchTree(members);
+    assert.equal(receipt.documentId, tree.root);
+    const metadata = parseBatchMetadata(await openContentStore(world.contentDir).getByDigest(receipt.metadataDigest as string));
+    assert.equal(metadata.batch.count, 100);
+    const dump = loadBatchTree(await openContentStore(world.contentDir).getText(metadata.batch.treeDumpCid));
+    for (const member of [members[0], members[57], members[99]] as Hex[]) {
+      const proof = batchProof(dump, member) as Hex[];
+      const [valid] = await world.chain.readContract({ address: world.addresses.documents as Hex, abi: documentRegistryAbi, functionName: "verifyBatchMember", args: [1, tree.root as Hex, member, proof] });
+      assert.equal(valid, true, member);
+    }
+    const again = await world.call(1, { method: "POST", path: "/v1/agencies/1/batches", body, idempotencyKey: "finance-batch-2" });
+    assert.equal(again.status, 409);
+    assert.equal(((await again.json()) as GatewayError).error, "documentExists");
+    const twice = await world.call(1, { method: "POST", path: "/v1/agencies/1/batches", body: { ...body, contentHashes: [members[0], members[0]] }, idempotencyKey: "finance-batch-3" });
+    assert.equal(twice.status, 400);
+  });
+
   it("describes itself in OpenAPI 3.1", async () => {
     const doc = (await (await fetch(`${world.gateway.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     assert.equal(doc.openapi, "3.1.0");
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      "/health", "/openapi.json", "/v1/agencies/{agencyId}/co-signatures", "/v1/agencies/{agencyId}/documents", "/v1/agencies/{agencyId}/documents/{documentId}/amend",
+      "/health", "/openapi.json", "/v1/agencies/{agencyId}/batches", "/v1/agencies/{agencyId}/co-signatures", "/v1/agencies/{agencyId}/documents", "/v1/agencies/{agencyId}/documents/{documentId}/amend",
       "/v1/agencies/{agencyId}/documents/{documentId}/revoke", "/v1/agencies/{agencyId}/log", "/v1/agencies/{agencyId}/requests/{key}",
     ]);
   });

@@ -46,11 +46,33 @@ export const coSignatureAnswerSchema = z.object({ metadataDigest: hash, metadata
 
 export type CoSignatureRequest = z.infer<typeof coSignatureRequestSchema>;
 export type CoSignatureAnswer = z.infer<typeof coSignatureAnswerSchema>;
+/** The most members one batch request anchors (its body stays under {@link MAX_BATCH_BODY_BYTES}). */
+export const MAX_BATCH_MEMBERS = 10_000;
+/** The body limit of a batch request: 10,000 hashes of 69 characters in JSON, and the description. */
+export const MAX_BATCH_BODY_BYTES = 1024 * 1024;
+
+/**
+ * POST /v1/agencies/{agencyId}/batches: anchor a bulk registry (certificates, say) by one Merkle root; the members
+ * are the files' sha-256, in tree order, each once.
+ */
+export const batchRequestSchema = z.strictObject({
+  type: z.enum(AGENCY_DOCUMENT_TYPES),
+  number: text(64),
+  title: versionFields.title,
+  dates: versionFields.dates,
+  mediaType: text(200),
+  contentHashes: z
+    .array(hash)
+    .min(1)
+    .max(MAX_BATCH_MEMBERS, { error: `must have at most ${MAX_BATCH_MEMBERS} members` })
+    .refine((list) => new Set(list).size === list.length, { error: "must not list a member twice" }),
+});
+export type BatchRequest = z.infer<typeof batchRequestSchema>;
 export type IssueRequest = z.infer<typeof issueRequestSchema>;
 export type AmendRequest = z.infer<typeof amendRequestSchema>;
 export type RevokeRequest = z.infer<typeof revokeRequestSchema>;
 
-export const GATEWAY_OPERATIONS = ["issue", "amend", "revoke"] as const;
+export const GATEWAY_OPERATIONS = ["issue", "amend", "revoke", "anchor"] as const;
 export type GatewayOperation = (typeof GATEWAY_OPERATIONS)[number];
 
 /** Where a request is: queued → submitted → confirmed, or failed (with the chain's or the gateway's reason). */
@@ -64,7 +86,7 @@ export const receiptSchema = z.object({
   idempotencyKey: z.string(),
   operation: z.enum(GATEWAY_OPERATIONS),
   state: z.enum(REQUEST_STATES),
-  /** The token id the request creates (issue, amend) or changes (revoke). */
+  /** The token id the request creates (issue, amend) or changes (revoke); a batch's Merkle root (anchor). */
   documentId: hash,
   /** The document amended or revoked, for amend and revoke. */
   target: hash.nullable(),

@@ -7,9 +7,9 @@
 import { sha256, toUtf8Bytes } from "ethers";
 
 import { agencyName } from "@government-dao/devchain/demo-cast";
-import { buildBatchTree } from "@government-dao/core/batch-proof";
-import { BATCH_SCHEMA_ID, type BatchMetadata, formatBatchMetadata } from "@government-dao/core/metadata";
-import { coSign, coSigningAgencyId } from "@government-dao/core/cosignature";
+import { coSignedBatchMetadata } from "@government-dao/core/co-signed-metadata";
+import type { BatchMetadata } from "@government-dao/core/metadata";
+import { coSigningAgencyId, keySigner } from "@government-dao/core/cosignature";
 import { isoDate, type SigningContext } from "./documents.js";
 
 export interface PreparedBatch {
@@ -49,31 +49,27 @@ export async function prepareCertificateBatch(
     const stored = await ctx.store.putText(certificateText(options.agencyId, options.series, i));
     contentHashes.push(stored.digest);
   }
-  const tree = buildBatchTree(contentHashes);
-  const dump = await ctx.store.putText(`${JSON.stringify(tree.dump())}\n`);
-  const root = tree.root;
-  const { coSignature } = coSign(ctx.keys(coSigningAgencyId(options.agencyId)), root, ctx.chainId, ctx.registry);
-  const metadata: BatchMetadata = {
-    schema: BATCH_SCHEMA_ID,
-    title: {
-      kk: "Цифрлық сауаттылық курсының сертификаттары",
-      ru: "Сертификаты курса цифровой грамотности",
-      en: "Certificates of the digital literacy course",
-    },
-    type: "certificate",
-    agency: { id: options.agencyId, name: agencyName(options.agencyId) },
-    number: options.series,
-    dates: { adopted: isoDate(options.adoptedAt) },
-    batch: {
-      root,
-      count: options.count,
-      leafEncoding: "bytes32",
-      treeDumpCid: dump.cid,
+  const signed = await coSignedBatchMetadata(
+    {
+      type: "certificate",
+      agency: { id: options.agencyId, name: agencyName(options.agencyId) },
+      number: options.series,
+      title: {
+        kk: "Цифрлық сауаттылық курсының сертификаттары",
+        ru: "Сертификаты курса цифровой грамотности",
+        en: "Certificates of the digital literacy course",
+      },
+      dates: { adopted: isoDate(options.adoptedAt) },
       mediaType: "text/plain; charset=utf-8",
+      contentHashes,
     },
-    coSignature,
-  };
-  const meta = await ctx.store.put(formatBatchMetadata(metadata));
+    keySigner(ctx.keys(coSigningAgencyId(options.agencyId))),
+    ctx.chainId,
+    ctx.registry,
+  );
+  const dump = await ctx.store.put(signed.treeDump);
+  const meta = await ctx.store.put(signed.bytes);
+  const { root, metadata } = signed;
   return {
     root,
     count: options.count,
