@@ -32,6 +32,8 @@ export interface World {
   chain: ReturnType<typeof createPublicClient>;
   /** A JSON-RPC call to anvil (its own methods included). */
   rpc(method: string, params: unknown[]): Promise<unknown>;
+  /** Stops anvil (it saves its state: the mined blocks, not the pending transactions) and starts it again on the same port. */
+  restartChain(): Promise<void>;
   /** (Re)starts the gateway on the same state, port and configuration. */
   restart(options?: Partial<StartGatewayOptions>): Promise<RunningGateway>;
   /** The demo system key of agency `agencyId`. */
@@ -45,17 +47,18 @@ export interface World {
 
 const DEPLOYMENT_ID = "gateway-test";
 
-export async function startWorld(options: { webhooks?: Record<number, string>; auditors?: string[] } = {}): Promise<World> {
+export async function startWorld(options: { webhooks?: Record<number, string>; auditors?: string[]; databaseUrl?: string } = {}): Promise<World> {
   process.chdir(ROOT_DIR);
   const dir = await mkdtemp(path.join(os.tmpdir(), "gateway-test-"));
-  const anvil = await startAnvil({ port: await freePort() });
+  const stateFile = path.join(dir, "chain-state.json");
+  const anvil = await startAnvil({ port: await freePort(), stateFile });
   const connection = await isolatedConnection(anvil.rpcUrl, path.join(dir, "ignition"));
   const addresses = await deploySystem(connection, DEPLOYMENT_ID);
   const deploymentDir = path.join(dir, "ignition", "deployments", DEPLOYMENT_ID);
   const contentDir = path.join(dir, "content");
-  const configFile = await writeDemoGatewayConfig(path.join(dir, "gateway-config"), options);
+  const configFile = await writeDemoGatewayConfig(path.join(dir, "gateway-config"), { ...(options.webhooks ? { webhooks: options.webhooks } : {}), ...(options.auditors ? { auditors: options.auditors } : {}) });
   const port = await freePort();
-  const base: StartGatewayOptions = { rpcUrl: anvil.rpcUrl, deploymentDir, configFile, stateDir: path.join(dir, "gateway"), contentDir, port, publicSite: "http://dapp.test" };
+  const base: StartGatewayOptions = { rpcUrl: anvil.rpcUrl, deploymentDir, configFile, stateDir: path.join(dir, "gateway"), contentDir, port, publicSite: "http://dapp.test", ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) };
   const chain = createPublicClient({ transport: http(anvil.rpcUrl) });
   const chainId = await chain.getChainId();
 
@@ -70,10 +73,14 @@ export async function startWorld(options: { webhooks?: Record<number, string>; a
     gateway: await startGateway(base),
     chain,
     async rpc(method, params) {
-      const response = await fetch(anvil.rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+      const response = await fetch(world.anvil.rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
       const answer = (await response.json()) as { result?: unknown; error?: { message: string } };
       if (answer.error) throw new Error(`${method}: ${answer.error.message}`);
       return answer.result;
+    },
+    async restartChain() {
+      await world.anvil.stop();
+      world.anvil = await startAnvil({ port: world.anvil.port, stateFile });
     },
     async restart(more = {}) {
       world.gateway = await startGateway({ ...base, ...more });
@@ -101,7 +108,7 @@ export async function startWorld(options: { webhooks?: Record<number, string>; a
     async close() {
       await world.gateway.stop();
       await connection.close();
-      await anvil.stop();
+      await world.anvil.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };
