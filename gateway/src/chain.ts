@@ -97,6 +97,9 @@ export interface SignedTransaction {
   raw: Hex;
 }
 
+/** EIP-1559 fees, or a legacy gas price on a chain without a base fee (Besu QBFT with free gas, say). */
+export type Fees = { type: "eip1559"; maxFeePerGas: bigint; maxPriorityFeePerGas: bigint } | { type: "legacy"; gasPrice: bigint };
+
 export interface MinedReceipt {
   blockNumber: number;
   success: boolean;
@@ -113,8 +116,10 @@ export interface GatewayChain {
   batchExists(agencyId: number, root: Hex): Promise<boolean>;
   /** The nonce the next transaction of `account` takes, as the latest block says. */
   nonceOf(account: Address): Promise<number>;
+  /** What transactions pay now (read once per round of the submitter). */
+  fees(): Promise<Fees>;
   /** Simulates `call` from `account` (throws {@link RevertError} if the registry refuses it) and signs it with `nonce`. */
-  prepare(account: LocalAccount, call: DocumentCall, nonce: number): Promise<SignedTransaction>;
+  prepare(account: LocalAccount, call: DocumentCall, nonce: number, fees: Fees): Promise<SignedTransaction>;
   /** Broadcasts a signed transaction; one the node already has is not an error. */
   broadcast(raw: Hex): Promise<void>;
   receipt(hash: Hex): Promise<MinedReceipt | undefined>;
@@ -145,23 +150,21 @@ export async function connectChain(rpcUrl: string, addresses: ChainAddresses): P
       return b.anchoredAt !== 0;
     },
     nonceOf: (account) => client.getTransactionCount({ address: account, blockTag: "latest" }).catch(classify),
-    async prepare(account, call, nonce) {
-      const data = calldata(call);
-      const request = { account: account.address, to: addresses.documents, data } as const;
-      const gas = await client.estimateGas(request).catch(classify);
+    async fees() {
       const block = await client.getBlock({ blockTag: "latest" }).catch(classify);
-      const gasLimit = (gas * 12n) / 10n;
-      let raw: Hex;
-      if (block.baseFeePerGas !== null && block.baseFeePerGas !== undefined) {
-        const priority = await client.estimateMaxPriorityFeePerGas().catch(() => 0n);
-        raw = await account.signTransaction({
-          type: "eip1559", chainId, nonce, to: addresses.documents, data, gas: gasLimit, maxPriorityFeePerGas: priority, maxFeePerGas: block.baseFeePerGas * 2n + priority,
-        });
-      } else {
-        // A chain without a base fee (Besu QBFT with free gas, say): legacy pricing.
-        const gasPrice = await client.getGasPrice().catch(classify);
-        raw = await account.signTransaction({ type: "legacy", chainId, nonce, to: addresses.documents, data, gas: gasLimit, gasPrice });
-      }
+      if (block.baseFeePerGas === null || block.baseFeePerGas === undefined) return { type: "legacy", gasPrice: await client.getGasPrice().catch(classify) };
+      const priority = await client.estimateMaxPriorityFeePerGas().catch(() => 0n);
+      // Twice the base fee: room for it to rise for a few blocks while the round's transactions wait.
+      return { type: "eip1559", maxPriorityFeePerGas: priority, maxFeePerGas: block.baseFeePerGas * 2n + priority };
+    },
+    async prepare(account, call, nonce, fees) {
+      const data = calldata(call);
+      const gas = await client.estimateGas({ account: account.address, to: addresses.documents, data }).catch(classify);
+      const common = { chainId, nonce, to: addresses.documents, data, gas: (gas * 12n) / 10n };
+      const raw =
+        fees.type === "eip1559"
+          ? await account.signTransaction({ ...common, type: "eip1559", maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas })
+          : await account.signTransaction({ ...common, type: "legacy", gasPrice: fees.gasPrice });
       return { nonce, hash: keccak256(raw), raw };
     },
     async broadcast(raw) {

@@ -77,13 +77,25 @@ export function startWorker(options: WorkerOptions): Worker {
     return undefined;
   }
 
-  /** The call a queued request makes: its metadata co-signed and stored first (content-addressed: a retry stores the same bytes). */
-  async function callOf(row: RequestRow, agency: AgencyConfig): Promise<{ call: DocumentCall; metadataDigest: string | null; metadataCid: string | null; coSignatureDigest: string | null }> {
+  /** The registered name of agency `id`, read once per round. */
+  async function nameOf(id: number, names: Map<number, string>): Promise<string> {
+    let name = names.get(id);
+    if (name === undefined) {
+      name = (await chain.agency(id)).name;
+      names.set(id, name);
+    }
+    return name;
+  }
+
+  /**
+   * The call a queued request makes: its metadata co-signed and stored first (content-addressed: a retry stores the
+   * same bytes). `names` keeps the agencies' registered names for the round.
+   */
+  async function callOf(row: RequestRow, agency: AgencyConfig, names: Map<number, string>): Promise<{ call: DocumentCall; metadataDigest: string | null; metadataCid: string | null; coSignatureDigest: string | null }> {
     if (row.operation === "anchor") {
       const payload = row.payload as BatchRequest;
-      const registered = await chain.agency(row.agency_id);
       const signed = await coSignedBatchMetadata(
-        { ...payload, agency: { id: row.agency_id, name: registered.name } },
+        { ...payload, agency: { id: row.agency_id, name: await nameOf(row.agency_id, names) } },
         agency.coSigner,
         chain.chainId,
         chain.addresses.documents,
@@ -108,12 +120,11 @@ export function startWorker(options: WorkerOptions): Worker {
       if (!old.found) throw new RevertError({ name: "UnknownDocument", args: [BigInt(row.target as string)] });
       type = DOCUMENT_TYPES[old.docType] as IssueRequest["type"];
     }
-    const registered = await chain.agency(row.agency_id);
     const signed = await coSignedMetadata(
       {
         contentHash: payload.contentHash,
         type,
-        agency: { id: row.agency_id, name: registered.name },
+        agency: { id: row.agency_id, name: await nameOf(row.agency_id, names) },
         number: payload.number,
         title: payload.title,
         dates: payload.dates,
@@ -175,6 +186,8 @@ export function startWorker(options: WorkerOptions): Worker {
       return;
     }
     let nonce = Math.max(await chain.nonceOf(agency.registrar.address), ...submitted.map((r) => Number(r.nonce) + 1));
+    const fees = await chain.fees();
+    const names = new Map<number, string>();
     let sent = 0;
     for (const row of queued) {
       if (sent >= batchSize) break;
@@ -182,8 +195,8 @@ export function startWorker(options: WorkerOptions): Worker {
       const independent = row.operation === "issue" || row.operation === "anchor";
       if (!independent && (sent > 0 || !settled || submitted.length > 0)) break;
       try {
-        const { call, ...digests } = await callOf(row, agency);
-        const signed = await chain.prepare(agency.registrar, call, nonce);
+        const { call, ...digests } = await callOf(row, agency, names);
+        const signed = await chain.prepare(agency.registrar, call, nonce, fees);
         await markSubmitted(db, row.id, { nonce, txHash: signed.hash, rawTx: signed.raw, ...digests });
         await outcome(row, "submitted", `tx ${signed.hash} (nonce ${nonce})`);
         nonce += 1;
