@@ -24,6 +24,7 @@ import { type LocalAccount, privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 
 import { type CoSigner, demoAgencyKeys, keySigner, parseAgencyKeyFile } from "@government-dao/core/cosignature";
+import { SecretFileError, readSecretFile } from "@government-dao/core/secret-file";
 
 /** The chain id of anvil, the only chain where the public demo keys may co-sign. */
 export const LOCAL_CHAIN_ID = 31337;
@@ -64,21 +65,13 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** The contents of a key file, refused unless only its owner may read it (as ssh refuses a loose private key). */
+/** The contents of a key file, refused unless only its owner may read it (core/src/secret-file.ts). */
 function readSecret(file: string): string {
-  let mode: number;
   try {
-    const info = statSync(file);
-    if (!info.isFile()) throw new ConfigError(`The key file ${file} is not a file.`);
-    mode = info.mode & 0o777;
+    return readSecretFile(file);
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`Cannot read the key file ${file}: no such file.`);
+    throw error instanceof SecretFileError ? new ConfigError(error.message) : error;
   }
-  if (process.platform !== "win32" && (mode & 0o077) !== 0) {
-    throw new ConfigError(`The key file ${file} is readable by others (mode ${mode.toString(8).padStart(4, "0")}): chmod 600 it first.`);
-  }
-  return readFileSync(file, "utf8");
 }
 
 /** Parses and loads the configuration in `file` for chain `chainId` (as the RPC's `eth_chainId` answered). */

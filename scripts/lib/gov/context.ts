@@ -2,7 +2,6 @@
  * What every `npm run gov` command works with: a checked connection to the chain (reachable, the expected network,
  * a GovernmentDAO deployed there), the typed contracts, the content store, and — for commands that send — a signer.
  */
-import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { Option } from "commander";
@@ -10,6 +9,7 @@ import { HDNodeWallet, JsonRpcProvider, Mnemonic, Network, Wallet, ZeroAddress, 
 
 import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
 import { type ContentStore, DEFAULT_CONTENT_DIR, openContentStore } from "@government-dao/core/content-store";
+import { SecretFileError, readSecretFile } from "@government-dao/core/secret-file";
 import { type GovernmentContracts, connectGovernment } from "../contracts.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor, loadDeploymentFrom, loadDevTengeFrom } from "@government-dao/core/deployment";
 import { PlainError } from "../explain-error.js";
@@ -94,19 +94,13 @@ function parseKey(key: string, where: string): Wallet {
  * keys; on Windows, where modes mean nothing, only the content is checked). The key itself never appears in an error.
  */
 export function readKeyFile(file: string): Wallet {
-  let mode: number;
+  let text: string;
   try {
-    const info = statSync(file);
-    if (!info.isFile()) throw new PlainError(`The key file ${shown(file)} is not a file.`);
-    mode = info.mode & 0o777;
+    text = readSecretFile(file, shown(file));
   } catch (error) {
-    if (error instanceof PlainError) throw error;
-    throw new PlainError(`Cannot read the key file ${shown(file)}: no such file.`);
+    throw error instanceof SecretFileError ? new PlainError(error.message) : error;
   }
-  if (process.platform !== "win32" && (mode & 0o077) !== 0) {
-    throw new PlainError(`The key file ${shown(file)} is readable by others (mode ${mode.toString(8).padStart(4, "0")}): chmod 600 it first.`);
-  }
-  return parseKey(readFileSync(file, "utf8"), `the key file ${shown(file)}`);
+  return parseKey(text, `the key file ${shown(file)}`);
 }
 
 /**
