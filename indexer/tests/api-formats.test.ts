@@ -13,9 +13,11 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { Hono } from "hono";
 
+import { csvCell, toCsv } from "@government-dao/core/api/csv";
+
 import { cacheKey } from "../src/api/answer-cache.js";
 import { type FeedEntry, type FeedMeta, renderAtom, renderRss } from "../src/api/feed-xml.js";
-import { csvCell, toCsv, toXml } from "../src/api/formats.js";
+import { toXml } from "../src/api/formats.js";
 import { publicUrlFrom, servedPort } from "../src/api/public-url.js";
 import { acceptedQueryParameters, routeQueries } from "../src/api/query-params.js";
 import { SigningKeyError, loadOrCreateSeed } from "../src/api/signing-key.js";

@@ -58,3 +58,16 @@ export const flagRowSchema = z
     timestamp: z.number().int(),
   })
   .meta({ description: "A flag of the digital auditor, flat." });
+export type FlagRow = z.infer<typeof flagRowSchema>;
+
+/** A flag as its flat row (the API's CSV and XML, and the open-data snapshots' flags.csv). */
+export const flagRow = (flag: Flag): FlagRow => ({
+  rule: flag.rule,
+  severity: flag.severity,
+  subjectKind: flag.subject.kind,
+  subjectId: flag.subject.id,
+  message: flag.message,
+  evidence: JSON.stringify(flag.evidence),
+  block: flag.block,
+  timestamp: flag.timestamp,
+});

@@ -1,13 +1,14 @@
-// Open data: every list as JSON, CSV or XML with the same flat, documented columns (see openapi.ts).
+// Open data: every list as JSON, CSV (core/src/api/csv.ts) or XML with the same flat, documented columns (see
+// openapi.ts).
 import type { Context } from "hono";
 import { create } from "xmlbuilder2";
+
+import { type Cell, type Row, toCsv } from "@government-dao/core/api/csv";
 
 import { ApiError } from "./errors.js";
 import { XML_OPTIONS } from "./xml.js";
 
-/** A flat row: every value a string, a number, a boolean or null (bigints are rendered as decimal strings). */
-export type Cell = string | number | boolean | null;
-export type Row = Record<string, Cell>;
+export type { Cell, Row } from "@government-dao/core/api/csv";
 
 /** Plain JSON-safe value of a database value. */
 export const cell = (value: unknown): Cell => {
@@ -17,28 +18,6 @@ export const cell = (value: unknown): Cell => {
   if (Array.isArray(value)) return value.map((v) => String(v)).join("; ");
   return JSON.stringify(value);
 };
-
-/**
- * Spreadsheet formula injection (OWASP "CSV Injection"): a text cell starting with = + - @, a tab or a carriage return
- * is a formula to Excel, LibreOffice and Sheets. Such a cell gets a leading single quote, which they show as text.
- * Numbers are left alone (a number is never run as a formula).
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export const csvCell = (value: Cell): string => {
-  if (value === null) return "";
-  const text = typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** The UTF-8 byte order mark `?bom=1` puts first, so that Excel reads Cyrillic and Kazakh text as UTF-8. */
-export const UTF8_BOM = "\uFEFF";
-
-export function toCsv(columns: readonly string[], rows: readonly Row[], options: { bom?: boolean } = {}): string {
-  const lines = [columns.join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? null)).join(","));
-  return `${options.bom ? UTF8_BOM : ""}${lines.join("\r\n")}\r\n`;
-}
 
 export function toXml(listName: string, itemName: string, columns: readonly string[], rows: readonly Row[], nextCursor: string | null): string {
   const root = create(XML_OPTIONS).ele(listName);

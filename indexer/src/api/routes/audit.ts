@@ -8,7 +8,7 @@ import { z } from "zod";
 
 import { roleChangeSchema } from "@government-dao/core/api/audit";
 import { columnsOf } from "@government-dao/core/api/fields";
-import { type FlagsAnswer, flagRowSchema, flagsFileSchema } from "@government-dao/core/api/flags";
+import { type FlagsAnswer, flagRow, flagRowSchema, flagsFileSchema } from "@government-dao/core/api/flags";
 
 import { flagsFile } from "../context.js";
 import { ApiError } from "../errors.js";
@@ -58,11 +58,7 @@ export const audit = new Hono()
     }
     const flags = parsed?.flags ?? [];
     if (q.format !== "json") {
-      const rows = flags.map((f) => ({
-        rule: f.rule, severity: f.severity, subjectKind: f.subject.kind, subjectId: f.subject.id, message: f.message,
-        evidence: JSON.stringify(f.evidence), block: f.block, timestamp: f.timestamp,
-      }));
-      return sendList(c, FLAGS_LIST, q.format, rows, null);
+      return sendList(c, FLAGS_LIST, q.format, flags.map(flagRow), null);
     }
     const answer: FlagsAnswer = {
       generatedAt: parsed?.generatedAt ?? null,
