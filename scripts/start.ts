@@ -17,7 +17,8 @@
  * Environment: CHAIN_PORT (default 8545), API_PORT (default 42069), GATEWAY_PORT (default 42070), WEB_PORT (default
  * 3000), BLOCK_TIME (seconds, default 2), SEED=0 (no demo data), AGENT=0 (no agents), INDEXER=0 (no indexer/API),
  * GATEWAY=0 (no agency gateway), WEB=0 (no dApp), DATABASE_URL (the indexer and the gateway on PostgreSQL instead
- * of embedded PGlite), AGENT_INTERVAL (seconds between agent rounds, default 5),
+ * of embedded PGlite), AGENT_INTERVAL (seconds between agent rounds, default 5), SNAPSHOT_INTERVAL (seconds between
+ * open-data snapshots, default 86400; at least 60),
  * LOCAL_DIR (state folder, default .local), DEPLOYMENT_ID (default chain-31337).
  * `npm start` compiles the contracts first (`prestart`); the dApp is built on the first start (≈ 1 min).
  */
@@ -30,9 +31,10 @@ import { network } from "hardhat";
 import { startGateway } from "@government-dao/gateway";
 import { startIndexer } from "@government-dao/indexer";
 import { buildWeb, isWebBuilt, startWeb } from "@government-dao/web";
-import { ANVIL_MNEMONIC } from "@government-dao/core/dev-accounts";
+import { ANVIL_MNEMONIC, demoAgencySystemKey } from "@government-dao/core/dev-accounts";
+import { DEFAULT_SNAPSHOT_INTERVAL_SECONDS } from "@government-dao/core/snapshot";
 import { type Anvil, assertPortFree, startAnvil } from "@government-dao/devchain/anvil";
-import { cast, demoParameters } from "@government-dao/devchain/demo-cast";
+import { AGENCY, cast, demoParameters } from "@government-dao/devchain/demo-cast";
 import { GATEWAY_DEMO_AGENCIES, demoAgencySystemAddress, writeDemoGatewayConfig } from "@government-dao/devchain/gateway-config";
 import { deploySystem } from "./lib/deploy-system.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "@government-dao/core/deployment";
@@ -209,7 +211,7 @@ try {
   if (blockTime > 0) await rpc(anvil.rpcUrl, "evm_setIntervalMining", [blockTime]);
 
   if (runAgents) {
-    step("starting the digital agents (keeper + auditor)");
+    step("starting the digital agents (keeper + auditor + open-data publisher)");
     const agentArgs = [
       "--import", "tsx",
       path.join("scripts", "agent.ts"),
@@ -221,6 +223,18 @@ try {
       "--after", String(marker.proposalsAtReady),
       "--interval", process.env.AGENT_INTERVAL ?? "5",
     ];
+    if (runGateway && runIndexer) {
+      // The open-data publisher signs its gateway requests as the Office of the Government's system (the demo key).
+      const keyFile = path.join(localDir, "agent", "office-system.key");
+      await mkdir(path.dirname(keyFile), { recursive: true });
+      await writeFile(keyFile, `${demoAgencySystemKey(AGENCY.governmentOffice)}\n`, { mode: 0o600 });
+      agentArgs.push(
+        "--api", `http://127.0.0.1:${apiPort}`,
+        "--gateway", `http://127.0.0.1:${gatewayPort}`,
+        "--publisher-key-file", keyFile,
+        "--snapshot-interval", process.env.SNAPSHOT_INTERVAL ?? String(DEFAULT_SNAPSHOT_INTERVAL_SECONDS),
+      );
+    } else agentArgs.push("--no-publisher");
     await supervisor.add({
       name: "agent",
       async start(spawned) {
@@ -359,12 +373,19 @@ try {
     ...(marker.seeded ? [["officials seated by the seed (4-6)", cast.candidates.join(", ")] as [string, string]] : []),
     ["registrar, Ministry of Finance", cast.financeRegistrar],
     ["registrar, Ministry of Digital Development", cast.digitalRegistrar],
+    ["registrar, Office of the Government", cast.officeRegistrar],
     ["treasurer (holds DKZT)", cast.treasurer],
     ...(runGateway
       ? GATEWAY_DEMO_AGENCIES.map(({ id }): [string, string] => [`gateway client key, agency ${id} (demo)`, demoAgencySystemAddress(id)])
       : []),
     ["keeper (agent)", runAgents ? cast.deployer : "off (AGENT=0)"],
     ["auditor flags", runAgents ? path.join(localDir, "agent", "flags.json") : "off (AGENT=0)"],
+    [
+      "open-data snapshots",
+      runAgents && runGateway && runIndexer
+        ? `${indexerUrl ?? `http://127.0.0.1:${apiPort}`}/api/v1/snapshots (every ${process.env.SNAPSHOT_INTERVAL ?? DEFAULT_SNAPSHOT_INTERVAL_SECONDS} s)`
+        : "off (needs the agents, the API and the gateway)",
+    ],
     ["memory (this process tree)", megabytes(memory)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

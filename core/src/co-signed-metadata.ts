@@ -88,6 +88,8 @@ export interface BatchDescription {
   mediaType: string;
   /** The members' sha-256 (0x hex), in tree order. */
   contentHashes: readonly string[];
+  /** CID of a stored JSON file naming the members (an open-data snapshot's manifest), if there is one. */
+  manifestCid?: string | undefined;
 }
 
 /** Batch metadata ready to be stored and anchored, with the tree dump it names (stored first, by the caller). */
@@ -117,7 +119,7 @@ export async function coSignedBatchMetadata(description: BatchDescription, signe
     agency: description.agency,
     number: description.number,
     dates: dates.effective ? { adopted: dates.adopted, effective: dates.effective } : { adopted: dates.adopted },
-    batch: { root: tree.root, count: description.contentHashes.length, leafEncoding: "bytes32" as const, treeDumpCid: cid, mediaType: description.mediaType },
+    batch: { root: tree.root, count: description.contentHashes.length, leafEncoding: "bytes32" as const, treeDumpCid: cid, mediaType: description.mediaType, ...(description.manifestCid ? { manifestCid: description.manifestCid } : {}) },
   };
   parseBatchMetadata({ ...unsigned, coSignature: PLACEHOLDER });
   const { coSignature } = await coSignWith(signer, tree.root, chainId, registry);

@@ -27,9 +27,14 @@ export const DEV_ACCOUNT_INDEX = {
   digitalRegistrar: 8,
   /** Holds the dev digital tenge and deposits it into the escrow. */
   treasurer: 9,
-  /** Contractors paid by the budget allocations (addresses only: no anvil funds, no key used). */
+  /** Contractors paid by the budget allocations (addresses only: no key used). */
   contractors: [10, 11],
+  /** The Office of the Government's registrar: anchors its open-data snapshots through the agency gateway. */
+  officeRegistrar: 12,
 } as const;
+
+/** How many development accounts anvil creates and funds (devchain/src/anvil.ts): indices 0 … 12 above. */
+export const DEV_ACCOUNT_COUNT = 13;
 
 /** The part a development account plays in the dApp's development wallet. */
 export type DevRole = "keeper" | "official" | "financeRegistrar" | "digitalRegistrar" | "treasurer";

@@ -83,6 +83,11 @@ export const batchMetadataSchema = z.strictObject({
     leafEncoding: z.literal("bytes32", { error: 'must be "bytes32"' }),
     treeDumpCid: nonEmpty,
     mediaType: nonEmpty,
+    /**
+     * A JSON file in the content store that names the members (an open-data snapshot's manifest, core/src/snapshot.ts):
+     * bound to the chain through this metadata's digest, and its CID is its own sha-256.
+     */
+    manifestCid: nonEmpty.optional(),
   }),
   /** Signed message: the Merkle root in place of the content hash, then chain id and registry as for documents. */
   coSignature: coSignatureSchema,

@@ -7,6 +7,8 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 
+import { DEV_ACCOUNT_COUNT } from "@government-dao/core/dev-accounts";
+
 /** A running anvil process. */
 export interface Anvil {
   rpcUrl: string;
@@ -76,7 +78,7 @@ export interface AnvilOptions {
 /** Starts anvil on `port` and resolves once it answers JSON-RPC. */
 export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
   await assertPortFree(options.port, "chain RPC");
-  const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", String(options.chainId ?? 31337)];
+  const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", String(options.chainId ?? 31337), "--accounts", String(DEV_ACCOUNT_COUNT)];
   if (options.blockTime) args.push("--block-time", String(options.blockTime));
   if (options.stateFile) args.push("--state", options.stateFile, "--state-interval", String(options.stateInterval ?? 5));
   if (options.extraArgs) args.push(...options.extraArgs);

@@ -35,6 +35,7 @@ export const cast = {
   candidates: [devAccount(I.candidates[0]), devAccount(I.candidates[1]), devAccount(I.candidates[2])] as const,
   financeRegistrar: devAccount(I.financeRegistrar),
   digitalRegistrar: devAccount(I.digitalRegistrar),
+  officeRegistrar: devAccount(I.officeRegistrar),
   treasurer: devAccount(I.treasurer),
   contractors: [devAccount(I.contractors[0]), devAccount(I.contractors[1])] as const,
 };
@@ -97,8 +98,9 @@ export function demoParameters() {
       genesisAgencies: [
         { id: AGENCY.finance, name: AGENCY_NAMES[AGENCY.finance], pqKeyHash: keyHash(AGENCY.finance), registrars: [cast.financeRegistrar] },
         { id: AGENCY.digital, name: AGENCY_NAMES[AGENCY.digital], pqKeyHash: keyHash(AGENCY.digital), registrars: [cast.digitalRegistrar] },
-        // Holds the key that co-signs central-government decrees, laws and budgets; it has no registrars.
-        { id: AGENCY.governmentOffice, name: AGENCY_NAMES[AGENCY.governmentOffice], pqKeyHash: keyHash(AGENCY.governmentOffice), registrars: [] as string[] },
+        // Holds the key that co-signs central-government decrees, laws and budgets; its one registrar anchors the
+        // open-data snapshots (core/src/snapshot.ts) through the agency gateway.
+        { id: AGENCY.governmentOffice, name: AGENCY_NAMES[AGENCY.governmentOffice], pqKeyHash: keyHash(AGENCY.governmentOffice), registrars: [cast.officeRegistrar] },
       ],
       genesisSeats: [
         { official: cast.officials[0], agencyId: AGENCY.finance, position: 1 },

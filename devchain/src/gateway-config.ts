@@ -1,6 +1,6 @@
 /**
- * The agency gateway's configuration for the local demo (`npm start`, the tests, the bench): the Ministry of Finance
- * and the Ministry of Digital Development, each with its registrar's development key in a key file (mode 600), the
+ * The agency gateway's configuration for the local demo (`npm start`, the tests, the bench): the Ministry of Finance,
+ * the Ministry of Digital Development and the Office of the Government (its open-data snapshots), each with its registrar's development key in a key file (mode 600), the
  * public demo co-signing key (accepted by the gateway on chain 31337 only), and its system's demo request key
  * (core/src/dev-accounts.ts `demoAgencySystemKey`). The file format is the gateway's (gateway/src/config.ts).
  */
@@ -16,6 +16,7 @@ import { AGENCY } from "./demo-cast.ts";
 export const GATEWAY_DEMO_AGENCIES = [
   { id: AGENCY.finance, registrarIndex: DEV_ACCOUNT_INDEX.financeRegistrar },
   { id: AGENCY.digital, registrarIndex: DEV_ACCOUNT_INDEX.digitalRegistrar },
+  { id: AGENCY.governmentOffice, registrarIndex: DEV_ACCOUNT_INDEX.officeRegistrar },
 ] as const;
 
 /** Address of the demo agency system key of `agencyId`. */

@@ -88,8 +88,14 @@ export function VerifyPanel() {
                 <>
                   <dt>{t("batch")}</dt>
                   <dd data-testid="batch-member">
-                    {t("batchMember", { count: result.data.batch.count })} <code>{result.data.batch.root}</code>
+                    {t("batchMember", { number: result.data.batch.metadata.number, count: result.data.batch.count })} <code>{result.data.batch.root}</code>
                   </dd>
+                  {result.data.batch.file ? (
+                    <>
+                      <dt>{t("batchFile")}</dt>
+                      <dd data-testid="batch-file">{t("batchFileText", { name: result.data.batch.file.name, number: result.data.batch.metadata.number })}</dd>
+                    </>
+                  ) : null}
                 </>
               ) : null}
               {result.data.supersedes ? (

@@ -4,19 +4,27 @@
  * world (anvil + Ignition + demo seed + `next start` + chromium with an injected wallet).
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFile, truncate } from "node:fs/promises";
 import { describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
 import { createPublicClient, http } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 
+import { type SnapshotList, snapshotListSchema } from "@government-dao/core/api/snapshot";
+import { snapshotCsvName } from "@government-dao/core/api/datapackage";
 import { loadBatchTree } from "@government-dao/core/batch-proof";
+import { GOVERNMENT_OFFICE_AGENCY_ID } from "@government-dao/core/cosignature";
+import { DATASETS } from "@government-dao/core/datasets";
+import { demoAgencySystemKey } from "@government-dao/core/dev-accounts";
+import { publishSnapshot } from "@government-dao/core/snapshot-publish";
 import { openContentStore } from "@government-dao/core/content-store";
 import { verifyExtract } from "@government-dao/core/extract";
 import { freePort } from "@government-dao/devchain/anvil";
 import { startWeb } from "../lib/server";
-import type { World } from "./harness";
+import { ROOT_DIR, type World } from "./harness";
 import { worldSession } from "./session";
 
 let world: World;
@@ -474,6 +482,88 @@ describe("anyone verifies a file without a wallet", () => {
     assert.equal(await verifyFile(page, await world.tempFile("unknown.pdf", randomBytes(2048))), "not-found");
     await page.getByText("Not found", { exact: true }).waitFor();
     await world.screenshot(page, "verify-unknown");
+    await page.close();
+  });
+});
+
+describe("the Office of the Government publishes an open-data snapshot", () => {
+  it("anchors a complete dump of every data set as one co-signed batch; the open-data page lists it, and /verify finds its CSV on chain (one changed byte: not found)", async () => {
+    const account = privateKeyToAccount(demoAgencySystemKey(GOVERNMENT_OFFICE_AGENCY_ID));
+    const publisher = {
+      apiUrl: world.indexer.url, gatewayUrl: world.gateway.url, agencyId: GOVERNMENT_OFFICE_AGENCY_ID, account, chainId: world.chainId,
+      store: openContentStore(world.contentDir), intervalSeconds: 86_400,
+      // Three rows a page: every list of the seed takes several pages, so the dump must follow each cursor to the end.
+      pageRows: 3,
+    };
+    const published = await publishSnapshot(publisher);
+    assert.equal(published.submitted, true);
+    const manifest = published.manifest;
+    assert.ok(manifest);
+    // Complete: the documents' dump is, byte for byte, the API's one-page CSV of every document.
+    const documentsFile = manifest.files.find((f) => f.name === "documents.csv");
+    assert.ok(documentsFile && documentsFile.rows !== null && documentsFile.rows > 3 * 2, `documents.csv has ${documentsFile?.rows} rows`);
+    const store = openContentStore(world.contentDir);
+    const dumped = await store.getByDigest(documentsFile.sha256);
+    const oneShot = new Uint8Array(await (await fetch(`${world.indexer.url}/api/v1/documents?format=csv&limit=1000`)).arrayBuffer());
+    assert.deepEqual(dumped, oneShot);
+    assert.deepEqual(manifest.files.map((f) => f.name).sort(), [
+      ...DATASETS.filter((d) => d.formats.includes("csv")).map((d) => snapshotCsvName(d.key)), "datapackage.json", "ocds-record-package.json", "ocds-release-package.json", "popolo.json",
+    ].sort());
+
+    // Anchored once: the same slot asked again answers the first request's receipt, and nothing new is sent.
+    let receipt = published.receipt;
+    for (let tries = 0; receipt.state !== "confirmed" && receipt.state !== "failed" && tries < 120; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const again = await publishSnapshot(publisher);
+      assert.equal(again.submitted, false);
+      receipt = again.receipt;
+    }
+    assert.equal(receipt.state, "confirmed", JSON.stringify(receipt.error));
+
+    // The API lists it once indexed; its verify answer names the batch's type and the file.
+    let listed: SnapshotList["items"][number] | undefined;
+    for (let tries = 0; !listed && tries < 120; tries++) {
+      const list = snapshotListSchema.parse(await (await fetch(`${world.indexer.url}/api/v1/snapshots`)).json());
+      listed = list.items.find((item) => item.number === published.number);
+      if (!listed) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    assert.ok(listed, "the API lists the snapshot");
+    assert.equal(listed.root, receipt.documentId);
+    assert.deepEqual(listed.files, manifest.files);
+    const apiVerdict = (await (await fetch(`${world.indexer.url}/api/v1/verify/${documentsFile.sha256}`)).json()) as { docType: string; batch: { file: { name: string } | null } };
+    assert.equal(apiVerdict.docType, "NOTICE");
+    assert.equal(apiVerdict.batch.file?.name, "documents.csv");
+
+    const page = await openAs("/open-data");
+    const entry = page.locator(`[data-testid="snapshot"][data-number="${published.number}"]`);
+    await entry.getByText("Published by Office of the Government", { exact: false }).waitFor();
+    const link = entry.locator('tr[data-file="documents.csv"] a');
+    assert.equal(await link.getAttribute("download"), "documents.csv");
+    const downloaded = new Uint8Array(await (await fetch(`${world.web.url}${await link.getAttribute("href")}`)).arrayBuffer());
+    assert.deepEqual(downloaded, dumped);
+    await world.screenshot(page, "open-data-snapshot");
+
+    // The CLI checks the downloaded file by itself, against the chain and the content store.
+    const downloadedFile = await world.tempFile("documents.csv", downloaded);
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/gov.ts", "verify", downloadedFile, "--rpc", world.rpcUrl, "--deployment-dir", world.deploymentDir, "--content-dir", world.contentDir], {
+      cwd: ROOT_DIR, encoding: "utf8", timeout: 120_000,
+    });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.match(cli.stdout, /FOUND: notice of Office of the Government \(agency 3\), status Active, member of a batch of (\d+)/);
+    assert.equal(Number(/member of a batch of (\d+)/.exec(cli.stdout)?.[1]), new Set(manifest.files.map((f) => f.sha256)).size);
+    assert.match(cli.stdout, new RegExp(`batch +${published.number}, root ${listed.root}`));
+    assert.match(cli.stdout, /file +documents\.csv \(data set documents, as the batch's manifest names it\)/);
+    assert.match(cli.stdout, /valid ML-DSA-65 co-signature of the batch root by agency 3/);
+
+    await page.goto(`${world.web.url}/verify`);
+    assert.equal(await verifyFile(page, downloadedFile), "active");
+    await page.getByTestId("batch-member").getByText(listed.root).waitFor();
+    await page.getByTestId("batch-file").getByText("documents.csv", { exact: false }).waitFor();
+    await page.locator('[data-testid="cosignature"][data-cosignature="valid"]').waitFor();
+    await world.screenshot(page, "verify-snapshot-file");
+    const changed = Uint8Array.from(downloaded);
+    changed[changed.length - 3] = (changed[changed.length - 3] ?? 0) ^ 1;
+    assert.equal(await verifyFile(page, await world.tempFile("documents-changed.csv", changed)), "not-found");
     await page.close();
   });
 });

@@ -23,12 +23,13 @@ import { seed } from "../../scripts/lib/seed/run";
 import { runAudit } from "../../scripts/lib/agents/auditor";
 import { openContext } from "../../scripts/lib/gov/context";
 import { writeDemoGatewayConfig } from "@government-dao/devchain/gateway-config";
-import { startGateway } from "../../gateway/lib/run";
+import { type RunningGateway, startGateway } from "../../gateway/lib/run";
 import { type RunningIndexer, startIndexer } from "../../indexer/lib/run";
 import { type RunningWeb, WEB_DIR, startWeb } from "../lib/server";
 import { type ApiProxy, startApiProxy } from "./api-proxy";
 
-const ROOT_DIR = path.resolve(WEB_DIR, "..");
+/** The repository's root (where the CLI runs from). */
+export const ROOT_DIR = path.resolve(WEB_DIR, "..");
 export const ARTIFACTS_DIR = path.join(WEB_DIR, "e2e", "artifacts");
 const DEPLOYMENT_ID = "web-e2e";
 
@@ -50,6 +51,8 @@ export interface World {
   indexer: RunningIndexer;
   /** The proxy in front of the indexer that is the dApp's API_URL; honest until a test calls `api.lie`. */
   api: ApiProxy;
+  /** The agency gateway (npm start's demo configuration: Finance, Digital Development, the Office of the Government). */
+  gateway: RunningGateway;
   deploymentDir: string;
   record: SeedRecord;
   wallet: WalletSettings;
@@ -249,6 +252,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         return indexer;
       },
       api,
+      gateway,
       deploymentDir,
       record,
       wallet,

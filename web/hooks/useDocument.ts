@@ -53,7 +53,7 @@ export function useVerifyDocument(contentHash: Hex | undefined) {
         return {
           found: true,
           tokenId: contentHash,
-          type: "certificate",
+          type: member.metadata.type,
           status: member.revoked ? "revoked" : member.superseded ? "amended" : "active",
           agencyId: member.agencyId,
           issuedAt: member.anchoredAt,

@@ -9,6 +9,7 @@ import "@/utils/zod-jitless";
 import { batchProof, loadBatchTree, verifyBatchProof } from "@government-dao/core/batch-proof";
 import { digestFromCid } from "@government-dao/core/cid";
 import { type BatchMetadata, parseBatchMetadata } from "@government-dao/core/metadata";
+import { type SnapshotFile, type SnapshotManifest, parseSnapshotManifest } from "@government-dao/core/snapshot";
 import type { Address, Client, Hex } from "viem";
 import { getContractEvents, readContract } from "viem/actions";
 
@@ -26,6 +27,11 @@ export interface BatchMember {
   metadata: BatchMetadata;
   revoked: boolean;
   superseded: boolean;
+  /**
+   * The member's entry in the batch's manifest (an open-data snapshot's file: its name and data set), read through the
+   * CID the hash-checked metadata names; null when the batch has no manifest or it could not be read intact.
+   */
+  file: SnapshotFile | null;
 }
 
 /** What could not be searched: batches whose metadata or tree is not (or not intact) in the content store. */
@@ -38,6 +44,24 @@ type Registry = { address: Address; abi: typeof abis.DocumentRegistry };
 
 /** A batch's metadata and tree, read once per metadata digest (immutable: the chain anchors its hash). */
 const trees = new Map<string, { metadata: BatchMetadata; tree: ReturnType<typeof loadBatchTree> }>();
+/** Manifests read so far, by CID. */
+const manifests = new Map<string, SnapshotManifest | null>();
+
+/** The manifest `metadata` names, hash-checked on the way (null: none named, or not intact in the content store). */
+async function manifestOf(metadata: BatchMetadata): Promise<SnapshotManifest | null> {
+  const cid = metadata.batch.manifestCid;
+  if (cid === undefined) return null;
+  if (manifests.has(cid)) return manifests.get(cid) ?? null;
+  let manifest: SnapshotManifest | null = null;
+  try {
+    const file = await fetchContent(digestFromCid(cid) as Hex);
+    if ("bytes" in file) manifest = parseSnapshotManifest(file.bytes);
+  } catch {
+    manifest = null; // malformed: the member stays found, without its file name
+  }
+  manifests.set(cid, manifest);
+  return manifest;
+}
 
 /** Looks for `contentHash` in every batch anchored on chain. */
 export async function findBatchMember(client: Client, registry: Registry, contentHash: Hex): Promise<BatchSearch> {
@@ -80,8 +104,9 @@ export async function findBatchMember(client: Client, registry: Registry, conten
     });
     if (!member) continue;
     const batch = await readContract(client, { ...registry, functionName: "batch", args: [agencyId, root] });
+    const file = (await manifestOf(metadata))?.files.find((f) => f.sha256 === contentHash.toLowerCase()) ?? null;
     return {
-      member: { root, agencyId, count: batch.count, anchoredAt: BigInt(batch.anchoredAt), issuer, metadataDigest, metadata, revoked, superseded },
+      member: { root, agencyId, count: batch.count, anchoredAt: BigInt(batch.anchoredAt), issuer, metadataDigest, metadata, revoked, superseded, file },
       unsearched,
     };
   }

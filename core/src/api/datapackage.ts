@@ -59,7 +59,7 @@ export interface DataPackage {
 }
 
 /** A resource name as the spec allows it: lower case, digits, `-`, `_`, `.` (auditLog → audit-log). */
-const resourceName = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export const resourceName = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** Each data set's Table Schema, generated once (the row schemas do not change while the API runs). */
 const tableSchemas = new Map<string, TableSchema>();
@@ -69,12 +69,17 @@ function tableSchemaFor(key: string, rows: z.ZodObject): TableSchema {
   return schema;
 }
 
-function resource(apiBase: string, dataset: Dataset, rows: z.ZodObject): DataResource {
+/** The file of data set `key` in an open-data snapshot (core/src/snapshot.ts): `audit-log.csv`. */
+export const snapshotCsvName = (key: string): string => `${resourceName(key)}.csv`;
+
+function resource(apiBase: string, dataset: Dataset, rows: z.ZodObject, inSnapshot: boolean): DataResource {
   return {
     name: resourceName(dataset.key),
-    path: `${apiBase}${dataset.path}?format=csv&limit=${PAGE_ROWS}`,
+    path: inSnapshot ? snapshotCsvName(dataset.key) : `${apiBase}${dataset.path}?format=csv&limit=${PAGE_ROWS}`,
     title: dataset.title.en,
-    description: `${dataset.description} The first ${PAGE_ROWS} rows, newest first; the next page is at the cursor the answer names in its X-Next-Cursor header (&cursor=…).`,
+    description: inSnapshot
+      ? `${dataset.description} Every row, newest first, as of the snapshot.`
+      : `${dataset.description} The first ${PAGE_ROWS} rows, newest first; the next page is at the cursor the answer names in its X-Next-Cursor header (&cursor=…).`,
     profile: "tabular-data-resource",
     format: "csv",
     mediatype: "text/csv",
@@ -83,8 +88,12 @@ function resource(apiBase: string, dataset: Dataset, rows: z.ZodObject): DataRes
   };
 }
 
-/** The data package of the API at `publicUrl` (its origin, without /api/v1), as of `created` (ISO 8601). */
-export function dataPackage(publicUrl: string, created: string): DataPackage {
+/**
+ * The data package of the API at `publicUrl` (its origin, without /api/v1), as of `created` (ISO 8601). With
+ * `inSnapshot`, each resource is the complete file beside it in an open-data snapshot (a relative path) instead of the
+ * API's first page.
+ */
+export function dataPackage(publicUrl: string, created: string, options: { inSnapshot?: boolean } = {}): DataPackage {
   const apiBase = `${publicUrl}/api/v1`;
   return {
     profile: "tabular-data-package",
@@ -96,7 +105,7 @@ export function dataPackage(publicUrl: string, created: string): DataPackage {
     licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }],
     resources: DATASETS.flatMap((d) => {
       const rows = CSV_ROWS[d.key];
-      return d.formats.includes("csv") && rows ? [resource(apiBase, d, rows)] : [];
+      return d.formats.includes("csv") && rows ? [resource(apiBase, d, rows, options.inSnapshot === true)] : [];
     }),
   };
 }

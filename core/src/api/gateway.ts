@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 
+import { digestFromCid } from "../cid.ts";
 import { DOCUMENT_TYPES, ENACTED_DOCUMENT_TYPES } from "../enums.ts";
 
 const hash = z.string().regex(/^0x[0-9a-f]{64}$/, { error: "must be 0x and 64 lowercase hex digits" });
@@ -66,6 +67,10 @@ export const batchRequestSchema = z.strictObject({
     .min(1)
     .max(MAX_BATCH_MEMBERS, { error: `must have at most ${MAX_BATCH_MEMBERS} members` })
     .refine((list) => new Set(list).size === list.length, { error: "must not list a member twice" }),
+  /** CID of a JSON file, already in the content store, that names the members (an open-data snapshot's manifest). */
+  manifestCid: text(200)
+    .refine((cid) => { try { digestFromCid(cid); return true; } catch { return false; } }, { error: "must be a CIDv1 (raw, sha2-256) of the content store" })
+    .optional(),
 });
 export type BatchRequest = z.infer<typeof batchRequestSchema>;
 export type IssueRequest = z.infer<typeof issueRequestSchema>;

@@ -4,6 +4,7 @@
 import { type BatchMetadata, parseBatchMetadata } from "@government-dao/core/metadata";
 import { batchProofs, loadBatchTree } from "@government-dao/core/batch-proof";
 import { openContentStore } from "@government-dao/core/content-store";
+import { type SnapshotFile, type SnapshotManifest, parseSnapshotManifest } from "@government-dao/core/snapshot";
 
 import { contentDir } from "./context.js";
 
@@ -13,6 +14,8 @@ export interface BatchMembership {
   index: number;
   proof: string[];
   metadata: BatchMetadata;
+  /** The member's entry in the batch's manifest (an open-data snapshot's file), when the batch names one. */
+  file: SnapshotFile | null;
 }
 
 interface BatchRow {
@@ -28,12 +31,35 @@ interface LoadedBatch {
 
 /** The members of each batch read so far, by batch id (a batch whose content is missing is retried next time). */
 const loaded = new Map<string, LoadedBatch>();
+/** Each batch's metadata and manifest read so far, by batch id and by CID (immutable: content-addressed). */
+const metadataRead = new Map<string, BatchMetadata>();
+const manifestRead = new Map<string, SnapshotManifest>();
+
+/** A batch's metadata, by the digest on chain (hash-checked); throws when it is not in the content store or malformed. */
+export async function batchMetadataOf(batch: BatchRow): Promise<BatchMetadata> {
+  const kept = metadataRead.get(batch.id);
+  if (kept) return kept;
+  const metadata = parseBatchMetadata(await openContentStore(contentDir).getByDigest(batch.metadataDigest));
+  metadataRead.set(batch.id, metadata);
+  return metadata;
+}
+
+/** The manifest a batch's metadata names (hash-checked by its CID), null when it names none; throws when unreadable. */
+export async function batchManifestOf(metadata: BatchMetadata): Promise<SnapshotManifest | null> {
+  const cid = metadata.batch.manifestCid;
+  if (cid === undefined) return null;
+  const kept = manifestRead.get(cid);
+  if (kept) return kept;
+  const manifest = parseSnapshotManifest(await openContentStore(contentDir).get(cid));
+  manifestRead.set(cid, manifest);
+  return manifest;
+}
 
 async function membersOf(batch: BatchRow): Promise<LoadedBatch> {
   const kept = loaded.get(batch.id);
   if (kept) return kept;
   const store = openContentStore(contentDir);
-  const metadata = parseBatchMetadata(await store.getByDigest(batch.metadataDigest));
+  const metadata = await batchMetadataOf(batch);
   const tree = loadBatchTree(await store.getText(metadata.batch.treeDumpCid));
   // A dump whose root is not the metadata's is not this batch's tree (the chain's root is checked by the caller).
   if (tree.root.toLowerCase() !== metadata.batch.root.toLowerCase()) throw new Error(`batch ${batch.id}: the tree dump's root is not the metadata's`);
@@ -62,7 +88,11 @@ export async function findBatchMemberships(batches: readonly (BatchRow & { root:
       continue;
     }
     const member = entry.members.get(contentHash.toLowerCase());
-    if (member) found.push({ batchId: batch.id, index: member.index, proof: member.proof, metadata: entry.metadata });
+    if (!member) continue;
+    // A manifest that cannot be read leaves the member found, without its file name.
+    const manifest = await batchManifestOf(entry.metadata).catch(() => null);
+    const file = manifest?.files.find((f) => f.sha256 === contentHash.toLowerCase()) ?? null;
+    found.push({ batchId: batch.id, index: member.index, proof: member.proof, metadata: entry.metadata, file });
   }
   return { found, unreadable };
 }

@@ -21,6 +21,7 @@ import { ocds } from "./routes/ocds.js";
 import { popolo } from "./routes/popolo.js";
 import { proposals } from "./routes/proposals.js";
 import { settings } from "./routes/settings.js";
+import { snapshots } from "./routes/snapshots.js";
 import { verify } from "./routes/verify.js";
 import { acceptedQueryParameters, routeQueries } from "./query-params.js";
 import { apiSecureHeaders, cachePolicy, extractRateLimitFromEnv, graphqlSecureHeaders, publicCors, rateLimit, rateLimitFromEnv, readOnly } from "./security.js";
@@ -44,7 +45,7 @@ async function indexedVersion(): Promise<string> {
  * checkpoint). Not cached: the auditor's flags (a file the agents rewrite), the signing key and the OpenAPI document
  * (static, cheap).
  */
-const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|appeals(?:\/[^/]+)?|budget(?:\/[^/]+(?:\/[^/]+)?)?|officials|agencies|audit-log|settings-history|ocds\/(?:release|record)-package|popolo|catalog|datapackage\.json|feeds\/[^/]+)$/;
+const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|appeals(?:\/[^/]+)?|budget(?:\/[^/]+(?:\/[^/]+)?)?|officials|agencies|audit-log|settings-history|ocds\/(?:release|record)-package|popolo|catalog|datapackage\.json|snapshots|feeds\/[^/]+)$/;
 const cache = answerCache({ version: indexedVersion, cacheable: (path) => FOLLOWS_THE_INDEX.test(path), maxBytes: answerCacheBytesFromEnv() });
 
 const v1 = new Hono()
@@ -67,6 +68,7 @@ const v1 = new Hono()
   .route("/", ocds)
   .route("/", popolo)
   .route("/", catalogRoute)
+  .route("/", snapshots)
   .route("/", feeds)
   .route("/", health)
   // Ponder mounts this app inside its own server, whose not-found answer is plain text: answer JSON here.

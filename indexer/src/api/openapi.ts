@@ -10,6 +10,7 @@ import { agencySchema, agencyWithRegistrarsSchema, officialSchema } from "@gover
 import { proposalDetailSchema } from "@government-dao/core/api/proposal";
 
 import { settingChangeSchema } from "@government-dao/core/api/settings";
+import { snapshotListSchema } from "@government-dao/core/api/snapshot";
 
 import { jsonSchemaOf } from "./json-schema.js";
 import { APPEALS_LIST, APPEAL_STATS_LIST } from "./routes/appeals.js";
@@ -201,6 +202,17 @@ export const openapi = {
         },
       },
     },
+    "/api/v1/snapshots": {
+      get: {
+        summary: "The open-data snapshots, newest first: complete dumps of every data set, anchored on chain as one co-signed Merkle batch each (check a downloaded file with /api/v1/verify/{sha256} or `gov verify`); each with its batch, manifest and files (their sha-256: GET them from the content store)",
+        parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } }] satisfies Parameter[],
+        responses: {
+          "200": { description: "snapshots", content: json({ $ref: "#/components/schemas/SnapshotList" }) },
+          "400": { ...errorResponse, description: "Invalid input (invalid_input), or a query parameter this route does not accept (unknown_parameter)" },
+          ...guardResponses,
+        },
+      },
+    },
     "/api/v1/settings-history": list(SETTINGS_LIST, "Every change of a council setting (Governor and Timelock), from the deployment's values on, with the proposal that made it (null: set at deployment), newest first", [
       { name: "setting", in: "query", schema: { type: "string", enum: COUNCIL_SETTINGS } },
     ]),
@@ -226,6 +238,7 @@ export const openapi = {
     schemas: {
       Error: errorSchema,
       Verify: verifyAnswerSchema,
+      SnapshotList: jsonSchemaOf(snapshotListSchema),
       Extract: extractSchema,
       SigningKey: signingKeySchema,
       vote: voteRowSchema,

@@ -13,7 +13,8 @@ import { type BatchTree, batchProof, loadBatchTree } from "@government-dao/core/
 import { sha256 } from "ethers";
 
 import { cidFromDigest } from "@government-dao/core/content-store";
-import { parseBatchMetadata, parseDocumentMetadata } from "@government-dao/core/metadata";
+import { type BatchMetadata, parseBatchMetadata, parseDocumentMetadata } from "@government-dao/core/metadata";
+import { parseSnapshotManifest } from "@government-dao/core/snapshot";
 import { coSigningAgencyId, verifyCoSignature, verifySignatureBlock } from "@government-dao/core/cosignature";
 import { terminalSafe } from "../terminal-text.js";
 import type { GovContext } from "./context.js";
@@ -38,7 +39,7 @@ export interface Verification {
   /** Transaction that issued it. */
   issuedTx?: string;
   /** Set when the file is not a document of its own but a member of a Merkle-anchored batch. */
-  batch?: { root: string; count: number; anchoredAt: number; anchoredTx: string; revoked: boolean };
+  batch?: { root: string; number: string; count: number; anchoredAt: number; anchoredTx: string; revoked: boolean; file?: { name: string; dataset: string } };
   coSignature: { checked: boolean; ok: boolean; detail: string };
 }
 
@@ -144,11 +145,22 @@ async function findBatchMember(ctx: GovContext, contentHash: string): Promise<Ve
       metadataCid: cidFromDigest(log.args.metadataDigest),
       ...(reason !== undefined ? { reason } : {}),
       issuedTx: log.transactionHash,
-      batch: { root: log.args.root, count: Number(log.args.count), anchoredAt, anchoredTx: log.transactionHash, revoked },
+      batch: { root: log.args.root, number: metadata.number, count: Number(log.args.count), anchoredAt, anchoredTx: log.transactionHash, revoked, ...(await manifestFile(ctx, metadata, contentHash)) },
       coSignature,
     };
   }
   return undefined;
+}
+
+/** The member's entry in the manifest the batch metadata names (an open-data snapshot's file), if it can be read. */
+async function manifestFile(ctx: GovContext, metadata: BatchMetadata, contentHash: string): Promise<{ file?: { name: string; dataset: string } }> {
+  if (metadata.batch.manifestCid === undefined) return {};
+  try {
+    const entry = parseSnapshotManifest(await ctx.store.get(metadata.batch.manifestCid)).files.find((f) => f.sha256 === contentHash.toLowerCase());
+    return entry ? { file: { name: entry.name, dataset: entry.dataset } } : {};
+  } catch {
+    return {}; // not in the local store, or malformed: the membership stands without the file's name
+  }
 }
 
 async function checkCoSignature(
@@ -197,7 +209,10 @@ export function formatVerification(v: Verification): string[] {
     `  issued              ${new Date((v.issuedAt ?? 0) * 1000).toISOString()} by ${safe(v.issuer)}${v.issuedTx ? ` in tx ${v.issuedTx}` : ""}`,
     `  metadata            ipfs://${v.metadataCid}`,
   ];
-  if (v.batch) lines.push(`  batch root          ${v.batch.root} (Merkle proof checked by the registry)`);
+  if (v.batch) {
+    lines.push(`  batch               ${safe(v.batch.number)}, root ${v.batch.root} (Merkle proof checked by the registry)`);
+    if (v.batch.file) lines.push(`  file                ${safe(v.batch.file.name)} (data set ${safe(v.batch.file.dataset)}, as the batch's manifest names it)`);
+  }
   if (v.supersedes) lines.push(`  amends              ${v.supersedes}`);
   if (v.status === "Amended") lines.push(`  AMENDED by          ${v.supersededBy}${v.reason ? ` — "${safe(v.reason)}"` : ""}`);
   if (v.status === "Revoked") lines.push(`  REVOKED             ${v.reason ? `"${safe(v.reason)}"` : ""}`);

@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import type { Snapshot } from "@government-dao/core/api/snapshot";
 import { DATASETS } from "@government-dao/core/datasets";
 
-import { apiUrl } from "@/lib/api/client";
+import { formatters } from "@/components/public/format";
+import { apiUrl, load } from "@/lib/api/client";
+import { getSnapshots } from "@/lib/api/snapshots";
+
+/** How many snapshots the page lists (the API lists up to 1,000: /api/v1/snapshots?limit=…). */
+const SNAPSHOTS_SHOWN = 30;
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +19,67 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 
+/** One snapshot: its batch on chain and its files, each downloaded from the content store by its sha-256. */
+async function SnapshotEntry({ snapshot, open }: { snapshot: Snapshot; open: boolean }) {
+  const t = await getTranslations("openData");
+  const f = await formatters();
+  const locale = (await getLocale()) as keyof Snapshot["title"];
+  return (
+    <details open={open} data-testid="snapshot" data-number={snapshot.number}>
+      <summary>
+        {t("snapshot", { number: snapshot.number })} · {snapshot.title[locale] ?? snapshot.title.en}
+      </summary>
+      <p>
+        {t("publishedBy", { agency: snapshot.agency.name ?? snapshot.agency.id })} ·{" "}
+        {t("takenAt", { time: f.dateTime(String(Math.floor(Date.parse(snapshot.takenAt) / 1000))), anchored: f.dateTime(snapshot.anchoredAt) })}
+      </p>
+      {snapshot.revoked ? <p className="banner bad">{t("snapshotRevoked")}</p> : null}
+      <dl className="facts">
+        <dt>{t("root")}</dt>
+        <dd>
+          <code>{snapshot.root}</code>
+        </dd>
+        <dt>{t("transaction")}</dt>
+        <dd>
+          <code>{snapshot.anchoredTx}</code>
+        </dd>
+      </dl>
+      <div className="table-wrap" tabIndex={0}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("file")}</th>
+              <th scope="col">{t("rows")}</th>
+              <th scope="col">{t("size")}</th>
+              <th scope="col">{t("sha256")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.files.map((file) => (
+              <tr key={file.name} data-file={file.name}>
+                <th scope="row">
+                  <a href={`/api/content/${file.sha256}`} download={file.name} aria-label={t("download", { name: file.name })}>
+                    {file.name}
+                  </a>
+                </th>
+                <td>{file.rows === null ? "—" : f.count(file.rows)}</td>
+                <td>{t("bytes", { count: file.size })}</td>
+                <td>
+                  <code>{file.sha256}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
 export default async function OpenDataPage() {
   const t = await getTranslations("openData");
   const locale = (await getLocale()) as keyof (typeof DATASETS)[number]["title"];
+  const snapshots = await load(() => getSnapshots(SNAPSHOTS_SHOWN));
   return (
     <>
       <h1>{t("title")}</h1>
@@ -42,6 +107,17 @@ export default async function OpenDataPage() {
             ))}
           </tbody>
         </table>
+      </div>
+      <h2>{t("snapshots")}</h2>
+      <p>{t.rich("snapshotsIntro", { verify: (chunks) => <Link href="/verify">{chunks}</Link> })}</p>
+      <div data-testid="snapshots">
+        {!snapshots.ok ? (
+          <p className="banner bad">{t("snapshotsDown")}</p>
+        ) : snapshots.data.items.length === 0 ? (
+          <p>{t("noSnapshots")}</p>
+        ) : (
+          snapshots.data.items.map((snapshot, i) => <SnapshotEntry key={snapshot.batchId} snapshot={snapshot} open={i === 0} />)
+        )}
       </div>
       <h2>{t("feeds")}</h2>
       <ul>

@@ -45,7 +45,7 @@ export const verify = new Hono().get("/verify/:sha256", async (c) => {
       sha256: id,
       found: true,
       status: revoked ? "REVOKED" : "ACTIVE",
-      docType: "CERTIFICATE",
+      docType: membership.metadata.type.toUpperCase() as Uppercase<typeof membership.metadata.type>,
       agency: { id: batch.agencyId.toString(), name: agency?.name ?? null },
       issuer: batch.issuer,
       transactionHash: batch.anchoredTx,
@@ -63,6 +63,9 @@ export const verify = new Hono().get("/verify/:sha256", async (c) => {
         count: cell(batch.count),
         metadataDigest: batch.metadataDigest,
         revoked: batch.revoked,
+        number: membership.metadata.number,
+        title: membership.metadata.title,
+        file: membership.file && { name: membership.file.name, dataset: membership.file.dataset, mediaType: membership.file.mediaType },
         index: membership.index,
         // Checked by the client against the root on chain (DocumentRegistry.verifyBatchMember), never taken on trust.
         proof: membership.proof,
