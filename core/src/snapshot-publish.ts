@@ -11,7 +11,8 @@ import { type Receipt, type GatewayError, gatewayErrorSchema, receiptSchema } fr
 import { type Cell, type Row, toCsv } from "./api/csv.ts";
 import { CSV_ROWS, PAGE_ROWS, dataPackage, snapshotCsvName } from "./api/datapackage.ts";
 import { columnsOf } from "./api/fields.ts";
-import { flagRow, flagSchema } from "./api/flags.ts";
+import { exportRow } from "./api/export-row.ts";
+import { flagRow, flagRowSchema, flagSchema } from "./api/flags.ts";
 import { sha256Hex } from "./content-read.ts";
 import type { ContentStore } from "./content-store.ts";
 import { DATASETS } from "./datasets.ts";
@@ -42,9 +43,9 @@ export interface CollectOptions {
   now?: () => Date;
 }
 
-/** The lists whose JSON items are not their CSV rows: each item's flat row (the API's own mapping, from core). */
+/** The lists whose JSON items are not their CSV rows: each item's exported flat row (the API's own mappings, from core). */
 const FLAT_ROW: Readonly<Record<string, (item: unknown) => unknown>> = {
-  flags: (item) => flagRow(flagSchema.parse(item)),
+  flags: (item) => exportRow(flagRow(flagSchema.parse(item)), columnsOf(flagRowSchema)),
 };
 
 /** A snapshot is taken only from an API at most this many blocks behind the chain (not mid-way through indexing). */

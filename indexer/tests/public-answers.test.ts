@@ -53,6 +53,8 @@ function cellProblem(field: TableField, value: string): string | undefined {
   if (field.type === "integer" && c.minimum !== undefined && BigInt(value) < BigInt(c.minimum)) return `below ${c.minimum}`;
   if (field.type === "number" && Number.isNaN(Number(value))) return "not a number";
   if (field.type === "boolean" && value !== "true" && value !== "false") return "not true or false";
+  // Table Schema's default datetime format: YYYY-MM-DDThh:mm:ssZ (UTC).
+  if (field.type === "datetime" && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value)) return "not an ISO 8601 UTC time";
   if (field.type === "object") {
     try {
       JSON.parse(value);
@@ -286,6 +288,7 @@ describe("public answers (anvil, PGlite)", () => {
       }
     }
     assert.equal(cellProblem({ name: "amount", type: "integer", constraints: { required: true, minimum: 0 } }, "1.5e3"), "not an integer", "a float amount is caught");
+    assert.equal(cellProblem({ name: "issuedAtIso", type: "datetime", constraints: { required: true } }, "1764806400"), "not an ISO 8601 UTC time", "seconds in an ISO column are caught");
     console.log(`# data package: ${pkg.resources.length} resources, ${cells} CSV cells fit their Table Schemas`);
   });
 

@@ -506,6 +506,15 @@ describe("the Office of the Government publishes an open-data snapshot", () => {
     const dumped = await store.getByDigest(documentsFile.sha256);
     const oneShot = new Uint8Array(await (await fetch(`${world.indexer.url}/api/v1/documents?format=csv&limit=1000`)).arrayBuffer());
     assert.deepEqual(dumped, oneShot);
+    // Readable beside the chain's values: the seed's allocations are in digital tenge, with times in ISO 8601.
+    const allocationsFile = manifest.files.find((f) => f.name === "allocations.csv");
+    assert.ok(allocationsFile);
+    const [header = "", firstRow = ""] = new TextDecoder().decode(await store.getByDigest(allocationsFile.sha256)).split("\r\n");
+    const cells = Object.fromEntries(header.split(",").map((name, i) => [name, firstRow.split(",")[i]]));
+    assert.equal(cells.currency, "KZT");
+    assert.match(cells.totalDecimal ?? "", /^[0-9]+(\.[0-9]{1,2})?$/);
+    assert.equal(BigInt(cells.total ?? "0"), BigInt(Math.round(Number(cells.totalDecimal) * 100)));
+    assert.equal(cells.createdAtIso, new Date(Number(cells.createdAt) * 1000).toISOString().replace(".000Z", "Z"));
     assert.deepEqual(manifest.files.map((f) => f.name).sort(), [
       ...DATASETS.filter((d) => d.formats.includes("csv")).map((d) => snapshotCsvName(d.key)), "datapackage.json", "ocds-record-package.json", "ocds-release-package.json", "popolo.json",
     ].sort());

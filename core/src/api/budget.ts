@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 
+import type { MoneyColumns } from "./export-row.ts";
 import { address, count, decimal, hash, pageOf } from "./fields.ts";
 
 export const MILESTONE_STATUSES = ["PENDING", "RELEASED", "CANCELLED"] as const;
@@ -31,6 +32,8 @@ export const allocationSchema = z
   })
   .meta({ description: "An allocation of the BudgetEscrow (amounts in the token's smallest unit; times unix seconds)." });
 export type ApiAllocation = z.infer<typeof allocationSchema>;
+/** An allocation's money: in the units of its token. */
+export const ALLOCATION_MONEY: MoneyColumns = { token: "tokenId", amounts: ["total", "released", "unreleasedAtCancel"] };
 
 /** A milestone of an allocation (its description is the content-store file whose sha-256 is descriptionHash). */
 export const milestoneSchema = z
@@ -64,6 +67,7 @@ export const releaseSchema = z
   })
   .meta({ description: "A payment of a milestone." });
 export type ApiRelease = z.infer<typeof releaseSchema>;
+export const RELEASE_MONEY: MoneyColumns = { token: "tokenId", amounts: ["amount"] };
 
 /** Allocated, released and cancelled per agency and token. */
 export const agencyTotalSchema = z
@@ -78,6 +82,7 @@ export const agencyTotalSchema = z
   })
   .meta({ description: "Allocated, released and cancelled per agency and token." });
 export type ApiAgencyTotal = z.infer<typeof agencyTotalSchema>;
+export const TOTAL_MONEY: MoneyColumns = { token: "tokenId", amounts: ["allocated", "released", "cancelled"] };
 
 export const allocationPageSchema = pageOf(allocationSchema);
 export const releasePageSchema = pageOf(releaseSchema);

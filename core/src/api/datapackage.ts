@@ -8,28 +8,32 @@ import type { z } from "zod";
 import { DATASETS, type Dataset } from "../datasets.ts";
 import { appealSchema, appealStatsSchema } from "./appeal.ts";
 import { roleChangeSchema } from "./audit.ts";
-import { agencyTotalSchema, allocationSchema, releaseSchema } from "./budget.ts";
+import { ALLOCATION_MONEY, RELEASE_MONEY, TOTAL_MONEY, agencyTotalSchema, allocationSchema, releaseSchema } from "./budget.ts";
 import { documentSchema } from "./document.ts";
+import { exportRowSchema } from "./export-row.ts";
 import { flagRowSchema } from "./flags.ts";
 import { agencySchema, officialSchema } from "./people.ts";
 import { proposalSchema } from "./proposal.ts";
 import { settingChangeSchema } from "./settings.ts";
 import { type TableSchema, tableSchemaOf } from "./table-schema.ts";
 
-/** The rows of each CSV data set, by its key in DATASETS (a core test checks that every CSV data set has one). */
+/**
+ * The exported rows of each CSV data set (export-row.ts: with the ISO times and currency amounts beside the chain's
+ * values), by its key in DATASETS (a core test checks that every CSV data set has one).
+ */
 export const CSV_ROWS: Readonly<Record<string, z.ZodObject>> = {
-  documents: documentSchema,
-  proposals: proposalSchema,
-  allocations: allocationSchema,
-  releases: releaseSchema,
-  totals: agencyTotalSchema,
-  officials: officialSchema,
-  agencies: agencySchema,
-  auditLog: roleChangeSchema,
-  settingsHistory: settingChangeSchema,
-  flags: flagRowSchema,
-  appeals: appealSchema,
-  appealStats: appealStatsSchema,
+  documents: exportRowSchema(documentSchema),
+  proposals: exportRowSchema(proposalSchema),
+  allocations: exportRowSchema(allocationSchema, ALLOCATION_MONEY),
+  releases: exportRowSchema(releaseSchema, RELEASE_MONEY),
+  totals: exportRowSchema(agencyTotalSchema, TOTAL_MONEY),
+  officials: exportRowSchema(officialSchema),
+  agencies: exportRowSchema(agencySchema),
+  auditLog: exportRowSchema(roleChangeSchema),
+  settingsHistory: exportRowSchema(settingChangeSchema),
+  flags: exportRowSchema(flagRowSchema),
+  appeals: exportRowSchema(appealSchema),
+  appealStats: exportRowSchema(appealStatsSchema),
 };
 
 /** Rows per page of a list (the API's `limit` maximum); a longer list continues at the cursor in `X-Next-Cursor`. */

@@ -6,12 +6,13 @@
  */
 import { z } from "zod";
 
+import { TIME_COLUMN, currencyAmount } from "./export-row.ts";
 import { decimal } from "./fields.ts";
 
 /** One column of a Table Schema. */
 export interface TableField {
   name: string;
-  type: "string" | "integer" | "number" | "boolean" | "object";
+  type: "string" | "integer" | "number" | "boolean" | "object" | "datetime";
   description?: string;
   constraints?: { required?: boolean; minimum?: number; pattern?: string; enum?: string[] };
 }
@@ -22,12 +23,12 @@ export interface TableSchema {
   missingValues: [""];
 }
 
-type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; pattern?: string; enum?: unknown[]; description?: string; minimum?: number };
+type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; pattern?: string; format?: string; enum?: unknown[]; description?: string; minimum?: number };
 
 /** The JSON Schema pattern of a uint256 as a decimal string (core/api/fields.ts `decimal`). */
 const DECIMAL_PATTERN = (z.toJSONSchema(decimal) as JsonSchema).pattern;
-/** Times of the chain: unix seconds (UTC). */
-const TIME = /(At|^timestamp|[dD]eadline|^since|^until|^voteStart|^voteEnd|^eta)$/;
+/** The JSON Schema pattern of an amount in currency units (export-row.ts). */
+const AMOUNT_PATTERN = (z.toJSONSchema(currencyAmount) as JsonSchema).pattern;
 
 /** The one non-null schema of a nullable column, and whether null is allowed. */
 function unwrapNull(schema: JsonSchema): { schema: JsonSchema; nullable: boolean } {
@@ -46,12 +47,14 @@ function unwrapNull(schema: JsonSchema): { schema: JsonSchema; nullable: boolean
 function field(name: string, property: JsonSchema): TableField {
   const { schema, nullable } = unwrapNull(property);
   const required = nullable ? {} : { required: true };
-  const time = TIME.test(name) ? "unix seconds (UTC)" : undefined;
+  const time = TIME_COLUMN.test(name) ? "unix seconds (UTC)" : undefined;
   if (schema.type === "string" && schema.pattern === DECIMAL_PATTERN) {
     return { name, type: "integer", description: time ?? "a uint256 (id, amount in the token's smallest unit, block number or count)", constraints: { ...required, minimum: 0 } };
   }
   const description = schema.description ?? time;
   const base = { name, ...(description ? { description } : {}) };
+  if (schema.type === "string" && schema.format === "date-time") return { ...base, type: "datetime", constraints: required };
+  if (schema.type === "string" && schema.pattern === AMOUNT_PATTERN) return { ...base, type: "number", constraints: required };
   if (schema.enum) return { ...base, type: "string", constraints: { ...required, enum: schema.enum.map(String) } };
   if (schema.type === "integer") return { ...base, type: "integer", constraints: { ...required, ...(schema.minimum !== undefined ? { minimum: schema.minimum } : {}) } };
   if (schema.type === "number") return { ...base, type: "number", constraints: required };

@@ -9,6 +9,8 @@ import { publicUrlFrom } from "./public-url.js";
 import { loadOrCreateSeed } from "./signing-key.js";
 
 export const deployment = readDeployment(process.env.INDEXER_DEPLOYMENT_DIR ?? DEFAULT_DEPLOYMENT_DIR);
+/** The deployment's digital tenge (the one token with an ISO 4217 currency, KZT: core/src/currency.ts), if any. */
+export const digitalTenge: string | undefined = deployment.decodeOnly.DigitalTenge?.address ?? process.env.DIGITAL_TENGE_ADDRESS;
 export const contentDir = process.env.CONTENT_DIR ?? path.join(ROOT_DIR, ".local", "content");
 export const flagsFile = process.env.AUDIT_FLAGS_FILE ?? path.join(ROOT_DIR, ".local", "agent", "flags.json");
 const stateDir = process.env.INDEXER_STATE_DIR ?? DEFAULT_STATE_DIR;

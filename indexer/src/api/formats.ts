@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { create } from "xmlbuilder2";
 
 import { type Cell, type Row, toCsv } from "@government-dao/core/api/csv";
+import { type MoneyColumns, exportColumns, exportRow } from "@government-dao/core/api/export-row";
 
 import { ApiError } from "./errors.js";
 import { XML_OPTIONS } from "./xml.js";
@@ -39,22 +40,31 @@ export interface ListSpec {
   name: string;
   /** XML element of one item, e.g. "document". */
   item: string;
+  /** The list's own columns (its row schema's); the exported ones add the readable forms (core's export-row.ts). */
   columns: readonly string[];
+  /** The token and amount columns of a money row. */
+  money?: MoneyColumns;
 }
 
-/** Sends a page of a list in the requested format. */
-export function sendList(c: Context, spec: ListSpec, format: "json" | "csv" | "xml", rows: Row[], nextCursor: string | null): Response {
+/**
+ * Sends a page of a list in the requested format, each row exported (core's export-row.ts): the same columns in JSON,
+ * CSV and XML, every time also in ISO 8601 and every amount also in currency units with its ISO 4217 code
+ * (`digitalTenge`: the deployment's, for a money list).
+ */
+export function sendList(c: Context, spec: ListSpec, format: "json" | "csv" | "xml", ownRows: Row[], nextCursor: string | null, digitalTenge?: string): Response {
+  const columns = exportColumns(spec.columns, spec.money);
+  const rows = ownRows.map((row) => exportRow(row, spec.columns, spec.money, digitalTenge));
   // `bom` is validated by listQuery ("0" | "1"); it means something for CSV only.
   const bom = c.req.query("bom") === "1";
   if (bom && format !== "csv") throw new ApiError(400, "invalid_input", "bom: only with format=csv");
   if (nextCursor !== null) c.header("X-Next-Cursor", nextCursor);
   if (format === "csv") {
     c.header("Content-Disposition", `attachment; filename="${spec.name}.csv"`);
-    return c.body(toCsv(spec.columns, rows, { bom }), 200, { "Content-Type": "text/csv; charset=utf-8" });
+    return c.body(toCsv(columns, rows, { bom }), 200, { "Content-Type": "text/csv; charset=utf-8" });
   }
   if (format === "xml") {
     c.header("Content-Disposition", `attachment; filename="${spec.name}.xml"`);
-    return c.body(toXml(spec.name, spec.item, spec.columns, rows, nextCursor), 200, { "Content-Type": "application/xml; charset=utf-8" });
+    return c.body(toXml(spec.name, spec.item, columns, rows, nextCursor), 200, { "Content-Type": "application/xml; charset=utf-8" });
   }
   return c.json({ items: rows, nextCursor });
 }

@@ -4,10 +4,11 @@
 import { APPEAL_KINDS, APPEAL_STATES, appealDetailSchema, appealEventSchema, appealSchema, appealStatsSchema } from "@government-dao/core/api/appeal";
 import { roleChangeSchema } from "@government-dao/core/api/audit";
 import { allocationDetailSchema, allocationSchema, agencyTotalSchema, budgetOverviewSchema, milestoneSchema, releaseSchema } from "@government-dao/core/api/budget";
-import { documentDetailSchema } from "@government-dao/core/api/document";
+import { documentDetailSchema, documentSchema } from "@government-dao/core/api/document";
+import { exportRowSchema } from "@government-dao/core/api/export-row";
 import { flagRowSchema, flagsAnswerSchema } from "@government-dao/core/api/flags";
 import { agencySchema, agencyWithRegistrarsSchema, officialSchema } from "@government-dao/core/api/people";
-import { proposalDetailSchema } from "@government-dao/core/api/proposal";
+import { proposalDetailSchema, proposalSchema } from "@government-dao/core/api/proposal";
 
 import { settingChangeSchema } from "@government-dao/core/api/settings";
 import { snapshotListSchema } from "@government-dao/core/api/snapshot";
@@ -19,7 +20,7 @@ import { AUDIT_LIST, FLAGS_LIST } from "./routes/audit.js";
 import { DOCUMENTS_LIST } from "./routes/documents.js";
 import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
 import { COUNCIL_SETTINGS, SETTINGS_LIST } from "./routes/settings.js";
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, documentRowSchema, errorSchema, extractSchema, healthAnswerSchema, proposalRowSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, errorSchema, extractSchema, healthAnswerSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
 import { FEEDS } from "./routes/feeds.js";
 import { PROPOSALS_LIST, PROPOSAL_FILTER_STATES } from "./routes/proposals.js";
 
@@ -242,26 +243,27 @@ export const openapi = {
       Extract: extractSchema,
       SigningKey: signingKeySchema,
       vote: voteRowSchema,
-      [DOCUMENTS_LIST.item]: documentRowSchema,
-      [PROPOSALS_LIST.item]: proposalRowSchema,
-      [ALLOCATIONS_LIST.item]: jsonSchemaOf(allocationSchema),
-      [RELEASES_LIST.item]: jsonSchemaOf(releaseSchema),
-      [TOTALS_LIST.item]: jsonSchemaOf(agencyTotalSchema),
+      // A list's rows as exported (core's export-row.ts): times also ISO 8601, amounts also in currency units.
+      [DOCUMENTS_LIST.item]: jsonSchemaOf(exportRowSchema(documentSchema)),
+      [PROPOSALS_LIST.item]: jsonSchemaOf(exportRowSchema(proposalSchema)),
+      [ALLOCATIONS_LIST.item]: jsonSchemaOf(exportRowSchema(allocationSchema, ALLOCATIONS_LIST.money)),
+      [RELEASES_LIST.item]: jsonSchemaOf(exportRowSchema(releaseSchema, RELEASES_LIST.money)),
+      [TOTALS_LIST.item]: jsonSchemaOf(exportRowSchema(agencyTotalSchema, TOTALS_LIST.money)),
       milestone: jsonSchemaOf(milestoneSchema),
-      [OFFICIALS_LIST.item]: jsonSchemaOf(officialSchema),
-      [AGENCIES_LIST.item]: jsonSchemaOf(agencySchema),
+      [OFFICIALS_LIST.item]: jsonSchemaOf(exportRowSchema(officialSchema)),
+      [AGENCIES_LIST.item]: jsonSchemaOf(exportRowSchema(agencySchema)),
       agencyWithRegistrars: jsonSchemaOf(agencyWithRegistrarsSchema),
       DocumentDetail: jsonSchemaOf(documentDetailSchema),
       ProposalDetail: jsonSchemaOf(proposalDetailSchema),
       AllocationDetail: jsonSchemaOf(allocationDetailSchema),
       BudgetOverview: jsonSchemaOf(budgetOverviewSchema),
-      [APPEALS_LIST.item]: jsonSchemaOf(appealSchema),
-      [APPEAL_STATS_LIST.item]: jsonSchemaOf(appealStatsSchema),
+      [APPEALS_LIST.item]: jsonSchemaOf(exportRowSchema(appealSchema)),
+      [APPEAL_STATS_LIST.item]: jsonSchemaOf(exportRowSchema(appealStatsSchema)),
       appealEvent: jsonSchemaOf(appealEventSchema),
       AppealDetail: jsonSchemaOf(appealDetailSchema),
-      [FLAGS_LIST.item]: jsonSchemaOf(flagRowSchema),
-      [AUDIT_LIST.item]: jsonSchemaOf(roleChangeSchema),
-      [SETTINGS_LIST.item]: jsonSchemaOf(settingChangeSchema),
+      [FLAGS_LIST.item]: jsonSchemaOf(exportRowSchema(flagRowSchema)),
+      [AUDIT_LIST.item]: jsonSchemaOf(exportRowSchema(roleChangeSchema)),
+      [SETTINGS_LIST.item]: jsonSchemaOf(exportRowSchema(settingChangeSchema)),
     },
   },
 } as const;

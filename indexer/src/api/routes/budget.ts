@@ -6,8 +6,9 @@ import { asc, eq, inArray } from "ponder";
 import { z } from "zod";
 
 import { columnsOf } from "@government-dao/core/api/fields";
-import { agencyTotalSchema, allocationSchema, releaseSchema } from "@government-dao/core/api/budget";
+import { ALLOCATION_MONEY, RELEASE_MONEY, TOTAL_MONEY, agencyTotalSchema, allocationSchema, releaseSchema } from "@government-dao/core/api/budget";
 
+import { digitalTenge } from "../context.js";
 import { notFound } from "../errors.js";
 import { sendList } from "../formats.js";
 import { decodeCursor, encodeCursor, keyset, listQuery } from "../pagination.js";
@@ -17,9 +18,9 @@ export const ALLOCATION_COLUMNS = columnsOf(allocationSchema);
 export const RELEASE_COLUMNS = columnsOf(releaseSchema);
 export const TOTAL_COLUMNS = columnsOf(agencyTotalSchema);
 
-export const ALLOCATIONS_LIST = { name: "allocations", item: "allocation", columns: ALLOCATION_COLUMNS } as const;
-export const RELEASES_LIST = { name: "releases", item: "release", columns: RELEASE_COLUMNS } as const;
-export const TOTALS_LIST = { name: "agencyTotals", item: "agencyTotal", columns: TOTAL_COLUMNS } as const;
+export const ALLOCATIONS_LIST = { name: "allocations", item: "allocation", columns: ALLOCATION_COLUMNS, money: ALLOCATION_MONEY } as const;
+export const RELEASES_LIST = { name: "releases", item: "release", columns: RELEASE_COLUMNS, money: RELEASE_MONEY } as const;
+export const TOTALS_LIST = { name: "agencyTotals", item: "agencyTotal", columns: TOTAL_COLUMNS, money: TOTAL_MONEY } as const;
 
 /** GET /budget: JSON only, paged by allocations. */
 export const budgetQuery = listQuery.pick({ limit: true, cursor: true });
@@ -64,7 +65,7 @@ export const budget = new Hono()
     const items = rows.slice(0, q.limit);
     const last = items.at(-1);
     const next = rows.length > q.limit && last ? encodeCursor({ key: last.createdAt.toString(), id: last.id.toString() }) : null;
-    return sendList(c, ALLOCATIONS_LIST, q.format, items.map(plainRow), next);
+    return sendList(c, ALLOCATIONS_LIST, q.format, items.map(plainRow), next, digitalTenge);
   })
   .get("/budget/allocations/:id", async (c) => {
     const id = allocationId.parse(c.req.param("id"));
@@ -82,10 +83,10 @@ export const budget = new Hono()
     const items = rows.slice(0, q.limit);
     const last = items.at(-1);
     const next = rows.length > q.limit && last ? encodeCursor({ key: last.blockNumber.toString(), id: last.id }) : null;
-    return sendList(c, RELEASES_LIST, q.format, items.map(plainRow), next);
+    return sendList(c, RELEASES_LIST, q.format, items.map(plainRow), next, digitalTenge);
   })
   .get("/budget/totals", async (c) => {
     const q = listQuery.parse(c.req.query());
     const rows = await db.select().from(schema.agencyTokenTotal).orderBy(asc(schema.agencyTokenTotal.id));
-    return sendList(c, TOTALS_LIST, q.format, rows.map(plainRow), null);
+    return sendList(c, TOTALS_LIST, q.format, rows.map(plainRow), null, digitalTenge);
   });

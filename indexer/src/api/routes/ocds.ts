@@ -6,7 +6,7 @@ import schema from "ponder:schema";
 import { asc, eq, inArray } from "ponder";
 import { z } from "zod";
 
-import { deployment, publicUrl } from "../context.js";
+import { deployment, digitalTenge, publicUrl } from "../context.js";
 import { ApiError, notFound } from "../errors.js";
 import { type AllocationFacts, type OcdsContext, recordPackage, releasePackage } from "../ocds.js";
 
@@ -16,7 +16,7 @@ const ocdsQuery = z.object({ allocation: z.string().regex(/^\d{1,78}$/, "a decim
 const context: OcdsContext = {
   prefix: process.env.OCDS_PREFIX ?? "ocds-gdaokz",
   chainId: deployment.chainId,
-  digitalTenge: deployment.decodeOnly.DigitalTenge?.address ?? process.env.DIGITAL_TENGE_ADDRESS,
+  digitalTenge,
   publicUrl,
   publisherName: process.env.OCDS_PUBLISHER ?? "Government DAO public API",
 };
