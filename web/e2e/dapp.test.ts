@@ -24,6 +24,7 @@ import { openContentStore } from "@government-dao/core/content-store";
 import { verifyExtract } from "@government-dao/core/extract";
 import { freePort } from "@government-dao/devchain/anvil";
 import { startWeb } from "../lib/server";
+import { LOCALE_COOKIE } from "../i18n/locales";
 import { ROOT_DIR, type World } from "./harness";
 import { worldSession } from "./session";
 
@@ -239,6 +240,16 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     assert.ok(hrefs.length >= 30, `${hrefs.length} links`);
     for (const href of [...hrefs, await page.getByRole("link", { name: /DCAT-AP/ }).getAttribute("href")]) {
       assert.equal((await fetch(href ?? "")).status, 200, href ?? "");
+    }
+    // Each data set and each standard is explained, in the reader's language.
+    await page.getByTestId("open-data").getByText("Every payment released from the escrow, with its transaction.").waitFor();
+    await page.getByTestId("standards").getByText("Open Contracting Data Standard (OCDS 1.1)").waitFor();
+    for (const [locale, dataset, standard] of [
+      ["ru", "Каждая выплата из эскроу, с её транзакцией.", "Стандарт данных открытых контрактов (OCDS 1.1)"],
+      ["kk", "Эскроудан төленген әрбір төлем, транзакциясымен бірге.", "Ашық келісімшарттар деректерінің стандарты (OCDS 1.1)"],
+    ] as const) {
+      const html = await (await fetch(`${world.web.url}/open-data`, { headers: { cookie: `${LOCALE_COOKIE}=${locale}` } })).text();
+      assert.ok(html.includes(dataset) && html.includes(standard), `the open-data page in ${locale} explains its data sets and standards`);
     }
     await world.screenshot(page, "public-open-data");
     await page.close();

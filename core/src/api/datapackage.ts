@@ -82,8 +82,8 @@ function resource(apiBase: string, dataset: Dataset, rows: z.ZodObject, inSnapsh
     path: inSnapshot ? snapshotCsvName(dataset.key) : `${apiBase}${dataset.path}?format=csv&limit=${PAGE_ROWS}`,
     title: dataset.title.en,
     description: inSnapshot
-      ? `${dataset.description} Every row, newest first, as of the snapshot.`
-      : `${dataset.description} The first ${PAGE_ROWS} rows, newest first; the next page is at the cursor the answer names in its X-Next-Cursor header (&cursor=…).`,
+      ? `${dataset.description.en} Every row, newest first, as of the snapshot.`
+      : `${dataset.description.en} The first ${PAGE_ROWS} rows, newest first; the next page is at the cursor the answer names in its X-Next-Cursor header (&cursor=…).`,
     profile: "tabular-data-resource",
     format: "csv",
     mediatype: "text/csv",

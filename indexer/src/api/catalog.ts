@@ -52,7 +52,7 @@ export function catalog(publicUrl: string, publisherName: string, modified: stri
     "@type": "dcat:Dataset",
     identifier: d.key,
     title: d.title,
-    description: { en: d.description },
+    description: d.description,
     publisher: publisher["@id"],
     modified,
     ...(d.conformsTo ? { conformsTo: d.conformsTo } : {}),

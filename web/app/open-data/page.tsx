@@ -9,6 +9,9 @@ import { formatters } from "@/components/public/format";
 import { apiUrl, load } from "@/lib/api/client";
 import { getSnapshots } from "@/lib/api/snapshots";
 
+/** The standards the exports follow, each explained in the reader's language (messages openData.standard.*). */
+const STANDARDS = ["csv", "times", "ocds", "popolo", "dcat", "frictionless", "feeds", "openapi"] as const;
+
 /** How many snapshots the page lists (the API lists up to 1,000: /api/v1/snapshots?limit=…). */
 const SNAPSHOTS_SHOWN = 30;
 
@@ -95,7 +98,10 @@ export default async function OpenDataPage() {
           <tbody>
             {DATASETS.map((set) => (
               <tr key={set.key}>
-                <th scope="row">{set.title[locale] ?? set.title.en}</th>
+                <th scope="row">
+                  {set.title[locale] ?? set.title.en}
+                  <p className="dataset-about">{set.description[locale] ?? set.description.en}</p>
+                </th>
                 <td className="formats">
                   {set.formats.map((format) => (
                     <a key={format} href={apiUrl(set.path, set.formats.length > 1 ? { format, limit: "1000" } : {})} aria-label={t("link", { set: set.title[locale] ?? set.title.en, format: format.toUpperCase() })}>
@@ -108,6 +114,15 @@ export default async function OpenDataPage() {
           </tbody>
         </table>
       </div>
+      <h2>{t("standards")}</h2>
+      <dl className="facts" data-testid="standards">
+        {STANDARDS.map((key) => (
+          <div key={key} className="fact-pair">
+            <dt>{t(`standard.${key}.name`)}</dt>
+            <dd>{t(`standard.${key}.about`)}</dd>
+          </div>
+        ))}
+      </dl>
       <h2>{t("snapshots")}</h2>
       <p>{t.rich("snapshotsIntro", { verify: (chunks) => <Link href="/verify">{chunks}</Link> })}</p>
       <div data-testid="snapshots">
