@@ -7,21 +7,13 @@
 import { type Hex, isHex } from "viem";
 import { type LocalAccount, privateKeyToAccount } from "viem/accounts";
 
-import type { ContentStore } from "@government-dao/core/content-store";
 import { readSecretFile } from "@government-dao/core/secret-file";
-import { publishSnapshot } from "@government-dao/core/snapshot-publish";
+import { type PublishOptions, publishSnapshot } from "@government-dao/core/snapshot-publish";
 
 import { PlainError } from "../explain-error.js";
 
-export interface PublisherConfig {
-  apiUrl: string;
-  gatewayUrl: string;
-  agencyId: number;
-  account: LocalAccount;
-  chainId: number;
-  store: ContentStore;
-  intervalSeconds: number;
-}
+/** What a round needs: the API, the gateway, the publishing agency and its system's key, the store, the interval. */
+export type PublisherConfig = PublishOptions;
 
 /** The publisher's gateway request key from `file` (0x and 64 hex digits; the file readable by its owner only). */
 export function readPublisherKey(file: string): LocalAccount {
