@@ -55,12 +55,14 @@ function cellProblem(field: TableField, value: string): string | undefined {
   if (field.type === "boolean" && value !== "true" && value !== "false") return "not true or false";
   // Table Schema's default datetime format: YYYY-MM-DDThh:mm:ssZ (UTC).
   if (field.type === "datetime" && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value)) return "not an ISO 8601 UTC time";
-  if (field.type === "object") {
+  if (field.type === "object" || field.type === "array") {
+    let parsed: unknown;
     try {
-      JSON.parse(value);
+      parsed = JSON.parse(value);
     } catch {
       return "not JSON";
     }
+    if (field.type === "array" && !Array.isArray(parsed)) return "not a JSON array";
   }
   // A text cell that a spreadsheet would run as a formula is written with a leading quote (formats.ts).
   const text = /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
@@ -289,6 +291,7 @@ describe("public answers (anvil, PGlite)", () => {
     }
     assert.equal(cellProblem({ name: "amount", type: "integer", constraints: { required: true, minimum: 0 } }, "1.5e3"), "not an integer", "a float amount is caught");
     assert.equal(cellProblem({ name: "issuedAtIso", type: "datetime", constraints: { required: true } }, "1764806400"), "not an ISO 8601 UTC time", "seconds in an ISO column are caught");
+    assert.equal(cellProblem({ name: "args", type: "array" }, '{"to":"0x1"}'), "not a JSON array", "an object in an array column is caught");
     console.log(`# data package: ${pkg.resources.length} resources, ${cells} CSV cells fit their Table Schemas`);
   });
 

@@ -13,7 +13,7 @@ import { documentSchema } from "./document.ts";
 import { exportRowSchema } from "./export-row.ts";
 import { flagRowSchema } from "./flags.ts";
 import { agencySchema, officialSchema } from "./people.ts";
-import { proposalSchema } from "./proposal.ts";
+import { proposalActionRowSchema, proposalSchema } from "./proposal.ts";
 import { settingChangeSchema } from "./settings.ts";
 import { type TableSchema, tableSchemaOf } from "./table-schema.ts";
 
@@ -24,6 +24,7 @@ import { type TableSchema, tableSchemaOf } from "./table-schema.ts";
 export const CSV_ROWS: Readonly<Record<string, z.ZodObject>> = {
   documents: exportRowSchema(documentSchema),
   proposals: exportRowSchema(proposalSchema),
+  proposalActions: exportRowSchema(proposalActionRowSchema),
   allocations: exportRowSchema(allocationSchema, ALLOCATION_MONEY),
   releases: exportRowSchema(releaseSchema, RELEASE_MONEY),
   totals: exportRowSchema(agencyTotalSchema, TOTAL_MONEY),
@@ -103,7 +104,7 @@ export function dataPackage(publicUrl: string, created: string, options: { inSna
     profile: "tabular-data-package",
     name: "government-dao",
     title: "Government DAO: documents, council and budget",
-    description: "The public API's CSV exports: every document, proposal, allocation, release, seat, agency, change of power and auditor flag the chain holds.",
+    description: "The public API's CSV exports: every document, proposal, action of a proposal, allocation, release, seat, agency, change of power and auditor flag the chain holds.",
     homepage: `${apiBase}/catalog`,
     created,
     licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }],

@@ -93,6 +93,33 @@ export const proposalActionSchema = z.object({
 });
 export type ApiAction = z.infer<typeof proposalActionSchema>;
 
+/** A JSON text in one cell (Table Schema `array`: its CSV cell is the JSON, table-schema.ts). */
+const jsonCell = (description: string) => z.string().meta({ description, contentMediaType: "application/json" });
+
+/**
+ * One action of a proposal as a flat row (GET /api/v1/proposal-actions; CSV/XML columns; the open-data snapshots):
+ * the call as the chain holds it, its decoding with each argument typed, and what it does in kk, ru and en.
+ */
+export const proposalActionRowSchema = z
+  .object({
+    proposalId: decimal,
+    index: count,
+    proposedAt: decimal.meta({ description: "when the proposal was made (unix seconds)" }),
+    target: address,
+    targetContract: z.string().nullable().meta({ description: "our contract the call goes to (null: another address)" }),
+    value: decimal,
+    calldata: hexBytes,
+    selector: hexBytes.nullable(),
+    signature: z.string().nullable(),
+    args: jsonCell("the decoded arguments as JSON [{name, type, value}]: type is the ABI type; integers are decimal strings, addresses and bytes 0x hex, tuples objects, arrays arrays (null: not decoded)").nullable(),
+    decodeError: z.string().nullable(),
+    sentenceKk: z.string(),
+    sentenceRu: z.string(),
+    sentenceEn: z.string(),
+  })
+  .meta({ description: "One action (call) of a proposal, decoded: its typed arguments and what it does, in kk, ru and en." });
+export type ApiActionRow = z.infer<typeof proposalActionRowSchema>;
+
 export const TIMELINE_EVENTS = ["created", "votingStarts", "vote", "votingExtended", "votingEnds", "queued", "executed", "canceled"] as const;
 
 /** One step of a proposal's life. */

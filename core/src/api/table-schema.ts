@@ -12,7 +12,7 @@ import { decimal } from "./fields.ts";
 /** One column of a Table Schema. */
 export interface TableField {
   name: string;
-  type: "string" | "integer" | "number" | "boolean" | "object" | "datetime";
+  type: "string" | "integer" | "number" | "boolean" | "object" | "array" | "datetime";
   description?: string;
   constraints?: { required?: boolean; minimum?: number; pattern?: string; enum?: string[] };
 }
@@ -23,7 +23,7 @@ export interface TableSchema {
   missingValues: [""];
 }
 
-type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; pattern?: string; format?: string; enum?: unknown[]; description?: string; minimum?: number };
+type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; pattern?: string; format?: string; enum?: unknown[]; description?: string; minimum?: number; contentMediaType?: string };
 
 /** The JSON Schema pattern of a uint256 as a decimal string (core/api/fields.ts `decimal`). */
 const DECIMAL_PATTERN = (z.toJSONSchema(decimal) as JsonSchema).pattern;
@@ -55,6 +55,8 @@ function field(name: string, property: JsonSchema): TableField {
   const base = { name, ...(description ? { description } : {}) };
   if (schema.type === "string" && schema.format === "date-time") return { ...base, type: "datetime", constraints: required };
   if (schema.type === "string" && schema.pattern === AMOUNT_PATTERN) return { ...base, type: "number", constraints: required };
+  // A JSON array in one cell (e.g. an action's typed arguments): Table Schema's `array` is exactly that.
+  if (schema.type === "string" && schema.contentMediaType === "application/json") return { ...base, type: "array", constraints: required };
   if (schema.enum) return { ...base, type: "string", constraints: { ...required, enum: schema.enum.map(String) } };
   if (schema.type === "integer") return { ...base, type: "integer", constraints: { ...required, ...(schema.minimum !== undefined ? { minimum: schema.minimum } : {}) } };
   if (schema.type === "number") return { ...base, type: "number", constraints: required };

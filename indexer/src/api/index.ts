@@ -20,6 +20,7 @@ import { catalogRoute } from "./routes/catalog.js";
 import { ocds } from "./routes/ocds.js";
 import { popolo } from "./routes/popolo.js";
 import { proposals } from "./routes/proposals.js";
+import { proposalActions } from "./routes/proposal-actions.js";
 import { settings } from "./routes/settings.js";
 import { snapshots } from "./routes/snapshots.js";
 import { verify } from "./routes/verify.js";
@@ -45,7 +46,7 @@ async function indexedVersion(): Promise<string> {
  * checkpoint). Not cached: the auditor's flags (a file the agents rewrite), the signing key and the OpenAPI document
  * (static, cheap).
  */
-const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|appeals(?:\/[^/]+)?|budget(?:\/[^/]+(?:\/[^/]+)?)?|officials|agencies|audit-log|settings-history|ocds\/(?:release|record)-package|popolo|catalog|datapackage\.json|snapshots|feeds\/[^/]+)$/;
+const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|proposal-actions|appeals(?:\/[^/]+)?|budget(?:\/[^/]+(?:\/[^/]+)?)?|officials|agencies|audit-log|settings-history|ocds\/(?:release|record)-package|popolo|catalog|datapackage\.json|snapshots|feeds\/[^/]+)$/;
 const cache = answerCache({ version: indexedVersion, cacheable: (path) => FOLLOWS_THE_INDEX.test(path), maxBytes: answerCacheBytesFromEnv() });
 
 const v1 = new Hono()
@@ -60,6 +61,7 @@ const v1 = new Hono()
   .route("/", documents)
   .route("/", verify)
   .route("/", proposals)
+  .route("/", proposalActions)
   .route("/", appeals)
   .route("/", budget)
   .route("/", people)

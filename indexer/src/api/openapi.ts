@@ -8,7 +8,7 @@ import { documentDetailSchema, documentSchema } from "@government-dao/core/api/d
 import { exportRowSchema } from "@government-dao/core/api/export-row";
 import { flagRowSchema, flagsAnswerSchema } from "@government-dao/core/api/flags";
 import { agencySchema, agencyWithRegistrarsSchema, officialSchema } from "@government-dao/core/api/people";
-import { proposalDetailSchema, proposalSchema } from "@government-dao/core/api/proposal";
+import { proposalActionRowSchema, proposalDetailSchema, proposalSchema } from "@government-dao/core/api/proposal";
 
 import { settingChangeSchema } from "@government-dao/core/api/settings";
 import { snapshotListSchema } from "@government-dao/core/api/snapshot";
@@ -22,6 +22,7 @@ import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
 import { COUNCIL_SETTINGS, SETTINGS_LIST } from "./routes/settings.js";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, errorSchema, extractSchema, healthAnswerSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
 import { FEEDS } from "./routes/feeds.js";
+import { PROPOSAL_ACTIONS_LIST } from "./routes/proposal-actions.js";
 import { PROPOSALS_LIST, PROPOSAL_FILTER_STATES } from "./routes/proposals.js";
 
 
@@ -138,6 +139,9 @@ export const openapi = {
         description: "an event-derived state (CREATED, QUEUED, EXECUTED, CANCELED) or one of the Governor's eight states at the indexed head (Pending … Executed)",
       },
     ]),
+    "/api/v1/proposal-actions": list(PROPOSAL_ACTIONS_LIST, "Every action of every proposal, one row each: the call, its decoded arguments typed (JSON), what it does in kk, ru and en; proposals newest first, each one's actions in order", [
+      { name: "proposal", in: "query", schema: { type: "string", pattern: "^[0-9]{1,78}$" }, description: "one proposal's actions (decimal proposal id)" },
+    ]),
     "/api/v1/proposals/{id}": detail(
       "One proposal: the Governor's state at the indexed head, decoded actions with their sentences in kk, ru and en, tallies, votes with reasons, timeline",
       "id",
@@ -246,6 +250,7 @@ export const openapi = {
       // A list's rows as exported (core's export-row.ts): times also ISO 8601, amounts also in currency units.
       [DOCUMENTS_LIST.item]: jsonSchemaOf(exportRowSchema(documentSchema)),
       [PROPOSALS_LIST.item]: jsonSchemaOf(exportRowSchema(proposalSchema)),
+      [PROPOSAL_ACTIONS_LIST.item]: jsonSchemaOf(exportRowSchema(proposalActionRowSchema)),
       [ALLOCATIONS_LIST.item]: jsonSchemaOf(exportRowSchema(allocationSchema, ALLOCATIONS_LIST.money)),
       [RELEASES_LIST.item]: jsonSchemaOf(exportRowSchema(releaseSchema, RELEASES_LIST.money)),
       [TOTALS_LIST.item]: jsonSchemaOf(exportRowSchema(agencyTotalSchema, TOTALS_LIST.money)),

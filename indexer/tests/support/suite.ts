@@ -174,6 +174,34 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       assert.deepEqual(detail.timeline.map((t) => t.event).filter((e) => e !== "vote"), ["created", "votingStarts", ...(detail.proposal.extendedDeadline ? ["votingExtended"] : []), "votingEnds", "queued", "executed"]);
     });
 
+    it("exports every action of every proposal as a row: typed arguments as JSON, sentences in kk, ru and en, as the proposal shows them", async () => {
+      const proposals = (await json<Page>("/api/v1/proposals?limit=1000")).items;
+      const rows = (await json<Page>("/api/v1/proposal-actions?limit=1000")).items;
+      assert.equal(rows.length, proposals.reduce((sum, p) => sum + Number(p.actionCount), 0), "one row per action");
+      const proposal = proposals.find((p) => Number(p.actionCount) > 1) ?? proposals[0];
+      assert.ok(proposal);
+      const detail = await json<{ actions: Json[] }>(`/api/v1/proposals/${String(proposal.id)}`);
+      const own = (await json<Page>(`/api/v1/proposal-actions?proposal=${String(proposal.id)}`)).items;
+      assert.deepEqual(
+        own.map((r) => [r.index, r.target, r.signature, JSON.parse(String(r.args)) as unknown, r.sentenceKk, r.sentenceRu, r.sentenceEn, r.proposedAt, r.proposedAtIso]),
+        detail.actions.map((a) => [a.index, a.target, a.signature, a.args, (a.sentence as Json).kk, (a.sentence as Json).ru, (a.sentence as Json).en, proposal.createdAt, proposal.createdAtIso]),
+      );
+      const typed = rows.flatMap((r) => (r.args === null ? [] : (JSON.parse(String(r.args)) as { name: string; type: string; value: unknown }[])));
+      assert.ok(typed.length > 0 && typed.every((a) => typeof a.name === "string" && /^(u?int\d*|address|bool|bytes\d*|string|tuple|.+\[\d*\])$/.test(a.type)), "each argument has its ABI type");
+      // Pages of one row each walk the whole list in the same order, without a gap or a repeat.
+      const walked: Json[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page = await json<Page>(`/api/v1/proposal-actions?limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+        walked.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null && walked.length <= rows.length);
+      assert.deepEqual(walked, rows);
+      const csv = (await (await get("/api/v1/proposal-actions?format=csv&limit=1")).text()).split("\r\n");
+      assert.match(csv[0] ?? "", /^proposalId,index,proposedAt,proposedAtIso,target,targetContract,value,calldata,selector,signature,args,decodeError,sentenceKk,sentenceRu,sentenceEn$/);
+      assert.equal((await json<{ error: { code: string } }>("/api/v1/proposal-actions?proposal=0x12", 400)).error.code, "invalid_input");
+    });
+
     it("totals the budget per agency and token from the allocations", async () => {
       const allocations = (await json<Page>("/api/v1/budget/allocations")).items;
       const totals = (await json<Page>("/api/v1/budget/totals")).items;
@@ -245,7 +273,7 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
 
     it("exports every list as CSV and XML with the documented columns", async () => {
       const openapi = await json<{ components: { schemas: Record<string, { properties?: Json }> } }>("/api/v1/openapi.json");
-      for (const [route, item] of [["documents", "document"], ["proposals", "proposal"], ["budget/allocations", "allocation"], ["budget/releases", "release"], ["budget/totals", "agencyTotal"], ["officials", "official"], ["agencies", "agency"], ["audit-log", "roleChange"]] as const) {
+      for (const [route, item] of [["documents", "document"], ["proposals", "proposal"], ["proposal-actions", "proposalAction"], ["budget/allocations", "allocation"], ["budget/releases", "release"], ["budget/totals", "agencyTotal"], ["officials", "official"], ["agencies", "agency"], ["audit-log", "roleChange"]] as const) {
         const columns = Object.keys(openapi.components.schemas[item]?.properties ?? {});
         const csv = await get(`/api/v1/${route}?format=csv`);
         assert.equal(csv.status, 200, route);
