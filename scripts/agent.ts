@@ -82,17 +82,19 @@ try {
   program.parse();
   const options = program.opts<AgentOptions>();
   const config = await loadAuditConfig(options.config);
+  // Local configuration first: a bad key file is named as such, not hidden behind a chain that is down.
+  const publisherAccount = options.publisher && options.gateway && options.publisherKeyFile ? readPublisherKey(options.publisherKeyFile) : undefined;
   const ctx = await openContext({ ...options, keyEnv: "KEEPER_PRIVATE_KEY" });
   const canSend = Boolean(options.keyFile || process.env.KEEPER_PRIVATE_KEY || options.as);
   const keeper = options.keeper && canSend;
   if (options.keeper && !canSend) log("no keeper key (KEEPER_PRIVATE_KEY, --key-file or --as): reporting only, nothing will be sent");
   const publisher =
-    options.publisher && options.gateway && options.publisherKeyFile
+    publisherAccount && options.gateway
       ? {
           apiUrl: options.api.replace(/\/+$/, ""),
           gatewayUrl: options.gateway.replace(/\/+$/, ""),
           agencyId: options.publisherAgency,
-          account: readPublisherKey(options.publisherKeyFile),
+          account: publisherAccount,
           chainId: Number(ctx.chainId),
           store: ctx.store,
           intervalSeconds: options.snapshotInterval,

@@ -26,6 +26,7 @@ import {
 import { buildBatchTree } from "@government-dao/core/batch-proof";
 import { coSignedMetadata } from "@government-dao/core/co-signed-metadata";
 import type { ContentStore } from "@government-dao/core/content-store";
+import { type SnapshotManifest, parseSnapshotManifest } from "@government-dao/core/snapshot";
 import { DOCUMENT_TYPES } from "@government-dao/core/enums";
 import { checkGatewayRequest, type CheckedRequest } from "@government-dao/core/gateway-request";
 
@@ -61,6 +62,25 @@ type RequestAuthMessage = "missingHeaders" | "malformedHeaders" | "expired" | "b
 
 const agencyParam = z.coerce.number().int().min(1).max(0xffffffff);
 const documentParam = z.string().regex(/^0x[0-9a-f]{64}$/);
+
+/**
+ * Why a batch's `manifestCid` cannot be anchored, if it cannot: the manifest must be in the content store already (the
+ * chain's digest binds the CID, so readers must find it) and name exactly the batch's members (core/src/snapshot.ts).
+ */
+async function manifestProblem(store: ContentStore, batch: BatchRequest): Promise<string | undefined> {
+  if (batch.manifestCid === undefined) return undefined;
+  if (!(await store.has(batch.manifestCid))) return "manifestCid: is not in the content store";
+  let manifest: SnapshotManifest;
+  try {
+    manifest = parseSnapshotManifest(await store.get(batch.manifestCid));
+  } catch (error) {
+    return `manifestCid: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const named = new Set(manifest.files.map((f) => f.sha256.toLowerCase()));
+  const members = new Set(batch.contentHashes.map((h) => h.toLowerCase()));
+  if (named.size !== members.size || [...members].some((h) => !named.has(h))) return "manifestCid: the manifest names other files than the batch's members";
+  return undefined;
+}
 
 export function createApp(options: AppOptions): Hono {
   const { db, chain } = options;
@@ -165,6 +185,10 @@ export function createApp(options: AppOptions): Hono {
         return answer(400, "invalidRequest", `The request is invalid: ${problems.join("; ")}`, problems);
       }
       const payload = parsed.data as Record<string, unknown>;
+      if (operation === "anchor") {
+        const problem = await manifestProblem(options.store, payload as BatchRequest);
+        if (problem) return answer(400, "invalidRequest", `The request is invalid: ${problem}`, [problem]);
+      }
       // A batch is known by its Merkle root, as the registry knows it.
       const contentHash =
         operation === "anchor" ? (buildBatchTree((payload as BatchRequest).contentHashes).root as Hex) : "contentHash" in payload ? (payload.contentHash as Hex) : null;

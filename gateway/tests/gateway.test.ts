@@ -17,7 +17,9 @@ import { demoAgencyKeys } from "@government-dao/core/cosignature";
 import { DEV_ACCOUNT_INDEX, devAccountKey } from "@government-dao/core/dev-accounts";
 import { batchProof, buildBatchTree, loadBatchTree } from "@government-dao/core/batch-proof";
 import { documentTypeIndex, parseBatchMetadata, parseDocumentMetadata } from "@government-dao/core/metadata";
+import { cidFromDigest } from "@government-dao/core/cid";
 import { openContentStore } from "@government-dao/core/content-store";
+import { SNAPSHOT_SCHEMA_ID, formatSnapshotManifest } from "@government-dao/core/snapshot";
 import { type World, documentRequest, startWorld } from "./support/world.ts";
 
 const hashOf = (text: string): Hex => sha256(stringToHex(text));
@@ -217,6 +219,38 @@ describe("AgencyGateway", { timeout: 300_000 }, () => {
     assert.equal(((await again.json()) as GatewayError).error, "documentExists");
     const twice = await world.call(1, { method: "POST", path: "/v1/agencies/1/batches", body: { ...body, contentHashes: [members[0], members[0]] }, idempotencyKey: "finance-batch-3" });
     assert.equal(twice.status, 400);
+  });
+
+  it("refuses a batch whose manifest is not a CID, not in the content store or names other files than its members, and queues nothing", async () => {
+    const members = Array.from({ length: 3 }, (_, i) => hashOf(`snapshot file ${i}`));
+    const file = (sha256: string, i: number) => ({ name: `file-${i}.csv`, dataset: "documents", mediaType: "text/csv", sha256, size: 10, rows: 1 });
+    const manifest = (hashes: string[]) => formatSnapshotManifest({ schema: SNAPSHOT_SCHEMA_ID, number: "OPEN-DATA-TEST", takenAt: "2026-12-04T00:00:00.000Z", source: "http://127.0.0.1:1", indexedBlock: 1, files: hashes.map(file) });
+    const store = openContentStore(world.contentDir);
+    const partial = await store.put(manifest(members.slice(0, 2)));
+    const absent = cidFromDigest(hashOf("a manifest nobody stored"));
+    const body = (manifestCid: string) => ({
+      type: "notice", number: "OPEN-DATA-TEST", title: { kk: "Ашық деректер", ru: "Открытые данные", en: "Open data" }, dates: { adopted: "2026-12-04" },
+      mediaType: "multipart/mixed", contentHashes: members, manifestCid,
+    });
+    const cases = [
+      ["manifest-not-a-cid", "bafy-not-a-cid", /manifestCid: must be a CIDv1/],
+      ["manifest-absent", absent, /manifestCid: is not in the content store/],
+      ["manifest-other-files", partial.cid, /manifestCid: the manifest names other files than the batch's members/],
+    ] as const;
+    for (const [key, cid, problem] of cases) {
+      const refused = await world.call(1, { method: "POST", path: "/v1/agencies/1/batches", body: body(cid), idempotencyKey: key });
+      assert.equal(refused.status, 400, key);
+      const answer = (await refused.json()) as GatewayError;
+      assert.equal(answer.error, "invalidRequest");
+      assert.ok((answer.problems ?? []).some((p) => problem.test(p)), `${key}: ${(answer.problems ?? []).join("; ")}`);
+      assert.equal((await world.call(1, { method: "GET", path: `/v1/agencies/1/requests/${key}` })).status, 404, `${key} queued nothing`);
+    }
+    // The manifest that names exactly the members is anchored.
+    const whole = await store.put(manifest(members));
+    assert.equal((await world.call(1, { method: "POST", path: "/v1/agencies/1/batches", body: body(whole.cid), idempotencyKey: "manifest-whole" })).status, 202);
+    const receipt = await world.final(1, "manifest-whole");
+    assert.equal(receipt.state, "confirmed", JSON.stringify(receipt.error));
+    assert.equal(parseBatchMetadata(await store.getByDigest(receipt.metadataDigest as string)).batch.manifestCid, whole.cid);
   });
 
   it("describes itself in OpenAPI 3.1", async () => {
