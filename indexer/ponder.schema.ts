@@ -288,6 +288,9 @@ export const batch = onchainTable("batch", (t) => ({
   count: t.bigint().notNull(),
   metadataDigest: t.hex().notNull(),
   anchoredAt: t.bigint().notNull(),
+  /** The block and log index of BatchAnchored: the batches' chain order (several can share a second, or a block). */
+  anchoredBlock: t.bigint().notNull(),
+  anchoredLogIndex: t.integer().notNull(),
   anchoredTx: t.hex().notNull(),
   revoked: t.boolean().notNull(),
   revokedAt: t.bigint(),

@@ -146,6 +146,8 @@ ponder.on("DocumentRegistry:BatchAnchored", async ({ event, context }) => {
     count: BigInt(a.count),
     metadataDigest: lower(a.metadataDigest),
     anchoredAt: event.block.timestamp,
+    anchoredBlock: event.block.number,
+    anchoredLogIndex: event.log.logIndex,
     anchoredTx: event.transaction.hash,
     revoked: false,
     revokedMemberCount: 0,

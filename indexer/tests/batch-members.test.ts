@@ -8,7 +8,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { loadBatchTree, verifyBatchProof } from "@government-dao/core/batch-proof";
+import { coSignedBatchMetadata } from "@government-dao/core/co-signed-metadata";
 import { openContentStore } from "@government-dao/core/content-store";
+import { demoAgencyKeys, keySigner } from "@government-dao/core/cosignature";
+import { SNAPSHOT_SCHEMA_ID, formatSnapshotManifest } from "@government-dao/core/snapshot";
+import { sha256, stringToHex } from "viem";
 
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { cast } from "@government-dao/devchain/demo-cast";
@@ -86,6 +90,46 @@ describe("batch members verify through the API (anvil, PGlite)", () => {
     const { documents } = connectGovernment(chain.addresses, chain.connection.ethers.provider);
     const agencyId = Number((await verify(first)).batch?.agencyId);
     assert.equal((await documents.verifyBatchMember(agencyId, root, first, other))[0], false, "the registry refuses it too");
+  });
+
+  it("lists the open-data snapshots newest first, page by page with a cursor, and no other batch", async () => {
+    const signers = await chain.connection.ethers.getSigners();
+    const office = signers.find((s) => s.address === cast.officeRegistrar);
+    assert.ok(office, "the Office of the Government's registrar");
+    const { documents } = connectGovernment(chain.addresses, office);
+    const store = openContentStore(chain.contentDir);
+    const numbers = ["OPEN-DATA-2026-12-01T00:00Z", "OPEN-DATA-2026-12-02T00:00Z", "OPEN-DATA-2026-12-03T00:00Z"];
+    for (const number of numbers) {
+      const file = { name: "documents.csv", dataset: "documents", mediaType: "text/csv", sha256: sha256(stringToHex(number)), size: number.length, rows: 1 };
+      const manifest = await store.put(formatSnapshotManifest({ schema: SNAPSHOT_SCHEMA_ID, number, takenAt: "2026-12-04T00:00:00.000Z", source: "http://127.0.0.1:1", indexedBlock: 1, files: [file] }));
+      const signed = await coSignedBatchMetadata(
+        { type: "notice", agency: { id: 3, name: "Office of the Government" }, number, title: { kk: "Ашық деректер", ru: "Открытые данные", en: "Open data" }, dates: { adopted: "2026-12-04" }, mediaType: "multipart/mixed", contentHashes: [file.sha256], manifestCid: manifest.cid },
+        keySigner(demoAgencyKeys(3)),
+        31337,
+        chain.addresses.documents,
+      );
+      await store.put(signed.treeDump);
+      const stored = await store.put(signed.bytes);
+      await (await documents.anchorBatch(3, signed.root, signed.count, stored.digest)).wait();
+    }
+    type Snapshots = { items: { number: string }[]; unreadable: string[]; nextCursor: string | null };
+    const page = async (query: string): Promise<Snapshots> => (await (await fetch(`${indexer.url}/api/v1/snapshots${query}`)).json()) as Snapshots;
+    for (let i = 0; (await page("")).items.length < numbers.length; i++) {
+      assert.ok(i < 200, "the three snapshots indexed within 20 s");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const all = await page("");
+    assert.deepEqual(all.items.map((s) => s.number), [...numbers].reverse(), "newest first; the certificate batch is not a snapshot");
+    assert.equal(all.nextCursor, null);
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: Snapshots = await page(`?limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      walked.push(...next.items.map((s) => s.number));
+      cursor = next.nextCursor;
+    } while (cursor !== null && walked.length <= numbers.length);
+    assert.deepEqual(walked, all.items.map((s) => s.number), "one page per snapshot, none skipped or repeated");
+    assert.equal((await fetch(`${indexer.url}/api/v1/snapshots?cursor=zz`)).status, 400);
   });
 
   it("reports a revoked member and then a revoked batch as REVOKED, with the reason", async () => {

@@ -27,6 +27,9 @@ export const snapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
-/** The newest snapshots; `unreadable`: anchored batches whose metadata or manifest is not in the content store. */
-export const snapshotListSchema = z.object({ items: z.array(snapshotSchema), unreadable: z.array(z.string()) });
+/**
+ * A page of snapshots, newest first; `unreadable`: anchored batches walked for this page whose metadata or manifest is
+ * not in the content store; `nextCursor`: the `cursor` of the next (older) page, null on the last.
+ */
+export const snapshotListSchema = z.object({ items: z.array(snapshotSchema), unreadable: z.array(z.string()), nextCursor: z.string().nullable() });
 export type SnapshotList = z.infer<typeof snapshotListSchema>;

@@ -210,7 +210,10 @@ export const openapi = {
     "/api/v1/snapshots": {
       get: {
         summary: "The open-data snapshots, newest first: complete dumps of every data set, anchored on chain as one co-signed Merkle batch each (check a downloaded file with /api/v1/verify/{sha256} or `gov verify`); each with its batch, manifest and files (their sha-256: GET them from the content store)",
-        parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } }] satisfies Parameter[],
+        parameters: [
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
+          { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+        ] satisfies Parameter[],
         responses: {
           "200": { description: "snapshots", content: json({ $ref: "#/components/schemas/SnapshotList" }) },
           "400": { ...errorResponse, description: "Invalid input (invalid_input), or a query parameter this route does not accept (unknown_parameter)" },

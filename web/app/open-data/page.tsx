@@ -5,15 +5,20 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Snapshot } from "@government-dao/core/api/snapshot";
 import { DATASETS } from "@government-dao/core/datasets";
 
+import { PageLinks } from "@/components/public/PageLinks";
 import { formatters } from "@/components/public/format";
 import { apiUrl, load } from "@/lib/api/client";
 import { getSnapshots } from "@/lib/api/snapshots";
+import { pagePosition } from "@/lib/page-trail";
 
 /** The standards the exports follow, each explained in the reader's language (messages openData.standard.*). */
 const STANDARDS = ["csv", "times", "ocds", "popolo", "dcat", "frictionless", "feeds", "openapi"] as const;
 
-/** How many snapshots the page lists (the API lists up to 1,000: /api/v1/snapshots?limit=…). */
+/** How many snapshots a page lists (older ones: the page links, through the API's cursor). */
 const SNAPSHOTS_SHOWN = 30;
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
 export const dynamic = "force-dynamic";
 
@@ -79,10 +84,12 @@ async function SnapshotEntry({ snapshot, open }: { snapshot: Snapshot; open: boo
   );
 }
 
-export default async function OpenDataPage() {
+export default async function OpenDataPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
   const t = await getTranslations("openData");
   const locale = (await getLocale()) as keyof (typeof DATASETS)[number]["title"];
-  const snapshots = await load(() => getSnapshots(SNAPSHOTS_SHOWN));
+  const position = pagePosition(one(params.cursor), one(params.trail));
+  const snapshots = await load(() => getSnapshots(SNAPSHOTS_SHOWN, position.cursor));
   return (
     <>
       <h1>{t("title")}</h1>
@@ -131,8 +138,9 @@ export default async function OpenDataPage() {
         ) : snapshots.data.items.length === 0 ? (
           <p>{t("noSnapshots")}</p>
         ) : (
-          snapshots.data.items.map((snapshot, i) => <SnapshotEntry key={snapshot.batchId} snapshot={snapshot} open={i === 0} />)
+          snapshots.data.items.map((snapshot, i) => <SnapshotEntry key={snapshot.batchId} snapshot={snapshot} open={i === 0 && position.cursor === undefined} />)
         )}
+        {snapshots.ok ? <PageLinks path="/open-data" query={{}} position={position} nextCursor={snapshots.data.nextCursor} /> : null}
       </div>
       <h2>{t("feeds")}</h2>
       <ul>

@@ -3,4 +3,6 @@ import { type SnapshotList, snapshotListSchema } from "@government-dao/core/api/
 
 import { getJson } from "./client";
 
-export const getSnapshots = (limit: number): Promise<SnapshotList> => getJson("/snapshots", snapshotListSchema, { limit: String(limit) });
+/** A page of `limit` snapshots, from the first or after `cursor` (a previous page's nextCursor). */
+export const getSnapshots = (limit: number, cursor?: string): Promise<SnapshotList> =>
+  getJson("/snapshots", snapshotListSchema, { limit: String(limit), ...(cursor === undefined ? {} : { cursor }) });
