@@ -28,7 +28,7 @@ interface Release {
   ocid: string;
   id: string;
   tag: string[];
-  planning?: { budget: { id: string; amount: { amount: number; currency: string } } };
+  planning?: { budget: { id: string; description: string; amount: { amount: number; currency: string } }; documents?: Record<string, string>[] };
   contracts?: { id: string; status?: string; implementation?: { transactions: { value: { amount: number; currency: string }; uri: string }[] } }[];
 }
 
@@ -83,7 +83,17 @@ describe("OCDS release and record packages (anvil, PGlite)", () => {
       const amount = created.planning?.budget.amount;
       assert.equal(amount?.currency, "KZT");
       assert.equal(amount?.amount, Number(onChain.total) / 100, `allocation ${id} total in tenge`);
-      assert.equal(created.planning?.budget.id, `0x${onChain.budgetDocumentId.toString(16).padStart(64, "0")}`);
+      const budgetId = `0x${onChain.budgetDocumentId.toString(16).padStart(64, "0")}`;
+      assert.equal(created.planning?.budget.id, budgetId);
+      // The Budget document by its number and titles in kk, ru and en, as the documents list has them.
+      const { document } = await get<{ document: { number: string; titleKk: string; titleRu: string; titleEn: string; issuedAt: string } }>(`/api/v1/documents/${budgetId}`);
+      assert.ok(document.number, `budget ${budgetId} has a number`);
+      assert.match(created.planning?.budget.description ?? "", new RegExp(`^Budget document ${document.number.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
+      const [doc] = created.planning?.documents ?? [];
+      assert.deepEqual(
+        doc && [doc.id, doc.title, doc.title_kk, doc.title_ru, doc.datePublished],
+        [budgetId, document.titleEn, document.titleKk, document.titleRu, new Date(Number(document.issuedAt) * 1000).toISOString().replace(".000Z", "Z")],
+      );
     }
   });
 

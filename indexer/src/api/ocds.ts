@@ -6,6 +6,7 @@
 // (core/src/currency.ts); times ISO 8601 UTC. Only chain facts: recipients are addresses, never names.
 import { currencyOf, decimalAmount } from "@government-dao/core/currency";
 import { agencyName } from "@government-dao/core/agencies";
+import { hex32 } from "@government-dao/core/enums";
 
 /** One allocation with its milestones and releases, as indexed. */
 export interface AllocationFacts {
@@ -27,6 +28,8 @@ export interface AllocationFacts {
   releases: { id: string; milestoneId: string; amount: bigint; timestamp: bigint; transactionHash: string }[];
   /** The registered name of the allocation's agency, if any. */
   agencyRegisteredName: string | null;
+  /** The Budget document as indexed (number and titles from its metadata; null when not read), if registered. */
+  budgetDocument: { number: string | null; titleKk: string | null; titleRu: string | null; titleEn: string | null; issuedAt: bigint } | null;
 }
 
 export interface OcdsContext {
@@ -44,7 +47,6 @@ type Json = Record<string, unknown>;
 
 /** Chain seconds as ISO 8601 UTC without milliseconds (what OCDS and Popolo date fields take). */
 export const iso = (seconds: bigint): string => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
-const hex32 = (value: bigint): string => `0x${value.toString(16).padStart(64, "0")}`;
 
 /** The ocid of allocation `id`: prefix, chain and allocation, unique in the world once the prefix is registered. */
 export const ocidOf = (ctx: OcdsContext, id: bigint): string => `${ctx.prefix}-${ctx.chainId}-allocation-${id}`;
@@ -82,6 +84,8 @@ export function releasesOf(ctx: OcdsContext, facts: AllocationFacts): Json[] {
     { ...supplier, roles: ["supplier", "payee"] },
   ];
   const budgetId = hex32(a.budgetDocumentId);
+  const budgetDocument = facts.budgetDocument;
+  const named = budgetDocument?.number ? `Budget document ${budgetDocument.number}: ${budgetDocument.titleEn ?? budgetId}` : `Budget document ${budgetId}`;
   const created: Json = {
     ocid,
     id: `${ocid}-created`,
@@ -94,10 +98,26 @@ export function releasesOf(ctx: OcdsContext, facts: AllocationFacts): Json[] {
     planning: {
       budget: {
         id: budgetId,
-        description: `Budget document ${budgetId} (DocumentRegistry token id: the file's sha-256)`,
+        description: `${named} (DocumentRegistry token id ${budgetId}: the file's sha-256)`,
         amount: value(a.total),
         uri: `${ctx.publicUrl}/api/v1/documents/${budgetId}`,
       },
+      // The Budget document itself, titled in each language the metadata gives (OCDS language variants: title_kk).
+      ...(budgetDocument
+        ? {
+            documents: [
+              {
+                id: budgetId,
+                ...(budgetDocument.titleEn ? { title: budgetDocument.titleEn } : {}),
+                ...(budgetDocument.titleKk ? { title_kk: budgetDocument.titleKk } : {}),
+                ...(budgetDocument.titleRu ? { title_ru: budgetDocument.titleRu } : {}),
+                description: `${budgetDocument.number ? `No. ${budgetDocument.number}. ` : ""}Its id is the file's sha-256: check a copy at ${ctx.publicUrl}/api/v1/verify/${budgetId}`,
+                url: `${ctx.publicUrl}/api/v1/documents/${budgetId}`,
+                datePublished: iso(budgetDocument.issuedAt),
+              },
+            ],
+          }
+        : {}),
       rationale: a.proposalId === null ? "Created by the Timelock" : `Enacted by proposal ${a.proposalId} (transaction ${a.createdTx})`,
     },
     awards: [{ id: awardId, status: "active", date: iso(a.createdAt), value: value(a.total), suppliers: [supplier] }],

@@ -6,6 +6,8 @@ import schema from "ponder:schema";
 import { asc, eq, inArray } from "ponder";
 import { z } from "zod";
 
+import { hex32 } from "@government-dao/core/enums";
+
 import { deployment, digitalTenge, publicUrl } from "../context.js";
 import { ApiError, notFound } from "../errors.js";
 import { type AllocationFacts, type OcdsContext, recordPackage, releasePackage } from "../ocds.js";
@@ -30,6 +32,11 @@ async function processes(only: bigint | undefined): Promise<AllocationFacts[]> {
   const ids = allocations.map((row) => row.id);
   const milestones = await db.select().from(schema.milestone).where(inArray(schema.milestone.allocationId, ids)).orderBy(asc(schema.milestone.index));
   const releases = await db.select().from(schema.release).where(inArray(schema.release.allocationId, ids)).orderBy(asc(schema.release.blockNumber), asc(schema.release.id));
+  const budgetIds = [...new Set(allocations.map((row) => hex32(row.budgetDocumentId)))];
+  const d = schema.document;
+  const budgets = new Map(
+    (await db.select({ id: d.id, number: d.number, titleKk: d.titleKk, titleRu: d.titleRu, titleEn: d.titleEn, issuedAt: d.issuedAt }).from(d).where(inArray(d.id, budgetIds))).map((doc) => [doc.id, doc]),
+  );
   const agencies = new Map((await db.select({ id: schema.agency.id, name: schema.agency.name, registered: schema.agency.registered }).from(schema.agency)).map((g) => [g.id, g]));
   return allocations.map((allocation) => {
     const agency = allocation.agencyId === null ? undefined : agencies.get(allocation.agencyId);
@@ -38,6 +45,7 @@ async function processes(only: bigint | undefined): Promise<AllocationFacts[]> {
       milestones: milestones.filter((m) => m.allocationId === allocation.id),
       releases: releases.filter((r) => r.allocationId === allocation.id),
       agencyRegisteredName: agency?.registered ? agency.name : null,
+      budgetDocument: budgets.get(hex32(allocation.budgetDocumentId)) ?? null,
     };
   });
 }
