@@ -117,7 +117,7 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
   if (options.databaseUrl) {
     const client = new pg.Client({ connectionString: options.databaseUrl });
     await client.connect();
-    const raw: Queryable = { query: async <T extends object>(sql: string, params?: readonly unknown[]) => (await client.query(sql, params)).rows as T[] };
+    const raw: Queryable = { query: async <T extends object>(sql: string, params?: readonly unknown[]) => (await client.query<T>(sql, params ? [...params] : [])).rows };
     db = wrap("PostgreSQL", raw, async (sql) => void (await client.query(sql)), () => client.end());
   } else {
     await mkdir(options.directory, { recursive: true });

@@ -1,4 +1,3 @@
-/// <reference path="./pg.d.ts" />
 /**
  * Where the indexer keeps its data, how a fresh start clears it (indexer/README.md, fact F3: a reset chain with the
  * same id leaves stale rows and a stale RPC cache, so a fresh start must drop both), and how the app lock a dead
