@@ -76,8 +76,17 @@ export function signedRequestText(parts: Omit<SignedRequestParts, "body"> & { bo
   ].join("\n");
 }
 
+/**
+ * Who signs a request: a local key (viem's LocalAccount) or a wallet (`signMessage` through the wallet client: the
+ * dApp's registrar pages), EIP-191 either way.
+ */
+export interface RequestSigner {
+  address: Address;
+  signMessage(args: { message: string }): Promise<Hex>;
+}
+
 /** The four headers of a request signed by `account` (see the module comment). */
-export async function signGatewayRequest(account: LocalAccount, parts: SignedRequestParts): Promise<Record<string, string>> {
+export async function signGatewayRequest(account: RequestSigner, parts: SignedRequestParts): Promise<Record<string, string>> {
   const text = signedRequestText({ ...parts, bodySha256: bodySha256(parts.body) });
   const signature = await account.signMessage({ message: text });
   return {

@@ -193,29 +193,31 @@ export function createApp(options: AppOptions): Hono {
       const contentHash =
         operation === "anchor" ? (buildBatchTree((payload as BatchRequest).contentHashes).root as Hex) : "contentHash" in payload ? (payload.contentHash as Hex) : null;
 
-      // The chain's word, before anything is queued.
+      // The chain's word, before anything is queued: the reads at once (one round trip, not four), the checks in order.
       const registrar = agency.registrar.address;
-      if (!(await chain.isRegistrar(agencyId.data, registrar))) {
+      const [isRegistrar, registered, old, exists] = await Promise.all([
+        chain.isRegistrar(agencyId.data, registrar),
+        chain.agency(agencyId.data),
+        target ? chain.document(target.data as Hex) : undefined,
+        contentHash === null ? false : operation === "anchor" ? chain.batchExists(agencyId.data, contentHash) : chain.document(contentHash).then((d) => d.found),
+      ]);
+      if (!isRegistrar) {
         return answer(409, "registrarNotAuthorized", `The gateway's registrar ${registrar} is not (or no longer) a registrar of agency ${agencyId.data} on chain.`);
       }
-      const registered = await chain.agency(agencyId.data);
       if (!registered.active) return answer(409, "registrarNotAuthorized", `Agency ${agencyId.data} is deactivated on chain.`);
       if (registered.pqKeyHash !== agency.coSigner.publicKeyHash) {
         return answer(409, "keyNotRegistered", `The gateway's co-signing key of agency ${agencyId.data} is not the key registered on chain (${registered.pqKeyHash}).`);
       }
-      if (target) {
+      if (target && old) {
         // On chain, or on its way there through this gateway (a revocation queued behind its amendment, say).
-        const old = await chain.document(target.data as Hex);
         const owner = old.found ? old.agencyId : (await liveRequestFor(db, target.data))?.agency_id;
         if (owner === undefined) return answer(404, "unknownDocument", `No document ${target.data} is registered or queued.`);
         if (owner !== agencyId.data) return answer(403, "forbidden", `Document ${target.data} belongs to agency ${owner}, not ${agencyId.data}.`);
       }
-      if (operation === "anchor" && contentHash && (await chain.batchExists(agencyId.data, contentHash))) {
+      if (exists && operation === "anchor") {
         return answer(409, "documentExists", `Agency ${agencyId.data} has already anchored the batch with Merkle root ${contentHash}.`);
       }
-      if (operation !== "anchor" && contentHash && (await chain.document(contentHash)).found) {
-        return answer(409, "documentExists", `A document with sha-256 ${contentHash} is already registered.`);
-      }
+      if (exists) return answer(409, "documentExists", `A document with sha-256 ${contentHash} is already registered.`);
 
       const result = await enqueue(db, {
         agencyId: agencyId.data, idempotencyKey: auth.idempotencyKey, operation, bodySha256: auth.bodySha256, payload, contentHash,

@@ -127,9 +127,12 @@ export interface GatewayChain {
   replay(account: Address, raw: Hex, blockNumber: number): Promise<DecodedError | undefined>;
 }
 
-/** Connects to the chain at `rpcUrl`; `eth_chainId` is read once and is what every signature and check uses. */
+/**
+ * Connects to the chain at `rpcUrl`; `eth_chainId` is read once and is what every signature and check uses. Reads
+ * made at once (a request's checks) go as one JSON-RPC batch (anvil and Besu take batches).
+ */
 export async function connectChain(rpcUrl: string, addresses: ChainAddresses): Promise<GatewayChain> {
-  const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 15_000 }) });
+  const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 15_000, batch: true }) });
   const chainId = await client.getChainId().catch(classify);
   return {
     chainId,

@@ -333,6 +333,15 @@ describe("gov CLI on a real anvil", function () {
     await refused(["--as", "15", "queue", `#${no("succeeded")}`], /^Error: queue: Not enough funds: the sending account cannot pay for this transaction \(gas and value\)\.( Nothing was sent\.)?$/);
   });
 
+  it("status names what each action touches: documents by number and title, officials by their agency", async function () {
+    const revoke = await ok(["status", `#${no("revokeDecree")}`]);
+    const { number, title } = CATALOGUE.decreeWorkingGroup;
+    expect(revoke.out.find((l) => /^\s+1\. /.test(l))).to.include(`No. ${number} "${title.en}"`);
+    const seats = await ok(["status", `#${no("seatDigital")}`]);
+    const first = seats.out.find((l) => /^\s+1\. /.test(l)) ?? "";
+    expect(first).to.include(`${cast.candidates[1]} (official of agency ${AGENCY.digital}`);
+  });
+
   it("queues the succeeded proposal, then refuses to execute it before the Timelock delay", async function () {
     const n = no("succeeded");
     const before = await mark();

@@ -11,6 +11,7 @@ import { useRuntime } from "@/components/Providers";
 import { useAgencyNames } from "@/hooks/useAgencies";
 import { useEscrowTokens } from "@/hooks/useEscrowTokens";
 import { contractLookup, type DecodedAction } from "@government-dao/core/actions/decode";
+import { labelsOf } from "@government-dao/core/actions/labels";
 import { type Labels, RENDER_LOCALES, type RenderLocale, renderAction } from "@government-dao/core/actions/render";
 
 /** The active next-intl locale as a render locale (English for any other). */
@@ -22,20 +23,14 @@ export function useActionSentence(): (action: DecodedAction) => string {
   const { addresses } = useRuntime();
   const agencies = useAgencyNames();
   const { tokens } = useEscrowTokens("KZT");
-  const labels = useMemo((): Labels => {
-    const contracts = contractLookup(addresses);
-    return {
-      agency: (id) => agencies.get(id),
-      token: (address) => {
-        const token = tokens?.find((t) => t.address.toLowerCase() === address.toLowerCase());
-        return token?.symbol ? { symbol: token.symbol, decimals: token.decimals } : undefined;
-      },
-      address: (address) => {
-        const name = contracts(address);
-        if (!name) return undefined;
-        return { kind: name === "TimelockController" ? "timelock" : name === "GovernmentGovernor" ? "governor" : name === "DigitalTenge" ? "token" : "contract", name };
-      },
-    };
-  }, [addresses, agencies, tokens]);
+  const labels = useMemo(
+    (): Labels =>
+      labelsOf({
+        contracts: contractLookup(addresses),
+        agencies,
+        tokens: new Map((tokens ?? []).flatMap((t) => (t.symbol ? [[t.address.toLowerCase(), { symbol: t.symbol, decimals: t.decimals }] as const] : []))),
+      }),
+    [addresses, agencies, tokens],
+  );
   return useCallback((action: DecodedAction) => renderAction(action, locale, labels), [locale, labels]);
 }

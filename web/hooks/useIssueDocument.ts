@@ -5,10 +5,10 @@
  * DocumentRegistry.issue is simulated and sent from the same wallet. `storeMetadata` is shared with amending
  * (hooks/useAmendRevoke.ts).
  */
-import type { Hex } from "viem";
+import { type Hex, isHex } from "viem";
 
-import type { CoSignatureRequest } from "@government-dao/core/api/gateway";
-import { GATEWAY_HEADERS, bodySha256, signedRequestText } from "@government-dao/core/gateway-request";
+import { type CoSignatureAnswer, type CoSignatureRequest, coSignatureAnswerSchema } from "@government-dao/core/api/gateway";
+import { signGatewayRequest } from "@government-dao/core/gateway-request";
 import { useRuntime } from "@/components/Providers";
 import { useRequiredContract } from "@/hooks/useContract";
 import { type TxContext, useTransaction } from "@/hooks/useTransaction";
@@ -21,11 +21,8 @@ export class MetadataServiceError extends Error {
   }
 }
 
-export interface StoredMetadata {
-  metadataDigest: Hex;
-  metadataCid: string;
-  coSignatureDigest: Hex;
-}
+/** The gateway's answer (core's CoSignatureAnswer), its digests as the contract calls take them. */
+export type StoredMetadata = CoSignatureAnswer & { metadataDigest: Hex; coSignatureDigest: Hex };
 
 /** The file's facts that go into the metadata (never the file itself). */
 export interface FileFacts {
@@ -50,21 +47,20 @@ export async function storeMetadata(ctx: TxContext, chainId: number, form: Docum
     ...(supersedes ? { supersedes } : {}),
   };
   const body = new TextEncoder().encode(JSON.stringify(request));
-  const time = Math.floor(Date.now() / 1000);
-  const path = `/v1/agencies/${form.agencyId}/co-signatures`;
-  const message = signedRequestText({ chainId, method: "POST", path, agencyId: form.agencyId, time, bodySha256: bodySha256(body) });
-  const signature = await ctx.walletClient.signMessage({ account: ctx.account, message });
-  const response = await fetch(`/api/co-signatures/${form.agencyId}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", [GATEWAY_HEADERS.time]: String(time), [GATEWAY_HEADERS.signer]: ctx.account, [GATEWAY_HEADERS.signature]: signature },
-    body,
-  });
+  const wallet = { address: ctx.account, signMessage: ({ message }: { message: string }) => ctx.walletClient.signMessage({ account: ctx.account, message }) };
+  const signed = await signGatewayRequest(wallet, { chainId, method: "POST", path: `/v1/agencies/${form.agencyId}/co-signatures`, agencyId: form.agencyId, time: Math.floor(Date.now() / 1000), body });
+  const response = await fetch(`/api/co-signatures/${form.agencyId}`, { method: "POST", headers: { "content-type": "application/json", ...signed }, body });
   if (!response.ok) {
     const answer = (await response.json().catch(() => ({}))) as { error?: string };
     const code = answer.error === "coSignatureUnavailable" || answer.error === "agencyNotConfigured" ? "coSignatureUnavailable" : answer.error === "invalidRequest" ? "invalidMetadata" : "metadataFailed";
     throw new MetadataServiceError(code);
   }
-  return (await response.json()) as StoredMetadata;
+  // The gateway's answer, checked (a digest that is not one would be written on chain).
+  const stored = coSignatureAnswerSchema.safeParse(await response.json().catch(() => null));
+  if (!stored.success) throw new MetadataServiceError("metadataFailed");
+  const { metadataDigest, metadataCid, coSignatureDigest } = stored.data;
+  if (!isHex(metadataDigest) || !isHex(coSignatureDigest)) throw new MetadataServiceError("metadataFailed");
+  return { metadataDigest, metadataCid, coSignatureDigest };
 }
 
 export function useIssueDocument() {

@@ -4,7 +4,8 @@
  * proposal details in storage (gas), so targets, calldatas and the description come from its `ProposalCreated` log.
  */
 import { type ContractLookup, type DecodedAction, contractLookup, decodeAction } from "@government-dao/core/actions/decode";
-import { type Labels, type RenderLocale, renderAction } from "@government-dao/core/actions/render";
+import { type DocumentLabel, actionMentions, documentLabelOf, labelsOf } from "@government-dao/core/actions/labels";
+import { type AddressLabel, type Labels, type RenderLocale, type TokenInfo, renderAction } from "@government-dao/core/actions/render";
 import { CONTRACTS, type ContractName } from "@government-dao/core/contracts";
 import { splitProposalDescription } from "@government-dao/core/proposal-description";
 import { PROPOSAL_STATES, type ProposalStateName } from "@government-dao/core/proposal-state";
@@ -119,34 +120,46 @@ function contractsOf(ctx: GovContext): ContractLookup {
 }
 
 /**
- * What the sentences name, read from the chain: the agencies the actions mention, the dev token's symbol and
- * decimals, and the system's contracts.
+ * What the sentences name, read from the chain and the content store (core/src/actions/labels.ts): the system's
+ * contracts, the officials (by their seat) and registrars the actions mention with their agencies, the agencies by
+ * name, the documents by number and title (their metadata), and the dev token's symbol and decimals.
  */
 async function chainLabels(ctx: GovContext, decoded: readonly DecodedAction[], lookup: ContractLookup): Promise<Labels> {
-  const ids = new Set<number>();
-  for (const d of decoded) {
-    if (d.kind !== "decoded") continue;
-    for (const arg of d.args) if (arg.name === "agencyId" && typeof arg.value === "number" && arg.value !== 0) ids.add(arg.value);
-  }
-  const agencies = new Map<number, string>();
+  const { addresses, agencyIds, documentIds } = actionMentions(decoded);
+  const { agencies, seats, documents } = ctx.contracts;
+  const registered = await Promise.all(Array.from({ length: Number(await agencies.agencyCount()) }, (_, i) => agencies.agencyIdAt(i)));
+  const people = new Map<string, AddressLabel>();
   await Promise.all(
-    [...ids].map(async (id) => {
-      const agency = await ctx.contracts.agencies.agency(id).catch(() => undefined);
-      if (agency && agency.name) agencies.set(id, agency.name);
+    [...addresses].filter((address) => lookup(address) === undefined).map(async (address) => {
+      const seatId = await seats.seatIdOf(address);
+      const held = seatId === 0n ? undefined : await seats.seat(seatId);
+      if (held && held.holder.toLowerCase() === address) return void people.set(address, { kind: "official", agencyId: Number(held.agencyId) });
+      const serves = await Promise.all(registered.map(async (id) => ((await agencies.isRegistrar(id, address)) ? Number(id) : undefined)));
+      const agencyId = serves.find((id) => id !== undefined);
+      if (agencyId !== undefined) people.set(address, { kind: "registrar", agencyId });
     }),
   );
-  const tenge = ctx.hasTenge
-    ? { address: ctx.addresses.tenge.toLowerCase(), symbol: await ctx.contracts.tenge.symbol(), decimals: Number(await ctx.contracts.tenge.decimals()) }
-    : undefined;
-  return {
-    agency: (id) => agencies.get(id),
-    token: (address) => (tenge && address.toLowerCase() === tenge.address ? tenge : undefined),
-    address: (address) => {
-      const name = lookup(address);
-      if (!name) return undefined;
-      return { kind: name === "TimelockController" ? "timelock" : name === "GovernmentGovernor" ? "governor" : name === "DigitalTenge" ? "token" : "contract", name };
-    },
-  };
+  for (const label of people.values()) if (label.agencyId !== undefined) agencyIds.add(label.agencyId);
+  const names = new Map<number, string>();
+  await Promise.all(
+    [...agencyIds].filter((id) => id !== 0).map(async (id) => {
+      const agency = await agencies.agency(id).catch(() => undefined);
+      if (agency?.name) names.set(id, agency.name);
+    }),
+  );
+  const labels = new Map<bigint, DocumentLabel>();
+  await Promise.all(
+    [...documentIds].map(async (id) => {
+      const doc = await documents.document(id).catch(() => undefined);
+      if (!doc?.found) return;
+      const metadata = await ctx.store.getByDigest(doc.metadataDigest).catch(() => undefined); // not in this store: shown by id
+      const label = metadata && documentLabelOf(metadata);
+      if (label) labels.set(id, label);
+    }),
+  );
+  const tokens = new Map<string, TokenInfo>();
+  if (ctx.hasTenge) tokens.set(ctx.addresses.tenge.toLowerCase(), { symbol: await ctx.contracts.tenge.symbol(), decimals: Number(await ctx.contracts.tenge.decimals()) });
+  return labelsOf({ contracts: lookup, people, agencies: names, documents: labels, tokens });
 }
 
 /**
