@@ -7,14 +7,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { type Address, getAddress, sha256, stringToBytes } from "viem";
+import { type Address, getAddress, stringToBytes } from "viem";
 
 import { contractLookup, decodeAction } from "../src/actions/decode.ts";
 import * as encode from "../src/actions/encode.ts";
 import { actionMentions, contractLabel, documentLabelOf, labelsOf } from "../src/actions/labels.ts";
 import { renderAction } from "../src/actions/render.ts";
-import { coSign, demoAgencyKeys } from "../src/cosignature.ts";
-import { DOCUMENT_SCHEMA_ID, type DocumentMetadata, formatDocumentMetadata } from "../src/metadata.ts";
+import { formatDocumentMetadata } from "../src/metadata.ts";
+import { ORDER_CONTENT_HASH, orderMetadata } from "./support/fixtures.ts";
 
 const at = (n: number): Address => getAddress(`0x${n.toString(16).padStart(40, "0")}`);
 const SEATS = at(0x103);
@@ -24,17 +24,8 @@ const lookup = contractLookup({ OfficialSeats: SEATS, AgencyRegistry: AGENCIES, 
 const ALICE = getAddress("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
 const BOB = getAddress("0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc");
 
-const contentHash = sha256(stringToBytes("order text"));
-const metadata: DocumentMetadata = {
-  schema: DOCUMENT_SCHEMA_ID,
-  title: { kk: "Бұйрық", ru: "Приказ", en: "Order" },
-  type: "order",
-  agency: { id: 2, name: "Ministry of Digital Development" },
-  number: "MDD-1",
-  dates: { adopted: "2026-03-01" },
-  body: { sha256: contentHash, mediaType: "text/plain; charset=utf-8", size: 10 },
-  coSignature: coSign(demoAgencyKeys(2), contentHash, 31337n, DOCUMENTS).coSignature,
-};
+const metadata = orderMetadata;
+const contentHash = ORDER_CONTENT_HASH;
 
 describe("action labels (core/src/actions/labels.ts)", () => {
   it("finds every address, agency and document an action mentions, its target included", () => {

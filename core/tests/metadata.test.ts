@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { sha256, stringToBytes } from "viem";
 
 import {
   type DocumentMetadata,
@@ -11,21 +10,9 @@ import {
   formatDocumentMetadata,
   parseDocumentMetadata,
 } from "@government-dao/core/metadata";
-import { coSign, demoAgencyKeys } from "@government-dao/core/cosignature";
+import { orderMetadata } from "./support/fixtures.ts";
 
-const contentHash = sha256(stringToBytes("order text"));
-const { coSignature } = coSign(demoAgencyKeys(2), contentHash, 31337n, "0x5FbDB2315678afecb367f032d93F642f64180aa3");
-
-const valid: DocumentMetadata = {
-  schema: DOCUMENT_SCHEMA_ID,
-  title: { kk: "Бұйрық", ru: "Приказ", en: "Order" },
-  type: "order",
-  agency: { id: 2, name: "Ministry of Digital Development" },
-  number: "MDD-1",
-  dates: { adopted: "2026-03-01", effective: "2026-03-10" },
-  body: { sha256: contentHash, mediaType: "text/plain; charset=utf-8", size: 10 },
-  coSignature,
-};
+const valid: DocumentMetadata = orderMetadata;
 
 describe("document metadata (core/src/metadata.ts)", () => {
   it("accepts valid metadata from an object, JSON text or JSON bytes", () => {
