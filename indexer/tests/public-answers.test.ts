@@ -19,6 +19,7 @@ import AjvModule from "ajv/dist/2020.js";
 import AjvDraft04Module from "ajv-draft-04";
 import formatsModule from "ajv-formats";
 import { parse as parseCsv } from "csv-parse/sync";
+import ICAL from "ical.js";
 
 import { freePort } from "@government-dao/devchain/anvil";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
@@ -303,7 +304,7 @@ describe("public answers (anvil, PGlite)", () => {
     const ids: Record<string, string[]> = {
       "{id}": [revokedId],
       "{sha256}": [revokedId, `0x${"ab".repeat(32)}`],
-      "{feed}": ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom", "appeals.rss", "appeals.atom"],
+      "{feed}": ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom", "appeals.rss", "appeals.atom", "deadlines.ics"],
     };
     const proposalId = await first("/api/v1/proposals?limit=1");
     const allocationId = await first("/api/v1/budget/allocations?limit=1");
@@ -337,6 +338,8 @@ describe("public answers (anvil, PGlite)", () => {
             const columns = Object.keys(schema?.properties ?? {});
             if (type === "text/csv") assert.equal(body.split("\r\n")[0], columns.join(","), `${url} CSV columns`);
             else for (const row of parseXml(body).children) assert.deepEqual(row.children.map((c) => c.name), columns, `${url} XML columns`);
+          } else if (type === "text/calendar") {
+            assert.ok(new ICAL.Component(ICAL.parse(body)).getAllSubcomponents("vevent").length > 0, `${url}: an iCalendar with events`);
           } else {
             parseXml(body);
           }

@@ -228,9 +228,10 @@ export const openapi = {
       list(FLAGS_LIST, "The digital auditor's flags (JSON: the auditor's file as written, with generatedAt, chainId, block and the rules; CSV and XML: flat rows); no auditor run yet = empty list", [], false),
       FLAGS_JSON,
     ),
-    "/api/v1/feeds/{feed}": detail("RSS 2.0 (atom:link rel=self, lastBuildDate) and Atom (RFC 4287) feeds: the 50 newest proposals; the 50 newest document events (issued, amended, revoked); the 50 newest steps of appeals", "feed", FEEDS.join(" | "), {
+    "/api/v1/feeds/{feed}": detail("RSS 2.0 (atom:link rel=self, lastBuildDate) and Atom (RFC 4287) feeds: the 50 newest proposals; the 50 newest document events (issued, amended, revoked); the 50 newest steps of appeals. deadlines.ics: an iCalendar (RFC 5545) of the deadlines: votes ending, Timelock ETAs, budget milestones and appeal answers due (the 200 newest of each), in chain time", "feed", FEEDS.join(" | "), {
       "application/rss+xml": { schema: { type: "string" } },
       "application/atom+xml": { schema: { type: "string" } },
+      "text/calendar": { schema: { type: "string" } },
     }),
     "/api/v1/health": {
       get: {

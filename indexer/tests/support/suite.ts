@@ -8,6 +8,8 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
+import ICAL from "ical.js";
+
 import { verifyExtract } from "@government-dao/core/extract";
 
 import { connectGovernment } from "../../../scripts/lib/contracts.js";
@@ -302,6 +304,39 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       const atom = await (await get("/api/v1/feeds/documents.atom")).text();
       assert.match(atom, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">[\s\S]*<entry>/);
       assert.equal((await get("/api/v1/feeds/other.rss")).status, 400);
+    });
+
+    it("publishes the deadlines as an iCalendar feed in chain time: votes ending, Timelock ETAs, milestones and appeal answers due", async () => {
+      const response = await get("/api/v1/feeds/deadlines.ics");
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get("content-type") ?? "", /^text\/calendar/);
+      const text = await response.text();
+      assert.ok(text.split("\r\n").every((line) => new TextEncoder().encode(line).length <= 75), "lines folded at 75 octets (RFC 5545 3.1)");
+      const calendar = new ICAL.Component(ICAL.parse(text));
+      const events = new Map(calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v)).map((e) => [e.uid.split("@")[0] ?? "", e]));
+      const startOf = (uid: string): number | undefined => {
+        const event = events.get(uid);
+        return event ? event.startDate.toJSDate().getTime() / 1000 : undefined;
+      };
+      const proposals = (await json<Page>("/api/v1/proposals?limit=1000")).items;
+      for (const p of proposals.filter((row) => row.canceledAt === null)) {
+        assert.equal(startOf(`proposal-${String(p.id)}-voting-ends`), Number(p.extendedDeadline ?? p.voteEnd), `proposal ${String(p.id)} voting ends`);
+        assert.match(events.get(`proposal-${String(p.id)}-voting-ends`)?.summary ?? "", /^Voting ends: /);
+      }
+      const queued = proposals.filter((row) => row.eta !== null && row.eta !== "0");
+      assert.ok(queued.length > 0, "the seed queued a proposal");
+      for (const p of queued) assert.equal(startOf(`proposal-${String(p.id)}-executable`), Number(p.eta), `proposal ${String(p.id)} ETA`);
+      const overview = await json<{ items: { allocation: Json; milestones: Json[] }[] }>("/api/v1/budget?limit=1000");
+      for (const { allocation, milestones } of overview.items) {
+        for (const m of milestones) assert.equal(startOf(`milestone-${String(allocation.id)}-${String(m.index)}-due`), Number(m.deadline), `milestone ${String(allocation.id)}/${String(m.index)}`);
+      }
+      const appeals = (await json<Page>("/api/v1/appeals?limit=1000")).items;
+      for (const a of appeals) assert.equal(startOf(`appeal-${String(a.id)}-answer-due`), Number(a.dueAt), `appeal ${String(a.id)}`);
+      assert.equal(events.size, calendar.getAllSubcomponents("vevent").length, "each event's UID is unique");
+      // DTSTAMP is the indexed head's block time, not the server's clock.
+      const head = (await json<{ indexedBlock: { timestamp: string } }>(`/api/v1/proposals/${String(proposals[0]?.id)}`)).indexedBlock.timestamp;
+      const stamp = calendar.getFirstSubcomponent("vevent")?.getFirstPropertyValue("dtstamp");
+      assert.equal(stamp instanceof ICAL.Time ? stamp.toJSDate().getTime() / 1000 : undefined, Number(head));
     });
 
     it("answers GraphQL queries shaped like the subgraph's", async () => {

@@ -153,6 +153,9 @@ export default async function OpenDataPage({ searchParams }: { searchParams: Pro
         <li>
           {t("feedAppeals")}: <a href={apiUrl("/feeds/appeals.rss")}>RSS</a> · <a href={apiUrl("/feeds/appeals.atom")}>Atom</a>
         </li>
+        <li>
+          {t("feedDeadlines")}: <a href={apiUrl("/feeds/deadlines.ics")}>iCalendar</a>
+        </li>
       </ul>
       <p>
         <a href={apiUrl("/openapi.json")}>{t("openapi")}</a> · <a href={apiUrl("/catalog")}>{t("catalog")}</a> · <a href={apiUrl("/datapackage.json")}>{t("datapackage")}</a>

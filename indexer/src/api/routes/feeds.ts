@@ -1,5 +1,6 @@
 // RSS 2.0 and Atom feeds: the 50 newest proposals, the 50 newest document events (issued, amended, revoked), and
-// the 50 newest steps of citizens' appeals (filed, forwarded, extended, answered, withdrawn, followed up, remedy).
+// the 50 newest steps of citizens' appeals (filed, forwarded, extended, answered, withdrawn, followed up, remedy);
+// and the deadlines as an iCalendar feed (calendar.ts).
 // Links are built from PUBLIC_URL (context.ts), never from the request's Host header.
 import { Hono } from "hono";
 import { db } from "ponder:api";
@@ -9,11 +10,12 @@ import { z } from "zod";
 
 import { splitProposalDescription } from "@government-dao/core/proposal-description";
 import { deployment, publicUrl } from "../context.js";
+import { deadlines, renderCalendar } from "../calendar.js";
 import { type FeedEntry, type FeedMeta, renderAtom, renderRss } from "../feed-xml.js";
 import { governorStates, stateClock } from "../governor-state.js";
 
 const FEED_SIZE = 50;
-export const FEEDS = ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom", "appeals.rss", "appeals.atom"] as const;
+export const FEEDS = ["proposals.rss", "proposals.atom", "documents.rss", "documents.atom", "appeals.rss", "appeals.atom", "deadlines.ics"] as const;
 const feedParam = z.enum(FEEDS);
 const short = (hash: string): string => `${hash.slice(0, 18)}…`;
 
@@ -84,6 +86,11 @@ const FEED_KINDS = {
 
 export const feeds = new Hono().get("/feeds/:feed", async (c) => {
   const feed = feedParam.parse(c.req.param("feed"));
+  if (feed === "deadlines.ics") {
+    const clock = await stateClock();
+    c.header("Content-Disposition", 'inline; filename="deadlines.ics"');
+    return c.body(renderCalendar(await deadlines(clock), clock.head.timestamp), 200, { "Content-Type": "text/calendar; charset=utf-8" });
+  }
   const kind = feed.slice(0, feed.indexOf(".")) as keyof typeof FEED_KINDS;
   const entries = await FEED_KINDS[kind].entries();
   const meta: FeedMeta = {
