@@ -309,11 +309,13 @@ describe("public answers (anvil, PGlite)", () => {
     const proposalId = await first("/api/v1/proposals?limit=1");
     const allocationId = await first("/api/v1/budget/allocations?limit=1");
     const appealId = await first("/api/v1/appeals?limit=1");
+    const officialAddress = await first("/api/v1/officials", "address");
     // Each concrete URL of each template (a verify that finds a document and one that does not).
     const urls = (template: string): string[] => {
       if (template === "/api/v1/proposals/{id}") return [template.replace("{id}", proposalId)];
       if (template === "/api/v1/budget/allocations/{id}") return [template.replace("{id}", allocationId)];
       if (template === "/api/v1/appeals/{id}") return [template.replace("{id}", appealId)];
+      if (template === "/api/v1/officials/{address}") return [template.replace("{address}", officialAddress)];
       const param = /\{[^}]+\}/.exec(template)?.[0];
       return param === undefined ? [template] : (ids[param] ?? []).map((value) => template.replace(param, value));
     };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { address, count, decimal, hash, pageOf } from "./fields.ts";
+import { voteSchema } from "./proposal.ts";
 
 /** An official and their seat (null seat fields: not seated). */
 export const officialSchema = z
@@ -53,3 +54,19 @@ export type ApiAgency = z.infer<typeof agencyWithRegistrarsSchema>;
 
 export const officialPageSchema = pageOf(officialSchema);
 export const agencyPageSchema = pageOf(agencyWithRegistrarsSchema);
+
+/** One vote of an official, with the proposal it was on. */
+export const officialVoteSchema = voteSchema.extend({
+  proposalTitle: z.string().meta({ description: "the proposal's title (the first line of its description)" }),
+});
+
+/**
+ * GET /api/v1/officials/{address}: one official — the seat, its agency by name — and every vote cast with that
+ * account, newest first, each with its reason and its proposal's title.
+ */
+export const officialDetailSchema = z.object({
+  official: officialSchema,
+  agency: z.object({ id: decimal, name: z.string().nullable() }).nullable(),
+  votes: z.array(officialVoteSchema),
+});
+export type OfficialDetail = z.infer<typeof officialDetailSchema>;

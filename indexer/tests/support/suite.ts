@@ -254,6 +254,28 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       for (const kind of ["ROLE_GRANTED", "ROLE_REVOKED", "SEAT_ISSUED", "AGENCY_ADDED", "REGISTRAR_ADDED"]) assert.ok(kinds.has(kind), kind);
     });
 
+    it("shows one official: the seat, its agency by name, and every vote with its reason and the proposal's title", async () => {
+      const officials = (await json<Page>("/api/v1/officials")).items;
+      const voters = new Map<string, number>();
+      const proposals = (await json<Page>("/api/v1/proposals?limit=1000")).items;
+      const details = await Promise.all(proposals.map((p) => json<{ votes: Json[] }>(`/api/v1/proposals/${String(p.id)}`)));
+      for (const d of details) for (const v of d.votes) voters.set(String(v.voter).toLowerCase(), (voters.get(String(v.voter).toLowerCase()) ?? 0) + 1);
+      const official = officials.find((o) => o.seated && (voters.get(String(o.address).toLowerCase()) ?? 0) > 1);
+      assert.ok(official, "a seated official who voted more than once");
+      const detail = await json<{ official: Json; agency: { id: string; name: string | null } | null; votes: Json[] }>(`/api/v1/officials/${String(official.address).toUpperCase().replace("0X", "0x")}`);
+      assert.deepEqual(detail.official, Object.fromEntries(Object.entries(official).filter(([key]) => !key.endsWith("Iso"))));
+      assert.equal(detail.agency?.id, official.agencyId);
+      assert.ok(detail.agency?.name, "the agency by its registered name");
+      assert.equal(detail.votes.length, voters.get(String(official.address).toLowerCase()), "every vote of the account");
+      const withReason = details.flatMap((d) => d.votes).filter((v) => String(v.voter).toLowerCase() === String(official.address).toLowerCase());
+      assert.deepEqual(detail.votes.map((v) => [v.proposalId, v.support, v.reason]).sort(), withReason.map((v) => [v.proposalId, v.support, v.reason]).sort());
+      assert.ok(detail.votes.every((v) => typeof v.proposalTitle === "string" && v.proposalTitle !== ""));
+      const sorted = [...detail.votes].sort((a, b) => Number(b.blockNumber) - Number(a.blockNumber));
+      assert.deepEqual(detail.votes.map((v) => v.blockNumber), sorted.map((v) => v.blockNumber), "newest first");
+      assert.equal((await json<{ error: { code: string } }>(`/api/v1/officials/0x${"00".repeat(20)}`, 404)).error.code, "not_found");
+      assert.equal((await json<{ error: { code: string } }>("/api/v1/officials/0x12", 400)).error.code, "invalid_input");
+    });
+
     it("serves the auditor's flags: none before a run, the file's flags after, a JSON error for a broken file", async () => {
       assert.deepEqual((await json<Page>("/api/v1/flags")).items, []);
       const flags = {

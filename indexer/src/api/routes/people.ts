@@ -2,19 +2,33 @@
 import { Hono } from "hono";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
-import { asc, eq } from "ponder";
+import { asc, desc, eq } from "ponder";
+import { z } from "zod";
 
 import { columnsOf } from "@government-dao/core/api/fields";
-import { agencySchema, officialSchema } from "@government-dao/core/api/people";
+import { type ApiOfficial, type OfficialDetail, agencySchema, officialSchema } from "@government-dao/core/api/people";
+import { splitProposalDescription } from "@government-dao/core/proposal-description";
 
-import { cell, sendList } from "../formats.js";
+import { notFound } from "../errors.js";
+
+import { sendList } from "../formats.js";
 import { listQuery } from "../pagination.js";
-import { plainRow } from "../rows.js";
+import { plainRow, voteRow } from "../rows.js";
 
 export const OFFICIAL_COLUMNS = columnsOf(officialSchema);
 export const AGENCY_COLUMNS = columnsOf(agencySchema);
 export const OFFICIALS_LIST = { name: "officials", item: "official", columns: OFFICIAL_COLUMNS } as const;
 export const AGENCIES_LIST = { name: "agencies", item: "agency", columns: AGENCY_COLUMNS } as const;
+
+/** An account in the path: 0x and 40 hex digits, any case (stored lower case). */
+const officialAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "an account address (0x and 40 hex digits)").transform((a) => a.toLowerCase());
+
+function officialRow(o: typeof schema.official.$inferSelect, seat: typeof schema.seat.$inferSelect | undefined): ApiOfficial {
+  return {
+    id: o.id, address: o.address, seated: o.seated, seatId: o.seatId === null ? null : o.seatId.toString(), agencyId: seat ? seat.agencyId.toString() : null,
+    position: seat?.position ?? null, since: seat ? seat.since.toString() : null, revokedAt: seat && seat.revokedAt !== null ? seat.revokedAt.toString() : null, termCount: seat?.termCount ?? 0,
+  };
+}
 
 /** Small lists (a council, a handful of agencies): one page, no cursor. */
 export const people = new Hono()
@@ -22,14 +36,27 @@ export const people = new Hono()
     const q = listQuery.parse(c.req.query());
     const officials = await db.select().from(schema.official).orderBy(asc(schema.official.id));
     const seats = new Map((await db.select().from(schema.seat)).map((s) => [s.id.toString(), s]));
-    const rows = officials.map((o) => {
-      const seat = o.seatId === null ? undefined : seats.get(o.seatId.toString());
-      return {
-        id: o.id, address: o.address, seated: o.seated, seatId: cell(o.seatId), agencyId: cell(seat?.agencyId ?? null),
-        position: seat?.position ?? null, since: cell(seat?.since ?? null), revokedAt: cell(seat?.revokedAt ?? null), termCount: seat?.termCount ?? 0,
-      };
-    });
+    const rows = officials.map((o) => officialRow(o, o.seatId === null ? undefined : seats.get(o.seatId.toString())));
     return sendList(c, OFFICIALS_LIST, q.format, rows, null);
+  })
+  .get("/officials/:address", async (c) => {
+    const account = officialAddress.parse(c.req.param("address"));
+    const [o] = await db.select().from(schema.official).where(eq(schema.official.id, account)).limit(1);
+    if (o === undefined) throw notFound(`official ${account}`);
+    const [seat] = o.seatId === null ? [] : await db.select().from(schema.seat).where(eq(schema.seat.id, o.seatId)).limit(1);
+    const [agency] = seat === undefined ? [] : await db.select({ id: schema.agency.id, name: schema.agency.name, registered: schema.agency.registered }).from(schema.agency).where(eq(schema.agency.id, seat.agencyId)).limit(1);
+    const v = schema.vote;
+    const votes = await db
+      .select({ vote: v, description: schema.proposal.description })
+      .from(v)
+      .innerJoin(schema.proposal, eq(schema.proposal.id, v.proposalId))
+      .where(eq(v.officialId, o.id))
+      .orderBy(desc(v.blockNumber), desc(v.id));
+    return c.json({
+      official: officialRow(o, seat),
+      agency: seat === undefined ? null : { id: seat.agencyId.toString(), name: agency?.registered ? agency.name : null },
+      votes: votes.map((r) => ({ ...voteRow(r.vote), proposalTitle: splitProposalDescription(r.description).title || `Proposal ${r.vote.proposalId}` })),
+    } satisfies OfficialDetail);
   })
   .get("/agencies", async (c) => {
     const q = listQuery.parse(c.req.query());
