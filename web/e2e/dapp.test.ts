@@ -23,6 +23,7 @@ import { publishSnapshot } from "@government-dao/core/snapshot-publish";
 import { openContentStore } from "@government-dao/core/content-store";
 import { verifyExtract } from "@government-dao/core/extract";
 import { freePort } from "@government-dao/devchain/anvil";
+import { cast } from "@government-dao/devchain/demo-cast";
 import { startWeb } from "../lib/server";
 import { LOCALE_COOKIE } from "../i18n/locales";
 import { ROOT_DIR, type World } from "./harness";
@@ -229,6 +230,18 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     assert.equal(await page.getByTestId("officials-table").locator("tbody tr").count(), 6);
     await page.getByTestId("agencies-table").getByText("Ministry of Digital Development").waitFor();
     await world.screenshot(page, "public-officials");
+    // A page per official, linked from the list: the seat, its agency and every vote with its reason.
+    const voter = cast.officials[1];
+    await page.getByTestId("officials-table").getByRole("link", { name: new RegExp(voter, "i") }).click();
+    await page.waitForURL(new RegExp(`/officials/${voter}$`, "i"));
+    await page.getByTestId("official-facts").getByText("Ministry of Finance").waitFor();
+    const votes = page.getByTestId("official-votes").locator("li");
+    assert.ok((await votes.count()) > 1, "the official's votes");
+    await page.getByTestId("official-votes").getByText("The pilot keeps paper archives untouched.").waitFor();
+    await votes.first().getByRole("link").click();
+    await page.waitForURL(/\/proposals\/\d+$/);
+    await page.getByTestId("votes").getByRole("link", { name: new RegExp(voter.slice(2, 6), "i") }).first().waitFor();
+    assert.equal((await fetch(`${world.web.url}/officials/0x${"00".repeat(20)}`)).status, 404);
     await page.goto(`${world.web.url}/open-data`);
     const csv = await page.getByRole("link", { name: "Documents as CSV" }).getAttribute("href");
     assert.ok(csv);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { ApiDown } from "@/components/public/ApiDown";
@@ -58,7 +59,9 @@ export default async function OfficialsPage() {
                 <tr key={o.id}>
                   <th scope="row">{o.seatId ?? "—"}</th>
                   <td>
-                    <code>{o.address}</code>
+                    <Link href={`/officials/${o.address}`}>
+                      <code>{o.address}</code>
+                    </Link>
                   </td>
                   <td>{agencyName(names, o.agencyId)}</td>
                   <td>{o.position === null ? "—" : tc(`positions.${positionKey(o.position)}`, { code: o.position })}</td>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -210,7 +211,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         <ul className="votes" data-testid="votes">
           {detail.votes.map((v) => (
             <li key={`${v.voter}-${v.blockNumber}`}>
-              <code title={v.voter}>{shortHex(v.voter, 4)}</code> <span className={`badge vote-${SUPPORT_VALUE[v.support]}`}>{t(`support.${SUPPORT[v.support]}`)}</span>
+              <Link href={`/officials/${v.voter}`} title={v.voter}>
+                <code>{shortHex(v.voter, 4)}</code>
+              </Link>{" "}
+              <span className={`badge vote-${SUPPORT_VALUE[v.support]}`}>{t(`support.${SUPPORT[v.support]}`)}</span>
               {v.reason ? <q>{v.reason}</q> : null}
             </li>
           ))}
