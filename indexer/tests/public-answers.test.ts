@@ -316,6 +316,7 @@ describe("public answers (anvil, PGlite)", () => {
       if (template === "/api/v1/budget/allocations/{id}") return [template.replace("{id}", allocationId)];
       if (template === "/api/v1/appeals/{id}") return [template.replace("{id}", appealId)];
       if (template === "/api/v1/officials/{address}") return [template.replace("{address}", officialAddress)];
+      if (template === "/api/v1/agencies/{id}") return [template.replace("{id}", "1")];
       const param = /\{[^}]+\}/.exec(template)?.[0];
       return param === undefined ? [template] : (ids[param] ?? []).map((value) => template.replace(param, value));
     };

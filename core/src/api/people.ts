@@ -2,6 +2,8 @@
 import { z } from "zod";
 
 import { address, count, decimal, hash, pageOf } from "./fields.ts";
+import { agencyTotalSchema, allocationSchema } from "./budget.ts";
+import { documentSchema } from "./document.ts";
 import { voteSchema } from "./proposal.ts";
 
 /** An official and their seat (null seat fields: not seated). */
@@ -70,3 +72,19 @@ export const officialDetailSchema = z.object({
   votes: z.array(officialVoteSchema),
 });
 export type OfficialDetail = z.infer<typeof officialDetailSchema>;
+
+/** How many of an agency's newest documents and allocations its page lists (the lists have the rest, by agency). */
+export const AGENCY_PAGE_ROWS = 20;
+
+/**
+ * GET /api/v1/agencies/{id}: one agency of the registry — its registrars, its seated officials, its money per token,
+ * and its newest documents and allocations.
+ */
+export const agencyDetailSchema = z.object({
+  agency: agencyWithRegistrarsSchema,
+  officials: z.array(officialSchema),
+  totals: z.array(agencyTotalSchema),
+  allocations: z.array(allocationSchema).meta({ description: `the newest ${AGENCY_PAGE_ROWS}` }),
+  documents: z.array(documentSchema).meta({ description: `the newest ${AGENCY_PAGE_ROWS} (GET /documents?agency= lists them all)` }),
+});
+export type AgencyDetail = z.infer<typeof agencyDetailSchema>;

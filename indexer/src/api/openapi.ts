@@ -7,7 +7,7 @@ import { allocationDetailSchema, allocationSchema, agencyTotalSchema, budgetOver
 import { documentDetailSchema, documentSchema } from "@government-dao/core/api/document";
 import { exportRowSchema } from "@government-dao/core/api/export-row";
 import { flagRowSchema, flagsAnswerSchema } from "@government-dao/core/api/flags";
-import { agencySchema, agencyWithRegistrarsSchema, officialDetailSchema, officialSchema } from "@government-dao/core/api/people";
+import { agencyDetailSchema, agencySchema, agencyWithRegistrarsSchema, officialDetailSchema, officialSchema } from "@government-dao/core/api/people";
 import { proposalActionRowSchema, proposalDetailSchema, proposalSchema } from "@government-dao/core/api/proposal";
 
 import { settingChangeSchema } from "@government-dao/core/api/settings";
@@ -173,6 +173,7 @@ export const openapi = {
     "/api/v1/budget/releases": list(RELEASES_LIST, "Releases, newest first"),
     "/api/v1/budget/totals": list(TOTALS_LIST, "Allocated, released and cancelled per agency and token", [], false),
     "/api/v1/officials": list(OFFICIALS_LIST, "Officials and their seats", [], false),
+    "/api/v1/agencies/{id}": detail("One agency of the registry: its registrars, its seated officials, its money per token, and its newest documents and allocations", "id", "decimal agency id", ref("AgencyDetail")),
     "/api/v1/officials/{address}": detail("One official: the seat with its agency, and every vote cast with the account, newest first, each with its reason and its proposal's title", "address", "the official's account (0x and 40 hex digits, any case)", ref("OfficialDetail")),
     "/api/v1/agencies": list(AGENCIES_LIST, "Agencies exactly as the registry has them (JSON adds their registrars); agency 0, the central government, is not one", [], false, "agencyWithRegistrars"),
     "/api/v1/audit-log": list(AUDIT_LIST, "Every change of power (roles, registrars, seats, agencies, council settings), newest first"),
@@ -264,6 +265,7 @@ export const openapi = {
       [AGENCIES_LIST.item]: jsonSchemaOf(exportRowSchema(agencySchema)),
       agencyWithRegistrars: jsonSchemaOf(agencyWithRegistrarsSchema),
       OfficialDetail: jsonSchemaOf(officialDetailSchema),
+      AgencyDetail: jsonSchemaOf(agencyDetailSchema),
       DocumentDetail: jsonSchemaOf(documentDetailSchema),
       ProposalDetail: jsonSchemaOf(proposalDetailSchema),
       AllocationDetail: jsonSchemaOf(allocationDetailSchema),

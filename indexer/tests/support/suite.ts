@@ -276,6 +276,27 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       assert.equal((await json<{ error: { code: string } }>("/api/v1/officials/0x12", 400)).error.code, "invalid_input");
     });
 
+    it("shows one agency: its registrars, seated officials, money per token, newest documents and allocations", async () => {
+      const agencies = (await json<Page>("/api/v1/agencies")).items;
+      const finance = agencies.find((a) => a.name === "Ministry of Finance");
+      assert.ok(finance);
+      const detail = await json<{ agency: Json; officials: Json[]; totals: Json[]; allocations: Json[]; documents: Json[] }>(`/api/v1/agencies/${String(finance.id)}`);
+      const own = (row: Json): Json => Object.fromEntries(Object.entries(row).filter(([key]) => key !== "currency" && !/(Iso|Decimal)$/.test(key)));
+      assert.deepEqual(own(detail.agency), own(finance));
+      const seated = (await json<Page>("/api/v1/officials")).items.filter((o) => o.seated && o.agencyId === finance.id);
+      assert.deepEqual(detail.officials.map((o) => o.address).sort(), seated.map((o) => o.address).sort());
+      assert.ok(detail.officials.length > 0);
+      const totals = (await json<Page>("/api/v1/budget/totals")).items.filter((t) => t.agencyId === finance.id);
+      assert.deepEqual(detail.totals, totals.map(own));
+      const allocations = (await json<Page>("/api/v1/budget/allocations?limit=1000")).items.filter((a) => a.agencyId === finance.id);
+      assert.deepEqual(detail.allocations, allocations.slice(0, 20).map(own));
+      const documents = (await json<Page>(`/api/v1/documents?agency=${String(finance.id)}&limit=20`)).items;
+      assert.deepEqual(detail.documents.map((d) => d.id).sort(), documents.map((d) => d.id).sort());
+      assert.ok(detail.documents.length > 0 && detail.documents.every((d) => d.agencyId === finance.id));
+      assert.equal((await json<{ error: { code: string } }>("/api/v1/agencies/0", 404)).error.code, "not_found");
+      assert.equal((await json<{ error: { code: string } }>("/api/v1/agencies/x", 400)).error.code, "invalid_input");
+    });
+
     it("serves the auditor's flags: none before a run, the file's flags after, a JSON error for a broken file", async () => {
       assert.deepEqual((await json<Page>("/api/v1/flags")).items, []);
       const flags = {

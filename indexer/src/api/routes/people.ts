@@ -2,18 +2,19 @@
 import { Hono } from "hono";
 import { db } from "ponder:api";
 import schema from "ponder:schema";
-import { asc, desc, eq } from "ponder";
+import { and, asc, desc, eq, inArray, isNull } from "ponder";
 import { z } from "zod";
 
 import { columnsOf } from "@government-dao/core/api/fields";
-import { type ApiOfficial, type OfficialDetail, agencySchema, officialSchema } from "@government-dao/core/api/people";
+import { agencyTotalSchema, allocationSchema } from "@government-dao/core/api/budget";
+import { AGENCY_PAGE_ROWS, type AgencyDetail, type ApiOfficial, type OfficialDetail, agencySchema, officialSchema, registrarSchema } from "@government-dao/core/api/people";
 import { splitProposalDescription } from "@government-dao/core/proposal-description";
 
 import { notFound } from "../errors.js";
 
 import { sendList } from "../formats.js";
 import { listQuery } from "../pagination.js";
-import { plainRow, voteRow } from "../rows.js";
+import { documentRow, plainRow, voteRow } from "../rows.js";
 
 export const OFFICIAL_COLUMNS = columnsOf(officialSchema);
 export const AGENCY_COLUMNS = columnsOf(agencySchema);
@@ -21,6 +22,7 @@ export const OFFICIALS_LIST = { name: "officials", item: "official", columns: OF
 export const AGENCIES_LIST = { name: "agencies", item: "agency", columns: AGENCY_COLUMNS } as const;
 
 /** An account in the path: 0x and 40 hex digits, any case (stored lower case). */
+const agencyIdParam = z.string().regex(/^\d{1,10}$/, "a decimal agency id").transform(BigInt);
 const officialAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "an account address (0x and 40 hex digits)").transform((a) => a.toLowerCase());
 
 function officialRow(o: typeof schema.official.$inferSelect, seat: typeof schema.seat.$inferSelect | undefined): ApiOfficial {
@@ -57,6 +59,27 @@ export const people = new Hono()
       agency: seat === undefined ? null : { id: seat.agencyId.toString(), name: agency?.registered ? agency.name : null },
       votes: votes.map((r) => ({ ...voteRow(r.vote), proposalTitle: splitProposalDescription(r.description).title || `Proposal ${r.vote.proposalId}` })),
     } satisfies OfficialDetail);
+  })
+  .get("/agencies/:id", async (c) => {
+    const id = agencyIdParam.parse(c.req.param("id"));
+    const [row] = await db.select().from(schema.agency).where(and(eq(schema.agency.id, id), eq(schema.agency.registered, true))).limit(1);
+    if (row === undefined) throw notFound(`agency ${id}`);
+    const [registrars, seats, totals, allocations, documents] = await Promise.all([
+      db.select().from(schema.registrar).where(eq(schema.registrar.agencyId, id)).orderBy(asc(schema.registrar.id)),
+      db.select().from(schema.seat).where(and(eq(schema.seat.agencyId, id), isNull(schema.seat.revokedAt))).orderBy(asc(schema.seat.id)),
+      db.select().from(schema.agencyTokenTotal).where(eq(schema.agencyTokenTotal.agencyId, id)).orderBy(asc(schema.agencyTokenTotal.id)),
+      db.select().from(schema.allocation).where(eq(schema.allocation.agencyId, id)).orderBy(desc(schema.allocation.createdAt), desc(schema.allocation.id)).limit(AGENCY_PAGE_ROWS),
+      db.select().from(schema.document).where(eq(schema.document.agencyId, id)).orderBy(desc(schema.document.issuedBlock), desc(schema.document.id)).limit(AGENCY_PAGE_ROWS),
+    ]);
+    const holders = seats.length === 0 ? [] : await db.select().from(schema.official).where(inArray(schema.official.seatId, seats.map((s) => s.id)));
+    const seatOf = new Map(seats.map((s) => [s.id, s]));
+    return c.json({
+      agency: { ...agencySchema.parse(plainRow(row)), registrars: registrars.map((r) => registrarSchema.parse(plainRow(r))) },
+      officials: holders.filter((o) => o.seated).map((o) => officialRow(o, o.seatId === null ? undefined : seatOf.get(o.seatId))),
+      totals: totals.map((t) => agencyTotalSchema.parse(plainRow(t))),
+      allocations: allocations.map((a) => allocationSchema.parse(plainRow(a))),
+      documents: documents.map((d) => documentRow(d, row.name)),
+    } satisfies AgencyDetail);
   })
   .get("/agencies", async (c) => {
     const q = listQuery.parse(c.req.query());
