@@ -238,6 +238,20 @@ describe("the public pages, server-rendered from the indexer's API", () => {
     const votes = page.getByTestId("official-votes").locator("li");
     assert.ok((await votes.count()) > 1, "the official's votes");
     await page.getByTestId("official-votes").getByText("The pilot keeps paper archives untouched.").waitFor();
+    // The official's agency has its own page: registrars, officials, money and documents.
+    await page.getByTestId("official-facts").getByRole("link", { name: "Ministry of Finance" }).click();
+    await page.waitForURL(/\/agencies\/1$/);
+    await page.getByTestId("agency-name").getByText("Ministry of Finance").waitFor();
+    await page.getByTestId("agency-registrars").getByText(cast.financeRegistrar, { exact: false }).waitFor();
+    await page.getByTestId("agency-officials").getByRole("link", { name: new RegExp(voter, "i") }).waitFor();
+    assert.ok((await page.getByTestId("agency-documents").locator("li").count()) > 0, "the agency's documents");
+    await page.getByTestId("agency-documents").getByTestId("row-status").first().and(page.locator('[data-source="chain"]')).waitFor();
+    // The seed's allocations are charged to the central government's budget, not to the ministry: the page says so.
+    await page.getByText("No allocation is charged to this agency.").waitFor();
+    assert.equal(await page.getByTestId("agency-allocations").locator("li").count(), 0);
+    await world.screenshot(page, "public-agency");
+    assert.equal((await fetch(`${world.web.url}/agencies/999`)).status, 404);
+    await page.goto(`${world.web.url}/officials/${voter}`);
     await votes.first().getByRole("link").click();
     await page.waitForURL(/\/proposals\/\d+$/);
     await page.getByTestId("votes").getByRole("link", { name: new RegExp(voter.slice(2, 6), "i") }).first().waitFor();

@@ -91,7 +91,7 @@ export default async function OfficialsPage() {
               {agencies.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    {a.name} <span className="hint">#{a.id}</span>
+                    <Link href={`/agencies/${a.id}`}>{a.name}</Link> <span className="hint">#{a.id}</span>
                   </th>
                   <td>{a.active ? t("active") : t("inactive")}</td>
                   <td>

@@ -56,7 +56,7 @@ export default async function OfficialPage({ params }: { params: Promise<{ addre
         <dt>{to("seat")}</dt>
         <dd>{official.seatId ?? "—"}</dd>
         <dt>{to("agency")}</dt>
-        <dd>{agency === null ? "—" : (agency.name ?? `#${agency.id}`)}</dd>
+        <dd>{agency === null ? "—" : <Link href={`/agencies/${agency.id}`}>{agency.name ?? `#${agency.id}`}</Link>}</dd>
         <dt>{to("position")}</dt>
         <dd>{official.position === null ? "—" : tc(`positions.${positionKey(official.position)}`, { code: official.position })}</dd>
         <dt>{to("status")}</dt>
