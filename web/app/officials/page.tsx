@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 
 import { ApiDown } from "@/components/public/ApiDown";
 import { formatters } from "@/components/public/format";
-import { agencyName } from "@/components/public/labels";
+import { agencyName, positionKey } from "@/components/public/labels";
 import { load } from "@/lib/api/client";
 import { listAgencies, listOfficials } from "@/lib/api/people";
 import { shortHex } from "@/utils/format";
@@ -14,8 +14,6 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("officials"))("title") };
 }
-
-const positionKey = (position: number | null) => (position === 1 ? "1" : position === 2 ? "2" : position === 3 ? "3" : "other");
 
 export default async function OfficialsPage() {
   const t = await getTranslations("officials");

@@ -12,3 +12,11 @@ export const agencyName = (names: ReadonlyMap<string, string>, id: string | null
 
 /** The docTypes message key of an API document type. */
 export const docTypeKey = (type: DocumentType): Lowercase<DocumentType> => type.toLowerCase() as Lowercase<DocumentType>;
+
+/** The council.positions message key of a seat's position code. */
+export const positionKey = (position: number | null): "1" | "2" | "3" | "other" => (position === 1 ? "1" : position === 2 ? "2" : position === 3 ? "3" : "other");
+
+/** The proposal.support message key of a vote. */
+export const SUPPORT_KEY = { FOR: "for", AGAINST: "against", ABSTAIN: "abstain" } as const;
+/** The Governor's support values (the badge classes vote-0/1/2). */
+export const SUPPORT_VALUE = { AGAINST: 0, FOR: 1, ABSTAIN: 2 } as const;

@@ -7,15 +7,13 @@ import type { Hex } from "viem";
 import { ChainStatus } from "@/components/public/ChainVerdict";
 import { ApiDown } from "@/components/public/ApiDown";
 import { formatters } from "@/components/public/format";
-import { docTypeKey, documentName } from "@/components/public/labels";
+import { docTypeKey, documentName, positionKey } from "@/components/public/labels";
 import { ApiNotFound, load } from "@/lib/api/client";
 import { getAgency } from "@/lib/api/people";
 import { tokenInfos } from "@/lib/chain";
 import { shortHex } from "@/utils/format";
 
 export const dynamic = "force-dynamic";
-
-const positionKey = (position: number | null) => (position === 1 ? "1" : position === 2 ? "2" : position === 3 ? "3" : "other");
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: (await getTranslations("agency"))("title", { id: (await params).id.slice(0, 10) }) };

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 
 import { ApiDown } from "@/components/public/ApiDown";
 import { formatters } from "@/components/public/format";
+import { positionKey, SUPPORT_KEY, SUPPORT_VALUE } from "@/components/public/labels";
 import { ApiNotFound, load } from "@/lib/api/client";
 import { getOfficial } from "@/lib/api/people";
 import { shortHex } from "@/utils/format";
@@ -12,10 +13,6 @@ import { shortHex } from "@/utils/format";
 export const dynamic = "force-dynamic";
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
-const positionKey = (position: number | null) => (position === 1 ? "1" : position === 2 ? "2" : position === 3 ? "3" : "other");
-const SUPPORT = { FOR: "for", AGAINST: "against", ABSTAIN: "abstain" } as const;
-/** The Governor's support values (the badge classes vote-0/1/2). */
-const SUPPORT_VALUE = { AGAINST: 0, FOR: 1, ABSTAIN: 2 } as const;
 
 export async function generateMetadata({ params }: { params: Promise<{ address: string }> }): Promise<Metadata> {
   return { title: (await getTranslations("official"))("title", { account: shortHex((await params).address, 4) }) };
@@ -78,7 +75,7 @@ export default async function OfficialPage({ params }: { params: Promise<{ addre
         <ul className="votes" data-testid="official-votes">
           {votes.map((v) => (
             <li key={`${v.proposalId}-${v.blockNumber}`} data-proposal={v.proposalId}>
-              <span className={`badge vote-${SUPPORT_VALUE[v.support]}`}>{tp(`support.${SUPPORT[v.support]}`)}</span>{" "}
+              <span className={`badge vote-${SUPPORT_VALUE[v.support]}`}>{tp(`support.${SUPPORT_KEY[v.support]}`)}</span>{" "}
               <Link href={`/proposals/${v.proposalId}`}>{v.proposalTitle}</Link> <span className="hint">{f.dateTime(v.timestamp)}</span>
               {v.reason ? <q>{v.reason}</q> : null}
             </li>

@@ -10,6 +10,7 @@ import { ProposalControls } from "@/components/ProposalControls";
 import { RefreshWhileMissing } from "@/components/RefreshWhileMissing";
 import { ApiDown } from "@/components/public/ApiDown";
 import { formatters } from "@/components/public/format";
+import { SUPPORT_KEY, SUPPORT_VALUE } from "@/components/public/labels";
 import { ApiNotFound, load } from "@/lib/api/client";
 import { type ApiAction, type ProposalDetail, getProposal } from "@/lib/api/proposals";
 import { chainTime, governorStates } from "@/lib/chain";
@@ -45,10 +46,6 @@ function sentenceOf(action: ApiAction, locale: string): string | null {
 /** The decoded arguments: the API's named, typed ones, else its plain list. */
 const argumentsOf = (action: ApiAction): { name: string; type: string | null; value: string }[] =>
   action.args?.map((a) => ({ name: a.name, type: a.type, value: typeof a.value === "string" ? a.value : JSON.stringify(a.value) })) ?? (action.arguments ?? []).map((value, i) => ({ name: `#${i + 1}`, type: null, value }));
-
-const SUPPORT = { FOR: "for", AGAINST: "against", ABSTAIN: "abstain" } as const;
-/** The Governor's support values (the badge classes vote-0/1/2). */
-const SUPPORT_VALUE = { AGAINST: 0, FOR: 1, ABSTAIN: 2 } as const;
 
 /** A proposal, server-rendered from the API's decoded answer; only the wallet controls run in the browser. */
 export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
@@ -214,7 +211,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               <Link href={`/officials/${v.voter}`} title={v.voter}>
                 <code>{shortHex(v.voter, 4)}</code>
               </Link>{" "}
-              <span className={`badge vote-${SUPPORT_VALUE[v.support]}`}>{t(`support.${SUPPORT[v.support]}`)}</span>
+              <span className={`badge vote-${SUPPORT_VALUE[v.support]}`}>{t(`support.${SUPPORT_KEY[v.support]}`)}</span>
               {v.reason ? <q>{v.reason}</q> : null}
             </li>
           ))}
