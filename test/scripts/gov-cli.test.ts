@@ -215,7 +215,8 @@ describe("gov CLI on a real anvil", function () {
       new RegExp(`Not an official: ${cast.financeRegistrar} holds no seat, so it cannot propose\\. Nothing was sent\\.`),
     );
     expect(run.out[0]).to.equal('Proposal "Seat a director" will execute:');
-    expect(run.out[1]).to.contain(`Seat official ${devAccount(12)} in agency 1 "Ministry of Finance" as department director`);
+    // Account 12 is the Office of the Government's registrar: the sentence says so (core/src/actions/labels.ts).
+    expect(run.out[1]).to.contain(`Seat official ${devAccount(12)} (registrar of agency 3 "Office of the Government") in agency 1 "Ministry of Finance" as department director`);
   });
 
   it("votes by EIP-712 signature with a reason on the active proposal", async function () {
