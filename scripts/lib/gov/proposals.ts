@@ -127,10 +127,12 @@ function contractsOf(ctx: GovContext): ContractLookup {
 async function chainLabels(ctx: GovContext, decoded: readonly DecodedAction[], lookup: ContractLookup): Promise<Labels> {
   const { addresses, agencyIds, documentIds } = actionMentions(decoded);
   const { agencies, seats, documents } = ctx.contracts;
-  const registered = await Promise.all(Array.from({ length: Number(await agencies.agencyCount()) }, (_, i) => agencies.agencyIdAt(i)));
+  // Accounts (not our contracts) may be officials or registrars; the agencies are read only when there is one.
+  const accounts = [...addresses].filter((address) => lookup(address) === undefined);
+  const registered = accounts.length === 0 ? [] : await Promise.all(Array.from({ length: Number(await agencies.agencyCount()) }, (_, i) => agencies.agencyIdAt(i)));
   const people = new Map<string, AddressLabel>();
   await Promise.all(
-    [...addresses].filter((address) => lookup(address) === undefined).map(async (address) => {
+    accounts.map(async (address) => {
       const seatId = await seats.seatIdOf(address);
       const held = seatId === 0n ? undefined : await seats.seat(seatId);
       if (held && held.holder.toLowerCase() === address) return void people.set(address, { kind: "official", agencyId: Number(held.agencyId) });

@@ -11,7 +11,6 @@ import { AGENCY_PAGE_ROWS, type AgencyDetail, type ApiOfficial, type OfficialDet
 import { splitProposalDescription } from "@government-dao/core/proposal-description";
 
 import { notFound } from "../errors.js";
-
 import { sendList } from "../formats.js";
 import { listQuery } from "../pagination.js";
 import { documentRow, plainRow, voteRow } from "../rows.js";
@@ -21,8 +20,9 @@ export const AGENCY_COLUMNS = columnsOf(agencySchema);
 export const OFFICIALS_LIST = { name: "officials", item: "official", columns: OFFICIAL_COLUMNS } as const;
 export const AGENCIES_LIST = { name: "agencies", item: "agency", columns: AGENCY_COLUMNS } as const;
 
-/** An account in the path: 0x and 40 hex digits, any case (stored lower case). */
+/** An agency id in the path (decimal). */
 const agencyIdParam = z.string().regex(/^\d{1,10}$/, "a decimal agency id").transform(BigInt);
+/** An account in the path: 0x and 40 hex digits, any case (stored lower case). */
 const officialAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "an account address (0x and 40 hex digits)").transform((a) => a.toLowerCase());
 
 function officialRow(o: typeof schema.official.$inferSelect, seat: typeof schema.seat.$inferSelect | undefined): ApiOfficial {
