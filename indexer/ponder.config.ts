@@ -44,5 +44,6 @@ export default createConfig({
     DocumentRegistry: contract("DocumentRegistry"),
     BudgetEscrow: contract("BudgetEscrow"),
     Appeals: contract("Appeals"),
+    SigningKeyRegistry: contract("SigningKeyRegistry"),
   },
 });

@@ -14,6 +14,7 @@ import { DOCUMENT_STATUS_CODES, DOCUMENT_TYPE_CODES, MILESTONE_STATUS_CODES } fr
 import { APPEAL_EVENT_KINDS, APPEAL_KINDS, APPEAL_OUTCOMES, APPEAL_STATES } from "@government-dao/core/api/appeal";
 import { ROLE_CHANGE_KINDS } from "@government-dao/core/api/audit";
 import { COUNCIL_SETTINGS } from "@government-dao/core/api/settings";
+import { SIGNING_KEY_PURPOSES } from "@government-dao/core/api/signing-keys";
 import { onchainEnum, onchainTable, relations } from "ponder";
 
 export const proposalState = onchainEnum("proposal_state", ["CREATED", "QUEUED", "EXECUTED", "CANCELED"]);
@@ -35,6 +36,8 @@ export const appealEventKind = onchainEnum("appeal_event_kind", APPEAL_EVENT_KIN
 export const calendarDayKind = onchainEnum("calendar_day_kind", ["DEFAULT", "HOLIDAY", "WORKING_DAY"]);
 /** The council's rules that governance can change (the Governor's settings and the Timelock's). */
 export const councilSetting = onchainEnum("council_setting", COUNCIL_SETTINGS);
+/** What a signing key signs (ISigningKeyRegistry.KeyPurpose; EXTRACT: the public API's citizen extracts). */
+export const signingKeyPurpose = onchainEnum("signing_key_purpose", SIGNING_KEY_PURPOSES);
 
 // ─── Council ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -131,6 +134,33 @@ export const registrar = onchainTable("registrar", (t) => ({
   active: t.boolean().notNull(),
   addedAt: t.bigint().notNull(),
   removedAt: t.bigint(),
+}));
+
+// ─── Signing keys ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A signing key of the government's services in the SigningKeyRegistry (id: key id, 1, 2, …). Keys are never
+ * deleted: a retired key keeps its row. `validUntil` is 0 while the key is in use, the retirement's block time after a
+ * planned retirement, and `validFrom` once it is declared compromised (nothing it signed is valid). `retired…` are
+ * its first KeyRetired's (a planned rotation or a compromise); `compromisedAt` the block time of the KeyRetired that
+ * declared it compromised (at once, or after a planned retirement).
+ */
+export const signingKey = onchainTable("signing_key", (t) => ({
+  id: t.bigint().primaryKey(),
+  keyId: t.bigint().notNull(),
+  purpose: signingKeyPurpose("purpose").notNull(),
+  keyHash: t.hex().notNull(),
+  validFrom: t.bigint().notNull(),
+  validUntil: t.bigint().notNull(),
+  compromised: t.boolean().notNull(),
+  registeredAt: t.bigint().notNull(),
+  registeredBlock: t.bigint().notNull(),
+  registeredTx: t.hex().notNull(),
+  retiredAt: t.bigint(),
+  /** Not in the subgraph (its retiredAt and retiredTx name the retirement). */
+  retiredBlock: t.bigint(),
+  retiredTx: t.hex(),
+  compromisedAt: t.bigint(),
 }));
 
 // ─── Proposals, votes, timelock ───────────────────────────────────────────────────────────────────────────────
@@ -434,6 +464,8 @@ export const roleChange = onchainTable("role_change", (t) => ({
   sender: t.hex().notNull(),
   agencyId: t.bigint(),
   seatId: t.bigint(),
+  /** SIGNING_KEY_REGISTERED, SIGNING_KEY_RETIRED: the key. */
+  signingKeyId: t.bigint(),
   detail: t.text(),
   timestamp: t.bigint().notNull(),
   blockNumber: t.bigint().notNull(),
@@ -674,6 +706,7 @@ export const budgetTokenTotalRelations = relations(budgetTokenTotal, ({ one }) =
 export const roleChangeRelations = relations(roleChange, ({ one }) => ({
   agency: one(agency, { fields: [roleChange.agencyId], references: [agency.id] }),
   seat: one(seat, { fields: [roleChange.seatId], references: [seat.id] }),
+  signingKey: one(signingKey, { fields: [roleChange.signingKeyId], references: [signingKey.id] }),
 }));
 
 export const appealRelations = relations(appeal, ({ one, many }) => ({

@@ -35,6 +35,7 @@ import { ANVIL_MNEMONIC, demoAgencySystemKey } from "@government-dao/core/dev-ac
 import { DEFAULT_SNAPSHOT_INTERVAL_SECONDS } from "@government-dao/core/snapshot";
 import { type Anvil, assertPortFree, startAnvil } from "@government-dao/devchain/anvil";
 import { AGENCY, cast, demoParameters } from "@government-dao/devchain/demo-cast";
+import { writeDemoExtractSeed } from "@government-dao/devchain/extract-key";
 import { GATEWAY_DEMO_AGENCIES, demoAgencySystemAddress, writeDemoGatewayConfig } from "@government-dao/devchain/gateway-config";
 import { deploySystem } from "./lib/deploy-system.js";
 import { type GovernmentAddresses, deploymentDir, deploymentIdFor } from "@government-dao/core/deployment";
@@ -267,6 +268,8 @@ try {
           // Only the first run of a clean chain starts from block 0; a restart resumes from the last checkpoint.
           fresh: cleanChain && runs === 0,
           stateDir: path.join(localDir, "indexer"),
+          // The demo extract key, registered by the demo deployment: extracts verify against the chain.
+          signingSeedFile: await writeDemoExtractSeed(path.join(localDir, "keys")),
           contentDir,
           flagsFile: path.join(localDir, "agent", "flags.json"),
           env: { SUPERVISOR_STATE_FILE: path.resolve(runDir, "supervisor.json") },

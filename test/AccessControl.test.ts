@@ -68,6 +68,9 @@ async function populated() {
     await blocklist.setBlocked(account.address, false);
   }
 
+  // A signing key in use, for the retire cell.
+  await s.signingKeys.connect(timelock).registerKey(0, hashOf("matrix extract key"));
+
   // A pending Timelock operation, scheduled by the Governor, for the cancel cell.
   await s.timelock.connect(governor).schedule(s.seats.target, 0, "0x", ZeroHash, hashOf("pending"), 300);
   const pending = await s.timelock.hashOperation(s.seats.target, 0, "0x", ZeroHash, hashOf("pending"));
@@ -118,6 +121,9 @@ function cells(p: Awaited<ReturnType<typeof populated>>): Cell[] {
     { name: "AgencyRegistry.rotateAgencyKey", allowed: onlyTimelock, error: "NotTimelock", contract: s.agencies, call: (x) => s.agencies.connect(x).rotateAgencyKey.staticCall(FINANCE, hashOf("k2")) },
     { name: "AgencyRegistry.addRegistrar", allowed: onlyTimelock, error: "NotTimelock", contract: s.agencies, call: (x) => s.agencies.connect(x).addRegistrar.staticCall(FINANCE, cast.stranger.address) },
     { name: "AgencyRegistry.removeRegistrar", allowed: onlyTimelock, error: "NotTimelock", contract: s.agencies, call: (x) => s.agencies.connect(x).removeRegistrar.staticCall(FINANCE, cast.financeRegistrar.address) },
+    // SigningKeyRegistry
+    { name: "SigningKeyRegistry.registerKey", allowed: onlyTimelock, error: "NotTimelock", contract: s.signingKeys, call: (x) => s.signingKeys.connect(x).registerKey.staticCall(0, fresh("extract key")) },
+    { name: "SigningKeyRegistry.retireKey", allowed: onlyTimelock, error: "NotTimelock", contract: s.signingKeys, call: (x) => s.signingKeys.connect(x).retireKey.staticCall(1, true) },
     // OfficialSeats
     { name: "OfficialSeats.issue", allowed: onlyTimelock, error: "NotTimelock", contract: s.seats, call: (x) => s.seats.connect(x).issue.staticCall(cast.candidates[0].address, FINANCE, 1) },
     { name: "OfficialSeats.revoke", allowed: onlyTimelock, error: "NotTimelock", contract: s.seats, call: (x) => s.seats.connect(x).revoke.staticCall(cast.officials[1].address) },
@@ -189,6 +195,7 @@ describe("Access-control matrix", function () {
       GovernmentGovernor: ["updateQuorumNumerator", "setProposalGuardian", "updateTimelock", "setVotingDelay", "setVotingPeriod", "setProposalThreshold", "setLateQuorumVoteExtension"],
       GovernmentTimelock: ["updateDelay", "updateGracePeriod"],
       Appeals: ["setDayKinds", "setTerms", "forward", "extend", "answer", "linkRemedy", "file", "withdraw", "followUp"],
+      SigningKeyRegistry: ["registerKey", "retireKey"],
     };
     for (const [contract, fns] of Object.entries(privileged)) {
       for (const fn of fns) {

@@ -14,6 +14,7 @@ export const CONTRACTS = [
   { name: "DocumentRegistry", key: "documents", artifact: "contracts/documents/DocumentRegistry.sol/DocumentRegistry.json", futureId: "GovernmentDAO#DocumentRegistry", indexed: true },
   { name: "BudgetEscrow", key: "escrow", artifact: "contracts/treasury/BudgetEscrow.sol/BudgetEscrow.json", futureId: "GovernmentDAO#BudgetEscrow", indexed: true },
   { name: "Appeals", key: "appeals", artifact: "contracts/appeals/Appeals.sol/Appeals.json", futureId: "GovernmentDAO#Appeals", indexed: true },
+  { name: "SigningKeyRegistry", key: "signingKeys", artifact: "contracts/keys/SigningKeyRegistry.sol/SigningKeyRegistry.json", futureId: "GovernmentDAO#SigningKeyRegistry", indexed: true },
   { name: "DigitalTenge", key: "tenge", artifact: "contracts/treasury/DigitalTenge.sol/DigitalTenge.json", futureId: "DigitalTenge#DigitalTenge", indexed: false },
 ] as const;
 

@@ -18,6 +18,7 @@ export interface GovernmentAddresses {
   escrow: string;
   governor: string;
   appeals: string;
+  signingKeys: string;
 }
 
 /** Ignition future id of each contract of the module, by address-book key (from `contracts.ts`). */
@@ -60,6 +61,7 @@ export async function loadDeploymentFrom(dir: string): Promise<GovernmentAddress
     escrow: read("escrow"),
     governor: read("governor"),
     appeals: read("appeals"),
+    signingKeys: read("signingKeys"),
   };
 }
 

@@ -16,6 +16,10 @@ export type DocumentTypeCode = (typeof DOCUMENT_TYPE_CODES)[number];
 /** The types only the Timelock may issue (acts of the council): decree, law, budget. */
 export const ENACTED_DOCUMENT_TYPES = ["decree", "law", "budget"] as const satisfies readonly (typeof DOCUMENT_TYPES)[number][];
 
+/** ISigningKeyRegistry.KeyPurpose as the indexer, the subgraph and the API name it (the index is the on-chain value). */
+export const SIGNING_KEY_PURPOSES = ["EXTRACT"] as const;
+export type SigningKeyPurpose = (typeof SIGNING_KEY_PURPOSES)[number];
+
 /** IDocumentRegistry.Status. */
 export const DOCUMENT_STATUSES = ["Active", "Amended", "Revoked"] as const;
 /** Document statuses as the indexer and the API name them (`ACTIVE` …). */

@@ -185,6 +185,14 @@ export function sentenceFor(error: DecodedError): string | undefined {
       return "The agency name is empty or too long.";
     case "EmptyKeyHash":
       return "The agency's ML-DSA key hash is missing.";
+    case "EmptySigningKeyHash":
+      return "The signing key's hash is missing.";
+    case "SigningKeyExists":
+      return `This key (${a[0]}) is already registered as signing key ${a[1]}; a key serves one purpose, once.`;
+    case "UnknownSigningKey":
+      return `No signing key ${a[0]} is registered.`;
+    case "SigningKeyRetired":
+      return `Signing key ${a[0]} is already retired.`;
     case "AgencyActiveUnchanged":
       return `Agency ${a[0]} is already ${a[1] ? "active" : "inactive"}.`;
     case "RegistrarExists":

@@ -25,6 +25,7 @@ const ADDRESSES = {
   BudgetEscrow: at(0x105),
   DigitalTenge: at(0x106),
   Appeals: at(0x107),
+  SigningKeyRegistry: at(0x108),
 } as const;
 const lookup = contractLookup(ADDRESSES);
 const ALICE = getAddress("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");

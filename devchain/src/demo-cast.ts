@@ -6,6 +6,7 @@
 import { calendarDay, calendarDayOf } from "@government-dao/core/appeals";
 import { GOVERNMENT_OFFICE_AGENCY_ID, demoAgencyKeys } from "@government-dao/core/cosignature";
 import { DEV_ACCOUNT_INDEX as I, devAccountAddress } from "@government-dao/core/dev-accounts";
+import { EXTRACT_KEY_PURPOSE, apiKeysFromSeed, demoExtractSeed } from "@government-dao/core/extract";
 
 /** Agency ids of the demo. Id 0 in documents means the central government (co-signed by the Office). */
 export const AGENCY = {
@@ -108,6 +109,8 @@ export function demoParameters() {
         { official: cast.officials[2], agencyId: AGENCY.digital, position: 1 },
       ],
       genesisHolidays: DEMO_HOLIDAYS.map(calendarDay).filter((day) => day >= calendarDayOf(Date.now() / 1000)),
+      // The public API's extract key of the demo (public seed: devchain/src/extract-key.ts gives it to the indexer).
+      genesisSigningKeys: [{ purpose: EXTRACT_KEY_PURPOSE, keyHash: apiKeysFromSeed(demoExtractSeed()).publicKeySha256 }],
     },
     DigitalTenge: { holder: cast.treasurer, supply: DEMO_TENGE_SUPPLY },
   };

@@ -19,7 +19,8 @@ export const GRACE_PERIOD = 14 * 24 * 3600;
 export const APPEAL_TERMS = { considerationDays: 15, forwardDays: 3, extensionLimitDays: 60 } as const;
 
 /**
- * The whole governance system: Timelock, agencies, seats, documents, escrow, the Governor and appeals, wired so that at
+ * The whole governance system: Timelock, agencies, seats, documents, escrow, the Governor, appeals and the services'
+ * signing keys, wired so that at
  * the end only the Timelock holds power over the registries and the escrow, only the Governor may propose to or
  * cancel in the Timelock, anyone may execute a passed proposal, and the deployer keeps no role.
  *
@@ -34,6 +35,8 @@ export const APPEAL_TERMS = { considerationDays: 15, forwardDays: 3, extensionLi
  * - genesisSeats: [{ official, agencyId, position }], the founding council (at least one, to make proposals).
  * - appealTerms: { considerationDays, forwardDays, extensionLimitDays }, the appeal procedure's day counts
  *   (default {@link APPEAL_TERMS}); genesisHolidays: public holidays (day numbers in UTC+5) declared from the start.
+ * - genesisSigningKeys: [{ purpose, keyHash }], the services' keys valid from the start (purpose 0: the public API's
+ *   citizen extracts); default none, so that extracts are refused until governance registers the API's key.
  */
 export default buildModule("GovernmentDAO", (m) => {
   const deployer = m.getAccount(0);
@@ -78,6 +81,11 @@ export default buildModule("GovernmentDAO", (m) => {
     m.getParameter<number[]>("genesisHolidays", []),
   ]);
 
+  const signingKeys = m.contract("SigningKeyRegistry", [
+    timelock,
+    m.getParameter<{ purpose: number; keyHash: string }[]>("genesisSigningKeys", []),
+  ]);
+
   const grantProposer = m.call(timelock, "grantRole", [TIMELOCK_ROLES.PROPOSER_ROLE, governor], {
     id: "grantProposerToGovernor",
   });
@@ -89,5 +97,5 @@ export default buildModule("GovernmentDAO", (m) => {
     after: [grantProposer, grantCanceller],
   });
 
-  return { timelock, agencies, seats, documents, escrow, governor, appeals };
+  return { timelock, agencies, seats, documents, escrow, governor, appeals, signingKeys };
 });

@@ -52,6 +52,11 @@ export interface StartIndexerOptions {
   fresh: boolean;
   /** Directory for PGlite data, the API signing key and the log (default `.local/indexer`). */
   stateDir?: string;
+  /**
+   * The extract-signing key's seed file (env API_SIGNING_SEED_FILE); default `<stateDir>/api-signing-seed.hex`, created
+   * on the first start. Its key must be registered in the SigningKeyRegistry, or extracts are refused.
+   */
+  signingSeedFile?: string;
   /** Content store (metadata JSON and agency keys for co-signature checks; default `.local/content`). */
   contentDir?: string;
   /** The digital auditor's flags file (default `.local/agent/flags.json`, or env AUDIT_FLAGS_FILE). */
@@ -221,6 +226,7 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
     INDEXER_PGLITE_DIR: pgliteDir,
     INDEXER_POLLING_MS: String(options.pollingMs ?? 500),
     INDEXER_STATE_DIR: stateDir,
+    ...(options.signingSeedFile ? { API_SIGNING_SEED_FILE: path.resolve(options.signingSeedFile) } : {}),
     CONTENT_DIR: path.resolve(options.contentDir ?? path.join(ROOT_DIR, ".local", "content")),
     AUDIT_FLAGS_FILE: path.resolve(options.flagsFile ?? process.env.AUDIT_FLAGS_FILE ?? path.join(ROOT_DIR, ".local", "agent", "flags.json")),
   };

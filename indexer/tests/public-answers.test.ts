@@ -24,7 +24,7 @@ import ICAL from "ical.js";
 import { freePort } from "@government-dao/devchain/anvil";
 import { connectGovernment } from "../../scripts/lib/contracts.js";
 import { cast } from "@government-dao/devchain/demo-cast";
-import { verifyExtract } from "@government-dao/core/extract";
+import { verifyExtractSignature } from "@government-dao/core/extract";
 import type { DataPackage } from "@government-dao/core/api/datapackage";
 import type { TableField } from "@government-dao/core/api/table-schema";
 import { INDEXER_DIR } from "../lib/paths.js";
@@ -165,8 +165,10 @@ describe("public answers (anvil, PGlite)", () => {
     assert.equal(second.headers.get("x-cache"), "HIT");
     const [a, b] = [(await first.json()) as Record<string, unknown>, (await second.json()) as Record<string, unknown>];
     assert.deepEqual(b, a, "the same signed extract at the same checkpoint");
-    const key = (await (await get("/api/v1/signing-key")).json()) as { publicKey: string };
-    assert.deepEqual(verifyExtract(b, Uint8Array.from(Buffer.from(key.publicKey, "base64"))), { ok: true });
+    const key = (await (await get("/api/v1/signing-key")).json()) as { publicKeySha256: string };
+    const checked = verifyExtractSignature(b);
+    assert.ok(checked.ok && checked.version === 2, JSON.stringify(checked));
+    assert.equal(checked.claims.key.sha256, key.publicKeySha256, "signed with the key the API publishes");
     assert.deepEqual(a.links, { verify: `${PUBLIC_URL}/api/v1/verify/${revokedId}`, document: `${PUBLIC_URL}/api/v1/documents/${revokedId}`, signingKey: `${PUBLIC_URL}/api/v1/signing-key` });
     const third = await get(`/api/v1/documents/${revokedId}/extract`, me);
     assert.equal(third.status, 429, `burst ${EXTRACT_BURST} spent`);
@@ -201,8 +203,8 @@ describe("public answers (anvil, PGlite)", () => {
       (error: unknown) => error instanceof Error && /ponder exited \(code 1\)/.test(error.message) && error.message.includes("is corrupt") && error.message.includes("api-signing-seed.hex"),
     );
     assert.equal(await readFile(seedFile, "utf8"), "this is not a seed\n");
-    // The running indexer's key is the one it created at its first start, unchanged.
-    const seed = await readFile(path.join(chain.dir, "indexer", "api-signing-seed.hex"), "utf8");
+    // The running indexer's key file (the demo's, registered at genesis) is untouched.
+    const seed = await readFile(chain.signingSeedFile, "utf8");
     assert.match(seed, /^[0-9a-f]{64}\n$/);
   });
 

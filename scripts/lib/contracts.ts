@@ -13,6 +13,7 @@ import {
   type GovernmentGovernor,
   type OfficialSeats,
   type GovernmentTimelock,
+  type SigningKeyRegistry,
   AgencyRegistry__factory,
   Appeals__factory,
   BudgetEscrow__factory,
@@ -21,6 +22,7 @@ import {
   GovernmentGovernor__factory,
   OfficialSeats__factory,
   GovernmentTimelock__factory,
+  SigningKeyRegistry__factory,
 } from "../../types/ethers-contracts/index.js";
 import type { GovernmentAddresses } from "@government-dao/core/deployment";
 
@@ -33,6 +35,7 @@ export interface GovernmentContracts {
   escrow: BudgetEscrow;
   governor: GovernmentGovernor;
   appeals: Appeals;
+  signingKeys: SigningKeyRegistry;
   tenge: DigitalTenge;
 }
 
@@ -49,6 +52,7 @@ export function connectGovernment(
     escrow: BudgetEscrow__factory.connect(addresses.escrow, runner),
     governor: GovernmentGovernor__factory.connect(addresses.governor, runner),
     appeals: Appeals__factory.connect(addresses.appeals, runner),
+    signingKeys: SigningKeyRegistry__factory.connect(addresses.signingKeys, runner),
     tenge: DigitalTenge__factory.connect(addresses.tenge, runner),
   };
 }

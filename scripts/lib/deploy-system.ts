@@ -49,6 +49,7 @@ export async function deploySystem(
     escrow: system.escrow.target as string,
     governor: system.governor.target as string,
     appeals: system.appeals.target as string,
+    signingKeys: system.signingKeys.target as string,
     tenge: tenge.target as string,
   };
 }

@@ -6,7 +6,7 @@
  *              PROPOSER_ROLE       → the Governor only
  *              CANCELLER_ROLE      → the Governor only
  *              EXECUTOR_ROLE       → the zero address only (anyone executes after the delay)
- *   Registries, escrow and appeals: `timelock()` is the Timelock (immutable, no other admin exists)
+ *   Registries, escrow, appeals and signing keys: `timelock()` is the Timelock (immutable, no other admin exists)
  *   Governor:  `timelock()` is the Timelock, `token()` is the seat contract
  */
 import { type ContractRunner, ZeroAddress, getAddress } from "ethers";
@@ -68,6 +68,7 @@ export async function auditRoles(runner: ContractRunner, addresses: GovernmentAd
     ["DocumentRegistry", addresses.documents],
     ["BudgetEscrow", addresses.escrow],
     ["Appeals", addresses.appeals],
+    ["SigningKeyRegistry", addresses.signingKeys],
   ];
   for (const [name, address] of governed) {
     const holder = getAddress(await TimelockGoverned__factory.connect(address, runner).timelock());

@@ -34,6 +34,7 @@ export interface NetworkConfig {
   documents: ContractConfig;
   escrow: ContractConfig;
   appeals: ContractConfig;
+  signingKeys: ContractConfig;
   /** The dev DigitalTenge (local chains only); used to name calls to it in proposals. */
   tenge?: ContractConfig;
 }

@@ -1,15 +1,16 @@
 /**
  * Writes `src/generated/constants.ts` (git-ignored), never by hand: the facts the AssemblyScript mappings need from
  * the core package (`@government-dao/core`), which they cannot import — the document type codes in the contract's
- * order, the central government's name (agency 0), and the appeals' subject kinds and outcomes in the contract's
- * order, as the schema's enums name them (`partlyUpheld` → `PARTLY_UPHELD`).
+ * order, the central government's name (agency 0), the appeals' subject kinds and outcomes in the contract's
+ * order, as the schema's enums name them (`partlyUpheld` → `PARTLY_UPHELD`), and the signing keys' purposes in the
+ * contract's order.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { CENTRAL_GOVERNMENT_NAMES } from "@government-dao/core/agencies";
 import { APPEAL_OUTCOMES, APPEAL_SUBJECT_KINDS } from "@government-dao/core/appeals";
-import { DOCUMENT_TYPE_CODES } from "@government-dao/core/enums";
+import { DOCUMENT_TYPE_CODES, SIGNING_KEY_PURPOSES } from "@government-dao/core/enums";
 
 import { SUBGRAPH_DIR } from "./lib/paths.js";
 
@@ -31,6 +32,9 @@ const lines = [
   "",
   "/** Appeal outcomes, by the contract's IAppeals.Outcome index (index 0, NONE, is no verdict: never stored). */",
   `export const APPEAL_OUTCOMES: Array<string> = ${JSON.stringify(APPEAL_OUTCOMES.map(enumValue))};`,
+  "",
+  "/** Signing key purposes, by the contract's ISigningKeyRegistry.KeyPurpose index. */",
+  `export const SIGNING_KEY_PURPOSES: Array<string> = ${JSON.stringify(SIGNING_KEY_PURPOSES)};`,
   "",
 ];
 await mkdir(path.dirname(file), { recursive: true });

@@ -35,7 +35,7 @@ describe("governor: council settings", () => {
       lateQuorumVoteExtension: BigInt(settings.lateQuorumExtension),
       timelockMinDelay: BigInt(settings.timelockMinDelay),
       totalSeats: 4n,
-      proposalCount: 8n,
+      proposalCount: 9n,
       documentCount: 6n,
       allocationCount: 1n,
     });

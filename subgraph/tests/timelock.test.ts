@@ -23,8 +23,8 @@ describe("timelock: operations", () => {
   it("one executed operation per passed proposal, linked both ways, calls decoded", () => {
     const { proposals, settings } = record.facts;
     const operations = indexer.store.all("TimelockOperation");
-    assert.equal(operations.length, 5);
-    for (const key of ["seat", "decree", "allocation", "release", "appealAnswer"] as const) {
+    assert.equal(operations.length, 6);
+    for (const key of ["seat", "decree", "allocation", "release", "appealAnswer", "keyRotation"] as const) {
       const proposal = indexer.store.entity("Proposal", proposals[key]);
       const operationId = proposal?.timelockOperation as string;
       assert.ok(operationId, `${key}: proposal has its operation`);

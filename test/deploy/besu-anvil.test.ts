@@ -40,6 +40,7 @@ import { configFromDeployment } from "../../subgraph/scripts/config.js";
 import {
   AgencyRegistry__factory,
   Appeals__factory,
+  SigningKeyRegistry__factory,
   BudgetEscrow__factory,
   DocumentRegistry__factory,
   GovernmentGovernor__factory,
@@ -118,6 +119,7 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
       escrow: system.escrow.target as string,
       governor: system.governor.target as string,
       appeals: system.appeals.target as string,
+      signingKeys: system.signingKeys.target as string,
     };
     provider = new JsonRpcProvider(anvil.rpcUrl, undefined, { staticNetwork: true, pollingInterval: 50, cacheTimeout: -1 });
     c = {
@@ -128,6 +130,7 @@ describe("deployment and governance on an anvil configured like the Besu QBFT ne
       escrow: BudgetEscrow__factory.connect(addresses.escrow, provider),
       governor: GovernmentGovernor__factory.connect(addresses.governor, provider),
       appeals: Appeals__factory.connect(addresses.appeals, provider),
+      signingKeys: SigningKeyRegistry__factory.connect(addresses.signingKeys, provider),
     };
   });
 

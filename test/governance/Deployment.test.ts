@@ -14,6 +14,7 @@ const addressesOf = (s: System) => ({
   escrow: s.escrow.target as string,
   governor: s.governor.target as string,
   appeals: s.appeals.target as string,
+  signingKeys: s.signingKeys.target as string,
 });
 
 describe("Deployment (Ignition module GovernmentDAO)", function () {
@@ -24,6 +25,8 @@ describe("Deployment (Ignition module GovernmentDAO)", function () {
     expect(await s.seats.timelock()).to.equal(timelock);
     expect(await s.documents.timelock()).to.equal(timelock);
     expect(await s.escrow.timelock()).to.equal(timelock);
+    expect(await s.appeals.timelock()).to.equal(timelock);
+    expect(await s.signingKeys.timelock()).to.equal(timelock);
     expect(await s.governor.timelock()).to.equal(timelock);
   });
 
@@ -62,6 +65,7 @@ describe("Deployment (Ignition module GovernmentDAO)", function () {
         "TimelockController:CANCELLER_ROLE",
         "TimelockController:EXECUTOR_ROLE",
         "BudgetEscrow:timelock (sole admin)",
+        "SigningKeyRegistry:timelock (sole admin)",
       ]);
     });
 

@@ -147,6 +147,7 @@ export async function setup(connection?: NetworkConnection) {
         escrow: address(deployed.escrow),
         governor: address(deployed.governor),
         appeals: address(deployed.appeals),
+        signingKeys: address(deployed.signingKeys),
         tenge: address(tenge),
       },
       runner,

@@ -17,6 +17,7 @@ import { type BrowserContext, type Page, chromium } from "playwright-core";
 import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { cidFromDigest } from "@government-dao/core/content-store";
 import { deploySystem, isolatedConnection } from "../../scripts/lib/deploy-system";
+import { writeDemoExtractSeed } from "@government-dao/devchain/extract-key";
 import { devAccount } from "@government-dao/devchain/demo-cast";
 import type { SeedRecord } from "../../scripts/lib/seed/record";
 import { seed } from "../../scripts/lib/seed/run";
@@ -183,6 +184,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       port: await freePort(),
       fresh: true,
       stateDir: path.join(tempDir, "indexer"),
+      // The demo extract key, which the demo deployment registered: the indexer's extracts verify against the chain.
+      signingSeedFile: await writeDemoExtractSeed(path.join(tempDir, "keys")),
       contentDir,
       flagsFile,
     };

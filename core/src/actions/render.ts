@@ -200,6 +200,16 @@ const SENTENCES: Record<string, Record<RenderLocale, Sentence>> = {
     ru: (a, w) => `Переименовать ${w.agency(a.agencyId).nominative} в «${String(a.name)}»`,
     kk: (a, w) => `${w.agency(a.agencyId).genitive} атауын «${String(a.name)}» деп өзгерту`,
   },
+  "SigningKeyRegistry.registerKey": {
+    en: (a, w) => `Register ${Number(a.purpose) === 0 ? "the public API's extract-signing key" : `a signing key for purpose ${String(a.purpose)}`} ${w.short(a.keyHash)}`,
+    ru: (a, w) => `Зарегистрировать ${Number(a.purpose) === 0 ? "ключ подписи выписок публичного API" : `ключ подписи для назначения ${String(a.purpose)}`} ${w.short(a.keyHash)}`,
+    kk: (a, w) => `${Number(a.purpose) === 0 ? "Ашық API үзінділеріне қол қою кілтін" : `${String(a.purpose)} мақсатына арналған қол қою кілтін`} тіркеу: ${w.short(a.keyHash)}`,
+  },
+  "SigningKeyRegistry.retireKey": {
+    en: (a) => (a.compromised ? `Retire signing key ${String(a.keyId)} as compromised (everything it signed becomes invalid)` : `Retire signing key ${String(a.keyId)} (what it signed before stays valid)`),
+    ru: (a) => (a.compromised ? `Вывести из обращения ключ подписи ${String(a.keyId)} как скомпрометированный (всё подписанное им становится недействительным)` : `Вывести из обращения ключ подписи ${String(a.keyId)} (подписанное им ранее остаётся действительным)`),
+    kk: (a) => (a.compromised ? `${String(a.keyId)} қол қою кілтін жария болған кілт ретінде қолданыстан шығару (онымен қол қойылғанның бәрі жарамсыз болады)` : `${String(a.keyId)} қол қою кілтін қолданыстан шығару (бұрын қол қойылғаны жарамды болып қалады)`),
+  },
   "DocumentRegistry.issue": {
     en: (a, w) => `Mint a ${w.docType(a.docType)} of ${w.agency(a.agencyId).nominative}, file sha-256 ${String(a.contentHash)}`,
     ru: (a, w) => `Выпустить документ «${w.docType(a.docType)}» от имени: ${w.agency(a.agencyId).nominative}, sha-256 файла ${String(a.contentHash)}`,

@@ -10,7 +10,7 @@ import { address, hash } from "./fields.ts";
 
 /** Every error code the API answers with. */
 export const ERROR_CODES = [
-  "invalid_input", "invalid_cursor", "unknown_parameter", "repeated_parameter", "not_found", "flags_unreadable", "method_not_allowed", "rate_limited", "internal",
+  "invalid_input", "invalid_cursor", "unknown_parameter", "repeated_parameter", "not_found", "flags_unreadable", "method_not_allowed", "rate_limited", "extract_key_unregistered", "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -47,31 +47,39 @@ export type Health = z.infer<typeof healthSchema>;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-/** GET /api/v1/signing-key: the public key citizen extracts are signed with. */
+/** GET /api/v1/signing-key: the public key citizen extracts are signed with, and where the chain pins it. */
 export const signingKeySchema = z.object({
   algorithm: z.literal("ML-DSA-65"),
   publicKey: base64.meta({ description: "the ML-DSA-65 public key (1,952 bytes), base64" }),
   publicKeySha256: hash,
+  registry: address.meta({ description: "the SigningKeyRegistry that must hold this key's hash (purpose Extract)" }),
+  keyId: z.number().int().positive().nullable().meta({ description: "its id in the registry at the indexed block; null: not registered, so no extract is signed" }),
+  validAtIndexedBlock: z.boolean().meta({ description: "whether the registry lets it sign at the indexed block's time (registered, not retired)" }),
 });
 export type SigningKey = z.infer<typeof signingKeySchema>;
 
-/** GET /api/v1/documents/{id}/extract, before it is signed. */
+/** GET /api/v1/documents/{id}/extract, before it is signed and dated (core/src/extract.ts signExtract adds the rest). */
 export const extractBodySchema = z.object({
-  chainId: z.number().int(),
   documentRegistry: address,
-  extractedAt: z.number().int().meta({ description: "unix seconds when it was signed (one signature per document and indexed checkpoint)" }),
-  links: z.object({ verify: z.url(), document: z.url(), signingKey: z.url() }).meta({ description: "where to check it again (from PUBLIC_URL)" }),
+  links: z.object({ verify: z.url(), document: z.url(), signingKey: z.url() }).meta({ description: "where to read it again (from PUBLIC_URL); the key is checked against the chain, not fetched from here" }),
   document: documentSchema,
   versions: z.array(documentSchema).min(1),
   history: z.array(documentEventSchema),
 });
 export type ExtractBody = z.infer<typeof extractBodySchema>;
 
+const count = z.number().int().nonnegative();
+
 /** A signed citizen extract: canonical JSON of everything but `signature`, signed with pure ML-DSA-65 (core/src/extract.ts). */
 export const extractAnswerSchema = extractBodySchema
   .extend({
     schema: z.literal(EXTRACT_SCHEMA),
-    signature: z.object({ algorithm: z.literal("ML-DSA-65"), publicKeySha256: hash, value: base64 }),
+    chainId: count,
+    key: z
+      .object({ registry: address, id: z.number().int().positive(), sha256: hash })
+      .meta({ description: "the signing key: its SigningKeyRegistry, its id there and the sha-256 of its public key" }),
+    block: z.object({ number: count, timestamp: count }).meta({ description: "the indexed block the extract was read at (one signature per document and block)" }),
+    signature: z.object({ algorithm: z.literal("ML-DSA-65"), publicKey: base64, value: base64 }),
   })
-  .meta({ description: "A citizen extract: canonical JSON (keys sorted, no spaces) of everything but `signature`, signed with pure ML-DSA-65 (core/src/extract.ts verifyExtract)." });
+  .meta({ description: "A citizen extract: canonical JSON (keys sorted, no spaces) of everything but `signature`, signed with pure ML-DSA-65 under the key it carries, whose hash the SigningKeyRegistry must hold for the block time named (core/src/extract.ts verifyExtractSignature, extractKeyVerdict)." });
 export type ExtractAnswer = z.infer<typeof extractAnswerSchema>;

@@ -18,8 +18,12 @@ const stateDir = process.env.INDEXER_STATE_DIR ?? DEFAULT_STATE_DIR;
 /** Where readers reach the API (`PUBLIC_URL`, default http://127.0.0.1:<port>): every link the API writes starts here. */
 export const publicUrl = publicUrlFrom(process.env, process.argv);
 
-/** The signing key's seed file (docs/security.md §4.5: a file, mode 0600, in the demo; an HSM in production). */
-export const signingSeedFile = path.join(stateDir, "api-signing-seed.hex");
+/**
+ * The signing key's seed file: `API_SIGNING_SEED_FILE` (npm start and the test worlds give the demo seed, whose key
+ * the demo deployment registers: devchain/src/extract-key.ts), else `<state>/api-signing-seed.hex`, created on the
+ * first start (docs/security.md: a file, mode 0600, in the demo; an HSM in production).
+ */
+export const signingSeedFile = process.env.API_SIGNING_SEED_FILE ?? path.join(stateDir, "api-signing-seed.hex");
 
 /**
  * The API's ML-DSA-65 key, loaded when the API starts: created on the first start, never overwritten; an unreadable or

@@ -22,6 +22,7 @@ import { popolo } from "./routes/popolo.js";
 import { proposals } from "./routes/proposals.js";
 import { proposalActions } from "./routes/proposal-actions.js";
 import { settings } from "./routes/settings.js";
+import { signingKeys } from "./routes/signing-keys.js";
 import { snapshots } from "./routes/snapshots.js";
 import { verify } from "./routes/verify.js";
 import { acceptedQueryParameters, routeQueries } from "./query-params.js";
@@ -46,7 +47,7 @@ async function indexedVersion(): Promise<string> {
  * checkpoint). Not cached: the auditor's flags (a file the agents rewrite), the signing key and the OpenAPI document
  * (static, cheap).
  */
-const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|proposal-actions|appeals(?:\/[^/]+)?|budget(?:\/[^/]+(?:\/[^/]+)?)?|officials(?:\/[^/]+)?|agencies(?:\/[^/]+)?|audit-log|settings-history|ocds\/(?:release|record)-package|popolo|catalog|datapackage\.json|snapshots|feeds\/[^/]+)$/;
+const FOLLOWS_THE_INDEX = /^\/api\/v1\/(?:documents(?:\/[^/]+(?:\/extract)?)?|verify\/[^/]+|proposals(?:\/[^/]+)?|proposal-actions|appeals(?:\/[^/]+)?|budget(?:\/[^/]+(?:\/[^/]+)?)?|officials(?:\/[^/]+)?|agencies(?:\/[^/]+)?|audit-log|settings-history|signing-keys|ocds\/(?:release|record)-package|popolo|catalog|datapackage\.json|snapshots|feeds\/[^/]+)$/;
 const cache = answerCache({ version: indexedVersion, cacheable: (path) => FOLLOWS_THE_INDEX.test(path), maxBytes: answerCacheBytesFromEnv() });
 
 const v1 = new Hono()
@@ -67,6 +68,7 @@ const v1 = new Hono()
   .route("/", people)
   .route("/", audit)
   .route("/", settings)
+  .route("/", signingKeys)
   .route("/", ocds)
   .route("/", popolo)
   .route("/", catalogRoute)

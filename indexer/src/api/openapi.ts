@@ -11,6 +11,7 @@ import { agencyDetailSchema, agencySchema, agencyWithRegistrarsSchema, officialD
 import { proposalActionRowSchema, proposalDetailSchema, proposalSchema } from "@government-dao/core/api/proposal";
 
 import { settingChangeSchema } from "@government-dao/core/api/settings";
+import { signingKeyRowSchema } from "@government-dao/core/api/signing-keys";
 import { snapshotListSchema } from "@government-dao/core/api/snapshot";
 
 import { jsonSchemaOf } from "./json-schema.js";
@@ -20,6 +21,7 @@ import { AUDIT_LIST, FLAGS_LIST } from "./routes/audit.js";
 import { DOCUMENTS_LIST } from "./routes/documents.js";
 import { AGENCIES_LIST, OFFICIALS_LIST } from "./routes/people.js";
 import { COUNCIL_SETTINGS, SETTINGS_LIST } from "./routes/settings.js";
+import { SIGNING_KEYS_LIST } from "./routes/signing-keys.js";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, errorSchema, extractSchema, healthAnswerSchema, signingKeySchema, verifyAnswerSchema, voteRowSchema } from "./openapi-schemas.js";
 import { FEEDS } from "./routes/feeds.js";
 import { PROPOSAL_ACTIONS_LIST } from "./routes/proposal-actions.js";
@@ -130,6 +132,7 @@ export const openapi = {
     "/api/v1/documents/{id}": detail("One document, every version of its amendment chain and their history", "id", sha, ref("DocumentDetail")),
     "/api/v1/documents/{id}/extract": detail("Citizen extract: the document as JSON signed with the API's ML-DSA-65 key (core/src/extract.ts verifies it offline)", "id", sha, json({ $ref: "#/components/schemas/Extract" })),
     "/api/v1/signing-key": { get: { summary: "The API's ML-DSA-65 public key (base64) and its sha-256", responses: { "200": { description: "key", content: json({ $ref: "#/components/schemas/SigningKey" }) }, ...guardResponses } } },
+    "/api/v1/signing-keys": list(SIGNING_KEYS_LIST, "Every signing key of the government's services the SigningKeyRegistry holds (all purposes, retired ones included), in key-id order: purpose, sha-256 of the public key, validity period (validUntil 0: in use; equal to validFrom: retired as compromised), registration and latest retirement", [], false),
     "/api/v1/verify/{sha256}": detail("Verify a file: status, agency, enacting proposal and votes, transaction, block time, co-signature check (valid | invalid | unavailable | none)", "sha256", sha, json({ $ref: "#/components/schemas/Verify" })),
     "/api/v1/proposals": list(PROPOSALS_LIST, "Proposals, newest first", [
       {
@@ -277,6 +280,7 @@ export const openapi = {
       [FLAGS_LIST.item]: jsonSchemaOf(exportRowSchema(flagRowSchema)),
       [AUDIT_LIST.item]: jsonSchemaOf(exportRowSchema(roleChangeSchema)),
       [SETTINGS_LIST.item]: jsonSchemaOf(exportRowSchema(settingChangeSchema)),
+      [SIGNING_KEYS_LIST.item]: jsonSchemaOf(exportRowSchema(signingKeyRowSchema)),
     },
   },
 } as const;

@@ -11,6 +11,7 @@ import type {} from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { type Anvil, freePort, startAnvil } from "@government-dao/devchain/anvil";
+import { writeDemoExtractSeed } from "@government-dao/devchain/extract-key";
 import { deploySystem, isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import type { GovernmentAddresses } from "@government-dao/core/deployment";
 import { type SeedResult, seed } from "../../../scripts/lib/seed/run.js";
@@ -24,6 +25,8 @@ export interface TestChain {
   dir: string;
   deploymentDir: string;
   contentDir: string;
+  /** The demo's extract-key seed, whose key the demo deployment registers at genesis (devchain/src/extract-key.ts). */
+  signingSeedFile: string;
   addresses: GovernmentAddresses & { tenge: string };
   /** What the seed left on chain (read back from the chain), when seeded. */
   seeded: SeedResult | null;
@@ -55,6 +58,7 @@ export async function startTestChain(options: { seedDemo?: boolean; certificates
       dir,
       deploymentDir: path.join(ignitionDir, "deployments", DEPLOYMENT_ID),
       contentDir,
+      signingSeedFile: await writeDemoExtractSeed(path.join(dir, "extract-key")),
       addresses,
       seeded,
       close: async () => {
@@ -71,8 +75,8 @@ export async function startTestChain(options: { seedDemo?: boolean; certificates
 }
 
 /**
- * Starts the indexer on `chain`: its RPC, deployment and content store, a free port, its state in `<chain.dir>/indexer`,
- * fresh unless told otherwise; `options` add to or override these.
+ * Starts the indexer on `chain`: its RPC, deployment and content store, the demo extract key, a free port, its state in
+ * `<chain.dir>/indexer`, fresh unless told otherwise; `options` add to or override these.
  */
 export async function startChainIndexer(chain: TestChain, options: Partial<StartIndexerOptions> = {}): Promise<RunningIndexer> {
   return startIndexer({
@@ -82,6 +86,7 @@ export async function startChainIndexer(chain: TestChain, options: Partial<Start
     fresh: true,
     stateDir: path.join(chain.dir, "indexer"),
     contentDir: chain.contentDir,
+    signingSeedFile: chain.signingSeedFile,
     ...options,
   });
 }

@@ -10,7 +10,8 @@ import { after, before, describe, it } from "node:test";
 
 import ICAL from "ical.js";
 
-import { verifyExtract } from "@government-dao/core/extract";
+import { readDeployment } from "@government-dao/core/deployment";
+import { apiKeysFromSeed, demoExtractSeed, extractKeyVerdict, verifyExtractSignature } from "@government-dao/core/extract";
 
 import { connectGovernment } from "../../../scripts/lib/contracts.js";
 import { type RunningIndexer } from "../../lib/run.js";
@@ -318,7 +319,7 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
 
     it("exports every list as CSV and XML with the documented columns", async () => {
       const openapi = await json<{ components: { schemas: Record<string, { properties?: Json }> } }>("/api/v1/openapi.json");
-      for (const [route, item] of [["documents", "document"], ["proposals", "proposal"], ["proposal-actions", "proposalAction"], ["budget/allocations", "allocation"], ["budget/releases", "release"], ["budget/totals", "agencyTotal"], ["officials", "official"], ["agencies", "agency"], ["audit-log", "roleChange"]] as const) {
+      for (const [route, item] of [["documents", "document"], ["proposals", "proposal"], ["proposal-actions", "proposalAction"], ["budget/allocations", "allocation"], ["budget/releases", "release"], ["budget/totals", "agencyTotal"], ["officials", "official"], ["agencies", "agency"], ["audit-log", "roleChange"], ["signing-keys", "signingKey"]] as const) {
         const columns = Object.keys(openapi.components.schemas[item]?.properties ?? {});
         const csv = await get(`/api/v1/${route}?format=csv`);
         assert.equal(csv.status, 200, route);
@@ -331,14 +332,115 @@ export function describeIndexer(backend: "PGlite" | "PostgreSQL", databaseUrl: (
       }
     });
 
-    it("signs a citizen extract that verifies offline with the published key, and fails once altered", async () => {
+    it("signs a citizen extract whose key is the registry's genesis key, valid at its block, and that fails once altered", async () => {
       const doc = (await json<Page>("/api/v1/documents?limit=1")).items[0];
       const extract = await json<Json>(`/api/v1/documents/${String(doc?.id)}/extract`);
-      const key = await json<{ publicKey: string; publicKeySha256: string }>("/api/v1/signing-key");
-      const publicKey = Uint8Array.from(Buffer.from(key.publicKey, "base64"));
-      assert.deepEqual(verifyExtract(extract, publicKey), { ok: true });
+      const key = await json<{ publicKeySha256: string }>("/api/v1/signing-key");
+      const checked = verifyExtractSignature(extract);
+      assert.ok(checked.ok && checked.version === 2, JSON.stringify(checked));
+      assert.equal(checked.claims.key.sha256, key.publicKeySha256);
+      // The key it names is the one GET /signing-keys lists under that id, and that row says it was valid then.
+      const row = (await json<Page>("/api/v1/signing-keys")).items.find((k) => k.id === String(checked.claims.key.id));
+      assert.ok(row, `key ${checked.claims.key.id} is listed`);
+      assert.equal(row.keyHash, checked.claims.key.sha256);
+      const registered = { purpose: 0, keyHash: String(row.keyHash), validFrom: Number(row.validFrom), validUntil: Number(row.validUntil) };
+      const trusted = { chainId: checked.claims.chainId, registry: chain.addresses.signingKeys };
+      assert.deepEqual(extractKeyVerdict(checked.claims, { ...trusted, key: registered }), { ok: true });
       const altered = { ...extract, document: { ...(extract.document as Json), status: "ACTIVE", revokeReason: null, docType: "LAW" } };
-      assert.equal(verifyExtract(altered, publicKey).ok, false);
+      assert.equal(verifyExtractSignature(altered).ok, false);
+    });
+
+    it("lists the signing keys: the genesis extract key with its hash and the deployment's block time; a key the Timelock registers, retires, then declares compromised", async () => {
+      const provider = chain.connection.ethers.provider;
+      const registry = chain.addresses.signingKeys;
+      const { signingKeys } = connectGovernment(chain.addresses, provider);
+      const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, "Z");
+      const timeOf = async (block: number): Promise<number> => {
+        const b = await provider.getBlock(block);
+        assert.ok(b, `block ${block}`);
+        return b.timestamp;
+      };
+      const keys = async (): Promise<Json[]> => (await json<Page>("/api/v1/signing-keys")).items;
+      const auditOf = async (keyId: string): Promise<Json[]> =>
+        (await json<Page>("/api/v1/audit-log?limit=1000")).items.filter((r) => r.signingKeyId === keyId).reverse();
+
+      // The genesis key: registered by the constructor, valid from the deployment's block time.
+      const deployed = readDeployment(chain.deploymentDir).contracts.SigningKeyRegistry;
+      const deployedAt = await timeOf(deployed.startBlock);
+      const genesisHash = apiKeysFromSeed(demoExtractSeed()).publicKeySha256;
+      const listed = await keys();
+      assert.equal(listed.length, Number(await signingKeys.keyCount()), "every key of the registry");
+      const genesis = listed[0];
+      assert.ok(genesis);
+      const creation = await provider.getTransactionReceipt(String(genesis.registeredTx));
+      assert.equal(creation?.contractAddress?.toLowerCase(), registry, "registered by the registry's creation");
+      assert.deepEqual(genesis, {
+        id: "1", keyId: "1", purpose: "EXTRACT", keyHash: genesisHash, validFrom: String(deployedAt), validUntil: "0", compromised: false,
+        registeredAt: String(deployedAt), registeredAtIso: iso(deployedAt), registeredBlock: String(deployed.startBlock), registeredTx: genesis.registeredTx,
+        retiredAt: null, retiredAtIso: null, retiredBlock: null, retiredTx: null, compromisedAt: null, compromisedAtIso: null,
+      });
+      const onChain = await signingKeys.key(1n);
+      assert.deepEqual([onChain.keyHash, onChain.validFrom, onChain.validUntil], [genesisHash, BigInt(deployedAt), 0n]);
+      const [registeredGenesis] = await auditOf("1");
+      assert.deepEqual(
+        [registeredGenesis?.kind, registeredGenesis?.contract, registeredGenesis?.sender, registeredGenesis?.detail],
+        ["SIGNING_KEY_REGISTERED", registry, creation?.from.toLowerCase(), `EXTRACT ${genesisHash}`],
+      );
+
+      // Governance registers a second key and retires it by rotation (the Timelock, impersonated on anvil).
+      const timelock = chain.addresses.timelock;
+      await provider.send("anvil_impersonateAccount", [timelock]);
+      await provider.send("anvil_setBalance", [timelock, "0x56bc75e2d63100000"]);
+      try {
+        const asTimelock = signingKeys.connect(await chain.connection.ethers.getSigner(timelock));
+        const hash = `0x${"5a".repeat(32)}`;
+        const registered = await (await asTimelock.registerKey(0, hash)).wait();
+        assert.ok(registered);
+        const validFrom = await timeOf(registered.blockNumber);
+        // A minute later (retired in its registration's second, validUntil would equal validFrom: the compromised mark).
+        await provider.send("evm_setNextBlockTimestamp", [validFrom + 60]);
+        const retired = await (await asTimelock.retireKey(2n, false)).wait();
+        assert.ok(retired);
+        await indexer.waitForHead();
+        const retiredAt = await timeOf(retired.blockNumber);
+        assert.equal(retiredAt, validFrom + 60);
+        const rotated = {
+          id: "2", keyId: "2", purpose: "EXTRACT", keyHash: hash, validFrom: String(validFrom), validUntil: String(retiredAt), compromised: false,
+          registeredAt: String(validFrom), registeredAtIso: iso(validFrom), registeredBlock: String(registered.blockNumber), registeredTx: registered.hash,
+          retiredAt: String(retiredAt), retiredAtIso: iso(retiredAt), retiredBlock: String(retired.blockNumber), retiredTx: retired.hash, compromisedAt: null, compromisedAtIso: null,
+        };
+        assert.deepEqual((await keys()).slice(1), [rotated]);
+
+        // Later found leaked: declared compromised, the period shrinks to nothing; the first retirement stays recorded.
+        const compromised = await (await asTimelock.retireKey(2n, true)).wait();
+        assert.ok(compromised);
+        await indexer.waitForHead();
+        const compromisedAt = await timeOf(compromised.blockNumber);
+        const now = await keys();
+        assert.deepEqual(now.slice(1), [{ ...rotated, validUntil: String(validFrom), compromised: true, compromisedAt: String(compromisedAt), compromisedAtIso: iso(compromisedAt) }]);
+        assert.deepEqual(now[0], genesis, "the genesis key is untouched");
+        assert.equal((await signingKeys.key(2n)).validUntil, BigInt(validFrom), "as the chain has it");
+        const log = await auditOf("2");
+        assert.deepEqual(
+          log.map((r) => [r.kind, r.sender, r.detail, r.transactionHash]),
+          [
+            ["SIGNING_KEY_REGISTERED", timelock, `EXTRACT ${hash}`, registered.hash],
+            ["SIGNING_KEY_RETIRED", timelock, `retired, valid until ${retiredAt}`, retired.hash],
+            ["SIGNING_KEY_RETIRED", timelock, `compromised, valid until ${validFrom}`, compromised.hash],
+          ],
+        );
+      } finally {
+        await provider.send("anvil_stopImpersonatingAccount", [timelock]);
+      }
+      // GraphQL: the audit log's entries link to their key, as the subgraph's RoleChange.signingKey.
+      const response = await fetch(`${indexer.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ roleChanges(where: { kind: SIGNING_KEY_RETIRED }) { items { signingKey { keyId compromised } } } }" }),
+      });
+      const body = (await response.json()) as { data?: { roleChanges: { items: { signingKey: Json | null }[] } }; errors?: unknown };
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      assert.deepEqual(body.data?.roleChanges.items.map((r) => r.signingKey), [{ keyId: "2", compromised: true }, { keyId: "2", compromised: true }]);
     });
 
     it("publishes RSS and Atom feeds of new proposals and documents", async () => {

@@ -444,10 +444,10 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
 
   program
     .command("verify-extract")
-    .description("check a citizen extract (signed JSON from the API) offline against the API's published ML-DSA key (exit 0 valid, 4 invalid); needs no chain")
+    .description("check a citizen extract (signed JSON from the API) against the chain: its ML-DSA signature, its key's hash and validity in the SigningKeyRegistry, and its block (exit 0 valid, 4 invalid)")
     .argument("<extract>", "the extract file (GET /api/v1/documents/{id}/extract)")
-    .requiredOption("--signing-key <file|url>", "the API's signing key: the JSON of GET /api/v1/signing-key, saved to a file or fetched from its URL")
-    .action(async (file: string, o: { signingKey: string }) => setExitCode(await verifyExtractFile(io, file, o.signingKey)));
+    .option("--signing-key <file>", "schema-1 extracts only (they name no key on chain): the JSON of GET /api/v1/signing-key saved when the extract was made")
+    .action(withContext((ctx, file: string, o: { signingKey?: string }) => verifyExtractFile(ctx, io, file, o.signingKey)));
 
   program
     .command("roles")

@@ -86,10 +86,14 @@ export interface ScenarioFacts {
     oddCalls: string;
     /** P8: the council's (late) answer to appeal `appeals.rejected`. */
     appealAnswer: string;
+    /** P9: registers `signingKeys.rotated` (key 2) and retires key 1 (`signingKeys.genesis`, registered at deployment). */
+    keyRotation: string;
   };
   reasons: Record<"p1For" | "p1Abstain" | "p2For" | "p2Against" | "p2Abstain" | "p4For", string>;
   /** `appealedOrder`: an order of agency 1 contested by appeal `appeals.upheld`; `appealRemedy`: its amendment. */
   documents: { decree: string; budget: string; orderA: string; orderB: string; orderC: string; appealedOrder: string; appealRemedy: string };
+  /** sha-256 hashes of the extract keys' public keys. */
+  signingKeys: { genesis: string; rotated: string };
   amendReason: string;
   revokeReason: string;
   batch: { root: string; certificates: string[]; revokedMember: string; memberReason: string };

@@ -27,6 +27,7 @@
  *      3  against the budget (Finance's): followed up, then withdrawn by its filer
  *      4  against the seat proposal P1 (the council's): left FILED, overdue
  *  P8  answer appeal 2, voted after the clock passed the due dates of appeals 2 and 4
+ *  P9  rotate the extract signing key: register key 2, retire key 1 (registered at deployment)
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -41,6 +42,7 @@ import GovernmentDAO, { APPEAL_TERMS } from "../../../ignition/modules/Governmen
 import { APPEAL_OUTCOMES, APPEAL_REQUEST_TYPES, APPEAL_SUBJECT_KINDS, appealsDomain, calendarDayOf } from "@government-dao/core/appeals";
 import { freePort, startAnvil } from "@government-dao/devchain/anvil";
 import { DEMO_BOUNDS } from "@government-dao/devchain/demo-cast";
+import { EXTRACT_KEY_PURPOSE } from "@government-dao/core/extract";
 import { isolatedConnection } from "../../../scripts/lib/deploy-system.js";
 import { type Action, action, connectGovernment } from "../../../scripts/lib/contracts.js";
 import { ROOT_DIR, SCENARIO_DEPLOYMENT_ID, SCENARIO_DIR, SCENARIO_FILE } from "../../scripts/lib/paths.js";
@@ -55,6 +57,8 @@ const Subject = { document: APPEAL_SUBJECT_KINDS.indexOf("document"), proposal: 
 const Outcome = { upheld: APPEAL_OUTCOMES.indexOf("upheld"), rejected: APPEAL_OUTCOMES.indexOf("rejected") };
 const NO_CO_SIGNATURE = `0x${"00".repeat(32)}`;
 const hashOf = (text: string): string => sha256(toUtf8Bytes(text));
+/** The extract keys' public-key hashes: one registered at deployment, its successor by the rotation proposal (P9). */
+const signingKeyHashes = { genesis: hashOf("extract key 1"), rotated: hashOf("extract key 2") };
 
 const started = Date.now();
 const port = await freePort();
@@ -105,6 +109,7 @@ try {
         { official: officials[2].address, agencyId: DIGITAL, position: 1 },
       ],
       genesisHolidays: holidays,
+      genesisSigningKeys: [{ purpose: EXTRACT_KEY_PURPOSE, keyHash: signingKeyHashes.genesis }],
     },
     DigitalTenge: { holder: treasurer.address, supply: 10_000_000_000_00n },
   };
@@ -126,11 +131,12 @@ try {
       escrow: addressOf(deployed.escrow),
       governor: addressOf(deployed.governor),
       appeals: addressOf(deployed.appeals),
+      signingKeys: addressOf(deployed.signingKeys),
       tenge: addressOf(tengeContract),
     },
     deployer,
   );
-  const { governor, agencies, seats, documents, escrow, appeals } = system;
+  const { governor, agencies, seats, documents, escrow, appeals, signingKeys } = system;
   const tenge = system.tenge.connect(treasurer);
 
   const advance = async (seconds: number) => {
@@ -304,6 +310,7 @@ try {
     DocumentRegistry: addressOf(documents),
     BudgetEscrow: addressOf(escrow),
     Appeals: addressOf(deployed.appeals),
+    SigningKeyRegistry: addressOf(signingKeys),
     DigitalTenge: addressOf(tenge),
   };
   const everyAction = await propose(
@@ -387,6 +394,16 @@ try {
     ],
   );
 
+  // P9: the extract key is rotated: its successor registered, the genesis key retired, in one proposal.
+  const keyRotationProposal = await pass(
+    [action(signingKeys, "registerKey", [EXTRACT_KEY_PURPOSE, signingKeyHashes.rotated]), action(signingKeys, "retireKey", [1n, false])],
+    "Rotate the extract signing key",
+    [
+      [officials[0], 1, ""],
+      [officials[1], 1, ""],
+    ],
+  );
+
   // Fetch everything the chain holds, as graph-node would: blocks with transactions, and the logs.
   const latest = Number(await provider.send("eth_blockNumber", []));
   const blocks: RawBlock[] = [];
@@ -417,9 +434,11 @@ try {
       everyAction: everyAction.proposalId.toString(),
       oddCalls: odd.proposalId.toString(),
       appealAnswer: appealAnswerProposal.toString(),
+      keyRotation: keyRotationProposal.toString(),
     },
     reasons,
     documents: { decree: decreeHash, budget: budgetHash, orderA, orderB, orderC, appealedOrder, appealRemedy },
+    signingKeys: signingKeyHashes,
     amendReason,
     revokeReason,
     batch: { root: tree.root, certificates, revokedMember, memberReason },

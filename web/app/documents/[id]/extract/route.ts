@@ -17,7 +17,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   } catch {
     return NextResponse.json({ error: "The public data service is not reachable; try again in a moment." }, { status: 503 });
   }
-  if (!upstream.ok) return NextResponse.json({ error: upstream.status === 404 ? "no such document" : "the public data service answered an error" }, { status: upstream.status === 404 ? 404 : 502 });
+  if (upstream.status === 404) return NextResponse.json({ error: "no such document" }, { status: 404 });
+  if (upstream.status === 503) {
+    // The service cannot sign (its key is not registered on chain): pass its plain reason on.
+    const reason = ((await upstream.json().catch(() => null)) as { error?: { message?: unknown } } | null)?.error?.message;
+    return NextResponse.json({ error: typeof reason === "string" ? reason : "the public data service cannot sign extracts now" }, { status: 503 });
+  }
+  if (!upstream.ok) return NextResponse.json({ error: "the public data service answered an error" }, { status: 502 });
   return new Response(await upstream.arrayBuffer(), {
     status: 200,
     headers: {
