@@ -20,7 +20,7 @@
  */
 import { sha256 } from "@noble/hashes/sha2.js";
 import { ml_dsa65 } from "@noble/post-quantum/ml-dsa.js";
-import { stringToBytes } from "viem";
+import { isAddress, isHex, size, stringToBytes } from "viem";
 
 import { fromBase64, toBase64 } from "./base64.ts";
 import { sha256Hex } from "./content-read.ts";
@@ -136,8 +136,9 @@ export type ExtractSignatureCheck =
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-const isHash = (value: unknown): value is string => typeof value === "string" && /^0x[0-9a-fA-F]{64}$/.test(value);
-const isAddress = (value: unknown): value is string => typeof value === "string" && /^0x[0-9a-fA-F]{40}$/.test(value);
+const isHash = (value: unknown): value is string => typeof value === "string" && isHex(value, { strict: true }) && size(value) === 32;
+/** Any 0x address, checksummed or not (the registry's address is compared case-insensitively). */
+const isAnyAddress = (value: unknown): value is string => typeof value === "string" && isAddress(value, { strict: false });
 
 function mldsaHolds(signature: string, message: Uint8Array, publicKey: Uint8Array): boolean {
   const bytes = fromBase64(signature);
@@ -167,7 +168,7 @@ export function verifyExtractSignature(extract: unknown, legacyKey?: Uint8Array)
   }
   if (extract.schema !== EXTRACT_SCHEMA) return { ok: false, reason: `schema is not ${EXTRACT_SCHEMA}` };
   const { key, block, chainId } = extract;
-  if (!isRecord(key) || !isAddress(key.registry) || !isCount(key.id) || !isHash(key.sha256)) return { ok: false, reason: "the extract does not name its key (registry, id, sha256)" };
+  if (!isRecord(key) || !isAnyAddress(key.registry) || !isCount(key.id) || !isHash(key.sha256)) return { ok: false, reason: "the extract does not name its key (registry, id, sha256)" };
   if (!isRecord(block) || !isCount(block.number) || !isCount(block.timestamp)) return { ok: false, reason: "the extract does not name its block (number, timestamp)" };
   if (!isCount(chainId)) return { ok: false, reason: "the extract does not name its chain" };
   const publicKey = typeof signature.publicKey === "string" ? fromBase64(signature.publicKey) : undefined;
