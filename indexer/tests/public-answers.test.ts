@@ -208,6 +208,23 @@ describe("public answers (anvil, PGlite)", () => {
     assert.match(seed, /^[0-9a-f]{64}\n$/);
   });
 
+  it("signs nothing with a key the registry does not hold: 503 extract_key_unregistered naming the key; /signing-key says so", async () => {
+    const stateDir = path.join(chain.dir, "indexer-unregistered-key");
+    const other = await startChainIndexer(chain, { stateDir, signingSeedFile: path.join(stateDir, "api-signing-seed.hex") });
+    try {
+      const key = (await (await fetch(`${other.url}/api/v1/signing-key`)).json()) as { publicKeySha256: string; keyId: number | null; validAtIndexedBlock: boolean };
+      assert.deepEqual([key.keyId, key.validAtIndexedBlock], [null, false]);
+      const response = await fetch(`${other.url}/api/v1/documents/${revokedId}/extract`);
+      assert.equal(response.status, 503);
+      assert.equal(response.headers.get("cache-control"), "no-store", "a refusal is not kept");
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
+      assert.equal(error.code, "extract_key_unregistered");
+      assert.ok(error.message.includes(key.publicKeySha256) && error.message.includes("not registered in the SigningKeyRegistry"), error.message);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("serves the seeded appeals: each with its state, due date and timeline, filters, overdue at the indexed head, statistics per body", async () => {
     const roles = chain.seeded?.record.appeals ?? {};
     const json = async <T>(route: string): Promise<T> => {
